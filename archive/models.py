@@ -1,0 +1,160 @@
+"""Articles and the metadata extracted from them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class Country(models.Model):
+    code = models.CharField("ISO 3166-1 alpha-2", max_length=2, primary_key=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Person(models.Model):
+    """A person or organisation, under one canonical name; spellings live in `PersonAlias`."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    KIND_CHOICES = [(PERSON, "Person"), (ORGANISATION, "Organisation")]
+
+    name = models.CharField("canonical name", max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=PERSON)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "person or organisation"
+        verbose_name_plural = "persons and organisations"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.name)[:180] or "person"
+        slug, n = base, 1
+        while Person.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+class PersonAlias(models.Model):
+    """One spelling of a person's name; `key` is the fold used to recognise it on import."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="unique_alias_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def visible(self) -> ArticleQuerySet:
+        return self.filter(status=Article.VISIBLE)
+
+    def with_metadata(self) -> ArticleQuerySet:
+        return self.prefetch_related(
+            "countries", "persons", "date_mentions", "statements__speaker"
+        )
+
+
+class Article(models.Model):
+    VISIBLE = "visible"
+    HIDDEN = "hidden"
+    STATUS_CHOICES = [(VISIBLE, "Visible"), (HIDDEN, "Hidden")]
+
+    title = models.CharField(max_length=500)
+    body = models.TextField(help_text="Cleaned text: headline, byline and boilerplate removed.")
+    raw_text = models.TextField(help_text="The text exactly as imported.")
+    source = models.CharField("outlet", max_length=200, blank=True)
+    byline = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    external_id = models.CharField(max_length=300, blank=True, db_index=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    content_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=10, choices=STATUS_CHOICES, default=VISIBLE, db_index=True
+    )
+    extractor_version = models.PositiveIntegerField(default=0)
+    countries = models.ManyToManyField(Country, blank=True, related_name="articles")
+    persons = models.ManyToManyField(Person, blank=True, related_name="articles")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("article", args=[self.pk])
+
+    @property
+    def speakers(self) -> list[Person]:
+        """Everyone quoted, in order of first statement (uses prefetched statements)."""
+        seen: dict[int, Person] = {}
+        for statement in self.statements.all():
+            seen.setdefault(statement.speaker_id, statement.speaker)
+        return list(seen.values())
+
+
+class DateMention(models.Model):
+    """A calendar date or month the article's text mentions, as ISO (`2021-12` or `2021-12-03`)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="date_mentions")
+    value = models.CharField(max_length=10)
+
+    class Meta:
+        ordering = ["value"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "value"], name="unique_date_mention")
+        ]
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def precision(self) -> str:
+        return "day" if len(self.value) == 10 else "month"
+
+
+class Statement(models.Model):
+    """What an article reports a speaker as saying; offsets point into `Article.body`."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="statements")
+    role = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["article", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:60]}"

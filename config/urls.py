@@ -1,0 +1,16 @@
+"""URL routes: the public search pages, the JSON API and the admin."""
+
+from django.contrib import admin
+from django.urls import path
+
+from search import views
+
+admin.site.site_header = "Dispatch curation"
+admin.site.site_title = "Dispatch"
+
+urlpatterns = [
+    path("", views.search_page, name="search"),
+    path("api/search", views.api_search, name="api-search"),
+    path("articles/<int:pk>/", views.article_page, name="article"),
+    path("admin/", admin.site.urls),
+]

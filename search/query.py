@@ -1,0 +1,126 @@
+"""Search parameters from a request's query string: pure Python, no Django, never raises."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_QUERY_LENGTH = 500
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class MultiValueMapping(Protocol):
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+    def getlist(self, key: str) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """What to search for; every backend takes exactly this."""
+
+    q: str = ""
+    countries: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def effective_sort(self) -> str:
+        """Relevance means nothing without words: an empty query lists newest first."""
+        if self.sort == "relevance" and not self.q:
+            return "newest"
+        return self.sort
+
+    def with_page(self, page: int) -> SearchParams:
+        return replace(self, page=page)
+
+
+def parse_params(data: MultiValueMapping | Mapping[str, Sequence[str]]) -> SearchParams:
+    """Read `q`, `country`, `speaker`, `date_from`, `date_to`, `sort`, `page`.
+
+    Anything unreadable is dropped with a notice rather than rejected.
+    """
+    notices: list[str] = []
+    q = " ".join(_first(data, "q").split())
+    if len(q) > MAX_QUERY_LENGTH:
+        q = q[:MAX_QUERY_LENGTH]
+        notices.append(f"The query was cut to its first {MAX_QUERY_LENGTH} characters.")
+    countries = tuple(dict.fromkeys(c.strip().upper() for c in _all(data, "country")))
+    countries = tuple(c for c in countries if re.fullmatch(r"[A-Z]{2}", c))
+    speakers = tuple(dict.fromkeys(s.strip() for s in _all(data, "speaker") if s.strip()))
+    date_from = _parse_bound(_first(data, "date_from"), "date_from", start=True, notices=notices)
+    date_to = _parse_bound(_first(data, "date_to"), "date_to", start=False, notices=notices)
+    if date_from and date_to and date_from > date_to:
+        notices.append("The date range was reversed; its ends were swapped.")
+        date_from, date_to = (
+            _parse_bound(_first(data, "date_to"), "", start=True, notices=[]),
+            _parse_bound(_first(data, "date_from"), "", start=False, notices=[]),
+        )
+    sort = _first(data, "sort") or "relevance"
+    if sort not in SORTS:
+        notices.append(f"Unknown sort {sort!r}; sorted by relevance.")
+        sort = "relevance"
+    return SearchParams(
+        q=q,
+        countries=countries,
+        speakers=speakers,
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,
+        page=_parse_page(_first(data, "page")),
+        notices=tuple(notices),
+    )
+
+
+def parse_date_bound(text: str, *, start: bool) -> datetime.date | None:
+    """`2023` / `2023-10` / `2023-10-05` → the first (start) or last day it covers."""
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return datetime.date(year, 1, 1) if start else datetime.date(year, 12, 31)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return datetime.date(year, month, 1 if start else last)
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _parse_bound(text: str, name: str, *, start: bool, notices: list[str]) -> datetime.date | None:
+    if not text:
+        return None
+    bound = parse_date_bound(text, start=start)
+    if bound is None:
+        notices.append(f"Ignored {name}={text!r}: use a date like 2023, 2023-10 or 2023-10-05.")
+    return bound
+
+
+def _parse_page(text: str) -> int:
+    try:
+        return max(1, min(int(text), 100_000))
+    except ValueError:
+        return 1
+
+
+def _first(data, key: str) -> str:
+    values = _all(data, key)
+    return values[0].strip() if values else ""
+
+
+def _all(data, key: str) -> list[str]:
+    if hasattr(data, "getlist"):
+        return [v for v in data.getlist(key) if isinstance(v, str)]
+    value = data.get(key, ())
+    return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]

@@ -1,0 +1,77 @@
+"""Index archive changes once their transaction commits (the admin saves related rows last)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from archive.models import Article, DateMention, Statement
+from search import indexing
+
+logger = logging.getLogger(__name__)
+_pending = threading.local()
+
+
+class _Batch:
+    """The articles one transaction changed, indexed in one go when it commits."""
+
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+
+    def __call__(self) -> None:
+        _update(self.ids)
+
+
+def schedule(article_id: int | None) -> None:
+    """Queue one article for re-indexing when the current transaction commits."""
+    if article_id is None:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _update({article_id})  # autocommit: the change is already committed
+        return
+    batch = getattr(_pending, "batch", None)
+    # A batch whose callback is gone ran already or was rolled back: start a new one.
+    if batch is None or not any(entry[1] is batch for entry in connection.run_on_commit):
+        batch = _pending.batch = _Batch()
+        transaction.on_commit(batch)
+    batch.ids.add(article_id)
+
+
+def _update(ids: set[int]) -> None:
+    try:
+        indexing.update_articles(ids)
+    except Exception:
+        # The database change stands; `rebuild_index` brings the index back in step.
+        logger.exception("Could not update the search index for articles %s", sorted(ids))
+
+
+def _article_saved(sender, instance, **kwargs) -> None:
+    schedule(instance.pk)
+
+
+def _related_saved(sender, instance, **kwargs) -> None:
+    schedule(instance.article_id)
+
+
+def _m2m_changed(sender, instance, action, pk_set, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Article):
+        schedule(instance.pk)
+    else:  # changed from the other side (a country or person): every article touched
+        for pk in pk_set or ():
+            schedule(pk)
+
+
+def connect() -> None:
+    post_save.connect(_article_saved, sender=Article, dispatch_uid="search-article-save")
+    post_delete.connect(_article_saved, sender=Article, dispatch_uid="search-article-delete")
+    for model in (Statement, DateMention):
+        post_save.connect(_related_saved, sender=model, dispatch_uid=f"search-{model.__name__}-s")
+        post_delete.connect(_related_saved, sender=model, dispatch_uid=f"search-{model.__name__}-d")
+    for through in (Article.countries.through, Article.persons.through):
+        m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"search-{through.__name__}")

@@ -1,0 +1,50 @@
+"""Thin views over the search service: one view serves the full page and the htmx fragment."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from archive.models import Article
+from search.indexing import get_backend
+from search.query import SORTS, parse_params
+from search.service import page_as_json, search_articles
+
+
+def _query_pairs(request: HttpRequest) -> list[tuple[str, str]]:
+    return [(k, v) for k, values in request.GET.lists() for v in values if v != ""]
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    params = parse_params(request.GET)
+    page = search_articles(params, _query_pairs(request))
+    context = {"page": page, "params": params, "sorts": SORTS}
+    template = "search/_results.html" if request.htmx else "search/search.html"
+    response = render(request, template, context)
+    # The same URL answers with a fragment or a page depending on this header.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def api_search(request: HttpRequest) -> JsonResponse:
+    params = parse_params(request.GET)
+    page = search_articles(params, _query_pairs(request))
+    status = 503 if page.error else 200
+    return JsonResponse(page_as_json(page), status=status, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def article_page(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.visible().with_metadata(), pk=pk)
+    q = " ".join(request.GET.get("q", "").split())[:500]
+    backend = get_backend()
+    paragraphs = [p.strip() for p in article.body.split("\n\n") if p.strip()]
+    # The backend escapes the text and adds only <mark> tags, so the result is safe HTML.
+    body_html = [mark_safe(backend.highlight(p, q)) for p in paragraphs]
+    context = {"article": article, "q": q, "body_html": body_html}
+    return render(request, "archive/article.html", context)

@@ -1,0 +1,48 @@
+"""Shared fixtures: a fresh on-disk index per test, the seed articles, the corpus location."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from search import indexing
+
+pytest.register_assert_rewrite("tests.search.backend_contract")
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+CORPUS_DIR = Path(os.environ.get("DISPATCH_CORPUS_DIR", REPO.parent / "shared" / "corpus"))
+
+
+def corpus_file(relative: str) -> Path:
+    """A corpus file, or a skip with the reason (a failure where CI requires the corpus)."""
+    path = CORPUS_DIR / relative
+    if not path.exists():
+        message = f"corpus file {path} not found (set DISPATCH_CORPUS_DIR)"
+        if os.environ.get("DISPATCH_REQUIRE_CORPUS"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def index_dir(tmp_path, settings):
+    """Every test gets its own empty index directory and a fresh backend."""
+    settings.DISPATCH_INDEX_DIR = tmp_path / "index"
+    indexing.reset_backend()
+    yield settings.DISPATCH_INDEX_DIR
+    indexing.reset_backend()
+
+
+@pytest.fixture
+def seeded(db):
+    """The five seed articles imported and indexed."""
+    from archive.ingestion import import_paths
+
+    report = import_paths([SEEDS])
+    assert report.imported == 5, report.errors
+    indexing.rebuild()
+    return report

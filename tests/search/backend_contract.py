@@ -1,0 +1,144 @@
+"""The contract every search backend meets: subclass `BackendContract` and set `backend`."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from search.query import SearchParams
+
+DOCS = [
+    {
+        "id": "1",
+        "title": "Lavrov on the South Caucasus",
+        "body": "Sergei Lavrov said the 3+3 platform is useful. Talks were held in Moscow.",
+        "source": "Outlet A",
+        "countries": ["AM", "RU"],
+        "speakers": ["sergei-lavrov"],
+        "date": datetime.date(2023, 1, 18),
+    },
+    {
+        "id": "2",
+        "title": "Iran and Russia meet",
+        "body": "Deputy ministers of Iran and Russia met in Moscow to discuss the region.",
+        "source": "Outlet B",
+        "countries": ["IR", "RU"],
+        "speakers": ["maria-zakharova"],
+        "date": datetime.date(2023, 10, 26),
+    },
+    {
+        "id": "3",
+        "title": "Türkiye hosts talks",
+        "body": "Ankara hosted the ministers. <script>alert('x')</script> was in the feed.",
+        "source": "Outlet A",
+        "countries": ["TR"],
+        "speakers": [],
+        "date": None,
+    },
+    {
+        "id": "4",
+        "title": "Armenia and Iran",
+        "body": "Yerevan and Tehran discussed trade routes and the region.",
+        "source": "Outlet C",
+        "countries": ["AM", "IR"],
+        "speakers": ["sergei-lavrov", "maria-zakharova"],
+        "date": datetime.date(2021, 12, 10),
+    },
+]
+
+
+def ids(results):
+    return [hit.id for hit in results.hits]
+
+
+class BackendContract:
+    """Subclasses provide a `backend` fixture returning an empty backend."""
+
+    @pytest.fixture
+    def full(self, backend):
+        assert backend.index(DOCS) == 4
+        return backend
+
+    def test_words_find_documents_and_mark_matches(self, full):
+        results = full.search(SearchParams(q="Lavrov"))
+        assert ids(results) == [1]
+        assert results.total == 1
+        assert "<mark>Lavrov</mark>" in results.hits[0].passages[0]
+        assert results.hits[0].title_html == "<mark>Lavrov</mark> on the South Caucasus"
+
+    def test_stemming_and_accent_folding(self, full):
+        assert sorted(ids(full.search(SearchParams(q="talk")))) == [1, 3]
+        assert ids(full.search(SearchParams(q="Turkiye"))) == [3]
+
+    def test_boolean_and_phrase_syntax(self, full):
+        assert sorted(ids(full.search(SearchParams(q="Iran AND Moscow")))) == [2]
+        assert sorted(ids(full.search(SearchParams(q="Lavrov OR Tehran")))) == [1, 4]
+        assert sorted(ids(full.search(SearchParams(q="region NOT Yerevan")))) == [2]
+        assert ids(full.search(SearchParams(q='"trade routes"'))) == [4]
+        assert ids(full.search(SearchParams(q='"routes trade"'))) == []
+
+    def test_empty_query_lists_everything_newest_first_undated_last(self, full):
+        results = full.search(SearchParams())
+        assert ids(results) == [2, 1, 4, 3]
+        assert ids(full.search(SearchParams(sort="oldest"))) == [4, 1, 2, 3]
+
+    def test_passages_escape_html(self, full):
+        [hit] = full.search(SearchParams(q="ministers Ankara")).hits
+        html = " ".join(hit.passages)
+        assert "<script>" not in html
+        assert "&lt;script&gt;" in html
+        assert "<mark>Ankara</mark>" in html
+
+    def test_facet_counts(self, full):
+        facets = full.search(SearchParams()).facets
+        assert facets["country"] == [("AM", 2), ("IR", 2), ("RU", 2), ("TR", 1)]
+        assert facets["speaker"] == [("maria-zakharova", 2), ("sergei-lavrov", 2)]
+        assert facets["year"] == [("2023", 2), ("2021", 1)]
+
+    def test_values_of_one_facet_combine_with_or_facets_with_and(self, full):
+        assert sorted(ids(full.search(SearchParams(countries=("TR", "AM"))))) == [1, 3, 4]
+        both = SearchParams(countries=("IR", "TR"), speakers=("sergei-lavrov",))
+        assert ids(full.search(both)) == [4]
+
+    def test_counts_are_disjunctive(self, full):
+        results = full.search(SearchParams(countries=("TR",)))
+        # Ticking TR still shows what the other countries would add.
+        assert results.facets["country"] == [("AM", 2), ("IR", 2), ("RU", 2), ("TR", 1)]
+        assert results.facets["speaker"] == []
+        assert results.total == 1
+
+    def test_date_range(self, full):
+        params = SearchParams(
+            date_from=datetime.date(2023, 1, 1), date_to=datetime.date(2023, 6, 30)
+        )
+        results = full.search(params)
+        assert ids(results) == [1]
+        assert results.facets["year"] == [("2023", 2), ("2021", 1)]
+
+    def test_pages_and_a_page_past_the_end(self, full):
+        first = full.search(SearchParams(page_size=3))
+        assert (first.page, first.page_count, len(first.hits)) == (1, 2, 3)
+        past = full.search(SearchParams(page=9, page_size=3))
+        assert (past.page, ids(past)) == (2, [3])
+
+    def test_index_replaces_by_id_and_delete_removes(self, full):
+        full.index([{**DOCS[0], "title": "Replaced headline", "body": "New text."}])
+        assert ids(full.search(SearchParams(q="Lavrov"))) == []
+        assert ids(full.search(SearchParams(q="replaced"))) == [1]
+        full.delete(["1", "404"])
+        assert full.search(SearchParams()).total == 3
+        assert full.document_ids() == {"2", "3", "4"}
+
+    def test_rebuild_replaces_everything(self, full):
+        assert full.rebuild(DOCS[:2]) == 2
+        assert full.document_ids() == {"1", "2"}
+
+    def test_odd_syntax_never_raises(self, full):
+        for q in ['"unclosed', "(((", "AND", "NOT", "title:", "*", "a:b:c", ")", "Lavrov)"]:
+            results = full.search(SearchParams(q=q))
+            assert results.total >= 0
+
+    def test_highlight_whole_text(self, full):
+        html = full.highlight("Lavrov met <b>Iran</b>'s minister.", "lavrov iran")
+        assert html == "<mark>Lavrov</mark> met &lt;b&gt;<mark>Iran</mark>&lt;/b&gt;'s minister."
