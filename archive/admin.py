@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 
 from archive.extraction import name_key
 from archive.models import Article, Country, DateMention, Person, PersonAlias, Statement
@@ -29,6 +30,7 @@ class ArticleAdmin(admin.ModelAdmin):
     filter_horizontal = ["countries", "persons"]
     readonly_fields = ["content_hash", "extractor_version", "created_at", "updated_at"]
     inlines = [StatementInline, DateMentionInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["hide", "show"]
     fieldsets = [
         (None, {"fields": ["title", "status", "date", "source", "byline", "url", "external_id"]}),

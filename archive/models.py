@@ -75,9 +75,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.VISIBLE)
 
     def with_metadata(self) -> ArticleQuerySet:
-        return self.prefetch_related(
-            "countries", "persons", "date_mentions", "statements__speaker"
-        )
+        return self.prefetch_related("countries", "persons", "date_mentions", "statements__speaker")
 
 
 class Article(models.Model):
@@ -94,9 +92,7 @@ class Article(models.Model):
     external_id = models.CharField(max_length=300, blank=True, db_index=True)
     date = models.DateField(null=True, blank=True, db_index=True)
     content_hash = models.CharField(max_length=64, unique=True)
-    status = models.CharField(
-        max_length=10, choices=STATUS_CHOICES, default=VISIBLE, db_index=True
-    )
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=VISIBLE, db_index=True)
     extractor_version = models.PositiveIntegerField(default=0)
     countries = models.ManyToManyField(Country, blank=True, related_name="articles")
     persons = models.ManyToManyField(Person, blank=True, related_name="articles")

@@ -72,10 +72,10 @@ def _selected(name: str, params: SearchParams) -> list[str]:
 def selected_year(params: SearchParams) -> str | None:
     """The year whose whole range is selected, if the date range is exactly one year."""
     start, end = params.date_from, params.date_to
-    if start and end and start.year == end.year and (start.month, start.day) == (1, 1):
-        if (end.month, end.day) == (12, 31):
-            return str(start.year)
-    return None
+    if not (start and end and start.year == end.year):
+        return None
+    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    return str(start.year) if whole_year else None
 
 
 def toggle_url(query: QueryPairs, name: str, value: str, selected: bool) -> str:

@@ -20,8 +20,10 @@ class _Batch:
 
     def __init__(self) -> None:
         self.ids: set[int] = set()
+        self.done = False
 
     def __call__(self) -> None:
+        self.done = True
         _update(self.ids)
 
 
@@ -34,8 +36,12 @@ def schedule(article_id: int | None) -> None:
         _update({article_id})  # autocommit: the change is already committed
         return
     batch = getattr(_pending, "batch", None)
-    # A batch whose callback is gone ran already or was rolled back: start a new one.
-    if batch is None or not any(entry[1] is batch for entry in connection.run_on_commit):
+    # A batch that ran, or whose callback a rollback discarded, is over: start a new one.
+    if (
+        batch is None
+        or batch.done
+        or not any(entry[1] is batch for entry in connection.run_on_commit)
+    ):
         batch = _pending.batch = _Batch()
         transaction.on_commit(batch)
     batch.ids.add(article_id)

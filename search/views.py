@@ -35,7 +35,9 @@ def api_search(request: HttpRequest) -> JsonResponse:
     params = parse_params(request.GET)
     page = search_articles(params, _query_pairs(request))
     status = 503 if page.error else 200
-    return JsonResponse(page_as_json(page), status=status, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        page_as_json(page), status=status, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @require_GET

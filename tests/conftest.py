@@ -38,11 +38,11 @@ def index_dir(tmp_path, settings):
 
 
 @pytest.fixture
-def seeded(db):
-    """The five seed articles imported and indexed."""
+def seeded(db, django_capture_on_commit_callbacks):
+    """The five seed articles imported and indexed (as on commit, like a real import)."""
     from archive.ingestion import import_paths
 
-    report = import_paths([SEEDS])
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_paths([SEEDS])
     assert report.imported == 5, report.errors
-    indexing.rebuild()
     return report

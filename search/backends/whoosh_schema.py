@@ -6,8 +6,10 @@ from whoosh import columns, fields
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.support.charset import accent_map
 
-# Stemming makes "talks" find "talk"; folding makes "Turkiye" find "Türkiye".
-TEXT_ANALYZER = StemmingAnalyzer() | CharsetFilter(accent_map)
+# Stemming makes "talks" find "talk"; folding makes "Turkiye" find "Türkiye". The token
+# pattern keeps formats such as "3+3" whole, since they are what this archive is about.
+TOKEN_PATTERN = r"\d+\+\d+|\w+(?:\.?\w+)*"
+TEXT_ANALYZER = StemmingAnalyzer(expression=TOKEN_PATTERN, minsize=1) | CharsetFilter(accent_map)
 
 
 class FacetField(fields.KEYWORD):

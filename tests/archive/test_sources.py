@@ -13,7 +13,9 @@ def test_txt_file_is_one_article_named_after_the_file(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Headline\n\nBody text.\n", encoding="utf-8")
     [article] = read_all(path)
-    assert article == RawArticle(text="Headline\n\nBody text.\n", origin=str(path), external_id="a.txt")
+    assert article == RawArticle(
+        text="Headline\n\nBody text.\n", origin=str(path), external_id="a.txt"
+    )
 
 
 def test_jsonl_reads_known_fields_and_ignores_unknown_ones(tmp_path):
@@ -84,9 +86,7 @@ def test_missing_path_and_unsupported_type_are_errors(tmp_path):
     found = list(find_files([tmp_path / "nope.txt", tmp_path / "notes.md"]))
     assert found == [
         SourceError(str(tmp_path / "nope.txt"), "no such file or directory"),
-        SourceError(
-            str(tmp_path / "notes.md"), "unsupported file type (expected .txt or .jsonl)"
-        ),
+        SourceError(str(tmp_path / "notes.md"), "unsupported file type (expected .txt or .jsonl)"),
     ]
 
 

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import pytest
+
+from archive.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def api(client, **params):
+    response = client.get("/api/search", params)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_lavrov_finds_the_seed_003_article_with_the_word_marked(client, seeded):
+    data = api(client, q="Lavrov")
+    assert data["total"] == 1
+    [hit] = data["hits"]
+    article = Article.objects.get(pk=hit["id"])
+    assert article.external_id == "003_16757b8a0299963c.txt"
+    assert any("<mark>Lavrov</mark>" in passage for passage in hit["highlights"])
+    assert hit["speakers"] == ["Sergei Lavrov"]
+
+
+def test_country_facet_lists_the_3_plus_3_countries_with_counts(client, seeded):
+    facets = api(client)["facets"]
+    countries = {f["value"]: f["count"] for f in facets["country"]}
+    assert {"AM", "AZ", "GE", "IR", "RU", "TR"} <= set(countries)
+    assert countries["RU"] == 5
+    assert all(set(f) == {"value", "label", "count", "selected"} for f in facets["country"])
+    labels = {f["value"]: f["label"] for f in facets["country"]}
+    assert labels["TR"] == "Türkiye" or labels["TR"].startswith("Turk")
+
+
+def test_two_countries_combine_with_or(client, seeded):
+    only_ps = api(client, country="PS")["total"]
+    only_ir = api(client, country="IR")["total"]
+    both = api(client, country=["PS", "IR"])
+    assert only_ps == 1
+    assert both["total"] == only_ir  # every PS article is also about IR: OR, not AND
+    selected = {f["value"] for f in both["facets"]["country"] if f["selected"]}
+    assert selected == {"PS", "IR"}
+
+
+def test_seed_003_has_no_country_from_its_trailing_headlines(client, seeded):
+    for code in ("GR", "UA", "CN", "IN", "MD", "RO", "BG"):
+        assert api(client, country=code)["total"] == 0
+
+
+def test_empty_query_lists_everything_newest_first_with_facets(client, seeded):
+    data = api(client)
+    assert data["total"] == 5
+    dates = [hit["date"] for hit in data["hits"]]
+    assert dates[:2] == ["2023-10-26", "2023-01-30"]
+    assert dates[2:] == [None, None, None]
+    assert [f["value"] for f in data["facets"]["year"]] == ["2023"]
+
+
+def test_speaker_filter_and_date_range(client, seeded):
+    assert api(client, speaker="sergei-lavrov")["total"] == 1
+    assert api(client, date_from="2023-10", date_to="2023-10")["total"] == 1
+    assert api(client, date_from="2024")["total"] == 0
+
+
+def test_full_page_vs_htmx_fragment(client, seeded):
+    page = client.get("/", {"q": "Lavrov"})
+    fragment = client.get("/", {"q": "Lavrov"}, headers={"HX-Request": "true"})
+    assert page.status_code == fragment.status_code == 200
+    assert b"<html" in page.content and b'id="search-form"' in page.content
+    assert b"<html" not in fragment.content and b'id="search-form"' not in fragment.content
+    for response in (page, fragment):
+        assert "HX-Request" in response["Vary"]
+        assert b"<mark>Lavrov</mark>" in response.content
+
+
+def test_page_serves_htmx_locally_not_from_a_cdn(client, seeded):
+    html = client.get("/").content.decode()
+    assert "/static/django_htmx/htmx-2" in html or "htmx" in html and "unpkg" not in html
+    assert "https://" not in html.split("<body")[0]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": '"unclosed'},
+        {"q": "((("},
+        {"q": "NOT"},
+        {"q": "title:"},
+        {"page": "999"},
+        {"page": "abc"},
+        {"date_from": "someday"},
+        {"sort": "sideways"},
+        {"country": "not-a-code"},
+        {"q": "<script>alert(1)</script>"},
+    ],
+)
+def test_bad_input_never_errors(client, seeded, params):
+    response = client.get("/", params)
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.content
+    assert client.get("/api/search", params).status_code == 200
+
+
+def test_page_past_the_end_shows_the_last_page(client, seeded):
+    data = api(client, page="7")
+    assert data["page"] == 1
+    assert data["total"] == 5
+
+
+def test_missing_index_is_a_clear_message_not_an_error(client, db):
+    response = client.get("/", {"q": "Lavrov"})
+    assert response.status_code == 200
+    assert b"rebuild_index" in response.content
+    assert client.get("/api/search").status_code == 503
+
+
+def test_article_page_highlights_the_query_and_lists_metadata(client, seeded):
+    article = Article.objects.get(external_id="003_16757b8a0299963c.txt")
+    response = client.get(article.get_absolute_url(), {"q": "Lavrov"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>Lavrov</mark>" in html
+    assert "Sergei Lavrov" in html
+    assert "Statements" in html
+    assert "Turkish Defense Industry" not in html  # boilerplate stays out of the page
+
+
+def test_hidden_article_page_is_not_found(client, seeded):
+    article = Article.objects.first()
+    Article.objects.filter(pk=article.pk).update(status=Article.HIDDEN)
+    assert client.get(article.get_absolute_url()).status_code == 404

@@ -1,0 +1,151 @@
+"""End to end: Debian's chromium, driven by Playwright, against a real gunicorn with the seeds."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEEDS
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if not path:
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("DISPATCH_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env=env, check=True, capture_output=True
+    )
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer at {url}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    """A real gunicorn (2 workers) over a fresh database and index holding the seeds."""
+    chromium_path()
+    root: Path = tmp_path_factory.mktemp("server")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
+        "DISPATCH_INDEX_DIR": str(root / "index"),
+        "DISPATCH_SECRET_KEY": "browser-test-only",
+    }
+    manage(env, "migrate", "--noinput")
+    manage(env, "import_articles", str(SEEDS))
+    manage(env, "rebuild_index")
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi",
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+    ]
+    process = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        yield context.new_page()
+        browser.close()
+
+
+def test_type_see_marks_tick_a_facet_and_go_back(page, server):
+    from playwright.sync_api import expect
+
+    page.goto(server)
+    expect(page.locator("#result-count")).to_contain_text("5 articles")
+
+    page.locator("#q").press_sequentially("Russia", delay=30)
+    expect(page.locator("#result-count")).to_contain_text("for “Russia”")
+    expect(page.locator("#results mark").first).to_have_text("Russia")
+    assert "q=Russia" in page.url
+    before = page.locator("#result-count").inner_text()
+
+    page.get_by_role("checkbox", name=re.compile(r"^Sergei Lavrov \d+$")).check()
+    expect(page.locator("#result-count")).to_contain_text("1 article ")
+    assert "speaker=sergei-lavrov" in page.url
+
+    page.go_back()
+    expect(page.locator("#result-count")).to_have_text(before)
+    assert "speaker=" not in page.url
+    assert "q=Russia" in page.url
+
+
+def test_the_page_works_without_javascript(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_context(java_script_enabled=False).new_page()
+        page.goto(server)
+        page.fill("#q", "Lavrov")
+        page.click("button[type=submit] >> nth=0")
+        page.wait_for_load_state()
+        assert "q=Lavrov" in page.url
+        assert page.locator("#results mark").first.inner_text() == "Lavrov"
+        page.get_by_role("checkbox", name=re.compile(r"^Russia \d+$")).check()
+        page.get_by_role("button", name="Apply filters").click()
+        page.wait_for_load_state()
+        assert "country=RU" in page.url
+        browser.close()

@@ -1,0 +1,33 @@
+"""Dependencies point one way: archive knows nothing of search; extraction knows no Django."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(folder: Path) -> set[str]:
+    names = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+    return names
+
+
+def test_archive_does_not_import_search():
+    assert not {m for m in imported_modules(REPO / "archive") if m.split(".")[0] == "search"}
+
+
+def test_pure_modules_do_not_import_django():
+    for folder in (REPO / "archive" / "extraction",):
+        assert not {m for m in imported_modules(folder) if m.split(".")[0] == "django"}
+    for module in ("search/query.py", "search/facets.py", "archive/sources.py"):
+        path = REPO / module
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not {m for m in modules if m and m.startswith("django")}, module
