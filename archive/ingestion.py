@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pycountry
 from django.db import transaction
 
 from archive import extraction
@@ -129,7 +128,9 @@ class Importer:
     def _countries(self, codes: Iterable[str]) -> list[str]:
         for code in codes:
             if code not in self._country_codes:
-                Country.objects.get_or_create(code=code, defaults={"name": country_name(code)})
+                Country.objects.get_or_create(
+                    code=code, defaults={"name": extraction.country_name(code)}
+                )
                 self._country_codes.add(code)
         return list(codes)
 
@@ -152,10 +153,3 @@ class Importer:
         for key in keys:
             self._person_ids[key] = person_id
         return person_id
-
-
-def country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code) or pycountry.historic_countries.get(
-        alpha_2=code
-    )
-    return getattr(country, "common_name", None) or (country.name if country else code)

@@ -48,5 +48,12 @@ def article_page(request: HttpRequest, pk: int) -> HttpResponse:
     paragraphs = [p.strip() for p in article.body.split("\n\n") if p.strip()]
     # The backend escapes the text and adds only <mark> tags, so the result is safe HTML.
     body_html = [mark_safe(backend.highlight(p, q)) for p in paragraphs]
-    context = {"article": article, "q": q, "body_html": body_html}
+    named = list(article.persons.all())
+    context = {
+        "article": article,
+        "q": q,
+        "body_html": body_html,
+        "persons": [p for p in named if p.kind == p.PERSON],
+        "organisations": [p for p in named if p.kind == p.ORGANISATION],
+    }
     return render(request, "archive/article.html", context)

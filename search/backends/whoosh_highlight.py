@@ -7,7 +7,6 @@ from html import escape
 from whoosh import highlight
 from whoosh.analysis import Analyzer
 
-_SEPARATOR = "\x1e"  # splits Whoosh's joined fragments back into passages
 PASSAGE_CHARS = 240
 
 
@@ -15,7 +14,7 @@ class MarkFormatter(highlight.HtmlFormatter):
     """Escapes the text, then wraps each match in a bare <mark> (no classes to style)."""
 
     def __init__(self) -> None:
-        super().__init__(tagname="mark", between=_SEPARATOR)
+        super().__init__(tagname="mark")
 
     def format_token(self, text: str, token, replace: bool = False) -> str:
         return f"<mark>{escape(highlight.get_text(text, token, replace), quote=False)}</mark>"
@@ -24,17 +23,27 @@ class MarkFormatter(highlight.HtmlFormatter):
 _FORMATTER = MarkFormatter()
 _PASSAGES = highlight.ContextFragmenter(maxchars=PASSAGE_CHARS, surround=90, charlimit=None)
 _WHOLE = highlight.WholeFragmenter(charlimit=None)
+_SCORER = highlight.BasicFragmentScorer()
 
 
 def passages(text: str, terms: frozenset[str], analyzer: Analyzer, top: int = 3) -> list[str]:
-    """Up to `top` HTML passages around matches, in text order; the opening if none match."""
+    """Up to `top` HTML passages around matches, in text order; the opening if none match.
+
+    A passage cut from inside the text is marked with an ellipsis at the cut.
+    """
+    found = []
     if terms and text:
-        marked = highlight.highlight(
-            text, terms, analyzer, _PASSAGES, _FORMATTER, top=top, order=highlight.FIRST
-        )
-        found = [p.strip() for p in marked.split(_SEPARATOR) if p.strip()]
-        if found:
-            return found
+        tokens = analyzer(text, chars=True, mode="query", removestops=False)
+        tokens = highlight.set_matched_filter(tokens, terms)
+        fragments = _PASSAGES.fragment_tokens(text, tokens)
+        best = highlight.top_fragments(fragments, top, _SCORER, highlight.FIRST, minscore=1)
+        for fragment in best:
+            html = " ".join(_FORMATTER.format_fragment(fragment).split())
+            before = "… " if text[: fragment.startchar].strip() else ""
+            after = " …" if text[fragment.endchar :].strip() else ""
+            found.append(f"{before}{html}{after}")
+    if found:
+        return found
     return [escape(opening(text), quote=False)] if text.strip() else []
 
 

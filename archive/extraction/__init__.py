@@ -1,0 +1,63 @@
+"""Metadata extraction for news articles: title, body, dates, countries, people, statements."""
+
+from __future__ import annotations
+
+from .cleanup import clean
+from .countries import country_name, find_countries
+from .dates import article_date, complete_years, find_date_mentions, find_dateline, iso_dates
+from .names import name_key, org_mentions, person_mentions
+from .registry import Registry
+from .statements import find_statements
+from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
+
+EXTRACTOR_VERSION: int = 1
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "ORGANISATION",
+    "PERSON",
+    "Entity",
+    "Extraction",
+    "Statement",
+    "country_name",
+    "extract",
+    "name_key",
+]
+
+
+def _entities(body: str, title: str) -> tuple[Registry, list[tuple[int, str]]]:
+    """Persons and organisations of the body; the headline only adds spellings."""
+    registry = Registry()
+    mentions = person_mentions(body)
+    registry.add_persons(mentions)
+    registry.add_persons(person_mentions(title), create=False)
+    for org in org_mentions(body):
+        registry.add_org(org.name)
+    people = [(m.start, registry.resolve_person(m.name) or m.name) for m in mentions]
+    return registry, people
+
+
+def extract(raw_text: str, title: str | None = None) -> Extraction:
+    """Everything the archive indexes about one article.
+
+    `raw_text` is a whole seed file (headline on its first line) or, when `title` is
+    given, an imported article's body.
+    """
+    cleaned = clean(raw_text, title)
+    body = cleaned.body
+    date = article_date(cleaned.marker, body)
+    dateline = find_dateline(body)
+    mentions = complete_years(find_date_mentions(body), date)
+    registry, people = _entities(body, cleaned.title)
+    statements = find_statements(body, registry, people)
+    return Extraction(
+        title=cleaned.title,
+        body=body,
+        byline=cleaned.byline,
+        source=dateline.agency if dateline else None,
+        date=date,
+        dates_mentioned=iso_dates(mentions),
+        countries=tuple(find_countries(body)),
+        entities=registry.entities(),
+        statements=tuple(statements),
+    )

@@ -1,0 +1,219 @@
+"""Find calendar dates in text, the article's own date, and the agency named in a dateline."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8}
+_ABBREVIATIONS |= {"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+
+def _month_alternation() -> str:
+    # Title case or capitals only: a lower-case "may" or "march" is a verb.
+    forms = [f for m in _MONTHS for f in (m.title(), m.upper())]
+    forms += [f + r"\.?" for a in _ABBREVIATIONS for f in (a.title(), a.upper())]
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+_MON = _month_alternation()
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_DATE_RE = re.compile(
+    rf"(?<![\w-])(?=[0-9JFMASOND])(?:"
+    rf"(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
+    rf"|(?P<dmy_d>[0-3]?\d)\.(?P<dmy_m>[01]?\d|[A-Za-z]{{3}})\.(?P<dmy_y>{_YEAR})"
+    rf"|(?P<md_m>{_MON}) (?P<md_d>{_DAY})(?:[-\u2013]\d{{1,2}})?(?:,? (?P<md_y>{_YEAR}))?(?![\d:])"
+    rf"|(?P<dm_d>{_DAY})(?:[-\u2013]\d{{1,2}})? (?:of )?(?P<dm_m>{_MON}),?(?: (?P<dm_y>{_YEAR}))?"
+    rf"|(?P<my_m>{_MON}),? (?:of )?(?P<my_y>{_YEAR})"
+    rf")(?![\w-])"
+)
+_MARKER_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DATE_LINE_RE = re.compile(
+    rf"^(?:{_WEEKDAY},? )?(?:{_MON} {_DAY},? {_YEAR}|{_DAY} {_MON},? {_YEAR})$"
+)
+_DATELINE_RE = re.compile(
+    rf"(?P<city>[A-Z][A-Z.'\u2019 -]{{1,40}}[A-Z.]),? (?:(?P<date>{_MON} {_DAY}(?:,? {_YEAR})?)"
+    r",? ?)?(?:\(?(?P<agency>[A-Z][\w.]*(?:[-/][A-Z][\w.]*)*)\)?)?\s*(?::|\s[-\u2013\u2014])"
+)
+_NON_DIGITS = re.compile(r"\D")
+_AGENCY_SPLIT = re.compile(r"[-/]")
+_NEWLINES = re.compile(r"\n+")
+_CAPTION_RE = re.compile(
+    r"\((?:Photo|Image|File photo|Picture)\b[^)]*\)|\b(?:Photo|Image) ?(?:by|:)"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date in the text; `year` is None until completed from context."""
+
+    start: int
+    end: int
+    month: int
+    day: int | None
+    year: int | None
+
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _month(word: str) -> int | None:
+    key = word.lower().rstrip(".")
+    return _MONTHS.get(key) or _ABBREVIATIONS.get(key) or (int(key) if key.isdigit() else None)
+
+
+def _day(text: str | None) -> int | None:
+    return int(_NON_DIGITS.sub("", text)) if text else None
+
+
+def _mention(match: re.Match[str]) -> DateMention | None:
+    g = match.groupdict()
+    for prefix in ("iso", "dmy", "md", "dm", "my"):
+        if g.get(f"{prefix}_m"):
+            month = _month(g[f"{prefix}_m"])
+            day = _day(g.get(f"{prefix}_d"))
+            year = int(g[f"{prefix}_y"]) if g.get(f"{prefix}_y") else None
+            break
+    else:  # pragma: no cover - every alternative names a month group
+        return None
+    if month is None or not 1 <= month <= 12:
+        return None
+    if day is not None:
+        try:  # 31 November and friends are not dates.
+            datetime.date(year or 2000, month, day)
+        except ValueError:
+            return None
+    return DateMention(match.start(), match.end(), month, day, year)
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Every date or month-and-year in `text`, years not yet completed."""
+    found = (_mention(m) for m in _DATE_RE.finditer(text))
+    return [m for m in found if m is not None]
+
+
+def _closest_year(month: int, day: int | None, anchor: datetime.date) -> int:
+    """The year that puts month/day nearest the article date ("on October 23")."""
+
+    def distance(year: int) -> int:
+        try:
+            return abs((datetime.date(year, month, day or 15) - anchor).days)
+        except ValueError:  # 29 February
+            return 10**6
+
+    return min((anchor.year, anchor.year - 1, anchor.year + 1), key=distance)
+
+
+def complete_years(mentions: list[DateMention], anchor: datetime.date | None) -> list[DateMention]:
+    """Give year-less mentions a year: from the article date, else the nearest dated mention."""
+    dated = [m for m in mentions if m.year is not None]
+    result = []
+    for m in mentions:
+        year = m.year
+        if year is None and anchor is not None:
+            year = _closest_year(m.month, m.day, anchor)
+        elif year is None and dated:
+            year = min(dated, key=lambda d: abs(d.start - m.start)).year
+        if year is not None:
+            result.append(DateMention(m.start, m.end, m.month, m.day, year))
+    return result
+
+
+def iso_dates(mentions: list[DateMention]) -> tuple[str, ...]:
+    return tuple(sorted({iso for m in mentions if (iso := m.iso())}))
+
+
+def split_marker(line: str) -> tuple[str | None, str]:
+    """('2023-01-30', rest) for a line starting with a 'date 2023-01-30' marker."""
+    match = _MARKER_RE.match(line)
+    if not match:
+        return None, line
+    return match.group(1), line[match.end() :]
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that is only a date, like 'Wednesday, January 23, 2019'."""
+    return bool(_DATE_LINE_RE.match(line.strip()))
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The full date a short string spells, or None."""
+    for m in find_date_mentions(text):
+        if m.year and m.day:
+            return datetime.date(m.year, m.month, m.day)
+    return None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    date: DateMention | None
+    agency: str | None
+
+
+def find_dateline(body: str) -> Dateline | None:
+    """A wire dateline opening a paragraph: 'STEPANAKERT, JANUARY 30, ARTSAKHPRESS-ARMENPRESS:'."""
+    for para_start in _paragraph_starts(body):
+        match = _DATELINE_RE.match(body, para_start)
+        if match and (match.group("date") or match.group("agency")):
+            date = None
+            if match.group("date"):
+                found = find_date_mentions(match.group("date"))
+                date = found[0] if found else None
+            agency = match.group("agency")
+            # "ARTSAKHPRESS-ARMENPRESS": the last agency is the one that wrote the story.
+            source = _AGENCY_SPLIT.split(agency)[-1] if agency else None
+            return Dateline(date, source)
+    return None
+
+
+def _paragraph_starts(body: str) -> list[int]:
+    return [0] + [m.end() for m in _NEWLINES.finditer(body)]
+
+
+def caption_date(body: str) -> datetime.date | None:
+    """The full date inside a photo caption: '... in Moscow, October 26, 2023. (Photo by IRNA)'."""
+    for paragraph in body.split("\n"):
+        if len(paragraph) < 400 and _CAPTION_RE.search(paragraph):
+            date = parse_date(paragraph)
+            if date:
+                return date
+    return None
+
+
+def article_date(marker: str | None, body: str) -> datetime.date | None:
+    """The article's own date: marker or date line, else dateline, else a dated caption."""
+    if marker:
+        return parse_date(marker) or _iso(marker)
+    dateline = find_dateline(body)
+    if dateline and dateline.date and dateline.date.year and dateline.date.day:
+        d = dateline.date
+        return datetime.date(d.year, d.month, d.day)
+    return caption_date(body)
+
+
+def _iso(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None

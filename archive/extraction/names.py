@@ -1,0 +1,237 @@
+"""Person and organisation names: finding them in text and folding their spellings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .countries import ambiguous_words, country_words, names_to_codes
+from .lexicon import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    NON_NAME_WORDS,
+    ORG_HEADS,
+    PARTICLES,
+    ROLE_HEADS,
+    ROLE_SUFFIXES,
+    ROLE_WORDS,
+    UPPER_CLASS,
+)
+from .types import ORGANISATION, PERSON
+
+_SPECIAL = str.maketrans(
+    {"ə": "a", "Ə": "a", "ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d"}
+    | {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ħ": "h"}
+)
+# Transliteration variants folded to one spelling, applied in this order.
+_FOLDS = (
+    (re.compile(r"^ye"), "e"),
+    (re.compile(r"dzh|zh"), "j"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck|q"), "k"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"e"), "a"),  # Azerbaijani ə is written a or e; Mohammed/Muhammad
+    (re.compile(r"o"), "u"),
+    (re.compile(r"(.)\1+"), r"\1"),  # Hassan/Hasan, Zelenskyy/Zelensky
+)
+_ARTICLES = frozenset({"al", "el"})
+_APOSTROPHES = re.compile(r"['\u2019`\u02bc]")
+_NON_WORD = re.compile(r"[^\w]+|_")
+_INITIAL = re.compile(rf"{UPPER_CLASS}\.")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+_TOKEN = (
+    rf"(?:{UPPER_CLASS}\.|{UPPER_CLASS}[\w'\u2019-]*\w|(?:al|el|ad|as|an|ar|at)-{UPPER_CLASS}\w+)"
+)
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
+CAPSEQ = re.compile(rf"(?<![\w'\u2019.-]){_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
+_ORG_TAIL = re.compile(rf" (?:of|for) (?:the )?({_TOKEN}(?: (?:and )?{_TOKEN})*)")
+_ROLE_PREFIX = re.compile(rf"({_TOKEN}(?: {_TOKEN})*) (to|of|for|on) $")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_CONTRACTION = re.compile(r"['\u2019](?:m|d|re|ll|ve|t)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    """Fold a name so spelling and transliteration variants compare equal."""
+    text = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _APOSTROPHES.sub("", text)
+    tokens = _NON_WORD.sub(" ", text).split()
+    while len(tokens) > 1 and (tokens[0] in ROLE_WORDS or tokens[0] in HONORIFICS):
+        tokens = tokens[1:]
+    tokens = [t for i, t in enumerate(tokens) if t not in _ARTICLES or i == len(tokens) - 1]
+    return " ".join(_fold(t) for t in tokens)
+
+
+@lru_cache(maxsize=8192)
+def _fold(token: str) -> str:
+    for pattern, repl in _FOLDS:
+        token = pattern.sub(repl, token)
+    return token
+
+
+def bare(token: str) -> str:
+    """The word without a possessive 's ("Russia's" -> "Russia")."""
+    return token[:-2] if token.endswith(("'s", "\u2019s")) else token
+
+
+def is_country_token(token: str) -> bool:
+    parts = bare(token).lower().split("-")
+    return any(part in country_words() for part in parts)
+
+
+def _listed(lower: str, words: frozenset[str]) -> bool:
+    return lower in words or (lower.endswith("s") and lower[:-1] in words)
+
+
+@lru_cache(maxsize=8192)
+def is_name_token(token: str) -> bool:
+    """Could `token` be part of a person's name ('Lavrov', 'R.', 'von')?"""
+    if token in PARTICLES or _INITIAL.fullmatch(token):
+        return True
+    word = bare(token)
+    lower = word.lower()
+    if (
+        not word[:1].isupper()
+        or (len(word) > 1 and word.isupper())
+        or any(c.isdigit() for c in word)
+    ):
+        return False
+    if _CONTRACTION.search(lower) or _listed(lower, NON_NAME_WORDS) or "year-old" in lower:
+        return False
+    if lower.endswith(ROLE_SUFFIXES):
+        return False
+    if lower in ROLE_WORDS or _listed(lower, ORG_HEADS):
+        return False
+    return lower in ambiguous_words() or not is_country_token(word)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in text at [start, end); `role` is the title written before it."""
+
+    name: str
+    start: int
+    end: int
+    kind: str = PERSON
+    role: str = ""
+
+
+def _country_prefix(tokens: list[str]) -> int:
+    """How many leading tokens spell a multi-word country ('Hong Kong Carrie Lam' -> 2)."""
+    table = names_to_codes()
+    for size in (4, 3, 2):
+        if len(tokens) >= size and bare(" ".join(tokens[:size])) in table:
+            return size
+    return 0
+
+
+def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """('Russian Ambassador to Armenia', 'Sergey Kopyrkin'): the name is the trailing run."""
+    i = len(tokens)
+    while i > 0 and is_name_token(tokens[i - 1]):
+        # A possessive inside the run ends the role: "Biden's Twitter" names no one.
+        if i < len(tokens) and _POSSESSIVE.search(tokens[i - 1]):
+            break
+        i -= 1
+    i = max(i, _country_prefix(tokens))
+    name = tokens[i:]
+    while name and name[0] in PARTICLES:
+        name = name[1:]
+    if name and name[-1] in PARTICLES:
+        return tokens, []
+    return tokens[: len(tokens) - len(name)], name
+
+
+def clean_role(tokens: list[str]) -> str:
+    """The role words before a name, without leading articles, countries and demonyms."""
+    while tokens and (tokens[0].lower() in FUNCTION_WORDS or is_country_token(tokens[0])):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _is_person(name: list[str], role: list[str]) -> bool:
+    full = [t for t in name if t not in PARTICLES]
+    initials = [t for t in full if t.endswith(".")]
+    if not full or len(full) > 5 or len(initials) == len(full) or full[-1].endswith("."):
+        return False
+    if len(full) >= 2:
+        return True
+    # A lone surname counts only straight after a title: "President Putin", "Mr Smith".
+    return bool(role) and role[-1].lower().rstrip(".") in ROLE_HEADS
+
+
+def _drop_sentence_opener(text: str, start: int, tokens: list[str], lower_words: set[str]):
+    """'Separately Ali' -> 'Ali': a sentence-initial word also used in lower case is no name."""
+    opener = text[max(0, start - 6) : start]
+    first = tokens[0].lower() if tokens else ""
+    common = first in lower_words or first.endswith("ing")
+    # "Broadcaster Piers Morgan": an occupation capitalised only because it opens the sentence.
+    common = common or (len(tokens) >= 3 and first.endswith(("er", "or", "ist", "ian")))
+    if first and _SENTENCE_START.search(opener) and common:
+        return tokens[1:], start + len(tokens[0]) + 1
+    return tokens, start
+
+
+def _role_prefix(text: str, start: int) -> list[str]:
+    """['Ambassador', 'to'] for 'Ambassador to Armenia Sergey Kopyrkin' (run split at 'to')."""
+    match = _ROLE_PREFIX.search(text, max(0, start - 80), start)
+    if match and match.group(1).split(" ")[-1].lower() in ROLE_WORDS:
+        return match.group(1).split(" ") + [match.group(2)]
+    return []
+
+
+def person_mentions(text: str) -> list[Mention]:
+    """Full person names in `text`, titles split off into `role`."""
+    lower_words = set(_LOWER_WORD.findall(text))
+    found = []
+    for match in CAPSEQ.finditer(text):
+        if " " not in match.group():  # a lone capitalised word is no full name
+            continue
+        tokens, start = _drop_sentence_opener(
+            text, match.start(), match.group().split(" "), lower_words
+        )
+        role, name = split_role(tokens)
+        if not _is_person(name, role):
+            continue
+        # "Mayo Clinic": a last word the article also uses in lower case is a common noun.
+        if not role and bare(name[-1]).lower() in lower_words:
+            continue
+        name[-1] = bare(name[-1])
+        joined = " ".join(name)
+        end = match.end() if not _POSSESSIVE.search(match.group()) else match.end() - 2
+        role = _role_prefix(text, start) + role
+        found.append(Mention(joined, end - len(joined), end, PERSON, clean_role(role)))
+    return found
+
+
+def org_mentions(text: str) -> list[Mention]:
+    """Capitalised names ending in an organisation word: 'Russian Foreign Ministry'."""
+    found = []
+    for match in CAPSEQ.finditer(text):
+        tokens = match.group().split(" ")
+        heads = [i for i, t in enumerate(tokens) if t.lower() in ORG_HEADS]
+        if not heads:
+            continue
+        tokens = tokens[: heads[-1] + 1]
+        start = match.start()
+        while tokens and tokens[0].lower() in FUNCTION_WORDS:
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        end = start + len(" ".join(tokens))
+        tail = (
+            _ORG_TAIL.match(text, end) if heads[-1] == len(match.group().split(" ")) - 1 else None
+        )
+        if tail:
+            end = tail.end()
+        if len(tokens) >= 2 or tail:
+            found.append(Mention(text[start:end], start, end, ORGANISATION))
+    return found

@@ -1,0 +1,99 @@
+"""Merge one article's name variants into entities with canonical spellings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .countries import code_for
+from .names import Mention, bare, name_key
+from .types import ORGANISATION, PERSON, Entity
+
+_LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
+
+
+def org_key(name: str) -> str:
+    """Fold an organisation name: case, 'Russia's'/'Russian', -ise/-ize."""
+    words = _LEADING_THE.sub("", name.strip()).split()
+    words = [code_for(w) or code_for(w.title()) or w for w in words]
+    return name_key(" ".join(words)).replace("z", "s").replace("c", "s")
+
+
+@dataclass
+class _Group:
+    kind: str
+    forms: list[str] = field(default_factory=list)
+    keys: tuple[str, ...] = ()
+    rank: tuple = ()
+
+    @property
+    def name(self) -> str:
+        return self.forms[0]
+
+
+class Registry:
+    """Entities of one article: spelling variants and surname-only references merged."""
+
+    def __init__(self) -> None:
+        self._groups: list[_Group] = []
+
+    def add_persons(self, mentions: list[Mention], create: bool = True) -> None:
+        # Longest names first, so 'Bagheri Kani' joins 'Ali Bagheri Kani'.
+        for m in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
+            group = self._find_person(m.name)
+            if group is None and create:
+                keys = tuple(name_key(t) for t in m.name.split() if name_key(t))
+                self._groups.append(_Group(PERSON, [m.name], keys))
+            elif (
+                group
+                and len(m.name.split()) == len(group.name.split())
+                and m.name not in group.forms
+            ):
+                group.forms.append(m.name)
+
+    def _find_person(self, name: str) -> _Group | None:
+        keys = tuple(name_key(t) for t in bare(name).split() if name_key(t))
+        if not keys:
+            return None
+        persons = [g for g in self._groups if g.kind == PERSON]
+        for group in persons:
+            if group.keys[-len(keys) :] == keys:
+                return group
+        # "Rosselló" for "Ricardo Rosselló Nevares": Spanish names carry two surnames.
+        for group in persons:
+            if len(keys) == 1 and len(group.keys) >= 3 and keys[0] in group.keys[1:]:
+                return group
+        return None
+
+    def resolve_person(self, name: str) -> str | None:
+        group = self._find_person(name)
+        return group.name if group else None
+
+    def add_org(self, name: str) -> str:
+        """Record an organisation; return its canonical spelling."""
+        key = org_key(name)
+        rank = (-sum(w[:1].isupper() for w in name.split()),)
+        for group in self._groups:
+            if group.kind == ORGANISATION and group.keys == (key,):
+                if name not in group.forms:
+                    group.forms.append(name)
+                if rank < group.rank:
+                    group.forms.remove(name)
+                    group.forms.insert(0, name)
+                    group.rank = rank
+                return group.name
+        self._groups.append(_Group(ORGANISATION, [name], (key,), rank))
+        return name
+
+    def entities(self) -> tuple[Entity, ...]:
+        result = []
+        for g in self._groups:
+            size = len(g.name.split())
+            aliases = [
+                f
+                for f in g.forms[1:]
+                if f.casefold() != g.name.casefold()
+                and (g.kind != PERSON or len(f.split()) == size)
+            ]
+            result.append(Entity(g.name, g.kind, tuple(sorted(set(aliases)))))
+        return tuple(sorted(result, key=lambda e: (e.kind, e.name)))

@@ -1,0 +1,52 @@
+"""Sentence spans and whitespace tidying shared by the extractors."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? (plus closing quotes) followed by space and a capital or quote.
+_BOUNDARY = re.compile(r"[.!?]['\"\u2019\u201d)]*(?=\s+['\"\u2018\u201c(]?[A-Z0-9\u0400-\u04ff])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Rep|Rev|No|vs"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|U\.S|U\.K|e\.g|i\.e))\.$"
+)
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+
+def tidy_line(line: str) -> str:
+    """One line with invisible characters dropped and runs of spaces collapsed."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in text[start:end]; paragraphs always end a sentence."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for para in _PARAGRAPH.finditer(text, 0, end):
+        if para.end() <= start:
+            continue
+        p_start, p_end = max(para.start(), start), para.end()
+        cursor = p_start
+        for match in _BOUNDARY.finditer(text, p_start, p_end):
+            if _ABBREVIATION.search(text, max(p_start, match.start() - 6), match.start() + 1):
+                continue
+            spans.append((cursor, match.end()))
+            cursor = match.end()
+            while cursor < p_end and text[cursor] == " ":
+                cursor += 1
+        if cursor < p_end:
+            spans.append((cursor, p_end))
+    return spans
+
+
+def first_sentence(text: str, limit: int = 120) -> str:
+    """The first sentence of `text`, cut on a word boundary to about `limit` characters."""
+    spans = sentence_spans(text)
+    sentence = text[spans[0][0] : spans[0][1]] if spans else text
+    sentence = sentence.strip()
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-\u2013\u2014 ") + "\u2026"

@@ -1,0 +1,100 @@
+"""Calendar dates, the article date and dateline sources."""
+
+from __future__ import annotations
+
+import datetime
+
+from archive.extraction.dates import (
+    article_date,
+    complete_years,
+    find_date_mentions,
+    find_dateline,
+    iso_dates,
+)
+
+
+def _iso(text: str, anchor: datetime.date | None = None) -> tuple[str, ...]:
+    return iso_dates(complete_years(find_date_mentions(text), anchor))
+
+
+def test_month_day_year():
+    assert _iso("met in Moscow, October 26, 2023.") == ("2023-10-26",)
+
+
+def test_day_month_year():
+    assert _iso("signed on 9 November 2020 and 26 October 2023") == ("2020-11-09", "2023-10-26")
+
+
+def test_month_and_year():
+    assert _iso("in December 2021 and in October 2024") == ("2021-12", "2024-10")
+
+
+def test_month_of_year():
+    assert _iso("launched in January of 2022") == ("2022-01",)
+
+
+def test_iso_date():
+    assert _iso("published 2023-01-30 here") == ("2023-01-30",)
+
+
+def test_capitalised_dateline_month():
+    assert _iso("STEPANAKERT, JANUARY 30, 2023, ARMENPRESS") == ("2023-01-30",)
+
+
+def test_day_without_year_takes_the_article_year():
+    assert _iso("held on October 23", datetime.date(2023, 10, 26)) == ("2023-10-23",)
+
+
+def test_day_without_year_near_new_year_takes_previous_year():
+    assert _iso("on December 30", datetime.date(2019, 1, 4)) == ("2018-12-30",)
+
+
+def test_day_without_year_takes_nearest_dated_mention():
+    assert _iso("In March 2019 it began; on April 2 it ended.") == ("2019-03", "2019-04-02")
+
+
+def test_day_without_any_year_is_dropped():
+    assert _iso("held on October 23") == ()
+
+
+def test_bare_years_and_lowercase_may_are_not_dates():
+    assert _iso("between 2020 and 2022 we may 5 times") == ()
+
+
+def test_impossible_day_is_ignored():
+    assert _iso("on February 30, 2020") == ()
+
+
+def test_marker_gives_article_date():
+    assert article_date("2023-01-30", "Text.") == datetime.date(2023, 1, 30)
+
+
+def test_date_line_gives_article_date():
+    assert article_date("Wednesday, January 23, 2019", "Text.") == datetime.date(2019, 1, 23)
+
+
+def test_caption_gives_article_date():
+    body = "Two men meet in Moscow, October 26, 2023. (Photo by IRNA)\n\nText on November 9, 2020."
+    assert article_date(None, body) == datetime.date(2023, 10, 26)
+
+
+def test_dates_in_running_text_are_no_article_date():
+    assert article_date(None, "Statements made on November 9, 2020 matter.") is None
+
+
+def test_dateline_with_year_gives_article_date():
+    body = "Intro.\n\nMOSCOW, March 2, 2021 (Reuters) - Text."
+    assert article_date(None, body) == datetime.date(2021, 3, 2)
+
+
+def test_dateline_agency_is_the_last_one():
+    dateline = find_dateline("Intro.\n\nSTEPANAKERT, JANUARY 30, ARTSAKHPRESS-ARMENPRESS: Text")
+    assert dateline.agency == "ARMENPRESS"
+
+
+def test_dateline_agency_in_brackets():
+    assert find_dateline("MOSCOW (Reuters) - Text.").agency == "Reuters"
+
+
+def test_no_dateline_in_plain_text():
+    assert find_dateline("Russia is working, the ministry said.") is None

@@ -1,0 +1,94 @@
+"""Person names, the cross-article fold key and in-article merging."""
+
+from __future__ import annotations
+
+from archive.extraction.names import name_key, org_mentions, person_mentions
+from archive.extraction.registry import Registry
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in person_mentions(text)]
+
+
+def test_key_folds_russian_transliterations():
+    assert name_key("Sergei Lavrov") == name_key("Sergey Lavrov")
+
+
+def test_key_folds_turkish_letters():
+    assert name_key("Erdoğan") == name_key("Erdogan") == name_key("Erdoghan")
+
+
+def test_key_folds_azerbaijani_schwa_to_a_and_e():
+    assert name_key("Əliyev") == name_key("Aliyev") == name_key("Eliyev")
+
+
+def test_key_ignores_case_and_titles():
+    assert name_key("Foreign Minister Abbas Araghchi") == name_key("abbas araghchi")
+
+
+def test_key_keeps_different_people_apart():
+    assert name_key("Sergei Lavrov") != name_key("Sergei Ryabkov")
+
+
+def test_title_is_split_off():
+    mentions = person_mentions("Foreign Minister Abbas Araghchi spoke.")
+    assert [(m.name, m.role) for m in mentions] == [("Abbas Araghchi", "Foreign Minister")]
+
+
+def test_role_across_a_preposition():
+    mentions = person_mentions("Russian Ambassador to Armenia Sergey Kopyrkin said so.")
+    assert [(m.name, m.role) for m in mentions] == [("Sergey Kopyrkin", "Ambassador to Armenia")]
+
+
+def test_initials():
+    text = "representatives of Armenia and Turkey R. K. Rubinyan and S. Kilic first met"
+    assert _names(text) == ["R. K. Rubinyan", "S. Kilic"]
+
+
+def test_three_part_name():
+    assert _names("Deputy Foreign Minister Ali Bagheri Kani met") == ["Ali Bagheri Kani"]
+
+
+def test_places_and_organisations_are_not_persons():
+    text = "the South Caucasus, the Gaza Strip, the Collective Security Treaty Organisation"
+    assert _names(text) == []
+
+
+def test_sentence_opener_is_not_part_of_a_name():
+    assert _names("It rained. Separately Ali Khan spoke; they met separately.") == ["Ali Khan"]
+
+
+def test_offsets_cover_the_name():
+    text = "Talks with Sergei Ryabkov, Russia's deputy."
+    (mention,) = person_mentions(text)
+    assert text[mention.start : mention.end] == "Sergei Ryabkov"
+
+
+def test_organisation_names():
+    text = "the Russian Foreign Ministry spokeswoman and the Ministry of Foreign Affairs said"
+    assert [m.name for m in org_mentions(text)] == [
+        "Russian Foreign Ministry",
+        "Ministry of Foreign Affairs",
+    ]
+
+
+def test_registry_merges_spellings_and_surnames():
+    registry = Registry()
+    registry.add_persons(person_mentions("Sergei Lavrov spoke. Lavrov said more."))
+    registry.add_persons(person_mentions("Sergey Lavrov on plans"), create=False)
+    assert registry.resolve_person("Lavrov") == "Sergei Lavrov"
+    (entity,) = registry.entities()
+    assert (entity.name, entity.aliases) == ("Sergei Lavrov", ("Sergey Lavrov",))
+
+
+def test_registry_merges_partial_name():
+    registry = Registry()
+    registry.add_persons(person_mentions("Ali Bagheri Kani met. Bagheri Kani also met."))
+    assert [e.name for e in registry.entities()] == ["Ali Bagheri Kani"]
+
+
+def test_registry_merges_organisation_case_variants():
+    registry = Registry()
+    registry.add_org("Russian foreign ministry")
+    assert registry.add_org("Russian Foreign Ministry") == "Russian Foreign Ministry"
+    assert registry.add_org("Russia\u2019s Foreign Ministry") == "Russian Foreign Ministry"
