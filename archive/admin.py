@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db import models
 
 from archive.extraction import name_key
+from archive.ingestion import CURATABLE_FIELDS
 from archive.models import Article, Country, DateMention, Person, PersonAlias, Statement
 
 
@@ -19,6 +20,9 @@ class StatementInline(admin.TabularInline):
 class DateMentionInline(admin.TabularInline):
     model = DateMention
     extra = 0
+
+
+INLINE_FIELDS = {Statement: "statements", DateMention: "dates_mentioned"}
 
 
 @admin.register(Article)
@@ -36,8 +40,24 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "status", "date", "source", "byline", "url", "external_id"]}),
         ("Metadata", {"fields": ["countries", "persons"]}),
         ("Text", {"fields": ["body", "raw_text"], "classes": ["collapse"]}),
+        ("Curation", {"fields": ["curated_fields"]}),
         ("Bookkeeping", {"fields": readonly_fields, "classes": ["collapse"]}),
     ]
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        # A field a curator changed is theirs: extraction and re-import keep their value.
+        if change:
+            edited = set(form.changed_data) & set(CURATABLE_FIELDS)
+            obj.curated_fields = sorted(set(obj.curated_fields) | edited)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        relation = INLINE_FIELDS.get(formset.model)
+        article = form.instance
+        if change and relation and formset.has_changed() and not article.is_curated(relation):
+            article.curated_fields = sorted([*article.curated_fields, relation])
+            Article.objects.filter(pk=article.pk).update(curated_fields=article.curated_fields)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")

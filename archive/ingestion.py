@@ -1,7 +1,8 @@
-"""Import service: files → extraction → articles and their metadata in the database."""
+"""Import service: files → extraction → articles and their metadata, written in batches."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,12 +10,26 @@ from pathlib import Path
 from django.db import transaction
 
 from archive import extraction
-from archive.models import Article, Country, DateMention, Person, PersonAlias, Statement
+from archive.models import Article, Country, DateMention, Statement
+from archive.persons import Mention, PersonResolver
+from archive.signals import articles_changed
 from archive.sources import RawArticle, SourceError, find_files, read_articles
 
-BATCH_SIZE = 200  # articles per transaction: one index commit per batch, not per article
+BATCH_SIZE = 500  # articles per transaction: one index commit per batch, not per article
 
 IMPORTED, UPDATED, UNCHANGED = "imported", "updated", "unchanged"
+
+# Fields extraction fills and a curator may correct; a curated one is never overwritten.
+CURATABLE_FIELDS = (
+    "title",
+    "date",
+    "source",
+    "byline",
+    "countries",
+    "persons",
+    "statements",
+    "dates_mentioned",
+)
 
 
 @dataclass
@@ -27,6 +42,10 @@ class ImportReport:
     @property
     def failed(self) -> int:
         return len(self.errors)
+
+    @property
+    def stored(self) -> int:
+        return self.imported + self.updated
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -59,97 +78,155 @@ def import_paths(
         else:
             batch.append(item)
         if len(batch) >= BATCH_SIZE:
-            importer.store_batch(batch, report)
+            importer.import_batch(batch, report)
             batch = []
         if on_progress:
             on_progress()
-    importer.store_batch(batch, report)
+    importer.import_batch(batch, report)
     return report
 
 
 class Importer:
-    """Stores articles, remembering persons and countries already resolved in this run."""
+    """Writes extractions; remembers persons and countries already resolved in this run."""
 
     def __init__(self) -> None:
-        self._person_ids: dict[str, int] = {}
+        self.persons = PersonResolver()
         self._country_codes: set[str] = set(Country.objects.values_list("code", flat=True))
 
-    def store_batch(self, batch: list[RawArticle], report: ImportReport) -> None:
+    def import_batch(self, batch: list[RawArticle], report: ImportReport) -> None:
+        """Store new and changed articles of `batch`; identical content is left as it is."""
         if not batch:
             return
-        with transaction.atomic():
-            for raw in batch:
-                report.count(self.store(raw))
-
-    def store(self, raw: RawArticle) -> str:
-        content_hash = raw.content_hash
-        if Article.objects.filter(content_hash=content_hash).exists():
-            return UNCHANGED
-        article = None
-        if raw.external_id:
-            article = Article.objects.filter(external_id=raw.external_id).first()
-        outcome = UPDATED if article else IMPORTED
-        article = article or Article()
-        article.raw_text = raw.text
-        article.content_hash = content_hash
-        article.external_id = raw.external_id
-        article.url = raw.url or article.url
-        self.apply(article, extraction.extract(raw.text, title=raw.title), raw)
-        return outcome
-
-    def apply(self, article: Article, found: extraction.Extraction, raw: RawArticle) -> None:
-        """Write one extraction onto `article` and replace its metadata rows."""
-        article.title = found.title[:500]
-        article.body = found.body
-        article.byline = (found.byline or "")[:200]
-        article.source = (raw.source or found.source or "")[:200]
-        article.date = raw.date or found.date
-        article.extractor_version = extraction.EXTRACTOR_VERSION
-        article.save()
-        article.countries.set(self._countries(found.countries))
-        article.persons.set(self._person_id(e.name, e.kind, e.aliases) for e in found.entities)
-        article.date_mentions.all().delete()
-        DateMention.objects.bulk_create(
-            DateMention(article=article, value=value) for value in found.dates_mentioned
+        hashes = {raw.content_hash for raw in batch}
+        seen = set(
+            Article.objects.filter(content_hash__in=hashes).values_list("content_hash", flat=True)
         )
-        article.statements.all().delete()
-        Statement.objects.bulk_create(
-            Statement(
-                article=article,
-                speaker_id=self._person_id(s.speaker, s.kind),
-                role=s.role[:200],
-                text=s.text,
-                start=s.start,
-                end=s.end,
-            )
-            for s in found.statements
-        )
+        external_ids = {raw.external_id for raw in batch if raw.external_id}
+        existing = {a.external_id: a for a in Article.objects.filter(external_id__in=external_ids)}
+        work = []
+        for raw in batch:
+            if raw.content_hash in seen:
+                report.count(UNCHANGED)
+                continue
+            seen.add(raw.content_hash)
+            article = existing.pop(raw.external_id, None) if raw.external_id else None
+            report.count(UPDATED if article else IMPORTED)
+            article = article or Article()
+            _take_raw(article, raw)
+            work.append((article, extraction.extract(raw.text, title=raw.title)))
+        self.write(work)
 
-    def _countries(self, codes: Iterable[str]) -> list[str]:
-        for code in codes:
-            if code not in self._country_codes:
-                Country.objects.get_or_create(
-                    code=code, defaults={"name": extraction.country_name(code)}
-                )
-                self._country_codes.add(code)
-        return list(codes)
+    @transaction.atomic
+    def write(self, work: list[tuple[Article, extraction.Extraction]]) -> None:
+        """Save extractions onto their articles, replacing non-curated metadata, in one go."""
+        if not work:
+            return
+        for article, found in work:
+            _apply_fields(article, found)
+        new = [a for a, _ in work if a.pk is None]
+        old = [a for a, _ in work if a.pk is not None]
+        Article.objects.bulk_create(new)
+        for article in old:
+            article.save()
+        self._clear_metadata(old)
+        self._add_metadata(work)
+        articles_changed.send(sender=Article, ids={a.pk for a, _ in work})
 
-    def _person_id(self, name: str, kind: str, aliases: Iterable[str] = ()) -> int:
-        """Find the person under any spelling (curated aliases included), or create them."""
-        names = [name, *aliases]
-        keys = [extraction.name_key(n) for n in names]
-        person_id = next((self._person_ids[k] for k in keys if k in self._person_ids), None)
-        if person_id is None:
-            match = PersonAlias.objects.filter(key__in=keys).values_list("person_id", flat=True)
-            person_id = match.first()
-        if person_id is None:
-            person_id = Person.objects.create(name=name, kind=kind).pk
-        known = set(PersonAlias.objects.filter(person_id=person_id).values_list("name", flat=True))
-        PersonAlias.objects.bulk_create(
-            PersonAlias(person_id=person_id, name=n, key=k)
-            for n, k in dict(zip(names, keys, strict=True)).items()
-            if n not in known
+    def _clear_metadata(self, articles: list[Article]) -> None:
+        def ids(relation: str) -> list[int]:
+            return [a.pk for a in articles if not a.is_curated(relation)]
+
+        Article.countries.through.objects.filter(article_id__in=ids("countries")).delete()
+        Article.persons.through.objects.filter(article_id__in=ids("persons")).delete()
+        DateMention.objects.filter(article_id__in=ids("dates_mentioned")).delete()
+        Statement.objects.filter(article_id__in=ids("statements")).delete()
+
+    def _add_metadata(self, work: list[tuple[Article, extraction.Extraction]]) -> None:
+        person_ids = self.persons.resolve(_mentions(found for _, found in work))
+        self._ensure_countries({c for _, found in work for c in found.countries})
+        countries, persons, dates, statements = [], [], [], []
+        for article, found in work:
+            if not article.is_curated("countries"):
+                countries += [_country_row(article, code) for code in found.countries]
+            if not article.is_curated("persons"):
+                ids = dict.fromkeys(person_ids[e.name] for e in found.entities)
+                persons += [_person_row(article, pk) for pk in ids]
+            if not article.is_curated("dates_mentioned"):
+                dates += [DateMention(article=article, value=v) for v in found.dates_mentioned]
+            if not article.is_curated("statements"):
+                statements += [_statement_row(article, s, person_ids) for s in found.statements]
+        Article.countries.through.objects.bulk_create(countries)
+        Article.persons.through.objects.bulk_create(persons)
+        DateMention.objects.bulk_create(dates)
+        Statement.objects.bulk_create(statements)
+
+    def _ensure_countries(self, codes: set[str]) -> None:
+        missing = codes - self._country_codes
+        Country.objects.bulk_create(
+            [Country(code=c, name=extraction.country_name(c)) for c in sorted(missing)],
+            ignore_conflicts=True,
         )
-        for key in keys:
-            self._person_ids[key] = person_id
-        return person_id
+        self._country_codes |= missing
+
+
+def _take_raw(article: Article, raw: RawArticle) -> None:
+    article.raw_text = raw.text
+    article.content_hash = raw.content_hash
+    article.external_id = raw.external_id
+    article.url = raw.url or article.url
+    article.imported_fields = {
+        "title": raw.title,
+        "date": raw.date.isoformat() if raw.date else None,
+        "source": raw.source or None,
+    }
+
+
+def planned_fields(article: Article, found: extraction.Extraction) -> dict[str, object]:
+    """The field values `found` gives `article`: the source's own values first, curated kept."""
+    given = article.imported_fields or {}
+    values = {
+        "title": (given.get("title") or found.title)[:500],
+        "byline": (found.byline or "")[:200],
+        "source": (given.get("source") or found.source or "")[:200],
+        "date": _date(given.get("date")) or found.date,
+    }
+    planned = {k: getattr(article, k) if article.is_curated(k) else v for k, v in values.items()}
+    return {**planned, "body": found.body}
+
+
+def _apply_fields(article: Article, found: extraction.Extraction) -> None:
+    for name, value in planned_fields(article, found).items():
+        setattr(article, name, value)
+    article.extractor_version = extraction.EXTRACTOR_VERSION
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _mentions(extractions: Iterable[extraction.Extraction]) -> list[Mention]:
+    mentions = []
+    for found in extractions:
+        mentions += [Mention(e.name, e.kind, tuple(e.aliases)) for e in found.entities]
+        mentions += [Mention(s.speaker, s.kind) for s in found.statements]
+    return mentions
+
+
+def _country_row(article: Article, code: str):
+    return Article.countries.through(article_id=article.pk, country_id=code)
+
+
+def _person_row(article: Article, person_id: int):
+    return Article.persons.through(article_id=article.pk, person_id=person_id)
+
+
+def _statement_row(article: Article, s: extraction.Statement, person_ids: dict[str, int]):
+    return Statement(
+        article=article,
+        speaker_id=person_ids[s.speaker],
+        role=s.role[:200],
+        role_country=getattr(s, "country", "") or "",
+        text=s.text,
+        start=s.start,
+        end=s.end,
+    )

@@ -94,6 +94,11 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True)
     status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=VISIBLE, db_index=True)
     extractor_version = models.PositiveIntegerField(default=0)
+    # What the source file itself gave besides the text (title, date, source, url), so that
+    # re-extraction starts from exactly what was imported.
+    imported_fields = models.JSONField(default=dict, blank=True)
+    # Names of fields a curator edited; extraction and re-import leave them alone.
+    curated_fields = models.JSONField(default=list, blank=True)
     countries = models.ManyToManyField(Country, blank=True, related_name="articles")
     persons = models.ManyToManyField(Person, blank=True, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -109,6 +114,9 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("article", args=[self.pk])
+
+    def is_curated(self, field: str) -> bool:
+        return field in self.curated_fields
 
     @property
     def speakers(self) -> list[Person]:
@@ -145,6 +153,9 @@ class Statement(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
     speaker = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="statements")
     role = models.CharField(max_length=200, blank=True)
+    role_country = models.CharField(
+        max_length=2, blank=True, help_text="ISO code of the country the role belongs to."
+    )
     text = models.TextField()
     start = models.PositiveIntegerField(default=0)
     end = models.PositiveIntegerField(default=0)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from archive.models import Article, DateMention, Statement
+from archive.signals import articles_changed, updates_deferred
 from search import indexing
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ class _Batch:
 
 def schedule(article_id: int | None) -> None:
     """Queue one article for re-indexing when the current transaction commits."""
-    if article_id is None:
+    if article_id is None or updates_deferred():
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
@@ -73,7 +74,13 @@ def _m2m_changed(sender, instance, action, pk_set, **kwargs) -> None:
             schedule(pk)
 
 
+def _articles_changed(sender, ids, **kwargs) -> None:
+    for pk in ids:
+        schedule(pk)
+
+
 def connect() -> None:
+    articles_changed.connect(_articles_changed, dispatch_uid="search-articles-changed")
     post_save.connect(_article_saved, sender=Article, dispatch_uid="search-article-save")
     post_delete.connect(_article_saved, sender=Article, dispatch_uid="search-article-delete")
     for model in (Statement, DateMention):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from archive.ingestion import import_paths
+from archive.signals import deferred_updates
 from archive.sources import estimate_count
 
 
@@ -18,8 +22,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--no-index",
+            action="store_true",
+            help="leave the search index alone (faster for large imports); "
+            "run rebuild_index afterwards",
+        )
 
-    def handle(self, *args, paths: list[str], verbosity: int = 1, **options) -> None:
+    def handle(self, *args, paths: list[str], no_index: bool, verbosity: int = 1, **options):
         bar = tqdm(
             total=estimate_count(paths),
             unit="article",
@@ -27,10 +37,15 @@ class Command(BaseCommand):
             disable=verbosity < 1 or None,
             file=self.stderr._out,
         )
-        with bar:
+        started = time.perf_counter()
+        with bar, deferred_updates() if no_index else contextlib.nullcontext():
             report = import_paths(paths, on_progress=bar.update)
+        seconds = time.perf_counter() - started
         for error in report.errors:
             self.stderr.write(f"failed: {error}")
-        self.stdout.write(report.summary())
+        rate = report.stored / seconds if seconds else 0.0
+        self.stdout.write(f"{report.summary()} in {seconds:.1f} s ({rate:.0f} articles/s stored).")
+        if no_index and report.stored:
+            self.stdout.write("The search index was not updated: run `manage.py rebuild_index`.")
         if report.failed:
             raise CommandError(f"{report.failed} item(s) could not be imported (see above).")

@@ -1,0 +1,30 @@
+"""Signals the archive sends, and a switch for bulk work; it does not know who listens."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.dispatch import Signal
+
+# Sent with `ids` (a set of article pks) after bulk writes that bypass `post_save`.
+articles_changed = Signal()
+
+_state = threading.local()
+
+
+@contextmanager
+def deferred_updates() -> Iterator[None]:
+    """Tell listeners that keep derived data (the search index) to skip per-change work:
+    the caller rebuilds it afterwards, which is far faster for large imports."""
+    previous = getattr(_state, "deferred", False)
+    _state.deferred = True
+    try:
+        yield
+    finally:
+        _state.deferred = previous
+
+
+def updates_deferred() -> bool:
+    return getattr(_state, "deferred", False)
