@@ -17,7 +17,13 @@ def article_document(article: Article) -> dict[str, Any]:
         "countries": sorted(c.code for c in article.countries.all()),
         "speakers": [p.slug for p in article.speakers],
         "date": article.date,
+        "stamp": stamp(article.updated_at),
     }
+
+
+def stamp(moment) -> int:
+    """A document's version: its article's `updated_at` in whole microseconds."""
+    return int(moment.timestamp() * 1_000_000) if moment else 0
 
 
 def indexable_articles():

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 from archive.models import Article
 from search.backends.base import SearchBackend
-from search.documents import article_document, indexable_articles
+from search.documents import article_document, indexable_articles, stamp
+
+CHUNK = 500
 
 
 @functools.cache
@@ -28,21 +32,68 @@ def reset_backend() -> None:
 def update_articles(ids: Iterable[int]) -> None:
     """Re-index these articles: visible ones are (re)written, hidden or deleted ones removed."""
     ids = set(ids)
-    if not ids:
-        return
-    visible = list(indexable_articles().filter(pk__in=ids))
     backend = get_backend()
-    backend.index(article_document(a) for a in visible)
-    gone = ids - {a.pk for a in visible}
-    backend.delete(str(pk) for pk in gone)
+    for chunk in _chunks(sorted(ids)):
+        visible = list(indexable_articles().filter(pk__in=chunk))
+        backend.index(article_document(a) for a in visible)
+        backend.delete(str(pk) for pk in set(chunk) - {a.pk for a in visible})
 
 
-def rebuild(on_progress: Callable[[], None] | None = None) -> int:
-    """Replace the index with every visible article; returns how many were indexed."""
-    articles = indexable_articles()
-    documents = (article_document(a) for a in articles.iterator(chunk_size=500))
-    return get_backend().rebuild(documents, on_progress=on_progress)
+def rebuild(on_progress: Callable[[], None] | None = None, procs: int = 1) -> int:
+    """Replace the index with every visible article; returns how many were indexed.
+
+    Searches keep using the old index until the new one is complete. Changes saved while the
+    rebuild ran are applied to the new index afterwards, so none is lost.
+    """
+    documents = (article_document(a) for a in indexable_articles().iterator(chunk_size=CHUNK))
+    count = get_backend().rebuild(documents, on_progress=on_progress, procs=procs)
+    # Saves made during the rebuild went to the old index: the stamps show which.
+    repair(compare())
+    return count
+
+
+def update_since(moment: datetime.datetime) -> int:
+    """Re-index every article changed at or after `moment`; returns how many."""
+    ids = list(Article.objects.filter(updated_at__gte=moment).values_list("pk", flat=True))
+    update_articles(ids)
+    return len(ids)
+
+
+@dataclass
+class IndexDiff:
+    """How the index differs from the database."""
+
+    missing: list[int] = field(default_factory=list)  # visible, not indexed
+    stale: list[int] = field(default_factory=list)  # indexed from an older version
+    orphaned: list[int] = field(default_factory=list)  # indexed, but hidden or deleted
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.stale or self.orphaned)
+
+
+def compare() -> IndexDiff:
+    """Compare every visible article with its document (raises `SearchUnavailable`)."""
+    indexed = {int(k): v for k, v in get_backend().document_stamps().items()}
+    diff = IndexDiff()
+    for pk, updated_at in Article.objects.visible().values_list("pk", "updated_at").iterator():
+        version = indexed.pop(pk, None)
+        if version is None:
+            diff.missing.append(pk)
+        elif version != stamp(updated_at):
+            diff.stale.append(pk)
+    diff.orphaned = sorted(indexed)
+    return diff
+
+
+def repair(diff: IndexDiff) -> None:
+    update_articles([*diff.missing, *diff.stale, *diff.orphaned])
 
 
 def indexable_count() -> int:
     return Article.objects.visible().count()
+
+
+def _chunks(items: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]

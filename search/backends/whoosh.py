@@ -11,12 +11,12 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.qparser import MultifieldParser
 from whoosh.searching import Searcher
-from whoosh.writing import CLEAR
 
 from search.backends import whoosh_highlight
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
 from search.backends.whoosh_facets import FacetColumns, Selection
 from search.backends.whoosh_schema import TEXT_ANALYZER, build_schema, document_fields
+from search.backends.whoosh_store import IndexStore
 from search.query import SearchParams
 
 WRITE_LOCK_TIMEOUT = 60.0  # seconds a writer waits for another process's lock
@@ -25,24 +25,20 @@ TITLE_BOOST = 3.0
 
 class WhooshBackend(SearchBackend):
     def __init__(self, index_dir: str | Path) -> None:
-        self.index_dir = Path(index_dir)
+        self.store = IndexStore(Path(index_dir))
         self.schema = build_schema()
         self._lock = threading.Lock()
         self._ix: whoosh_index.Index | None = None
+        self._ix_folder: Path | None = None
         self._searcher: Searcher | None = None
         self._columns: FacetColumns | None = None
 
     # --- writing ----------------------------------------------------------------------------
 
-    def _open_or_create(self) -> whoosh_index.Index:
-        if whoosh_index.exists_in(self.index_dir):
-            return whoosh_index.open_dir(self.index_dir)
-        self.index_dir.mkdir(parents=True, exist_ok=True)
-        return whoosh_index.create_in(self.index_dir, self.schema)
-
     def _writer(self):
         # Whoosh allows one writer across all processes; wait for the lock instead of failing.
-        return self._open_or_create().writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.05)
+        ix = self.store.open_or_create(self.schema)
+        return ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.05)
 
     def index(self, documents: Iterable[Document]) -> int:
         documents = list(documents)
@@ -55,16 +51,36 @@ class WhooshBackend(SearchBackend):
 
     def delete(self, ids: Iterable[str]) -> None:
         ids = list(ids)
-        if not ids or not whoosh_index.exists_in(self.index_dir):
+        if not ids or self.store.current() is None:
             return
         with self._writer() as writer:
             for doc_id in ids:
                 writer.delete_by_term("id", doc_id)
 
     def rebuild(
-        self, documents: Iterable[Document], on_progress: Callable[[], None] | None = None
+        self,
+        documents: Iterable[Document],
+        on_progress: Callable[[], None] | None = None,
+        procs: int = 1,
     ) -> int:
-        writer = self._writer()
+        """Build a new generation beside the live one, then switch to it in one rename."""
+        with self.store.rebuild_lock():
+            folder = self.store.new_generation()
+            try:
+                count = self._fill(
+                    whoosh_index.create_in(folder, self.schema), documents, on_progress, procs
+                )
+            except BaseException:
+                self.store.discard(folder)
+                raise
+            self.store.switch_to(folder)
+        return count
+
+    @staticmethod
+    def _fill(ix, documents, on_progress, procs: int) -> int:
+        # Several processes only pay with one segment each (WHOOSH_NOTES: multisegment).
+        options = {"procs": procs, "multisegment": True} if procs > 1 else {}
+        writer = ix.writer(**options)
         count = 0
         try:
             for document in documents:
@@ -75,30 +91,40 @@ class WhooshBackend(SearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        # CLEAR swaps the whole index for what this writer added, atomically for readers.
-        writer.commit(mergetype=CLEAR)
+        writer.commit()
         return count
 
+    def document_stamps(self) -> dict[str, int]:
+        reader = self._current_searcher().reader()
+        ids = reader.column_reader("id", translate=True)
+        stamps = reader.column_reader("stamp", translate=True)
+        return {ids[n]: stamps[n] for n in reader.all_doc_ids()}
+
     def document_ids(self) -> set[str]:
-        searcher = self._current_searcher()
-        return {fields["id"] for fields in searcher.all_stored_fields()}
+        return set(self.document_stamps())
+
+    def size_bytes(self) -> int:
+        return self.store.size_bytes()
 
     # --- reading ----------------------------------------------------------------------------
 
     def _current_searcher(self) -> Searcher:
-        """This process's searcher, reopened only when a commit made a new generation."""
+        """This process's searcher, reopened only when the index changed on disk."""
         with self._lock:
             try:
-                if self._ix is None:
-                    self._ix = whoosh_index.open_dir(self.index_dir)
-                ix = self._ix
+                folder = self.store.current()
+                if self._ix is None or folder != self._ix_folder:
+                    # A rebuild switched generations: follow it.
+                    self._ix, self._ix_folder = self.store.open(), folder
+                    self._searcher = None
                 searcher = self._searcher
-                if searcher is None or searcher.reader().generation() != ix.latest_generation():
+                if (
+                    searcher is None
+                    or searcher.reader().generation() != self._ix.latest_generation()
+                ):
                     # Not `Searcher.refresh()`: whoosh-reloaded 2.7.5 reuses segment readers
                     # it should drop, so deletions would stay visible.
-                    if searcher is not None:
-                        searcher.close()
-                    self._searcher = ix.searcher()
+                    self._searcher = self._ix.searcher()
                     # Per-document facet values, read once per generation, not per search.
                     self._columns = FacetColumns.load(self._searcher)
             except whoosh_index.EmptyIndexError as exc:

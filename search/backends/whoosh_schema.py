@@ -29,7 +29,9 @@ class FacetField(fields.KEYWORD):
 
 def build_schema() -> fields.Schema:
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        # When the document was made from the database (microseconds), to find stale ones.
+        stamp=fields.NUMERIC(numtype=int, bits=64, sortable=True, default=0),
         title=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
         body=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
         source=fields.ID(stored=True),
@@ -46,6 +48,7 @@ def document_fields(document: dict) -> dict:
     date = document.get("date")
     return {
         "id": document["id"],
+        "stamp": document.get("stamp") or 0,
         "title": document.get("title") or "",
         "body": document.get("body") or "",
         "source": document.get("source") or "",

@@ -1,0 +1,37 @@
+"""`manage.py check_index [--fix]`: compare the database with the search index."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search import indexing
+from search.backends.base import SearchUnavailable
+
+SHOWN = 10
+
+
+class Command(BaseCommand):
+    help = (
+        "Report articles missing from the index, indexed from an older version (stale), or "
+        "indexed though hidden or deleted (orphaned); --fix repairs them."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--fix", action="store_true", help="repair what differs")
+
+    def handle(self, *args, fix: bool, **options) -> None:
+        try:
+            diff = indexing.compare()
+        except SearchUnavailable as exc:
+            raise CommandError(str(exc)) from exc
+        for name in ("missing", "stale", "orphaned"):
+            ids = getattr(diff, name)
+            listed = ", ".join(map(str, ids[:SHOWN])) + (" …" if len(ids) > SHOWN else "")
+            self.stdout.write(f"{name:>9}: {len(ids)}" + (f" ({listed})" if ids else ""))
+        if diff.clean:
+            self.stdout.write("The index matches the database.")
+        elif fix:
+            indexing.repair(diff)
+            self.stdout.write("Repaired: the index now matches the database.")
+        else:
+            raise CommandError("The index differs from the database; run with --fix to repair.")
