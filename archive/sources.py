@@ -113,6 +113,10 @@ def _record_to_article(record: object, origin: str) -> RawArticle | SourceError:
     date, problem = _parse_date(record.get("date"))
     if problem:
         return SourceError(origin, problem)
+    dateline = _text_field(record, "dateline")
+    if dateline and not body.lstrip().startswith(dateline):
+        # Wire stories open with their dateline; feeds that keep it apart get it back.
+        body = f"{dateline} - {body}"
     return RawArticle(
         text=body,
         origin=origin,

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .cleanup import clean
 from .countries import country_name, find_countries
 from .dates import article_date, complete_years, find_date_mentions, find_dateline, iso_dates
-from .names import name_key, org_mentions, person_mentions
+from .names import Mention, name_key, org_mentions, person_mentions
 from .registry import Registry
 from .statements import find_statements
 from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
 
-EXTRACTOR_VERSION: int = 1
+EXTRACTOR_VERSION: int = 2
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -25,16 +27,15 @@ __all__ = [
 ]
 
 
-def _entities(body: str, title: str) -> tuple[Registry, list[tuple[int, str]]]:
+def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tuple[int, str]]]:
     """Persons and organisations of the body; the headline only adds spellings."""
     registry = Registry()
     mentions = person_mentions(body)
     registry.add_persons(mentions)
     registry.add_persons(person_mentions(title), create=False)
-    for org in org_mentions(body):
-        registry.add_org(org.name)
-    people = [(m.start, registry.resolve_person(m.name) or m.name) for m in mentions]
-    return registry, people
+    orgs = [(org.start, registry.add_org(org.name)) for org in org_mentions(body)]
+    people = [replace(m, name=registry.resolve_person(m.name) or m.name) for m in mentions]
+    return registry, people, orgs
 
 
 def extract(raw_text: str, title: str | None = None) -> Extraction:
@@ -48,16 +49,17 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
     date = article_date(cleaned.marker, body)
     dateline = find_dateline(body)
     mentions = complete_years(find_date_mentions(body), date)
-    registry, people = _entities(body, cleaned.title)
-    statements = find_statements(body, registry, people)
+    registry, people, orgs = _entities(body, cleaned.title)
+    statements = find_statements(body, registry, people, orgs)
     return Extraction(
         title=cleaned.title,
         body=body,
         byline=cleaned.byline,
         source=dateline.agency if dateline else None,
         date=date,
-        dates_mentioned=iso_dates(mentions),
-        countries=tuple(find_countries(body)),
+        dates_mentioned=iso_dates(mentions, date),
+        # The headline counts too: it often names the country the body only implies.
+        countries=tuple(find_countries(f"{cleaned.title}\n\n{body}", date)),
         entities=registry.entities(),
         statements=tuple(statements),
     )

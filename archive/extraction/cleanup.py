@@ -25,6 +25,8 @@ _BOILERPLATE_SENTENCE = re.compile(
 _ORPHAN_ATTRIBUTION = re.compile(
     r"^[\u2014\u2013]\s?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}$"
 )
+# A whole caption line that ends in its credit: "Protesters at the march. Image: Jane Doe."
+_CAPTION_WITH_CREDIT = re.compile(r"^.{1,200}?\s(?:Image|Photo|Video|Map)s?: [^\n]{1,80}$")
 # A caption's credit glued to it: "Howie HawkinsImage: GreenIn2010."
 _GLUED_CREDIT = re.compile(r"(?<=\S)(?:Image|Photo): .{1,80}$")
 _LIST_DATE = re.compile(r"^\d{1,2}[./-](?:\d{1,2}|[A-Za-z]{3,9})[./-]\d{2,4}(?: \d{1,2}:\d{2})?$")
@@ -82,6 +84,8 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
     for line in lines:
         if line:
             line = _GLUED_CREDIT.sub("", _BOILERPLATE_SENTENCE.sub("", line)).strip()
+        if line and _CAPTION_WITH_CREDIT.match(line):
+            line = ""
         if line and (_BOILERPLATE_LINE.match(line) or _ORPHAN_ATTRIBUTION.match(line)):
             line = ""
         kept.append(line)

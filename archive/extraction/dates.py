@@ -34,6 +34,8 @@ def _month_alternation() -> str:
 _MON = _month_alternation()
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+# Shared with the dateline reader in countries.py.
+MONTH_PATTERN, DAY_PATTERN, YEAR_PATTERN = _MON, _DAY, _YEAR
 _DATE_RE = re.compile(
     rf"(?<![\w-])(?=[0-9JFMASOND])(?:"
     rf"(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
@@ -49,7 +51,10 @@ _DATE_LINE_RE = re.compile(
     rf"^(?:{_WEEKDAY},? )?(?:{_MON} {_DAY},? {_YEAR}|{_DAY} {_MON},? {_YEAR})$"
 )
 _DATELINE_RE = re.compile(
-    rf"(?P<city>[A-Z][A-Z.'\u2019 -]{{1,40}}[A-Z.]),? (?:(?P<date>{_MON} {_DAY}(?:,? {_YEAR})?)"
+    rf"(?P<city>[A-Z][A-Z.'\u2019 -]{{1,40}}[A-Z.])"
+    # A state or country after the city: "PORTLAND, Ore., Feb 26 -".
+    rf"(?:, (?!{_MON} )[A-Z][\w.]*(?: ?[A-Z][\w.]*){{0,2}})?"
+    rf",? (?:(?P<date>{_MON} {_DAY}(?:,? {_YEAR})?)"
     r",? ?)?(?:\(?(?P<agency>[A-Z][\w.]*(?:[-/][A-Z][\w.]*)*)\)?)?\s*(?::|\s[-\u2013\u2014])"
 )
 _NON_DIGITS = re.compile(r"\D")
@@ -140,8 +145,12 @@ def complete_years(mentions: list[DateMention], anchor: datetime.date | None) ->
     return result
 
 
-def iso_dates(mentions: list[DateMention]) -> tuple[str, ...]:
-    return tuple(sorted({iso for m in mentions if (iso := m.iso())}))
+def iso_dates(mentions: list[DateMention], article: datetime.date | None = None) -> tuple[str, ...]:
+    """Sorted unique ISO forms; the article's own date counts as mentioned (its dateline)."""
+    found = {iso for m in mentions if (iso := m.iso())}
+    if article is not None:
+        found.add(article.isoformat())
+    return tuple(sorted(found))
 
 
 def split_marker(line: str) -> tuple[str | None, str]:
@@ -206,10 +215,35 @@ def article_date(marker: str | None, body: str) -> datetime.date | None:
     if marker:
         return parse_date(marker) or _iso(marker)
     dateline = find_dateline(body)
-    if dateline and dateline.date and dateline.date.year and dateline.date.day:
+    if dateline and dateline.date and dateline.date.day:
         d = dateline.date
-        return datetime.date(d.year, d.month, d.day)
+        if d.year:
+            return _safe_date(d.year, d.month, d.day)
+        return _date_after_mentions(d.month, d.day, body)
     return caption_date(body)
+
+
+def _date_after_mentions(month: int, day: int, body: str) -> datetime.date | None:
+    """Complete a dateline without a year ("BUENOS AIRES, March 2 -") from the article.
+
+    News reports what happened before it was filed, so the dateline is the first such day
+    on or after the latest full date the article writes out; with none, we give no date.
+    """
+    dated = [m for m in find_date_mentions(body) if m.year is not None]
+    if not dated:
+        return None
+    latest = max((m.year, m.month, m.day or 1) for m in dated if m.year)
+    for year in (latest[0], latest[0] + 1):
+        if (year, month, day) >= latest:
+            return _safe_date(year, month, day)
+    return None  # pragma: no cover - the second year is always late enough
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:  # 29 February in a year that has none
+        return None
 
 
 def _iso(text: str) -> datetime.date | None:

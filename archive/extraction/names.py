@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .countries import ambiguous_words, country_words, names_to_codes
+from .countries import ambiguous_words, code_for, country_words, names_to_codes
 from .lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
@@ -19,6 +19,8 @@ from .lexicon import (
     ROLE_WORDS,
     UPPER_CLASS,
 )
+from .name_words import LOWER_TAIL, PLACE_OPENERS, THING_ENDINGS, THING_WORDS
+from .speech_words import US_STATES
 from .types import ORGANISATION, PERSON
 
 _SPECIAL = str.maketrans(
@@ -52,7 +54,7 @@ _TOKEN = (
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 CAPSEQ = re.compile(rf"(?<![\w'\u2019.-]){_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
 _ORG_TAIL = re.compile(rf" (?:of|for) (?:the )?({_TOKEN}(?: (?:and )?{_TOKEN})*)")
-_ROLE_PREFIX = re.compile(rf"({_TOKEN}(?: {_TOKEN})*) (to|of|for|on) $")
+_ROLE_PREFIX = re.compile(rf"((?:{_TOKEN} )*[\w-]+) (to|of|for|on) $")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _CONTRACTION = re.compile(r"['\u2019](?:m|d|re|ll|ve|t)$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
@@ -107,9 +109,9 @@ def is_name_token(token: str) -> bool:
         return False
     if _CONTRACTION.search(lower) or _listed(lower, NON_NAME_WORDS) or "year-old" in lower:
         return False
-    if lower.endswith(ROLE_SUFFIXES):
+    if lower.endswith(ROLE_SUFFIXES) or THING_ENDINGS.search(lower) or LOWER_TAIL.search(word):
         return False
-    if lower in ROLE_WORDS or _listed(lower, ORG_HEADS):
+    if _listed(lower, ROLE_WORDS) or _listed(lower, ORG_HEADS) or lower in THING_WORDS:
         return False
     return lower in ambiguous_words() or not is_country_token(word)
 
@@ -123,6 +125,19 @@ class Mention:
     end: int
     kind: str = PERSON
     role: str = ""
+    country: str = ""  # ISO code of the role's country ("Russian Foreign Minister" -> RU)
+
+
+def role_country(words: list[str]) -> str:
+    """ISO code of the first country word in a role ("Russian", "governor of Alabama")."""
+    for word in words:
+        word = word.strip(",.;:")
+        code = code_for(word)
+        if code:
+            return code
+        if word in US_STATES:
+            return "US"
+    return ""
 
 
 def _country_prefix(tokens: list[str]) -> int:
@@ -200,7 +215,11 @@ def person_mentions(text: str) -> list[Mention]:
             text, match.start(), match.group().split(" "), lower_words
         )
         role, name = split_role(tokens)
-        if not _is_person(name, role):
+        prefix = _role_prefix(text, start)
+        if prefix and not role and len(name) >= 3:
+            # "Mayor of Koszalin Piotr Nowak": the preposition's object is no part of the name.
+            role, name = [name[0]], name[1:]
+        if not _is_person(name, role) or name[0].lower() in PLACE_OPENERS:
             continue
         # "Mayo Clinic": a last word the article also uses in lower case is a common noun.
         if not role and bare(name[-1]).lower() in lower_words:
@@ -208,8 +227,11 @@ def person_mentions(text: str) -> list[Mention]:
         name[-1] = bare(name[-1])
         joined = " ".join(name)
         end = match.end() if not _POSSESSIVE.search(match.group()) else match.end() - 2
-        role = _role_prefix(text, start) + role
-        found.append(Mention(joined, end - len(joined), end, PERSON, clean_role(role)))
+        role = prefix + role
+        mention = Mention(
+            joined, end - len(joined), end, PERSON, clean_role(role), role_country(role)
+        )
+        found.append(mention)
     return found
 
 

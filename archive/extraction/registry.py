@@ -25,6 +25,8 @@ class _Group:
     forms: list[str] = field(default_factory=list)
     keys: tuple[str, ...] = ()
     rank: tuple = ()
+    role: str = ""
+    country: str = ""
 
     @property
     def name(self) -> str:
@@ -43,13 +45,17 @@ class Registry:
             group = self._find_person(m.name)
             if group is None and create:
                 keys = tuple(name_key(t) for t in m.name.split() if name_key(t))
-                self._groups.append(_Group(PERSON, [m.name], keys))
+                group = _Group(PERSON, [m.name], keys)
+                self._groups.append(group)
             elif (
                 group
                 and len(m.name.split()) == len(group.name.split())
                 and m.name not in group.forms
             ):
                 group.forms.append(m.name)
+            # The first title written with a name is the person's role in this article.
+            if group and m.role and not group.role:
+                group.role, group.country = m.role, m.country
 
     def _find_person(self, name: str) -> _Group | None:
         keys = tuple(name_key(t) for t in bare(name).split() if name_key(t))
@@ -68,6 +74,21 @@ class Registry:
     def resolve_person(self, name: str) -> str | None:
         group = self._find_person(name)
         return group.name if group else None
+
+    def role_of(self, name: str) -> tuple[str, str]:
+        """(role, country) first given for a person, or empty strings."""
+        group = self._find_person(name)
+        return (group.role, group.country) if group else ("", "")
+
+    def person_by_initials(self, initials: str) -> str | None:
+        """The one person whose name has these initials ("MS" -> "Michael Siegel")."""
+        found = [
+            g.name
+            for g in self._groups
+            if g.kind == PERSON
+            and "".join(w[0] for w in g.name.split() if w[:1].isupper()) == initials
+        ]
+        return found[0] if len(found) == 1 else None
 
     def add_org(self, name: str) -> str:
         """Record an organisation; return its canonical spelling."""

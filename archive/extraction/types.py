@@ -31,6 +31,7 @@ class Statement:
     end: int
     kind: str = PERSON
     role: str = ""
+    country: str = ""  # ISO alpha-2 code of the role's country ("Russian Foreign Minister")
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,15 @@ def test_content_hash_depends_on_title_and_text():
     a = RawArticle(text="body", origin="x", title="T")
     assert a.content_hash == RawArticle(text="body", origin="y", title="T").content_hash
     assert a.content_hash != RawArticle(text="body", origin="x", title="U").content_hash
+
+
+def test_a_separate_dateline_goes_back_in_front_of_the_body(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"title": "T", "body": "Prices rose.", "dateline": "BUENOS AIRES, March 2"}\n'
+        '{"title": "U", "body": "LIMA, March 3 - Prices fell.", "dateline": "LIMA, March 3"}\n',
+        encoding="utf-8",
+    )
+    first, second = read_all(path)
+    assert first.text == "BUENOS AIRES, March 2 - Prices rose."
+    assert second.text == "LIMA, March 3 - Prices fell."

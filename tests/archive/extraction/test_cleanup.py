@@ -94,3 +94,18 @@ def test_no_break_spaces_are_tidied():
 def test_glued_image_credit_is_dropped():
     cleaned = clean("Howie HawkinsImage: GreenIn2010.\n\nText.", title="T")
     assert cleaned.body == "Howie Hawkins\n\nText."
+
+
+def test_caption_line_ending_in_a_credit_is_dropped():
+    raw = "Real text.\n\nMarchers in the square. Image: Jane Doe (flickr).\n\nMore text."
+    assert clean(raw, title="T").body == "Real text.\n\nMore text."
+
+
+def test_map_legend_and_credit_lines_are_dropped():
+    raw = "Real text.\n\n\u2588\u2588 Countries with cases\n\nImage: Jane Doe.\n\nMore text."
+    assert clean(raw, title="T").body == "Real text.\n\nMore text."
+
+
+def test_sentence_mentioning_an_image_is_kept():
+    raw = "Real text.\n\nThe ministry released an image: it showed the damaged ship."
+    assert "released an image" in clean(raw, title="T").body

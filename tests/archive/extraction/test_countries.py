@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from archive.extraction.countries import find_countries
 
 
@@ -69,3 +71,70 @@ def test_us_state_georgia_is_not_the_country():
 
 def test_dateline_capitals():
     assert find_countries("MOSCOW, Oct 26 (Reuters)") == ["RU"]
+
+
+def test_short_forms():
+    assert find_countries("the UAE, the U.K. and the USA") == ["AE", "GB", "US"]
+
+
+def test_more_demonyms():
+    assert find_countries("an Afghan, a Filipino and a South Korean") == ["AF", "KR", "PH"]
+
+
+def test_capital_as_speaker_counts():
+    assert find_countries("Moscow said the deal was off.") == ["RU"]
+    assert find_countries("Ankara\u2019s decision surprised many.") == ["TR"]
+
+
+def test_capital_as_mere_place_does_not_count():
+    assert find_countries("a fire broke out in Oslo on Monday") == []
+    assert find_countries("a concert in Toronto") == []
+
+
+def test_national_institutions():
+    assert find_countries("the Parliament of Iraq and the Armenian Foreign Ministry") == [
+        "AM",
+        "IQ",
+    ]
+    assert find_countries("the Kremlin and the Bundestag") == ["DE", "RU"]
+
+
+def test_us_states_are_not_countries():
+    assert find_countries("New Mexico and Washington state") == []
+
+
+def test_supranational_and_regions():
+    assert find_countries("Latin America, the Middle East and NATO") == []
+
+
+def test_historic_states():
+    assert find_countries("the Soviet Union and East German troops") == ["DD", "SU"]
+    assert find_countries("West German exports") == ["DE"]
+
+
+def test_era_hint_maps_capitals_to_former_states():
+    text = "Moscow said it would buy grain."
+    assert find_countries(text) == ["RU"]
+    assert find_countries(text, datetime.date(1987, 3, 2)) == ["SU"]
+    assert find_countries("Bonn said so.", datetime.date(1987, 3, 2)) == ["DE"]
+    assert find_countries("Bonn said so.") == []
+
+
+def test_wire_datelines_give_the_country():
+    assert find_countries("HOUSTON, March 2 - The company said.") == ["US"]
+    assert find_countries("SPRINGFIELD, Ill., Feb 26 - Net profit rose.") == ["US"]
+    assert find_countries("LONDON, Ontario, March 3 - Dividend raised.") == ["CA"]
+    assert find_countries("TORONTO (Reuters) - Shares fell.") == ["CA"]
+
+
+def test_dateline_city_in_running_text_does_not_count():
+    assert find_countries("She moved to Houston, March 2 was her start.") == []
+
+
+def test_shouted_headline_names():
+    assert find_countries("IRAN AND CUBA SIGN PACT") == ["CU", "IR"]
+    assert find_countries("TELL US WHY") == []
+
+
+def test_surname_holland_is_not_the_netherlands():
+    assert find_countries("Nikki Holland of the agency") == []

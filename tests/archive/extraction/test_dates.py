@@ -98,3 +98,37 @@ def test_dateline_agency_in_brackets():
 
 def test_no_dateline_in_plain_text():
     assert find_dateline("Russia is working, the ministry said.") is None
+
+
+def test_dateline_without_year_takes_the_year_of_the_article():
+    body = "BUENOS AIRES, March 2 - The bank said on January 30, 2021 it would act."
+    assert article_date(None, body) == datetime.date(2021, 3, 2)
+
+
+def test_shouted_dateline_takes_year_from_later_paragraph():
+    body = (
+        "Intro line.\n\nSTEPANAKERT, JANUARY 30, ARTSAKHPRESS: Text.\n\nIn December 2022 it began."
+    )
+    assert article_date(None, body) == datetime.date(2023, 1, 30)
+
+
+def test_dateline_without_any_year_gives_no_date():
+    assert article_date(None, "BUENOS AIRES, March 2 - The bank said it would act.") is None
+
+
+def test_dateline_with_state_after_city():
+    body = "PORTLAND, Ore., Feb 26, 2021 - The company said it would act."
+    assert article_date(None, body) == datetime.date(2021, 2, 26)
+
+
+def test_article_date_counts_as_mentioned():
+    mentions = complete_years(find_date_mentions("It began on March 1."), None)
+    assert iso_dates(mentions, datetime.date(2019, 1, 23)) == ("2019-01-23",)
+
+
+def test_month_abbreviation_with_full_stop():
+    assert _iso("on Oct. 26, 2023 and Sept. 3, 2023") == ("2023-09-03", "2023-10-26")
+
+
+def test_iso_and_day_month_year_in_same_text():
+    assert _iso("From 2019-01-04 to 4 March 2019.") == ("2019-01-04", "2019-03-04")

@@ -92,3 +92,29 @@ def test_registry_merges_organisation_case_variants():
     registry.add_org("Russian foreign ministry")
     assert registry.add_org("Russian Foreign Ministry") == "Russian Foreign Ministry"
     assert registry.add_org("Russia\u2019s Foreign Ministry") == "Russian Foreign Ministry"
+
+
+def test_titles_and_possessives_are_stripped():
+    text = "President Anna Petrova spoke. Dr. Omar Haddad agreed with Petrova's plan."
+    registry = Registry()
+    registry.add_persons(person_mentions(text))
+    assert [e.name for e in registry.entities()] == ["Anna Petrova", "Omar Haddad"]
+
+
+def test_place_before_name_is_not_part_of_it():
+    assert _names("the mayor of Koszalin Piotr Nowak said") == ["Piotr Nowak"]
+
+
+def test_organisation_and_product_runs_are_not_persons():
+    text = "the Toronto Comicon, the Grateful Dead and the Due Process Clause were there"
+    assert _names(text) == []
+
+
+def test_plural_title_is_stripped():
+    assert _names("Senators Marco Rubio and Anna Petrova") == ["Marco Rubio", "Anna Petrova"]
+
+
+def test_surname_resolves_to_later_full_name():
+    registry = Registry()
+    registry.add_persons(person_mentions("Mr Haddad spoke first. Then Omar Haddad left."))
+    assert registry.resolve_person("Haddad") == "Omar Haddad"

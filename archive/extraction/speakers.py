@@ -1,0 +1,259 @@
+"""Who a speaker phrase names: people, organisations, pronouns and follow-up nouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    AGENCIES,
+    AUX_WORDS,
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    ORG_LOWER,
+    ORG_PRONOUNS,
+    PARTICLES,
+    PERSON_PRONOUNS,
+    ROLE_HEADS,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+)
+from .names import Mention, clean_role, is_country_token, role_country, split_role
+from .registry import Registry
+from .speech_words import COMPANY_NOUNS, ORG_NOUNS, TIME_WORDS, VAGUE_SUBJECTS
+from .types import ORGANISATION, PERSON
+
+_TOKENS = re.compile(r"\S+")
+_POSSESSIVE_S = re.compile(r"['\u2019]s$")
+_LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s*$")
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+# "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
+_ADVERBIAL = re.compile(
+    r"(?:,?\s+(?:on|in|at|late|early|last|this|via)\s+(?:a\s+|an\s+|the\s+)?[\w'\u2019-]+"
+    r"(?:\s+[\w'\u2019-]+)?,?|\s+(?:" + "|".join(sorted(TIME_WORDS)) + r"))$"
+)
+_APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
+_REL_START = re.compile(r"(?:who|which|that|whose|also|in|on|at|as|and|but|when|while)\b")
+_ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "statement"})
+_CONNECTORS = frozenset({"to", "of", "for"})
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: str = PERSON
+    role: str = ""
+    country: str = ""
+
+
+@dataclass
+class Context:
+    """What attribution knows about one body so far."""
+
+    body: str
+    registry: Registry
+    people: list[Mention]  # person mentions, canonical names, in order
+    orgs: list[tuple[int, str]]  # (offset, canonical) of organisation mentions
+    lower_words: set[str]
+    spoken: list[tuple[int, Speaker]] = field(default_factory=list)
+
+    def last_speaker(self, kind: str, pos: int) -> Speaker | None:
+        for offset, speaker in reversed(self.spoken):
+            if offset < pos and speaker.kind == kind:
+                return speaker
+        if kind == PERSON:
+            earlier = [m for m in self.people if m.start < pos]
+            return self.person(earlier[-1].name) if earlier else None
+        return None
+
+    def person(self, name: str, role: str = "", country: str = "") -> Speaker:
+        known_role, known_country = self.registry.role_of(name)
+        return Speaker(name, PERSON, role or known_role, country or known_country)
+
+    def last_with_role(self, noun: str, pos: int) -> Speaker | None:
+        """The last person before `pos` whose role includes `noun` ("the minister")."""
+        for mention in reversed([m for m in self.people if m.start < pos]):
+            if noun in mention.role.lower():
+                return self.person(mention.name)
+        return None
+
+    def last_org(self, noun: str, pos: int) -> Speaker | None:
+        """The last organisation before `pos` named with `noun`, or any for company nouns."""
+        orgs = [(o, n) for o, n in self.orgs if o < pos]
+        orgs += [(o, s.name) for o, s in self.spoken if o < pos and s.kind == ORGANISATION]
+        orgs.sort()
+        for _, name in reversed(orgs):
+            if name.lower().split()[-1].rstrip("s") == noun.rstrip("s"):
+                return Speaker(name, ORGANISATION)
+        if noun in COMPANY_NOUNS and orgs:
+            return Speaker(orgs[-1][1], ORGANISATION)
+        if noun == "police":
+            return Speaker(self.registry.add_org("Police"), ORGANISATION)
+        return None
+
+
+def walk_back(before: str) -> int:
+    """Where in `before` the speaker phrase ending it starts ('the Russian Foreign Ministry')."""
+    tokens = list(_TOKENS.finditer(before))
+    start = len(before)
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].group()
+        lower = word.lower()
+        if i == len(tokens) - 1 and lower in PERSON_PRONOUNS | ORG_PRONOUNS:
+            return tokens[i].start()
+        if lower in ("the", "an", "a"):
+            return tokens[i].start()
+        right = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        left = tokens[i - 1].group() if i > 0 else ""
+        connector = lower in _CONNECTORS and right[:1].isupper() and left[:1].isupper()
+        speakerish = word[:1].isupper() or lower in PARTICLES or lower in ORG_LOWER
+        speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
+        speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS)
+        if not speakerish or word[-1] in ',;:"\u201d)' or (word[-1] == "." and len(word) > 2):
+            break
+        start = tokens[i].start()
+    return start
+
+
+def _strip_aux(before: str) -> str:
+    while True:
+        before = before.rstrip()
+        adverbial = _ADVERBIAL.search(before)
+        if adverbial:
+            before = before[: adverbial.start()]
+            continue
+        match = _LAST_WORD.search(before)
+        if not match or match.group(1).lower() not in AUX_WORDS:
+            return before
+        before = before[: match.start(1)]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The words before an attribution verb: `text` at `start`, an apposition, the rest."""
+
+    start: int
+    text: str
+    appositive: str = ""
+    lead: str = ""  # what stands before an apposition ("The city's harbour master")
+
+
+def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
+    """Whoever stands before the verb."""
+    before = _strip_aux(body[sent_start:verb_start])
+    appositive = ""
+    apposition = _APPOSITION.search(before)
+    if apposition and before[apposition.start() - 1 : apposition.start()].strip():
+        appositive, before = apposition.group(1), before[: apposition.start()]
+    offset = walk_back(before)
+    return Phrase(sent_start + offset, before[offset:], appositive, before)
+
+
+def _role_tail(lead: str) -> list[str]:
+    """The role words ending `lead`: after its last article or possessive, at most six."""
+    words = lead.split()[-6:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in ("the", "a", "an", "its", "his", "her") or _POSSESSIVE_S.search(
+            words[i]
+        ):
+            return words[i + 1 :]
+    return words
+
+
+def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
+    """'Name, the role,' or 'the role, Name,': whichever side names someone speaks."""
+    appositive = phrase.appositive
+    if appositive and not _REL_START.match(appositive) and not _ARTICLE.match(appositive):
+        inner = resolve(ctx, appositive.strip(), pos)
+        role_words = _role_tail(phrase.lead)
+        if inner and inner.kind == PERSON and role_words and _is_role(" ".join(role_words)):
+            role = clean_role(role_words)
+            return ctx.person(inner.name, role, role_country(phrase.lead.split()[-8:]))
+    speaker = resolve(ctx, phrase.text, pos) if phrase.text else None
+    if speaker and appositive and speaker.kind == PERSON and _is_role(appositive):
+        role = clean_role(appositive.split())
+        return ctx.person(speaker.name, role, role_country(appositive.split()))
+    return speaker
+
+
+def _is_role(text: str) -> bool:
+    """A title or job ("the governor of Alabama", "harbour master"), not a clause."""
+    words = [w.strip(".,'\u2019").lower() for w in text.split()]
+    agent = bool(words) and words[-1].endswith(("er", "or", "ist", "ian", "ant", "ent"))
+    return not _REL_START.match(text) and (agent or any(w in ROLE_WORDS for w in words[:6]))
+
+
+def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
+    """The speaker a phrase names, or None when it names nobody."""
+    words = phrase.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if len(words) == 1 and first in PERSON_PRONOUNS | ORG_PRONOUNS:
+        return ctx.last_speaker(PERSON if first in PERSON_PRONOUNS else ORGANISATION, pos)
+    article = first in ("the", "a", "an")
+    words = words[1:] if article else words
+    if not words or words[-1].lower() in VAGUE_SUBJECTS:
+        return None
+    last = words[-1].lower()
+    if last in _SPOKES and len(words) >= 2:
+        # "An Interpol spokesperson", "the ministry's spokesman": the organisation speaks.
+        owner = resolve(ctx, " ".join(words[:-1]), pos)
+        if owner:
+            return owner
+        owner_words = [_POSSESSIVE_S.sub("", w) for w in words[:-1]]
+        lone = len(owner_words) == 1 and owner_words[0][:1].isupper()
+        if lone and not is_country_token(owner_words[0]):
+            return Speaker(ctx.registry.add_org(owner_words[0]), ORGANISATION)
+        return None
+    if len(words) == 1 and last in ORG_NOUNS and (first == "the" or last == "police"):
+        return ctx.last_org(last, pos)
+    if first in _INDEFINITE:
+        return None
+    return _resolve_named(ctx, words, pos, article)
+
+
+def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> Speaker | None:
+    if "of" in words[1:]:
+        # "Arnel dela Vega of the army's Western Mindanao Command": the person speaks.
+        cut = words.index("of")
+        person = _resolve_person(ctx, words[:cut])
+        if person:
+            return ctx.person(person.name, " ".join(words[cut + 1 :]), person.country)
+    last = words[-1].lower()
+    if last in ORG_HEADS and len(words) >= 2 and any(w[:1].isupper() for w in words):
+        # "On Friday Ford Motor Company": a leading time phrase is no part of the name.
+        while len(words) > 2 and words[0].lower() in FUNCTION_WORDS | TIME_WORDS:
+            words = words[1:]
+        return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
+    if article and len(words) <= 2 and last in ROLE_NOUNS:
+        return ctx.last_with_role(last, pos)
+    if len(words) == 1 and (last in AGENCIES or _ACRONYM.fullmatch(words[0])):
+        if is_country_token(words[0]):
+            return None
+        return Speaker(ctx.registry.add_org(words[0]), ORGANISATION)
+    return _resolve_person(ctx, words)
+
+
+def _resolve_person(ctx: Context, words: list[str]) -> Speaker | None:
+    role, name = split_role(words)
+    if not name or all(t in PARTICLES or t.endswith(".") for t in name):
+        return None
+    joined = " ".join(_POSSESSIVE_S.sub("", t) for t in name)
+    canonical = ctx.registry.resolve_person(joined)
+    for cut in range(1, len(name) - 1):
+        # "Koszalin Piotr Nowak" when the article knows "Piotr Nowak": the place is no name.
+        if canonical is None:
+            canonical = ctx.registry.resolve_person(" ".join(joined.split()[cut:]))
+    if canonical is None:
+        # An unknown lone word ("Calabasas announced") is a person only after a title,
+        # and words the article also writes in lower case ("Human Rights") are no name.
+        if len(name) == 1 and not (role and role[-1].lower().rstrip(".") in ROLE_HEADS):
+            return None
+        if any(_POSSESSIVE_S.sub("", t).lower() in ctx.lower_words for t in name):
+            return None
+        ctx.registry.add_persons([Mention(joined, 0, len(joined))])
+        canonical = ctx.registry.resolve_person(joined) or joined
+    return ctx.person(canonical, clean_role(role), role_country(role))

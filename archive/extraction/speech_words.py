@@ -1,0 +1,97 @@
+"""Word lists for attributing speech: verbs, follow-up nouns, adverbials, US states."""
+
+from __future__ import annotations
+
+from .lexicon import SAY_VERBS, _words
+
+# Attribution verbs on top of lexicon.SAY_VERBS ("promised" only counts before "that").
+SPEECH_VERBS = SAY_VERBS + (
+    "say",
+    "denied",
+    "denies",
+    "urged",
+    "urges",
+    "called for",
+    "alleged",
+    "alleges",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "responded",
+    "recalled",
+    "predicted",
+    "vowed",
+    "pledged",
+    "continued",
+    "observed",
+    "cautioned",
+    "conceded",
+    "maintained",
+    "contended",
+    "concluded",
+    "revealed",
+    "disclosed",
+    "reported",
+    "indicated",
+    "estimated",
+    "testified",
+    "answered",
+    "agreed",
+    "complained",
+    "speculated",
+    "mentioned",
+    "told reporters",
+)
+
+# Verbs that attribute only when a "that"-clause or a quote follows.
+WEAK_VERBS = _words(
+    """
+    reported indicated estimated agreed revealed disclosed mentioned posted continued
+    concluded maintained observed answered testified
+    """
+)
+
+# Lower-case organisation nouns a follow-up may use ("the company said").
+ORG_NOUNS = _words(
+    """
+    company firm ministry government department agency organisation organization group
+    office council committee commission party embassy police army military court union
+    authority authorities airline bank university institute board administration regulator
+    club federation association foundation charity service campaign
+    """
+)
+
+# Follow-up nouns that stand for a company-like organisation already named.
+COMPANY_NOUNS = _words("company firm group airline carrier retailer manufacturer bank")
+
+# Nouns that never make a speaker on their own, even capitalised at a sentence start.
+VAGUE_SUBJECTS = _words(
+    """
+    reports report sources source officials experts analysts critics witnesses residents
+    observers media people many some others statement study studies survey data documents
+    filings court records research paper researchers scientists authors
+    """
+)
+
+# Adverbials that may stand between a speaker and the verb ("Smith on Tuesday said").
+TIME_WORDS = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night week month year weekend earlier later
+    """
+)
+
+# The US states, so "the governor of Alabama" gives the role's country.
+US_STATES = frozenset(
+    """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio
+    Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington
+    Wisconsin Wyoming Hampshire Jersey Mexico York Carolina Dakota
+    """.split()  # noqa: SIM905 - a word block reads better than a list of strings
+)
+
+# Interviewer tags in Wikinews interviews.
+INTERVIEWER_TAGS = frozenset({"WN", "Wikinews"})
