@@ -11,6 +11,8 @@ admin.site.site_title = "Dispatch"
 urlpatterns = [
     path("", views.search_page, name="search"),
     path("api/search", views.api_search, name="api-search"),
+    path("api/statements", views.api_statements, name="api-statements"),
+    path("facets/<slug:name>/", views.facet_values, name="facet-values"),
     path("articles/<int:pk>/", views.article_page, name="article"),
     path("admin/", admin.site.urls),
 ]

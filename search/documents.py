@@ -4,21 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive.models import Article
+from archive.models import Article, Person
 
 
 def article_document(article: Article) -> dict[str, Any]:
-    """Plain data a backend indexes; expects `Article.objects.with_metadata()`."""
+    """Plain data a backend indexes; expects `indexable_articles()` (metadata prefetched)."""
+    speakers = article.speakers
     return {
         "id": str(article.pk),
         "title": article.title,
         "body": article.body,
         "source": article.source,
         "countries": sorted(c.code for c in article.countries.all()),
-        "speakers": [p.slug for p in article.speakers],
+        "speakers": [p.slug for p in speakers],
+        # Every spelling, so `speaker:Sergey Lavrov` finds what Sergei Lavrov said.
+        "speaker_names": [name for p in speakers for name in person_names(p)],
         "date": article.date,
         "stamp": stamp(article.updated_at),
+        "statements": [
+            {
+                "id": s.pk,
+                "speaker": s.speaker.slug,
+                "speaker_names": person_names(s.speaker),
+                "role": s.role,
+                "text": s.text,
+            }
+            for s in article.statements.all()
+        ],
     }
+
+
+def person_names(person: Person) -> list[str]:
+    return list(dict.fromkeys([person.name, *(a.name for a in person.aliases.all())]))
 
 
 def stamp(moment) -> int:
@@ -28,4 +45,9 @@ def stamp(moment) -> int:
 
 def indexable_articles():
     """What belongs in the index: visible articles, metadata prefetched."""
-    return Article.objects.visible().with_metadata().order_by("pk")
+    return (
+        Article.objects.visible()
+        .with_metadata()
+        .prefetch_related("statements__speaker__aliases")
+        .order_by("pk")
+    )

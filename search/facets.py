@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -10,8 +11,15 @@ from search.query import SearchParams
 
 QueryPairs = Sequence[tuple[str, str]]
 
-FACET_TITLES = {"country": "Country", "speaker": "Speaker", "year": "Year"}
-FACET_LIMITS = {"country": 50, "speaker": 20, "year": 50}
+FACET_TITLES = {
+    "country": "Country",
+    "speaker": "Speaker",
+    "source": "Outlet",
+    "year": "Year",
+    "month": "Month",
+}
+FACET_LIMITS = {"country": 30, "speaker": 10, "source": 10, "year": 50, "month": 12}
+DATE_FACETS = ("year", "month")
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,7 @@ class FacetGroup:
     title: str
     values: tuple[FacetValue, ...]
     truncated: bool
+    total_values: int = 0
 
 
 def build_facets(
@@ -36,14 +45,17 @@ def build_facets(
     params: SearchParams,
     labels: Mapping[str, Mapping[str, str]],
     query: QueryPairs,
+    limits: Mapping[str, int | None] = FACET_LIMITS,
 ) -> list[FacetGroup]:
     """Turn backend counts into facet groups; selected values always show, even at zero."""
     groups = []
     for name, title in FACET_TITLES.items():
+        if name == "month" and not counts.get("month"):
+            continue
         selected = _selected(name, params)
         found = dict(counts.get(name, ()))
         ordered = list(found.items())
-        limit = FACET_LIMITS[name]
+        limit = limits.get(name) or len(ordered)
         shown = ordered[:limit]
         shown += [(v, found.get(v, 0)) for v in selected if v not in dict(shown)]
         values = tuple(
@@ -56,7 +68,7 @@ def build_facets(
             )
             for value, count in shown
         )
-        groups.append(FacetGroup(name, title, values, truncated=len(ordered) > limit))
+        groups.append(FacetGroup(name, title, values, len(ordered) > limit, len(ordered)))
     return groups
 
 
@@ -65,6 +77,11 @@ def _selected(name: str, params: SearchParams) -> list[str]:
         return list(params.countries)
     if name == "speaker":
         return list(params.speakers)
+    if name == "source":
+        return list(params.sources)
+    if name == "month":
+        month = selected_month(params)
+        return [month] if month else []
     year = selected_year(params)
     return [year] if year else []
 
@@ -78,18 +95,35 @@ def selected_year(params: SearchParams) -> str | None:
     return str(start.year) if whole_year else None
 
 
+def selected_month(params: SearchParams) -> str | None:
+    """The month whose whole range is selected, as `YYYY-MM`."""
+    start, end = params.date_from, params.date_to
+    if not (start and end and (start.year, start.month) == (end.year, end.month)):
+        return None
+    last = (end + datetime.timedelta(days=1)).month != end.month
+    return f"{start.year}-{start.month:02d}" if start.day == 1 and last else None
+
+
 def toggle_url(query: QueryPairs, name: str, value: str, selected: bool) -> str:
     """The current query with `value` of facet `name` switched on or off, back on page 1."""
     pairs = [(k, v) for k, v in query if k != "page"]
-    if name == "year":
+    if name in DATE_FACETS:
         pairs = [(k, v) for k, v in pairs if k not in ("date_from", "date_to")]
         if not selected:
             pairs += [("date_from", value), ("date_to", value)]
+        elif name == "month":  # unticking a month goes back to its year
+            pairs += [("date_from", value[:4]), ("date_to", value[:4])]
     elif selected:
         pairs = [(k, v) for k, v in pairs if not (k == name and v == value)]
     else:
         pairs.append((name, value))
     return "?" + urlencode(pairs)
+
+
+def toggle_query(query: QueryPairs, key: str, value: str) -> str:
+    """The current query with `key` set to `value`, back on page 1."""
+    pairs = [(k, v) for k, v in query if k not in (key, "page")]
+    return "?" + urlencode([(key, value), *pairs])
 
 
 def page_url(query: QueryPairs, page: int) -> str:

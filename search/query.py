@@ -26,11 +26,13 @@ class SearchParams:
     q: str = ""
     countries: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
+    mode: str = "articles"  # or "statements": hits are statements, not articles
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -57,6 +59,7 @@ def parse_params(data: MultiValueMapping | Mapping[str, Sequence[str]]) -> Searc
     countries = tuple(dict.fromkeys(c.strip().upper() for c in _all(data, "country")))
     countries = tuple(c for c in countries if re.fullmatch(r"[A-Z]{2}", c))
     speakers = tuple(dict.fromkeys(s.strip() for s in _all(data, "speaker") if s.strip()))
+    sources = tuple(dict.fromkeys(s.strip() for s in _all(data, "source") if s.strip()))
     date_from = _parse_bound(_first(data, "date_from"), "date_from", start=True, notices=notices)
     date_to = _parse_bound(_first(data, "date_to"), "date_to", start=False, notices=notices)
     if date_from and date_to and date_from > date_to:
@@ -73,10 +76,12 @@ def parse_params(data: MultiValueMapping | Mapping[str, Sequence[str]]) -> Searc
         q=q,
         countries=countries,
         speakers=speakers,
+        sources=sources,
         date_from=date_from,
         date_to=date_to,
         sort=sort,
         page=_parse_page(_first(data, "page")),
+        mode="statements" if _first(data, "mode") == "statements" else "articles",
         notices=tuple(notices),
     )
 

@@ -1,23 +1,36 @@
-"""The search service: backend results joined with archive rows and labelled facets."""
+"""The search service: query preparation, backend results joined with archive rows, facets."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.models import Article, Country, Person
+from archive.models import Article, Country, Person, Statement
+from search import aliases
 from search.backends.base import Hit, SearchResults, SearchUnavailable
-from search.facets import FacetGroup, QueryPairs, build_facets, page_url
+from search.facets import (
+    FACET_LIMITS,
+    FacetGroup,
+    QueryPairs,
+    build_facets,
+    page_url,
+    toggle_query,
+)
 from search.indexing import get_backend
 from search.query import SearchParams
+from search.query_syntax import prepare
+
+FEW_RESULTS = 3  # below this many hits, offer a spelling correction
 
 
 @dataclass(frozen=True)
 class ResultItem:
     article: Article
     hit: Hit
+    statement: Statement | None = None
 
     # Backends escape the text and add only <mark> tags (the contract tests check it).
     @property
@@ -41,32 +54,75 @@ class SearchPage:
     error: str | None = None
     previous_url: str | None = None
     next_url: str | None = None
+    suggestion: str | None = None
+    suggestion_url: str | None = None
 
 
-def search_articles(params: SearchParams, query: QueryPairs) -> SearchPage:
+def backend_params(params: SearchParams) -> tuple[SearchParams, list[str]]:
+    """The user's query rewritten for the index: fields mapped, aliases expanded, dates merged."""
+    prepared = prepare(params.q, aliases.resolve_country, aliases.alias_table())
+    date_from = max(filter(None, (params.date_from, prepared.date_from)), default=None)
+    date_to = min(filter(None, (params.date_to, prepared.date_to)), default=None)
+    rewritten = dataclasses.replace(params, q=prepared.text, date_from=date_from, date_to=date_to)
+    return rewritten, prepared.notices
+
+
+def search_articles(
+    params: SearchParams, query: QueryPairs, facet_limits: dict | None = None
+) -> SearchPage:
     """Run a search and prepare everything a page or the API shows. Never raises for input."""
     page = SearchPage(params=params, notices=list(params.notices))
+    backend_query, notices = backend_params(params)
+    page.notices += notices
     try:
-        results = get_backend().search(params)
+        backend = get_backend()
+        results = backend.search(backend_query)
+        if params.q and results.total < FEW_RESULTS:
+            page.suggestion = backend.suggest(params.q)
     except SearchUnavailable as exc:
         page.error = str(exc)
         return page
     page.total, page.page, page.page_count = results.total, results.page, results.page_count
     page.notices += results.notices
-    page.items = _items(results)
-    page.facets = build_facets(results.facets, params, _labels(results, params), query)
+    page.items = _items(results, params.mode)
+    limits = FACET_LIMITS if facet_limits is None else facet_limits
+    page.facets = build_facets(results.facets, params, _labels(results, params), query, limits)
     if page.page > 1:
         page.previous_url = page_url(query, page.page - 1)
     if page.page < page.page_count:
         page.next_url = page_url(query, page.page + 1)
+    if page.suggestion:
+        page.suggestion_url = toggle_query(query, "q", page.suggestion)
     return page
 
 
-def _items(results: SearchResults) -> list[ResultItem]:
-    ids = [hit.id for hit in results.hits]
+def related_articles(article: Article, count: int = 5) -> list[Article]:
+    """Visible articles most like `article` (none when the index is unavailable)."""
+    try:
+        ids = get_backend().related(article.pk, count)
+    except SearchUnavailable:
+        return []
+    found = Article.objects.visible().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _items(results: SearchResults, mode: str) -> list[ResultItem]:
+    if mode == "statements":
+        statements = Statement.objects.select_related("speaker").in_bulk(
+            [hit.id for hit in results.hits]
+        )
+        ids = [s.article_id for s in statements.values()]
+    else:
+        statements, ids = {}, [hit.id for hit in results.hits]
     articles = Article.objects.visible().with_metadata().in_bulk(ids)
-    # An article hidden a moment ago may linger in this searcher's snapshot: leave it out.
-    return [ResultItem(articles[hit.id], hit) for hit in results.hits if hit.id in articles]
+    items = []
+    for hit in results.hits:
+        statement = statements.get(hit.id)
+        article = articles.get(statement.article_id if statement else hit.id)
+        # An article hidden a moment ago may linger in this searcher's snapshot: leave it out.
+        if article and (mode != "statements" or statement):
+            items.append(ResultItem(article, hit, statement))
+    return items
 
 
 def _labels(results: SearchResults, params: SearchParams) -> dict[str, dict[str, str]]:
@@ -86,6 +142,7 @@ def page_as_json(page: SearchPage) -> dict[str, Any]:
         "page_count": page.page_count,
         "notices": page.notices,
         "error": page.error,
+        "suggestion": page.suggestion,
         "hits": [_hit_json(item) for item in page.items],
         "facets": {
             group.name: [
@@ -99,7 +156,7 @@ def page_as_json(page: SearchPage) -> dict[str, Any]:
 
 def _hit_json(item: ResultItem) -> dict[str, Any]:
     article = item.article
-    return {
+    data = {
         "id": article.pk,
         "title": article.title,
         "url": article.get_absolute_url(),
@@ -110,3 +167,14 @@ def _hit_json(item: ResultItem) -> dict[str, Any]:
         "speakers": [p.name for p in article.speakers],
         "highlights": list(item.hit.passages),
     }
+    if item.statement:
+        data = {
+            "id": item.statement.pk,
+            "speaker": item.statement.speaker.name,
+            "speaker_slug": item.statement.speaker.slug,
+            "role": item.statement.role,
+            "text": item.statement.text,
+            "article": data,
+            "highlights": list(item.hit.passages),
+        }
+    return data

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+import dataclasses
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
@@ -10,8 +12,9 @@ from django.views.decorators.http import require_GET
 
 from archive.models import Article
 from search.indexing import get_backend
-from search.query import SORTS, parse_params
-from search.service import page_as_json, search_articles
+from search.marks import number_marks
+from search.query import SORTS, SearchParams, parse_params
+from search.service import backend_params, page_as_json, related_articles, search_articles
 
 
 def _query_pairs(request: HttpRequest) -> list[tuple[str, str]]:
@@ -32,7 +35,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def api_search(request: HttpRequest) -> JsonResponse:
-    params = parse_params(request.GET)
+    return _api(request, mode="articles")
+
+
+@require_GET
+def api_statements(request: HttpRequest) -> JsonResponse:
+    """The same search, returning statements (speaker, role, quote, article) as hits."""
+    return _api(request, mode="statements")
+
+
+def _api(request: HttpRequest, mode: str) -> JsonResponse:
+    params = dataclasses.replace(parse_params(request.GET), mode=mode)
     page = search_articles(params, _query_pairs(request))
     status = 503 if page.error else 200
     return JsonResponse(
@@ -41,17 +54,39 @@ def api_search(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+def facet_values(request: HttpRequest, name: str) -> HttpResponse:
+    """Every value of one facet for the current search, optionally filtered by `contains`."""
+    params = parse_params(request.GET)
+    page = search_articles(params, _query_pairs(request), facet_limits={})
+    group = next((g for g in page.facets if g.name == name), None)
+    if group is None:
+        raise Http404("No such facet.")
+    contains = request.GET.get("contains", "").strip().lower()[:100]
+    values = [v for v in group.values if contains in v.label.lower()]
+    hidden = [(k, v) for k, v in _query_pairs(request) if k not in (name, "contains", "page")]
+    context = {"group": group, "values": values, "contains": contains, "hidden": hidden}
+    template = "search/_facet_values.html" if request.htmx else "search/facet_values.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
 def article_page(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.visible().with_metadata(), pk=pk)
     q = " ".join(request.GET.get("q", "").split())[:500]
     backend = get_backend()
     paragraphs = [p.strip() for p in article.body.split("\n\n") if p.strip()]
+    prepared, _ = backend_params(SearchParams(q=q))
+    highlighted, matches = number_marks([backend.highlight(p, prepared.q) for p in paragraphs])
     # The backend escapes the text and adds only <mark> tags, so the result is safe HTML.
-    body_html = [mark_safe(backend.highlight(p, q)) for p in paragraphs]
+    body_html = [mark_safe(p) for p in highlighted]
     named = list(article.persons.all())
     context = {
         "article": article,
         "q": q,
+        "matches": matches,
+        "related": related_articles(article),
         "body_html": body_html,
         "persons": [p for p in named if p.kind == p.PERSON],
         "organisations": [p for p in named if p.kind == p.ORGANISATION],

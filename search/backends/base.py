@@ -9,7 +9,7 @@ from typing import Any
 
 from search.query import SearchParams
 
-FACETS = ("country", "speaker", "year")
+FACETS = ("country", "speaker", "source", "year", "month")
 
 
 class SearchUnavailable(Exception):
@@ -24,13 +24,15 @@ class Hit:
     title_html: str
     passages: tuple[str, ...]
     score: float | None = None
+    article_id: int | None = None  # for a statement: the article it is from
 
 
 @dataclass(frozen=True)
 class SearchResults:
     total: int
     hits: tuple[Hit, ...]
-    # facet name -> [(value, count)], most frequent first (years: newest first)
+    # facet name -> [(value, count)], most frequent first (years: newest first; months, which
+    # appear when the date range lies within one year: in calendar order)
     facets: dict[str, list[tuple[str, int]]]
     page: int
     page_count: int
@@ -57,13 +59,20 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def rebuild(
-        self, documents: Iterable[Document], on_progress: Callable[[], None] | None = None
+        self,
+        documents: Iterable[Document],
+        on_progress: Callable[[], None] | None = None,
+        procs: int = 1,
     ) -> int:
-        """Replace the whole index with `documents`, atomically for searchers."""
+        """Replace the whole index with `documents`, atomically for searchers; `procs`
+        indexing processes where the backend can use them."""
 
     @abstractmethod
     def search(self, params: SearchParams) -> SearchResults:
         """Run a search: one page of hits with passages, total and facet counts.
+
+        `params.q` uses the index syntax of `search.query_syntax` (fields already mapped);
+        `params.mode` "statements" searches statements instead of articles.
 
         A page past the end returns the last page (with `page` saying which).
         """
@@ -73,5 +82,19 @@ class SearchBackend(ABC):
         """`text` as HTML with the query's matches in <mark>; everything else escaped."""
 
     @abstractmethod
+    def document_stamps(self) -> dict[str, int]:
+        """Article id → the `stamp` it was indexed with, for every article in the index."""
+
     def document_ids(self) -> set[str]:
-        """Ids of every document in the index."""
+        return set(self.document_stamps())
+
+    @abstractmethod
+    def suggest(self, q: str) -> str | None:
+        """`q` with unknown words replaced by the closest indexed ones, or None."""
+
+    @abstractmethod
+    def related(self, article_id: int, count: int = 5) -> list[int]:
+        """Ids of the articles most like this one, best first."""
+
+    def size_bytes(self) -> int:
+        return 0

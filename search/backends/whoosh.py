@@ -9,24 +9,24 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.qparser import MultifieldParser
 from whoosh.searching import Searcher
 
-from search.backends import whoosh_highlight
+from search.backends import whoosh_highlight, whoosh_query
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
 from search.backends.whoosh_facets import FacetColumns, Selection
-from search.backends.whoosh_schema import TEXT_ANALYZER, build_schema, document_fields
+from search.backends.whoosh_schema import TEXT_ANALYZER, build_schema, index_documents
 from search.backends.whoosh_store import IndexStore
 from search.query import SearchParams
 
 WRITE_LOCK_TIMEOUT = 60.0  # seconds a writer waits for another process's lock
-TITLE_BOOST = 3.0
+KINDS = {"articles": "article", "statements": "statement"}
 
 
 class WhooshBackend(SearchBackend):
     def __init__(self, index_dir: str | Path) -> None:
         self.store = IndexStore(Path(index_dir))
         self.schema = build_schema()
+        self.parser = whoosh_query.make_parser(self.schema)
         self._lock = threading.Lock()
         self._ix: whoosh_index.Index | None = None
         self._ix_folder: Path | None = None
@@ -46,7 +46,11 @@ class WhooshBackend(SearchBackend):
             return 0
         with self._writer() as writer:
             for document in documents:
-                writer.update_document(**document_fields(document))
+                writer.delete_by_term("parent", document["id"])  # its old statements
+                article, *statements = index_documents(document)
+                writer.update_document(**article)
+                for statement in statements:
+                    writer.add_document(**statement)
         return len(documents)
 
     def delete(self, ids: Iterable[str]) -> None:
@@ -56,6 +60,7 @@ class WhooshBackend(SearchBackend):
         with self._writer() as writer:
             for doc_id in ids:
                 writer.delete_by_term("id", doc_id)
+                writer.delete_by_term("parent", doc_id)
 
     def rebuild(
         self,
@@ -67,9 +72,8 @@ class WhooshBackend(SearchBackend):
         with self.store.rebuild_lock():
             folder = self.store.new_generation()
             try:
-                count = self._fill(
-                    whoosh_index.create_in(folder, self.schema), documents, on_progress, procs
-                )
+                ix = whoosh_index.create_in(folder, self.schema)
+                count = self._fill(ix, documents, on_progress, procs)
             except BaseException:
                 self.store.discard(folder)
                 raise
@@ -84,7 +88,8 @@ class WhooshBackend(SearchBackend):
         count = 0
         try:
             for document in documents:
-                writer.add_document(**document_fields(document))
+                for fields in index_documents(document):
+                    writer.add_document(**fields)
                 count += 1
                 if on_progress:
                     on_progress()
@@ -95,13 +100,11 @@ class WhooshBackend(SearchBackend):
         return count
 
     def document_stamps(self) -> dict[str, int]:
-        reader = self._current_searcher().reader()
+        searcher = self._current_searcher()
+        reader, kinds = searcher.reader(), self._columns.kinds
         ids = reader.column_reader("id", translate=True)
         stamps = reader.column_reader("stamp", translate=True)
-        return {ids[n]: stamps[n] for n in reader.all_doc_ids()}
-
-    def document_ids(self) -> set[str]:
-        return set(self.document_stamps())
+        return {ids[n]: stamps[n] for n in reader.all_doc_ids() if kinds[n] == "article"}
 
     def size_bytes(self) -> int:
         return self.store.size_bytes()
@@ -126,7 +129,7 @@ class WhooshBackend(SearchBackend):
                     # it should drop, so deletions would stay visible.
                     self._searcher = self._ix.searcher()
                     # Per-document facet values, read once per generation, not per search.
-                    self._columns = FacetColumns.load(self._searcher)
+                    self._columns = FacetColumns(self._searcher)
             except whoosh_index.EmptyIndexError as exc:
                 self._ix = self._searcher = None
                 raise SearchUnavailable(
@@ -140,48 +143,31 @@ class WhooshBackend(SearchBackend):
                 ) from exc
             return self._searcher
 
-    def _parse(self, q: str) -> tuple[wq.Query, list[str]]:
-        if not q:
-            return wq.Every(), []
-        parser = MultifieldParser(
-            ["title", "body"], self.schema, fieldboosts={"title": TITLE_BOOST}
-        )
-        try:
-            return parser.parse(q), []
-        except Exception:
-            words = " ".join("".join(ch if ch.isalnum() else " " for ch in q).split())
-            notice = "The query's syntax could not be read, so its words were searched instead."
-            return parser.parse(words) if words else wq.NullQuery, [notice]
-
     def search(self, params: SearchParams) -> SearchResults:
         searcher = self._current_searcher()
         columns = self._columns
-        query, notices = self._parse(params.q)
-        matched = list(searcher.docs_for_query(query))
+        query, notices = whoosh_query.parse(self.parser, params.q)
+        matched = columns.of_kind(searcher.docs_for_query(query), KINDS[params.mode])
         selection = Selection.from_params(params)
         facets = columns.disjunctive_counts(matched, selection)
-        final = [d for d in matched if selection.accepts(columns, d)]
+        final = columns.filter(matched, selection)
         total = len(final)
         page_count = max(1, math.ceil(total / params.page_size))
         page = min(params.page, page_count)
         start = (page - 1) * params.page_size
         if params.effective_sort == "relevance":
-            page_docs = self._ranked(searcher, query, set(final), start + params.page_size)
+            ranked = self._ranked(searcher, query, set(final), start + params.page_size)
         else:
-            page_docs = columns.sorted_by_day(final, newest=params.effective_sort == "newest")
-        page_docs = page_docs[start : start + params.page_size]
-        terms = self._terms(searcher, query)
-        hits = tuple(self._hit(searcher, docnum, terms) for docnum in page_docs)
+            ranked = columns.sorted_by_day(final, newest=params.effective_sort == "newest")
+        terms = whoosh_query.highlight_terms(searcher, query)
+        phrases = whoosh_query.phrases(query)
+        hits = tuple(
+            self._hit(searcher, docnum, terms, phrases)
+            for docnum in ranked[start : start + params.page_size]
+        )
         if params.page > page_count and total:
             notices.append(f"There are only {page_count} pages; showing the last.")
-        return SearchResults(
-            total=total,
-            hits=hits,
-            facets=facets,
-            page=page,
-            page_count=page_count,
-            notices=tuple(notices),
-        )
+        return SearchResults(total, hits, facets, page, page_count, tuple(notices))
 
     @staticmethod
     def _ranked(searcher: Searcher, query: wq.Query, allowed: set[int], limit: int) -> list[int]:
@@ -191,31 +177,38 @@ class WhooshBackend(SearchBackend):
         return [hit.docnum for hit in results]
 
     @staticmethod
-    def _terms(searcher: Searcher, query: wq.Query) -> frozenset[str]:
-        """Indexed words the query looks for (wildcards expanded), for highlighting."""
-        # Not `Query.existing_terms`: its loop variable shadows its `fieldname` argument, so
-        # after the first title term it silently skips every body term.
-        reader = searcher.reader()
-        terms = set()
-        for leaf in query.leaves():
-            for field, text in leaf.expanded_terms(reader, phrases=True):
-                if field in ("title", "body"):
-                    terms.add(text.decode() if isinstance(text, bytes) else text)
-        return frozenset(terms)
-
-    @staticmethod
-    def _hit(searcher: Searcher, docnum: int, terms: frozenset[str]) -> Hit:
+    def _hit(searcher: Searcher, docnum: int, terms, phrases) -> Hit:
         stored = searcher.stored_fields(docnum)
+        statement = stored.get("kind") == "statement"
+        text = stored.get("body", "")
+        passages = whoosh_highlight.passages(text, terms, TEXT_ANALYZER, phrases=phrases)
+        if statement and passages and not terms:
+            passages = [whoosh_highlight.whole(text, terms, TEXT_ANALYZER)]
         return Hit(
-            id=int(stored["id"]),
+            id=int(stored["id"].lstrip("s")),
             title_html=whoosh_highlight.whole(stored.get("title", ""), terms, TEXT_ANALYZER),
-            passages=tuple(whoosh_highlight.passages(stored.get("body", ""), terms, TEXT_ANALYZER)),
+            passages=tuple(passages),
+            article_id=int(stored["parent"]) if statement else None,
         )
 
     def highlight(self, text: str, q: str) -> str:
-        query, _ = self._parse(q)
         try:
-            terms = self._terms(self._current_searcher(), query)
+            searcher = self._current_searcher()
         except SearchUnavailable:
-            terms = frozenset()
-        return whoosh_highlight.whole(text, terms, TEXT_ANALYZER)
+            return whoosh_highlight.whole(text, frozenset(), TEXT_ANALYZER)
+        query, _ = whoosh_query.parse(self.parser, q)
+        terms = whoosh_query.highlight_terms(searcher, query) if q.strip() else frozenset()
+        phrases = whoosh_query.phrases(query)
+        return whoosh_highlight.whole(text, terms, TEXT_ANALYZER, phrases=phrases)
+
+    def suggest(self, q: str) -> str | None:
+        return whoosh_query.suggest(self._current_searcher(), q)
+
+    def related(self, article_id: int, count: int = 5) -> list[int]:
+        searcher = self._current_searcher()
+        docnum = searcher.document_number(id=str(article_id))
+        if docnum is None:
+            return []
+        articles = set(self._columns.of_kind(range(len(self._columns.kinds)), "article"))
+        results = searcher.more_like(docnum, "body", top=count, filter=articles - {docnum})
+        return [int(hit["id"]) for hit in results]

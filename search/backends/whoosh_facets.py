@@ -1,43 +1,42 @@
-"""Facet values per document, read from Whoosh columns once per searcher, and counted in Python."""
+"""Facet values per document, read from Whoosh columns once per searcher, counted in Python."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from whoosh.searching import Searcher
 
+from search.backends.whoosh_schema import day_number
 from search.query import SearchParams
 
-
-def _day_number(date) -> int | None:
-    return date.year * 10000 + date.month * 100 + date.day if date else None
+# facet name -> (column, multi-valued)
+VALUE_FACETS = {
+    "country": ("countries", True),
+    "speaker": ("speakers", True),
+    "source": ("source", False),
+}
 
 
 @dataclass(frozen=True)
 class Selection:
     """The facet filters of a search: OR within a facet, AND across facets."""
 
-    countries: frozenset[str]
-    speakers: frozenset[str]
+    values: dict[str, frozenset[str]]
     day_from: int | None
     day_to: int | None
 
     @classmethod
     def from_params(cls, params: SearchParams) -> Selection:
         return cls(
-            countries=frozenset(params.countries),
-            speakers=frozenset(params.speakers),
-            day_from=_day_number(params.date_from),
-            day_to=_day_number(params.date_to),
+            values={
+                "country": frozenset(params.countries),
+                "speaker": frozenset(params.speakers),
+                "source": frozenset(params.sources),
+            },
+            day_from=day_number(params.date_from) or None,
+            day_to=day_number(params.date_to) or None,
         )
-
-    def country_ok(self, values: Iterable[str]) -> bool:
-        return not self.countries or not self.countries.isdisjoint(values)
-
-    def speaker_ok(self, values: Iterable[str]) -> bool:
-        return not self.speakers or not self.speakers.isdisjoint(values)
 
     def day_ok(self, day: int) -> bool:
         if self.day_from is None and self.day_to is None:
@@ -46,70 +45,72 @@ class Selection:
             return False  # an undated article is outside every date range
         return (self.day_from or 0) <= day <= (self.day_to or 99999999)
 
-    def accepts(self, columns: FacetColumns, docnum: int) -> bool:
-        return (
-            self.country_ok(columns.countries[docnum])
-            and self.speaker_ok(columns.speakers[docnum])
-            and self.day_ok(columns.days[docnum])
-        )
+    @property
+    def one_year(self) -> int | None:
+        """The year the date range lies in, if it lies in one: the date facet shows months."""
+        if self.day_from and self.day_to and self.day_from // 10000 == self.day_to // 10000:
+            return self.day_from // 10000
+        return None
 
 
 class FacetColumns:
-    """docnum → countries, speakers and day, for every document of one searcher."""
+    """docnum → kind, countries, speakers, source and day, for every document of a searcher."""
 
-    def __init__(self, searcher: Searcher, countries, speakers, days) -> None:
+    def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
-        self.countries: list[tuple[str, ...]] = countries
-        self.speakers: list[tuple[str, ...]] = speakers
-        self.days: list[int] = days
-
-    @classmethod
-    def load(cls, searcher: Searcher) -> FacetColumns:
         reader = searcher.reader()
         size = reader.doc_count_all()
 
-        def column(name: str, decode) -> list:
+        def column(name: str, empty) -> list:
             if not reader.has_column(name):
-                return [decode(None)] * size
+                return [empty] * size
             values = reader.column_reader(name, translate=True)
-            return [decode(values[docnum]) for docnum in range(size)]
+            return [values[n] or empty for n in range(size)]
 
-        def keywords(values) -> tuple[str, ...]:
-            return tuple(values) if values else ()
+        self.kinds: list[str] = column("kind", "")
+        self.days: list[int] = column("day", 0)
+        self.values: dict[str, list] = {
+            "country": [tuple(v) for v in column("countries", ())],
+            "speaker": [tuple(v) for v in column("speakers", ())],
+            "source": [(v,) if v else () for v in column("source", "")],
+        }
 
-        return cls(
-            searcher,
-            countries=column("countries", keywords),
-            speakers=column("speakers", keywords),
-            days=column("day", lambda raw: int(raw or 0)),
-        )
+    def of_kind(self, docnums, kind: str) -> list[int]:
+        kinds = self.kinds
+        return [d for d in docnums if kinds[d] == kind]
+
+    def passes(self, docnum: int, selection: Selection, skip: str | None = None) -> bool:
+        for name, wanted in selection.values.items():
+            if wanted and name != skip and wanted.isdisjoint(self.values[name][docnum]):
+                return False
+        return skip == "date" or selection.day_ok(self.days[docnum])
+
+    def filter(self, docnums: list[int], selection: Selection) -> list[int]:
+        return [d for d in docnums if self.passes(d, selection)]
 
     def disjunctive_counts(
         self, matched: list[int], selection: Selection
     ) -> dict[str, list[tuple[str, int]]]:
         """Each facet counted with the other facets' filters applied, but not its own."""
-        countries: Counter[str] = Counter()
-        speakers: Counter[str] = Counter()
-        years: Counter[str] = Counter()
+        counts: dict[str, Counter[str]] = {name: Counter() for name in (*VALUE_FACETS, "year")}
+        months: Counter[str] = Counter()
+        year = selection.one_year
         for docnum in matched:
-            c_ok = selection.country_ok(self.countries[docnum])
-            s_ok = selection.speaker_ok(self.speakers[docnum])
+            for name in VALUE_FACETS:
+                if self.passes(docnum, selection, skip=name):
+                    counts[name].update(self.values[name][docnum])
             day = self.days[docnum]
-            d_ok = selection.day_ok(day)
-            if s_ok and d_ok:
-                countries.update(self.countries[docnum])
-            if c_ok and d_ok:
-                speakers.update(self.speakers[docnum])
-            if c_ok and s_ok and day:
-                years[str(day // 10000)] += 1
-        return {
-            "country": _by_count(countries),
-            "speaker": _by_count(speakers),
-            "year": sorted(years.items(), reverse=True),
-        }
+            if day and self.passes(docnum, selection, skip="date"):
+                counts["year"][str(day // 10000)] += 1
+                if year and day // 10000 == year:
+                    months[f"{year}-{day // 100 % 100:02d}"] += 1
+        result = {name: _by_count(counts[name]) for name in VALUE_FACETS}
+        result["year"] = sorted(counts["year"].items(), reverse=True)
+        result["month"] = sorted(months.items())
+        return result
 
     def sorted_by_day(self, docnums: list[int], *, newest: bool) -> list[int]:
-        """Date order with undated articles last either way; ties by index order."""
+        """Date order with undated documents last either way; ties by index order."""
         dated = [d for d in docnums if self.days[d]]
         undated = [d for d in docnums if not self.days[d]]
         dated.sort(key=lambda d: (self.days[d], d), reverse=newest)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from whoosh import columns, fields
-from whoosh.analysis import CharsetFilter, StemmingAnalyzer
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.support.charset import accent_map
 
 # Stemming makes "talks" find "talk"; folding makes "Turkiye" find "Türkiye". The token
 # pattern keeps formats such as "3+3" whole, since they are what this archive is about.
 TOKEN_PATTERN = r"\d+\+\d+|\w+(?:\.?\w+)*"
 TEXT_ANALYZER = StemmingAnalyzer(expression=TOKEN_PATTERN, minsize=1) | CharsetFilter(accent_map)
+WORDS_ANALYZER = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter() | CharsetFilter(accent_map)
 
 
 class FacetField(fields.KEYWORD):
@@ -30,11 +31,21 @@ class FacetField(fields.KEYWORD):
 def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
+        # "article", or "statement": one document per statement, so statements are searchable.
+        kind=fields.ID(stored=True, sortable=True),
+        parent=fields.ID(stored=True),  # a statement's article
         # When the document was made from the database (microseconds), to find stale ones.
         stamp=fields.NUMERIC(numtype=int, bits=64, sortable=True, default=0),
         title=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
         body=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
-        source=fields.ID(stored=True),
+        # What the article quotes: matches here rank above passing mentions in the body.
+        quotes=fields.TEXT(analyzer=TEXT_ANALYZER),
+        speaker_names=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
+        role=fields.STORED(),
+        source=fields.ID(stored=True, sortable=True),
+        source_text=fields.TEXT(analyzer=TEXT_ANALYZER),
+        # Unstemmed words, for "did you mean" suggestions that read as real words.
+        words=fields.TEXT(analyzer=WORDS_ANALYZER, phrase=False),
         countries=FacetField(),
         speakers=FacetField(),
         # YYYYMMDD, 0 when undated: filters and sorts compare integers, not DATETIME ranges
@@ -43,16 +54,43 @@ def build_schema() -> fields.Schema:
     )
 
 
-def document_fields(document: dict) -> dict:
-    """A backend document as the keyword arguments of `writer.update_document`."""
-    date = document.get("date")
-    return {
-        "id": document["id"],
+def day_number(date) -> int:
+    return date.year * 10000 + date.month * 100 + date.day if date else 0
+
+
+def index_documents(document: dict) -> list[dict]:
+    """A backend document as Whoosh documents: the article, then one per statement."""
+    shared = {
+        "source": document.get("source") or "",
+        "source_text": document.get("source") or "",
+        "countries": " ".join(document.get("countries") or ()),
+        "day": day_number(document.get("date")),
         "stamp": document.get("stamp") or 0,
         "title": document.get("title") or "",
-        "body": document.get("body") or "",
-        "source": document.get("source") or "",
-        "countries": " ".join(document.get("countries") or ()),
-        "speakers": " ".join(document.get("speakers") or ()),
-        "day": date.year * 10000 + date.month * 100 + date.day if date else 0,
     }
+    statements = document.get("statements") or ()
+    article = {
+        **shared,
+        "id": document["id"],
+        "kind": "article",
+        "parent": "",
+        "body": document.get("body") or "",
+        "quotes": "\n".join(s["text"] for s in statements),
+        "speaker_names": "\n".join(document.get("speaker_names") or ()),
+        "speakers": " ".join(document.get("speakers") or ()),
+        "words": f"{shared['title']}\n{document.get('body') or ''}",
+    }
+    return [article] + [
+        {
+            **shared,
+            "id": f"s{s['id']}",
+            "kind": "statement",
+            "parent": document["id"],
+            "body": s["text"],
+            "quotes": s["text"],
+            "speaker_names": "\n".join(s.get("speaker_names") or ()),
+            "speakers": s["speaker"],
+            "role": s.get("role") or "",
+        }
+        for s in statements
+    ]

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import datetime
 
-from search.facets import FacetValue, build_facets, page_url, selected_year, toggle_url
+from search.facets import (
+    FacetValue,
+    build_facets,
+    page_url,
+    selected_month,
+    selected_year,
+    toggle_query,
+    toggle_url,
+)
 from search.query import SearchParams
 
 
@@ -39,13 +47,41 @@ def test_build_facets_labels_counts_and_keeps_selected_values_at_zero():
     counts = {"country": [("RU", 3), ("IR", 2)], "speaker": [], "year": [("2023", 2)]}
     labels = {"country": {"RU": "Russia", "IR": "Iran", "GR": "Greece"}}
     query = [("country", "IR"), ("country", "GR")]
-    [country, speaker, year] = build_facets(counts, params, labels, query)
+    [country, speaker, source, year] = build_facets(counts, params, labels, query)
     assert country.values == (
         FacetValue("RU", "Russia", 3, False, "?country=IR&country=GR&country=RU"),
         FacetValue("IR", "Iran", 2, True, "?country=GR"),
         FacetValue("GR", "Greece", 0, True, "?country=IR"),
     )
-    assert speaker.values == ()
+    assert speaker.values == source.values == ()
     assert year.values == (
         FacetValue("2023", "2023", 2, False, "?country=IR&country=GR&date_from=2023&date_to=2023"),
+    )
+
+
+def test_month_facet_appears_within_one_year_and_unticks_back_to_the_year():
+    params = SearchParams(date_from=datetime.date(2023, 10, 1), date_to=datetime.date(2023, 10, 31))
+    counts = {"year": [("2023", 3)], "month": [("2023-01", 1), ("2023-10", 2)]}
+    query = [("date_from", "2023-10"), ("date_to", "2023-10")]
+    month = build_facets(counts, params, {}, query)[-1]
+    assert month.name == "month"
+    assert month.values == (
+        FacetValue("2023-01", "2023-01", 1, False, "?date_from=2023-01&date_to=2023-01"),
+        FacetValue("2023-10", "2023-10", 2, True, "?date_from=2023&date_to=2023"),
+    )
+    assert selected_month(params) == "2023-10"
+
+
+def test_long_facets_are_cut_and_say_so():
+    counts = {"speaker": [(f"p{i}", 20 - i) for i in range(15)]}
+    speaker = build_facets(counts, SearchParams(), {}, [])[1]
+    assert len(speaker.values) == 10
+    assert (speaker.truncated, speaker.total_values) == (True, 15)
+    everything = build_facets(counts, SearchParams(), {}, [], limits={})[1]
+    assert len(everything.values) == 15
+
+
+def test_toggle_query_replaces_one_parameter():
+    assert toggle_query([("q", "lavrv"), ("page", "2"), ("country", "RU")], "q", "lavrov") == (
+        "?q=lavrov&country=RU"
     )

@@ -120,7 +120,9 @@ def test_article_page_highlights_the_query_and_lists_metadata(client, seeded):
     response = client.get(article.get_absolute_url(), {"q": "Lavrov"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<mark>Lavrov</mark>" in html
+    assert '<mark id="match-1">Lavrov</mark>' in html
+    assert 'href="#match-2" aria-label="Next match"' in html
+    assert "3 matches for “Lavrov”" in html
     assert "Sergei Lavrov" in html
     assert "Statements" in html
     assert "Turkish Defense Industry" not in html  # boilerplate stays out of the page

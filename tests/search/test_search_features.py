@@ -1,0 +1,119 @@
+"""Aliases, fields, spelling, outlets, months, statements and related articles, end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.ingestion import import_paths
+from archive.models import Article
+from search import aliases
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_aliases():
+    aliases.forget()
+    yield
+    aliases.forget()
+
+
+def api(client, path="/api/search", **params):
+    response = client.get(path, params)
+    assert response.status_code == 200
+    return response.json()
+
+
+def external_ids(data):
+    ids = [hit["id"] for hit in data["hits"]]
+    return sorted(Article.objects.filter(pk__in=ids).values_list("external_id", flat=True))
+
+
+def test_turkey_also_finds_turkiye(client, seeded):
+    # Seed 002 says only "Türkiye"; the others say "Turkey".
+    assert "002_3247808d51f1ef9c.txt" in external_ids(api(client, q="Turkey"))
+    assert api(client, q="Turkey")["total"] == 5
+
+
+def test_a_person_is_found_under_any_spelling(
+    client, db, tmp_path, django_capture_on_commit_callbacks
+):
+    (tmp_path / "a.txt").write_text("Talks\n\nSergei Lavrov said the talks went well.\n")
+    (tmp_path / "b.txt").write_text("More talks\n\nSergey Lavrov said more talks will follow.\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        import_paths([tmp_path])
+    assert api(client, q="Sergey Lavrov")["total"] == 2
+    assert api(client, q='"Sergei Lavrov"')["total"] == 2
+    assert api(client, q="speaker:Sergey")["total"] == 2
+
+
+def test_country_field_takes_names_demonyms_and_codes(client, seeded):
+    assert api(client, q="country:PS")["total"] == 1
+    assert api(client, q="country:Palestinian")["total"] == 1
+    assert api(client, q="country:Armenian")["total"] == 5
+    data = api(client, q="country:Narnia")
+    assert data["notices"] == ["No country called 'Narnia'; searched for the word instead."]
+
+
+def test_title_speaker_source_and_date_fields(client, seeded):
+    assert external_ids(api(client, q="title:Lavrov")) == ["003_16757b8a0299963c.txt"]
+    assert external_ids(api(client, q="speaker:Zakharova")) == ["000_6ca478c5c3599b51.txt"]
+    assert external_ids(api(client, q="source:armenpress")) == ["004_b7507ac4d02b7d42.txt"]
+    assert api(client, q="date:2023-10")["total"] == 1
+    assert api(client, q="date:[2023-01 TO 2023-02] Russia")["total"] == 1
+
+
+def test_did_you_mean_and_fuzzy(client, seeded):
+    data = api(client, q="Lavrv")
+    assert data["total"] == 0
+    assert data["suggestion"] == "Lavrov"
+    page = client.get("/", {"q": "Lavrv"}).content.decode()
+    assert 'Did you mean <a href="?q=Lavrov"' in page
+    assert api(client, q="Lavrv~")["total"] == 1
+
+
+def test_a_phrase_is_highlighted_as_a_phrase(client, seeded):
+    data = api(client, q='"South Caucasus"')
+    html = " ".join(p for hit in data["hits"] for p in hit["highlights"])
+    assert "<mark>South Caucasus</mark>" in html
+    assert "<mark>South</mark>" not in html
+
+
+def test_outlet_facet_and_filter(client, seeded):
+    data = api(client)
+    assert data["facets"]["source"] == [
+        {"value": "ARMENPRESS", "label": "ARMENPRESS", "count": 1, "selected": False}
+    ]
+    assert api(client, source="ARMENPRESS")["total"] == 1
+
+
+def test_year_drills_into_months(client, seeded):
+    assert "month" not in api(client)["facets"]
+    months = api(client, date_from="2023", date_to="2023")["facets"]["month"]
+    assert [(m["value"], m["count"]) for m in months] == [("2023-01", 1), ("2023-10", 1)]
+
+
+def test_statements_api(client, seeded):
+    data = api(client, "/api/statements", q="speaker:Lavrov 3+3")
+    assert data["total"] >= 1
+    for hit in data["hits"]:
+        assert hit["speaker"] == "Sergei Lavrov"
+        assert hit["article"]["title"] == "Sergey Lavrov on Russia's plans in South Caucasus"
+        assert "3+3" in hit["text"]
+    everything = api(client, "/api/statements")
+    assert everything["total"] == sum(a.statements.count() for a in Article.objects.all())
+
+
+def test_facet_values_page_lists_and_filters_every_value(client, seeded):
+    html = client.get("/facets/speaker/", {"contains": "lav"}).content.decode()
+    assert "Sergei Lavrov" in html and "Maria Zakharova" not in html
+    fragment = client.get("/facets/speaker/", headers={"HX-Request": "true"}).content.decode()
+    assert "Maria Zakharova" in fragment and "<html" not in fragment
+    assert client.get("/facets/nonsense/").status_code == 404
+
+
+def test_article_page_shows_related_articles(client, seeded):
+    article = Article.objects.get(external_id="003_16757b8a0299963c.txt")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "More like this" in html
+    assert html.count('<li><a href="/articles/') >= 1
