@@ -8,9 +8,9 @@ import threading
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from archive.models import Article, DateMention, Statement
+from archive.models import Article, Country, DateMention, Person, PersonAlias, Statement
 from archive.signals import articles_changed, updates_deferred
-from search import indexing
+from search import aliases, indexing
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
@@ -79,7 +79,18 @@ def _articles_changed(sender, ids, **kwargs) -> None:
         schedule(pk)
 
 
+def _aliases_changed(sender, **kwargs) -> None:
+    aliases.forget()
+
+
 def connect() -> None:
+    for model in (Person, PersonAlias, Country):
+        post_save.connect(
+            _aliases_changed, sender=model, dispatch_uid=f"aliases-{model.__name__}-s"
+        )
+        post_delete.connect(
+            _aliases_changed, sender=model, dispatch_uid=f"aliases-{model.__name__}-d"
+        )
     articles_changed.connect(_articles_changed, dispatch_uid="search-articles-changed")
     post_save.connect(_article_saved, sender=Article, dispatch_uid="search-article-save")
     post_delete.connect(_article_saved, sender=Article, dispatch_uid="search-article-delete")
