@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .cleanup import clean
 from .countries import country_name, find_countries
 from .dates import article_date, complete_years, find_date_mentions, find_dateline, iso_dates
-from .names import Mention, name_key, org_mentions, person_mentions
+from .names import Mention, name_key, org_mentions, outlet_mentions, person_mentions
 from .registry import Registry
 from .statements import find_statements
 from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
@@ -27,13 +28,25 @@ __all__ = [
 ]
 
 
+# "X was born Peter Edward Baker": a birth name is another name of the person before it.
+_BORN = re.compile(r"\b(?:was|is) born ((?:[A-Z][\w'\u2019-]+ ){1,3}[A-Z][\w'\u2019-]+)")
+
+
 def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tuple[int, str]]]:
     """Persons and organisations of the body; the headline only adds spellings."""
     registry = Registry()
-    mentions = person_mentions(body)
+    outlets = outlet_mentions(body)
+    found_orgs = sorted(org_mentions(body) + outlets, key=lambda m: m.start)
+    org_names = {org.name for org in found_orgs}
+    registry.outlets.update(org.name for org in outlets)
+    mentions = [m for m in person_mentions(body) if m.name not in org_names]
     registry.add_persons(mentions)
     registry.add_persons(person_mentions(title), create=False)
-    orgs = [(org.start, registry.add_org(org.name)) for org in org_mentions(body)]
+    for born in _BORN.finditer(body):
+        earlier = [m for m in mentions if m.end <= born.start() and born.start() - m.end < 60]
+        if earlier and earlier[-1].name != born.group(1):
+            registry.add_alias(born.group(1), earlier[-1].name)
+    orgs = [(org.start, registry.add_org(org.name)) for org in found_orgs]
     people = [replace(m, name=registry.resolve_person(m.name) or m.name) for m in mentions]
     return registry, people, orgs
 
@@ -50,7 +63,7 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
     dateline = find_dateline(body)
     mentions = complete_years(find_date_mentions(body), date)
     registry, people, orgs = _entities(body, cleaned.title)
-    statements = find_statements(body, registry, people, orgs)
+    statements = find_statements(body, registry, people, orgs, cleaned.title)
     return Extraction(
         title=cleaned.title,
         body=body,

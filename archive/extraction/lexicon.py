@@ -73,7 +73,9 @@ ORG_HEADS = _words(
     organization union bank fund company corporation institute university association
     foundation assembly authority movement front coalition alliance federation board
     directorate secretariat bureau commissariat guard forces cabinet senate congress
-    command headquarters division regiment battalion brigade
+    command headquarters division regiment battalion brigade group center centre conference
+    society trust network herald gazette tribune times post news journal telegraph chronicle
+    press broadcasting
     """
 )
 
@@ -171,7 +173,7 @@ AGENCIES = _words(
 )
 
 # Name particles that stay lower case inside a person's name.
-PARTICLES = _words("von van der den de da di du la le del della dos das bin ibn al el")
+PARTICLES = _words("von van der den de da di du la le del della dela dos das bin ibn al el")
 
 # Section names a site may glue to the end of a headline ("...South CaucasusPolitics").
 SECTIONS = (

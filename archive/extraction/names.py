@@ -57,6 +57,16 @@ _ORG_TAIL = re.compile(rf" (?:of|for) (?:the )?({_TOKEN}(?: (?:and )?{_TOKEN})*)
 _ROLE_PREFIX = re.compile(rf"((?:{_TOKEN} )*[\w-]+) (to|of|for|on) $")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _CONTRACTION = re.compile(r"['\u2019](?:m|d|re|ll|ve|t)$")
+# A run before an administrative noun is a place ("the Maidan Wardak provincial council").
+_PLACE_NOUN = re.compile(
+    r" (?:province|provincial|district|county|region|regional|municipality|governorate"
+    r"|prefecture|oblast|village|town)\b"
+)
+# Outlets introduced by what they are ("daily Népszava", "broadcaster NRK").
+_OUTLET = re.compile(
+    rf"\b(?:newspaper|daily|weekly|broadcaster|magazine|tabloid|outlet|website|news agency"
+    rf"|news site|channel) ({_TOKEN}(?: {_TOKEN}){{0,3}})"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 
 
@@ -208,8 +218,10 @@ def person_mentions(text: str) -> list[Mention]:
     """Full person names in `text`, titles split off into `role`."""
     lower_words = set(_LOWER_WORD.findall(text))
     found = []
-    for match in CAPSEQ.finditer(text):
-        if " " not in match.group():  # a lone capitalised word is no full name
+    matches = [m for m in CAPSEQ.finditer(text) if " " in m.group()]  # lone words are no names
+    places = {m.group() for m in matches if _PLACE_NOUN.match(text, m.end())}
+    for match in matches:
+        if match.group() in places:
             continue
         tokens, start = _drop_sentence_opener(
             text, match.start(), match.group().split(" "), lower_words
@@ -257,3 +269,8 @@ def org_mentions(text: str) -> list[Mention]:
         if len(tokens) >= 2 or tail:
             found.append(Mention(text[start:end], start, end, ORGANISATION))
     return found
+
+
+def outlet_mentions(text: str) -> list[Mention]:
+    """News outlets introduced by what they are: 'daily Népszava', 'broadcaster NRK'."""
+    return [Mention(m.group(1), m.start(1), m.end(1), ORGANISATION) for m in _OUTLET.finditer(text)]

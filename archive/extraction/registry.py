@@ -6,10 +6,17 @@ import re
 from dataclasses import dataclass, field
 
 from .countries import code_for
-from .names import Mention, bare, name_key
+from .names import Mention, bare, is_country_token, name_key
 from .types import ORGANISATION, PERSON, Entity
 
 _LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+
+
+def _initials(name: str) -> str:
+    """'National Hurricane Center' -> 'NHC'; small words ('of', 'the') have none."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _MINOR and w[:1].isupper())
 
 
 def org_key(name: str) -> str:
@@ -27,6 +34,7 @@ class _Group:
     rank: tuple = ()
     role: str = ""
     country: str = ""
+    extra: list[tuple[str, ...]] = field(default_factory=list)  # keys of other full names
 
     @property
     def name(self) -> str:
@@ -38,6 +46,7 @@ class Registry:
 
     def __init__(self) -> None:
         self._groups: list[_Group] = []
+        self.outlets: set[str] = set()  # organisations introduced as news outlets
 
     def add_persons(self, mentions: list[Mention], create: bool = True) -> None:
         # Longest names first, so 'Bagheri Kani' joins 'Ali Bagheri Kani'.
@@ -63,13 +72,29 @@ class Registry:
             return None
         persons = [g for g in self._groups if g.kind == PERSON]
         for group in persons:
-            if group.keys[-len(keys) :] == keys:
+            if group.keys[-len(keys) :] == keys or keys in group.extra:
                 return group
         # "Rosselló" for "Ricardo Rosselló Nevares": Spanish names carry two surnames.
         for group in persons:
             if len(keys) == 1 and len(group.keys) >= 3 and keys[0] in group.keys[1:]:
                 return group
+        if len(keys) == 1:
+            # "Mr Tong" for "Tong Yung-soo", "Cherie" for "Cherie O'Donnell": a lone word
+            # that is no one's surname is the first name of the one person it opens.
+            first = [g for g in persons if len(g.keys) >= 2 and g.keys[0] == keys[0]]
+            if len(first) == 1:
+                return first[0]
         return None
+
+    def add_alias(self, alias: str, name: str) -> None:
+        """`alias` ("born Peter Edward Baker") names the person `name`: merge the two."""
+        group, other = self._find_person(name), self._find_person(alias)
+        if group is None or other is group:
+            return
+        if other is not None:
+            self._groups.remove(other)
+        group.forms.append(alias)
+        group.extra.append(tuple(name_key(t) for t in alias.split() if name_key(t)))
 
     def resolve_person(self, name: str) -> str | None:
         group = self._find_person(name)
@@ -90,9 +115,37 @@ class Registry:
         ]
         return found[0] if len(found) == 1 else None
 
+    def find_org(self, name: str) -> str | None:
+        """The canonical spelling of an organisation already recorded under `name`."""
+        key = org_key(name)
+        for group in self._groups:
+            if group.kind == ORGANISATION and group.keys == (key,):
+                return group.name
+        return self._expand_acronym(name)
+
+    def _expand_acronym(self, name: str) -> str | None:
+        """'NHC' after 'National Hurricane Center': initials of one recorded organisation."""
+        if not _ACRONYM.fullmatch(name):
+            return None
+        found = [g for g in self._groups if g.kind == ORGANISATION and _initials(g.name) == name]
+        if len(found) != 1:
+            return None
+        if name not in found[0].forms:
+            found[0].forms.append(name)
+        return found[0].name
+
     def add_org(self, name: str) -> str:
         """Record an organisation; return its canonical spelling."""
+        expanded = self._expand_acronym(name)
+        if expanded:
+            return expanded
         key = org_key(name)
+        for group in self._groups:
+            # "the Supreme Court" after "the US Supreme Court": a country before it adds
+            # nothing, so the fuller name stays canonical.
+            extra = group.name[: -len(name)].split() if group.name.endswith(" " + name) else []
+            if group.kind == ORGANISATION and extra and all(map(is_country_token, extra)):
+                return group.name
         rank = (-sum(w[:1].isupper() for w in name.split()),)
         for group in self._groups:
             if group.kind == ORGANISATION and group.keys == (key,):

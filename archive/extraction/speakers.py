@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     AGENCIES,
-    AUX_WORDS,
     FUNCTION_WORDS,
     ORG_HEADS,
-    ORG_LOWER,
     ORG_PRONOUNS,
     PARTICLES,
     PERSON_PRONOUNS,
@@ -19,24 +17,21 @@ from .lexicon import (
     ROLE_WORDS,
 )
 from .names import Mention, clean_role, is_country_token, role_country, split_role
+from .phrases import Phrase
 from .registry import Registry
 from .speech_words import COMPANY_NOUNS, ORG_NOUNS, TIME_WORDS, VAGUE_SUBJECTS
 from .types import ORGANISATION, PERSON
 
-_TOKENS = re.compile(r"\S+")
 _POSSESSIVE_S = re.compile(r"['\u2019]s$")
-_LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 # "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
-_ADVERBIAL = re.compile(
-    r"(?:,?\s+(?:on|in|at|late|early|last|this|via)\s+(?:a\s+|an\s+|the\s+)?[\w'\u2019-]+"
-    r"(?:\s+[\w'\u2019-]+)?,?|\s+(?:" + "|".join(sorted(TIME_WORDS)) + r"))$"
-)
-_APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
 _REL_START = re.compile(r"(?:who|which|that|whose|also|in|on|at|as|and|but|when|while)\b")
 _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "statement"})
-_CONNECTORS = frozenset({"to", "of", "for"})
+_FULL_NAME = re.compile(
+    r"(?:[a-z][\w-]+ ){0,3}[A-Z][\w'\u2019.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]+){1,3}"
+)
+_LINK_WORDS = frozenset({"of", "and", "the", "for"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 
 
@@ -94,63 +89,6 @@ class Context:
         return None
 
 
-def walk_back(before: str) -> int:
-    """Where in `before` the speaker phrase ending it starts ('the Russian Foreign Ministry')."""
-    tokens = list(_TOKENS.finditer(before))
-    start = len(before)
-    for i in range(len(tokens) - 1, -1, -1):
-        word = tokens[i].group()
-        lower = word.lower()
-        if i == len(tokens) - 1 and lower in PERSON_PRONOUNS | ORG_PRONOUNS:
-            return tokens[i].start()
-        if lower in ("the", "an", "a"):
-            return tokens[i].start()
-        right = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-        left = tokens[i - 1].group() if i > 0 else ""
-        connector = lower in _CONNECTORS and right[:1].isupper() and left[:1].isupper()
-        speakerish = word[:1].isupper() or lower in PARTICLES or lower in ORG_LOWER
-        speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
-        speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS)
-        if not speakerish or word[-1] in ',;:"\u201d)' or (word[-1] == "." and len(word) > 2):
-            break
-        start = tokens[i].start()
-    return start
-
-
-def _strip_aux(before: str) -> str:
-    while True:
-        before = before.rstrip()
-        adverbial = _ADVERBIAL.search(before)
-        if adverbial:
-            before = before[: adverbial.start()]
-            continue
-        match = _LAST_WORD.search(before)
-        if not match or match.group(1).lower() not in AUX_WORDS:
-            return before
-        before = before[: match.start(1)]
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """The words before an attribution verb: `text` at `start`, an apposition, the rest."""
-
-    start: int
-    text: str
-    appositive: str = ""
-    lead: str = ""  # what stands before an apposition ("The city's harbour master")
-
-
-def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
-    """Whoever stands before the verb."""
-    before = _strip_aux(body[sent_start:verb_start])
-    appositive = ""
-    apposition = _APPOSITION.search(before)
-    if apposition and before[apposition.start() - 1 : apposition.start()].strip():
-        appositive, before = apposition.group(1), before[: apposition.start()]
-    offset = walk_back(before)
-    return Phrase(sent_start + offset, before[offset:], appositive, before)
-
-
 def _role_tail(lead: str) -> list[str]:
     """The role words ending `lead`: after its last article or possessive, at most six."""
     words = lead.split()[-6:]
@@ -171,6 +109,10 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
         if inner and inner.kind == PERSON and role_words and _is_role(" ".join(role_words)):
             role = clean_role(role_words)
             return ctx.person(inner.name, role, role_country(phrase.lead.split()[-8:]))
+        if inner and inner.kind == PERSON and _FULL_NAME.fullmatch(appositive.strip()):
+            # "The judge presiding over the case, Maria Lopez, said", "One of the authors,
+            # herpetologist Ann Lee, told": a full name set off after a description speaks.
+            return inner
     speaker = resolve(ctx, phrase.text, pos) if phrase.text else None
     if speaker and appositive and speaker.kind == PERSON and _is_role(appositive):
         role = clean_role(appositive.split())
@@ -216,25 +158,56 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
 
 
 def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> Speaker | None:
-    if "of" in words[1:]:
+    cut = words.index("of") if "of" in words[1:] else len(words)
+    if cut < len(words):
         # "Arnel dela Vega of the army's Western Mindanao Command": the person speaks.
-        cut = words.index("of")
         person = _resolve_person(ctx, words[:cut])
         if person:
             return ctx.person(person.name, " ".join(words[cut + 1 :]), person.country)
     last = words[-1].lower()
-    if last in ORG_HEADS and len(words) >= 2 and any(w[:1].isupper() for w in words):
+    named = any(w[:1].isupper() for w in words)
+    # "Union of Montana": a head word before "of" makes the whole an organisation too.
+    if (
+        named
+        and len(words) >= 2
+        and (last in ORG_HEADS or (cut < len(words) and _has_head(words[:cut])))
+    ):
         # "On Friday Ford Motor Company": a leading time phrase is no part of the name.
         while len(words) > 2 and words[0].lower() in FUNCTION_WORDS | TIME_WORDS:
             words = words[1:]
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     if article and len(words) <= 2 and last in ROLE_NOUNS:
         return ctx.last_with_role(last, pos)
-    if len(words) == 1 and (last in AGENCIES or _ACRONYM.fullmatch(words[0])):
+    known = ctx.registry.find_org(" ".join(words))
+    if known or (len(words) == 1 and (last in AGENCIES or _ACRONYM.fullmatch(words[0]))):
         if is_country_token(words[0]):
             return None
-        return Speaker(ctx.registry.add_org(words[0]), ORGANISATION)
+        return Speaker(known or ctx.registry.add_org(words[0]), ORGANISATION)
+    if article and _proper_group(ctx, words):
+        # "The Taliban", "the Holy See", "The Atlantic": a proper name after "the" is no
+        # person, so as a subject of speech it is an organisation.
+        return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
+    if cut < len(words) - 1 and words[0][:1].isupper():
+        # "Vega of the army's Western Command" when "Vega" names no one: the body speaks.
+        tail = [w for w in words[cut + 1 :] if w != "the" and not _POSSESSIVE_S.search(w)]
+        return _resolve_named(ctx, tail, pos, False) if tail else None
     return _resolve_person(ctx, words)
+
+
+def _has_head(words: list[str]) -> bool:
+    return any(w.lower().strip("'\u2019") in ORG_HEADS for w in words[1:])
+
+
+def _proper_group(ctx: Context, words: list[str]) -> bool:
+    if not words[0][:1].isupper() or words[0].lower() in ROLE_WORDS | TIME_WORDS:
+        return False
+    if any(not w[:1].isupper() and w not in _LINK_WORDS for w in words):
+        return False
+    if any(_POSSESSIVE_S.search(w) for w in words):  # "the Fund's Jane Doe" is a person
+        return False
+    if len(words) == 1 and (is_country_token(words[0]) or words[0].lower() in ctx.lower_words):
+        return False
+    return ctx.registry.resolve_person(" ".join(words)) is None
 
 
 def _resolve_person(ctx: Context, words: list[str]) -> Speaker | None:

@@ -42,13 +42,46 @@ SPEECH_VERBS = SAY_VERBS + (
     "speculated",
     "mentioned",
     "told reporters",
+    "reports",
+    "read",
+    "reacted",
+    "called it",
+    "spoke with",
+    "spoke to",
+    "released a statement",
+    "issued a statement",
+    "issued a press release",
+    "released a press release",
 )
+
+# Participles that carry on a clause whose subject is the speaker ("X filed suit, saying ...").
+PARTICIPLES = ("saying", "stating", "adding", "noting", "claiming", "warning", "explaining")
 
 # Verbs that attribute only when a "that"-clause or a quote follows.
 WEAK_VERBS = _words(
     """
     reported indicated estimated agreed revealed disclosed mentioned posted continued
-    concluded maintained observed answered testified
+    concluded maintained observed answered testified proposed read reacted
+    """
+) | {"called it"}
+
+# Last words of news outlets' names ("The Korea Herald", "Associated Press").
+MEDIA_HEADS = _words(
+    """
+    herald gazette tribune times post news journal telegraph chronicle press broadcasting
+    radio television tv magazine online daily wire guardian observer courier
+    """
+)
+
+# Weak verbs that attribute on their own when an outlet is the subject
+# ("Reuters reported the attack was the deadliest"): outlets report, people rarely do.
+ORG_VERBS = _words("reported reports revealed disclosed")
+
+# Verbs whose object alone is the statement ("X confirmed the deal", "Y claimed
+# responsibility"): when the rest of the sentence is too short, the sentence is kept.
+OBJECT_VERBS = _words(
+    """
+    confirmed denied acknowledged announced claimed admitted spoke released issued
     """
 )
 

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from .names import Mention
-from .quotes import Quote, find_quotes, interview_turns
+from .attribution import Pass, span
+from .lexicon import AGENCIES
+from .names import Mention, person_mentions
+from .phrases import speaker_phrase
+from .quotes import find_quotes, interview_turns
 from .registry import Registry
-from .speakers import Context, Speaker, resolve, resolve_phrase, speaker_phrase
-from .speech_words import INTERVIEWER_TAGS, SPEECH_VERBS, WEAK_VERBS
-from .text import sentence_spans
-from .types import Statement
-
-_VERB = re.compile(
-    r"(?<![\w-])(?:" + "|".join(v.replace(" ", r"\s+") for v in SPEECH_VERBS) + r")(?![\w-])"
+from .sources import ACCORDING, PASSIVE, attribute_according, attribute_passive
+from .speakers import Context, Speaker, resolve, resolve_phrase
+from .speech_words import (
+    INTERVIEWER_TAGS,
+    MEDIA_HEADS,
+    OBJECT_VERBS,
+    ORG_VERBS,
+    PARTICIPLES,
+    SPEECH_VERBS,
+    WEAK_VERBS,
 )
-_ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to ")
+from .subjects import joint_subject, sentence_subjects
+from .text import trie_pattern
+from .types import ORGANISATION, Statement
+
+_VERB = re.compile(r"(?<![\w-])" + trie_pattern(SPEECH_VERBS + PARTICIPLES) + r"(?![\w-])")
 _ADVERBIAL = (
     r"(?:\s+(?:on|in|at|during|after|via|to|late|early|last|this|through)\b"
     r"[^,.;:\"\u201c\u201d]{0,60}?)?"
@@ -26,7 +35,7 @@ _THAT_AFTER = re.compile(_ADVERBIAL + r",?\s+that\s+")
 _THIS_AFTER = re.compile(r"\s+this\b")
 _TOLD = re.compile(
     r"\s+(?:(?:the|a|an|local|state|news|several)\s+)*(?:reporters|journalists|media|press"
-    r"|him|her|them|us|me|lawmakers|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+    r"|public|him|her|them|us|me|lawmakers|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
     + _ADVERBIAL
     + r"(?:,?\s+that\b|\s*[,:])?\s+(?!to\b)"
 )
@@ -43,87 +52,60 @@ _INFINITIVE = re.compile(r"\s+to\s")
 _SUBORDINATE = re.compile(
     r"[\"\u201c]?(?:After|Before|When|While|As|If|Although|Though|Since|Because|Once|Until)\b"
 )
-_CITING = re.compile(r"citing [^,]{1,80}, ")
-_ACCORDING_WHO = re.compile(
-    r"(?:the |[a-z]+ ){0,2}[A-Z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,5}"
+# A quote, then a few words of a long title before the speaker's name:
+# '"...", Coastal State University geology professor Ann Lee told ...'.
+_QUOTE_THEN_TITLE = re.compile(
+    r"[\u201d\"][,.!?]?\s*,?\s+[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}\s*$"
 )
-# Texts that are only a circumstance or a relative clause, not what was said.
-_NO_STATEMENT = re.compile(
-    r"(?:(?:in|on|at|via|during) (?:a |an |the )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3}$"
-    r"|(?:who|which|whose)\b)"
-)
-_TRIM = " ,.;:\u2014\u2013-"
+_NOT_TITLE = re.compile(r"\b(?:\w+ed|as|when|while|and|but|said|says)\b")
+# "... and said", "..., and suggested": a second verb of the sentence's subject.
+_AND_END = re.compile(r"(?:^|\s|,)and$")
 
 
-class _Pass:
-    """One attribution pass over a body."""
-
-    def __init__(self, body: str, ctx: Context, quotes: list[Quote]) -> None:
-        self.body, self.ctx, self.quotes = body, ctx, quotes
-        self.sentences = sentence_spans(body)
-        self.starts = [s for s, _ in self.sentences]
-        self.by_end = {q.end: i for i, q in enumerate(quotes)}
-        self.by_start = {q.start: i for i, q in enumerate(quotes)}
-        self.masked = sorted((q.start, q.end) for q in quotes)
-        self.found: dict[tuple[int, int], tuple[Statement, int | None]] = {}
-
-    def sentence_at(self, pos: int) -> tuple[int, int]:
-        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
-        return self.sentences[i] if self.sentences else (0, len(self.body))
-
-    def inside_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.masked, (pos, len(self.body) + 1)) - 1
-        return i >= 0 and self.masked[i][0] < pos < self.masked[i][1]
-
-    def add(self, speaker: Speaker, span: tuple[int, int] | None, quote: int | None) -> None:
-        if span is None or span in self.found:
-            return
-        text = self.body[span[0] : span[1]]
-        statement = Statement(
-            speaker.name, text, span[0], span[1], speaker.kind, speaker.role, speaker.country
-        )
-        self.found[span] = (statement, quote)
-        self.ctx.spoken.append((span[0], speaker))
+def _quote_span(p: Pass, index: int) -> tuple[int, int] | None:
+    return span(p.body, *p.quotes[index].inner)
 
 
-def _span(body: str, start: int, end: int, keep_end: bool = False) -> tuple[int, int] | None:
-    """Trim spaces and edge punctuation; None when too short to be a statement."""
-    while start < end and body[start] in _TRIM:
-        start += 1
-    while end > start and (body[end - 1].isspace() or (not keep_end and body[end - 1] in _TRIM)):
-        end -= 1
-    if len(body[start:end].split()) < 3 or _NO_STATEMENT.match(body, start, end):
-        return None
-    return start, end
-
-
-def _quote_span(p: _Pass, index: int) -> tuple[int, int] | None:
-    return _span(p.body, *p.quotes[index].inner)
-
-
-def _quote_before(p: _Pass, sent_start: int, phrase_at: int) -> int | None:
+def _quote_before(p: Pass, sent_start: int, phrase_at: int) -> int | None:
     head = p.body[sent_start:phrase_at].rstrip().rstrip(",")
-    return p.by_end.get(sent_start + len(head)) if head.endswith(("\u201d", '"')) else None
+    if head.endswith(("\u201d", '"')):
+        return p.by_end.get(sent_start + len(head))
+    title = _QUOTE_THEN_TITLE.search(head)
+    if title and not _NOT_TITLE.search(head, title.start() + 1):
+        return p.by_end.get(sent_start + title.start() + 1)
+    return None
 
 
-def _text_span(p: _Pass, verb: re.Match[str], phrase_at: int) -> list[tuple]:
-    """(span, quote index) of each passage the verb attributes."""
-    body = p.body
+def _quotes_around(p: Pass, verb: re.Match[str], phrase_at: int) -> list[tuple]:
+    """The quote closing right before the speaker and the one opening right after the verb."""
     sent_start, sent_end = p.sentence_at(verb.start())
     result = []
     before = _quote_before(p, sent_start, phrase_at)
     if before is not None:
         result.append((_quote_span(p, before), before))
-    after = _QUOTE_AFTER.match(body, verb.end(), sent_end + 2)
+    after = _QUOTE_AFTER.match(p.body, verb.end(), sent_end + 2)
     if after and after.end() in p.by_start and (before is None or "," in after.group()):
         index = p.by_start[after.end()]
         result.append((_quote_span(p, index), index))
-    if result:
-        return result
+    return result
+
+
+def _is_outlet(p: Pass, speaker: Speaker) -> bool:
+    """A news outlet or agency: named by a media word, a known agency, or introduced as one."""
+    last = speaker.name.lower().split()[-1]
+    known = last in MEDIA_HEADS or last in AGENCIES or speaker.name in p.ctx.registry.outlets
+    return speaker.kind == ORGANISATION and known
+
+
+def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> list[tuple]:
+    """(span, quote index) of each passage the verb attributes."""
+    body = p.body
+    sent_start, sent_end = p.sentence_at(verb.start())
+    result = _quotes_around(p, verb, phrase_at)
     word = verb.group()
-    if _THIS_AFTER.match(body, verb.end()):
+    if result or _THIS_AFTER.match(body, verb.end()):
         previous = p.sentence_at(sent_start - 1) if sent_start else None
-        return [(_span(body, *previous) if previous else None, None)]
+        return result or [(span(body, *previous) if previous else None, None)]
     tail = verb.end()
     if word.startswith(("told", "tells")):
         told = _TOLD.match(body, verb.end(), sent_end)
@@ -132,22 +114,33 @@ def _text_span(p: _Pass, verb: re.Match[str], phrase_at: int) -> list[tuple]:
         tail = told.end()
         if tail in p.by_start:
             return [(_quote_span(p, p.by_start[tail]), p.by_start[tail])]
-    weak = word in WEAK_VERBS or _INFINITIVE.match(body, tail)
+    word = " ".join(word.split())
+    verb_word = word.split()[0]
+    # Outlets report on their own ("Reuters reported the attack was ..."); others need "that".
+    strong = outlet and word in ORG_VERBS
+    weak = (word in WEAK_VERBS and not strong) or _INFINITIVE.match(body, tail)
     head = body[sent_start:phrase_at].rstrip()
     if (
         head.endswith(",")
         and not weak
+        and word not in PARTICIPLES
         and not _SUBORDINATE.match(head)
         and _CLAUSE_BEFORE_END.match(body, tail, sent_end)
     ):
-        return [(_span(body, sent_start, len(head) + sent_start), None)]
+        return [(span(body, sent_start, len(head) + sent_start), None)]
     that = _THAT_AFTER.match(body, tail, sent_end)
     if that:
-        return [(_span(body, that.end(), sent_end), None)]
-    return [] if weak else [(_span(body, tail, sent_end), None)]
+        return [(span(body, that.end(), sent_end), None)]
+    if weak:
+        return []
+    text = span(body, tail, sent_end)
+    if text is None and verb_word in OBJECT_VERBS:
+        # "X confirmed the deal.", "Y claimed responsibility.": the sentence is the statement.
+        text = span(body, sent_start, sent_end)
+    return [(text, None)]
 
 
-def _inverted_speaker(p: _Pass, verb: re.Match[str], sent_start: int) -> Speaker | None:
+def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker | None:
     """'"We will win," said Anna Petrova.': the speaker follows the verb."""
     if not _INVERTED.search(p.body, sent_start, verb.start()):
         return None
@@ -166,45 +159,60 @@ def _inverted_speaker(p: _Pass, verb: re.Match[str], sent_start: int) -> Speaker
     return None
 
 
-def _attribute_verb(p: _Pass, verb: re.Match[str]) -> None:
+def _clause_subjects(p: Pass, sent_start: int, pos: int) -> list[Speaker]:
+    """Who a verb without its own subject continues: the sentence's speaker or subject."""
+    same = p.last_in_sentence(sent_start, pos)
+    return [same] if same else sentence_subjects(p.ctx, sent_start, pos)
+
+
+def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Speaker], int]:
+    """Who speaks through `verb`, and where the speaker phrase starts."""
+    head = p.body[sent_start : verb.start()].rstrip()
+    if verb.group() in PARTICIPLES:
+        # "X agreed, saying ...": only a participle set off by a comma reports speech.
+        found = _clause_subjects(p, sent_start, verb.start()) if head.endswith(",") else []
+        return found, verb.start()
+    phrase = speaker_phrase(p.body, sent_start, verb.start())
+    speaker = resolve_phrase(p.ctx, phrase, verb.start())
+    if speaker:
+        joint = joint_subject(p.ctx, phrase.start, sent_start)
+        return ([speaker, joint] if joint else [speaker]), phrase.start
+    if phrase.text[:1].isupper():
+        return [], phrase.start
+    inverted = _inverted_speaker(p, verb, sent_start)
+    if inverted:
+        return [inverted], verb.start()
+    if _AND_END.search(head) or (head.endswith(",") and not _INVERTED.search(head)):
+        # "X expressed concern, and suggested ...", "X, a veteran and author, said ...".
+        return _clause_subjects(p, sent_start, verb.start()), verb.start()
+    return [], verb.start()
+
+
+def _attribute_verb(p: Pass, verb: re.Match[str]) -> None:
     if p.inside_quote(verb.start()):
         return
     sent_start, _ = p.sentence_at(verb.start())
-    phrase = speaker_phrase(p.body, sent_start, verb.start())
-    phrase_at = phrase.start
-    speaker = resolve_phrase(p.ctx, phrase, verb.start())
-    if speaker is None and not phrase.text:
-        speaker = _inverted_speaker(p, verb, sent_start)
-        phrase_at = verb.start()
-    if speaker is None:
+    speakers, phrase_at = _speakers_of(p, verb, sent_start)
+    if not speakers:
         return
-    for span, quote in _text_span(p, verb, phrase_at):
-        p.add(speaker, span, quote)
+    for text, quote in _text_span(p, verb, phrase_at, _is_outlet(p, speakers[0])):
+        for speaker in speakers:
+            p.add(speaker, text, quote, shared=len(speakers) > 1)
 
 
-def _attribute_according(p: _Pass, match: re.Match[str]) -> None:
-    """'According to TASS, ...' and '..., according to the ministry.'"""
-    body = p.body
-    sent_start, sent_end = p.sentence_at(match.start())
-    rest = _ACCORDING_WHO.match(body, match.end(), sent_end)
-    if not rest or p.inside_quote(match.start()):
-        return
-    phrase = rest.group().rstrip(".")
-    speaker = resolve(p.ctx, phrase, match.start())
-    if speaker is None:
-        return
-    after = match.end() + len(phrase)
-    if body.startswith(",", after) and match.start() - sent_start < 3:
-        citing = _CITING.match(body, after + 2)
-        span = _span(body, citing.end() if citing else after + 1, sent_end)
-    else:
-        span = _span(body, sent_start, match.start())
-    p.add(speaker, span, None)
+def _interviewee(p: Pass, title: str) -> str | None:
+    """The person an interview's headline names ("Wikinews interviews Karl Meyer")."""
+    for mention in person_mentions(title):
+        name = p.ctx.registry.resolve_person(mention.name)
+        if name:
+            return name
+    return None
 
 
-def _interviews(p: _Pass) -> None:
+def _interviews(p: Pass, title: str) -> None:
     """Tagged answers of an interview, each a statement of the person tagged."""
-    for turn in interview_turns(p.body):
+    turns = interview_turns(p.body)
+    for turn in turns:
         p.masked.append((turn.start - 1, turn.end + 1))
         if turn.tag in INTERVIEWER_TAGS:
             continue
@@ -214,11 +222,16 @@ def _interviews(p: _Pass) -> None:
             p.ctx.registry.add_persons([Mention(turn.tag, 0, len(turn.tag))])
             name = p.ctx.registry.resolve_person(turn.tag)
         if name:
-            p.add(p.ctx.person(name), _span(p.body, turn.start, turn.end, keep_end=True), None)
+            p.add(p.ctx.person(name), span(p.body, turn.start, turn.end, keep_end=True), None)
     p.masked.sort()
+    interviewee = _interviewee(p, title) if turns else None
+    if interviewee and all(name != interviewee for _, name in p.found):
+        # Only the questions survive: the interviewee still speaks, through the interview.
+        first = next((m.start for m in p.ctx.people if m.name == interviewee), turns[0].start)
+        p.add(p.ctx.person(interviewee), span(p.body, *p.sentence_at(first)), None)
 
 
-def _continuations(p: _Pass) -> None:
+def _continuations(p: Pass) -> None:
     """Quotes with no speaker of their own that carry on an attributed quote."""
     used = {q for _, q in p.found.values() if q is not None}
     for statement, quote in sorted(p.found.values(), key=lambda f: f[0].start):
@@ -235,7 +248,11 @@ def _continuations(p: _Pass) -> None:
 
 
 def find_statements(
-    body: str, registry: Registry, people: list[Mention], orgs: list[tuple[int, str]]
+    body: str,
+    registry: Registry,
+    people: list[Mention],
+    orgs: list[tuple[int, str]],
+    title: str = "",
 ) -> list[Statement]:
     """Every statement in `body`, in order of position.
 
@@ -243,11 +260,13 @@ def find_statements(
     (offset, canonical name) of its organisation mentions.
     """
     ctx = Context(body, registry, people, orgs, set(_LOWER_WORD.findall(body)))
-    p = _Pass(body, ctx, find_quotes(body))
-    _interviews(p)
+    p = Pass(body, ctx, find_quotes(body))
+    _interviews(p, title)
     events = [(m.start(), 0, m) for m in _VERB.finditer(body)]
-    events += [(m.start(), 1, m) for m in _ACCORDING.finditer(body)]
+    events += [(m.start(), 1, m) for m in ACCORDING.finditer(body)]
+    events += [(m.start(), 2, m) for m in PASSIVE.finditer(body)]
+    handlers = (_attribute_verb, attribute_according, attribute_passive)
     for _, kind, match in sorted(events, key=lambda e: e[0]):
-        (_attribute_according if kind else _attribute_verb)(p, match)
+        handlers[kind](p, match)
     _continuations(p)
     return sorted((s for s, _ in p.found.values()), key=lambda s: (s.start, s.end))

@@ -50,3 +50,34 @@ def first_sentence(text: str, limit: int = 120) -> str:
         return sentence.rstrip(".")
     cut = sentence[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:-\u2013\u2014 ") + "\u2026"
+
+
+def trie_pattern(phrases: tuple[str, ...] | list[str]) -> str:
+    """One regex alternation for many phrases, shared prefixes factored out.
+
+    A plain "a|b|c..." makes the engine try every phrase at every position; the trie
+    tries one branch per letter, so a long verb list costs about as much as a short one.
+    Spaces inside phrases match any whitespace.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    optional = "" in node
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    # Lazy: the shortest phrase wins, as "told" before "told reporters" in a plain list.
+    return "(?:" + "|".join(branches) + ")" + ("??" if optional else "")

@@ -1,0 +1,122 @@
+"""The words before an attribution verb that may name its speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    AUX_WORDS,
+    ORG_HEADS,
+    ORG_LOWER,
+    ORG_PRONOUNS,
+    PARTICLES,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+)
+from .speech_words import ORG_NOUNS, TIME_WORDS
+
+_TOKENS = re.compile(r"\S+")
+_LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s*$")
+# "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
+_ADVERBIAL = re.compile(
+    r"(?:,?\s+(?:on|in|at|late|early|last|this|via)\s+(?:a\s+|an\s+|the\s+)?[\w'\u2019-]+"
+    r"(?:\s+[\w'\u2019-]+)?,?|\s+(?:" + "|".join(sorted(TIME_WORDS)) + r"))$"
+)
+# "State representative Jane Doe who sponsored the bill": the name before the clause.
+_RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")
+_APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
+_LINK = re.compile(r"\s(of|for|and)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")
+_CONNECTORS = frozenset({"to", "of", "for"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def walk_back(before: str) -> int:
+    """Where in `before` the speaker phrase ending it starts ('the Russian Foreign Ministry').
+
+    A phrase goes on over "of (the)" to a name before it ("X of the army's Y Command");
+    over "and" only inside such an "of" name ("State of Iraq and the Levant").
+    """
+    start = _walk_run(before)
+    while start:
+        link = _LINK.search(before, 0, start)
+        if not link:
+            break
+        earlier = _walk_run(before[: link.start()])
+        words = before[earlier : link.start()].split()
+        words = words[1:] if words and words[0].lower() in _ARTICLES else words
+        # Only a name links on ("the head of the Council" stays "the Council").
+        if not words or not words[0][:1].isupper():
+            break
+        if link.group(1) == "and" and not _and_links(before[earlier:start], before[start:]):
+            break
+        start = earlier
+    return start
+
+
+def _and_links(left: str, right: str) -> bool:
+    """'State of Iraq and the Levant' is one name; 'University of X and Y University' two."""
+    heads = [any(w.lower() in ORG_HEADS for w in side.split()) for side in (left, right)]
+    return " of " in left and not all(heads)
+
+
+def _walk_run(before: str) -> int:
+    """Where the run of name-like words ending `before` starts."""
+    tokens = list(_TOKENS.finditer(before))
+    start = len(before)
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].group()
+        lower = word.lower()
+        if i == len(tokens) - 1 and lower in PERSON_PRONOUNS | ORG_PRONOUNS:
+            return tokens[i].start()
+        if lower in ("the", "an", "a"):
+            return tokens[i].start()
+        right = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        left = tokens[i - 1].group() if i > 0 else ""
+        connector = lower in _CONNECTORS and right[:1].isupper() and left[:1].isupper()
+        speakerish = word[:1].isupper() or lower in PARTICLES or lower in ORG_LOWER
+        speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
+        speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS)
+        if not speakerish or word[-1] in ',;:"\u201d)' or (word[-1] == "." and len(word) > 2):
+            break
+        start = tokens[i].start()
+    return start
+
+
+def _strip_aux(before: str) -> str:
+    relative = _RELATIVE.search(before)
+    if relative:
+        before = before[: before.index(" who", relative.start())]
+    before = _ACRONYM_AFTER.sub("", before.rstrip())
+    while True:
+        before = before.rstrip()
+        adverbial = _ADVERBIAL.search(before)
+        if adverbial:
+            before = before[: adverbial.start()]
+            continue
+        match = _LAST_WORD.search(before)
+        if not match or match.group(1).lower() not in AUX_WORDS:
+            return before
+        before = before[: match.start(1)]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The words before an attribution verb: `text` at `start`, an apposition, the rest."""
+
+    start: int
+    text: str
+    appositive: str = ""
+    lead: str = ""  # what stands before an apposition ("The city's harbour master")
+
+
+def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
+    """Whoever stands before the verb."""
+    before = _strip_aux(body[sent_start:verb_start])
+    appositive = ""
+    apposition = _APPOSITION.search(before)
+    if apposition and before[apposition.start() - 1 : apposition.start()].strip():
+        appositive, before = apposition.group(1), before[: apposition.start()]
+    offset = walk_back(before)
+    return Phrase(sent_start + offset, before[offset:], appositive, before)

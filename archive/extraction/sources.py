@@ -1,0 +1,110 @@
+"""Speakers named as a source: 'according to X', 'a report by X', 'was denied by X'."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import Pass, span
+from .lexicon import NON_NAME_WORDS, ROLE_WORDS
+from .names import is_country_token
+from .speakers import Speaker, resolve
+from .types import ORGANISATION
+
+ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to ")
+# A passive whose agent is the speaker ("The claim was denied by X").
+PASSIVE = re.compile(
+    r"(?<![\w-])(?:said|stated|confirmed|denied|announced|reported|claimed|alleged|disclosed"
+    r"|revealed|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
+    r"|made))\s+by\s+"
+)
+# "according to a recent report by X": the report's author is the source.
+_SOURCE_NOUN = re.compile(
+    r"(?:an? |the )?(?:[\w-]+ ){0,3}?(?:report|statement|post|tweet|release|announcement"
+    r"|article|story|interview|survey|study|message|figures|data|numbers|estimates?)s? "
+    r"(?:(?:released|issued|published|posted|made|compiled) )?(?:by|from) "
+)
+_NAME = r"[A-Z][\w.'\u2019&-]*"
+_WHO = re.compile(
+    rf"(?:the |[a-z]+ ){{0,2}}{_NAME}"
+    rf"(?: (?:(?:of|for|and|de|del|da|von|van|al) )?(?:the )?{_NAME}){{0,6}}"
+)
+# What may follow a source named without a head word: it must end the noun phrase.
+_LONG_WHO = re.compile(r"(?:the |[a-z]+ ){0,2}[A-Z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,5}")
+_SOURCE_END = re.compile(r"[,.;:()]|\s+(?:who|which|that|and|on|in|with)\b|\s*$")
+_CITING = re.compile(r", (?:citing [^,]{1,80}|(?:an? |the )?([\w-]+)[^,]{0,80}), ")
+
+
+def source_speaker(p: Pass, phrase: str, pos: int, end: int) -> Speaker | None:
+    """Who a source phrase names; a proper name that is no person is an organisation."""
+    speaker = resolve(p.ctx, phrase, pos)
+    if speaker or not _SOURCE_END.match(p.body, end):
+        return speaker
+    # "police in Baytown": a place after a common noun is no source.
+    name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+    words = name.split()
+    if not words or not words[0][:1].isupper() or is_country_token(words[0]):
+        return None
+    # "according to the Constitution": common nouns capitalised make no source.
+    if all(w.lower().strip(".'\u2019") in NON_NAME_WORDS for w in words):
+        return None
+    return Speaker(p.ctx.registry.add_org(name), ORGANISATION)
+
+
+def _phrase_at(p: Pass, start: int, sent_end: int) -> tuple[str, int] | None:
+    source = _SOURCE_NOUN.match(p.body, start, sent_end)
+    start = source.end() if source else start
+    who = _WHO.match(p.body, start, sent_end)
+    if not who:
+        return None
+    phrase = who.group().rstrip(".")
+    return phrase, start + len(phrase)
+
+
+def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None:
+    """The source named at `start`: the proper name alone ('CNN who reported'), or with
+    its role words when more of the name follows ('Rutgers University scholar Kelly Dittmar')."""
+    found = _phrase_at(p, start, sent_end)
+    if found and _SOURCE_END.match(p.body, found[1]):
+        speaker = source_speaker(p, found[0], start, found[1])
+        if speaker:
+            return speaker, found[1]
+    long = _LONG_WHO.match(p.body, start, sent_end)
+    if not long:
+        return None
+    phrase = long.group().rstrip(".")
+    speaker = resolve(p.ctx, phrase, start)
+    return (speaker, start + len(phrase)) if speaker else None
+
+
+def attribute_according(p: Pass, match: re.Match[str]) -> None:
+    """'According to TASS, ...' and '..., according to the ministry.'"""
+    body = p.body
+    sent_start, sent_end = p.sentence_at(match.start())
+    found = _source_at(p, match.end(), sent_end)
+    if not found or p.inside_quote(match.start()):
+        return
+    speaker, after = found
+    if body.startswith(",", after) and match.start() - sent_start < 3:
+        # Skip "citing X" and a role apposition ("Amy Cook, director of the event,").
+        aside = _CITING.match(body, after)
+        role = aside and (aside.group(1) is None or _is_role_word(aside.group(1)))
+        text = span(body, aside.end() if role else after + 1, sent_end)
+    else:
+        text = span(body, sent_start, match.start())
+    p.add(speaker, text, None)
+
+
+def _is_role_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in ROLE_WORDS or lower.endswith(("er", "or", "ist"))
+
+
+def attribute_passive(p: Pass, match: re.Match[str]) -> None:
+    """'The death was confirmed by the Associated Press': the agent said the sentence."""
+    before = p.body[max(0, match.start() - 40) : match.start()]
+    if p.inside_quote(match.start()) or "ccording to" in before:
+        return
+    sent_start, sent_end = p.sentence_at(match.start())
+    found = _source_at(p, match.end(), sent_end)
+    if found:
+        p.add(found[0], span(p.body, sent_start, sent_end), None)

@@ -1,0 +1,68 @@
+"""Whose words a clause reports when no name stands right before its verb.
+
+"Governor X agreed, saying ...", "X expressed concern, and suggested ...", "X, a veteran,
+author and candidate, said ...": the speaker is the subject that opens the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ORG_LOWER, PARTICLES, ROLE_WORDS
+from .phrases import speaker_phrase, walk_back
+from .speakers import Context, Speaker, resolve, resolve_phrase
+
+_TOKENS = re.compile(r"\S+")
+# A time or place adverbial opening the sentence ("On Thursday, ", "In a statement, ").
+_LEAD = re.compile(
+    r"(?:(?:On|In|At|During|Last|This|Earlier|Later|Yesterday|Today|Meanwhile|However"
+    r"|Separately|Also)\b[^,.;\"\u201c]{0,40},\s+)?"
+)
+_LINKS = frozenset({"the", "of", "for", "and", "de", "del"}) | PARTICLES
+# "X and Y said", "X, along with Y, said": a second subject before the one found.
+_JOINT = re.compile(r"(?:\s+and|,?\s+(?:along|together)\s+with)\s+$")
+_NAME_APPOSITION = re.compile(r"[^,;\"\u201c]{3,120}, ((?:[A-Z][\w'\u2019.-]+ ?){2,4}),")
+
+
+def _subject_end(body: str, start: int, end: int) -> int:
+    """Where the name run opening body[start:end] stops: at its first common word or comma."""
+    for token in _TOKENS.finditer(body, start, end):
+        word = token.group()
+        lower = word.lower().rstrip(",")
+        if not word[:1].isupper() and lower not in _LINKS | ROLE_WORDS | ORG_LOWER:
+            return token.start()
+        if word.endswith(","):
+            return token.end() - 1
+    return start
+
+
+def sentence_subjects(ctx: Context, sent_start: int, limit: int) -> list[Speaker]:
+    """The named subjects opening the sentence before `limit`, or a name apposition after it."""
+    body = ctx.body
+    lead = _LEAD.match(body, sent_start, limit)
+    start = lead.end() if lead else sent_start
+    end = _subject_end(body, start, limit)
+    if end > start:
+        phrase = speaker_phrase(body, start, end)
+        speaker = resolve_phrase(ctx, phrase, end)
+        if speaker:
+            joint = joint_subject(ctx, phrase.start, start)
+            return [speaker, joint] if joint else [speaker]
+    apposition = _NAME_APPOSITION.match(body, start, limit)
+    speaker = resolve(ctx, apposition.group(1).strip(), limit) if apposition else None
+    return [speaker] if speaker else []
+
+
+def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> Speaker | None:
+    """'Senator X and former governor Y announced': X, the subject joined before Y."""
+    before = ctx.body[sent_start:phrase_start]
+    joint = _JOINT.search(before)
+    if not joint:
+        return None
+    head = before[: joint.start()].rstrip(",")
+    offset = walk_back(head)
+    text = head[offset:]
+    words = text.split()
+    if not any(w[:1].isupper() for w in words):  # "the crowd and" joins no one
+        return None
+    return resolve(ctx, text, sent_start + offset)

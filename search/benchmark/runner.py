@@ -1,0 +1,108 @@
+"""Timed steps of the benchmark: import, index builds, query latency, cold start."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.test import Client
+
+from archive.ingestion import import_paths
+from archive.signals import deferred_updates
+from search import aliases, indexing
+from search.query import parse_params
+from search.service import backend_params
+
+
+@dataclass
+class Latency:
+    name: str
+    samples: list[float]
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+    def row(self) -> str:
+        return (
+            f"| {self.name} | {self.percentile(50) * 1000:.1f} | {self.percentile(95) * 1000:.1f} "
+            f"| {statistics.fmean(self.samples) * 1000:.1f} |"
+        )
+
+
+def timed(step: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = step()
+    return time.perf_counter() - started, result
+
+
+def import_corpus(path: Path) -> tuple[int, float]:
+    with deferred_updates():
+        seconds, report = timed(lambda: import_paths([path]))
+    return report.stored, seconds
+
+
+def build_index(procs: int) -> tuple[int, float, int]:
+    seconds, count = timed(lambda: indexing.rebuild(procs=procs))
+    return count, seconds, indexing.get_backend().size_bytes()
+
+
+def _query_string(params: dict) -> dict:
+    return {k: v for k, v in params.items() if v}
+
+
+def latencies(queries: list[dict], passes: int = 1) -> list[Latency]:
+    """p50/p95 for the raw backend, the JSON API and the htmx fragment, same queries each."""
+    aliases.alias_table()  # built once per process, like a warm worker
+    client = Client(HTTP_HOST="localhost")
+    backend = indexing.get_backend()
+    raw, api, fragment = (
+        Latency("(a) backend search + facets + passages", []),
+        Latency("(b) /api/search", []),
+        Latency("(c) htmx results fragment", []),
+    )
+    for _ in range(passes):
+        for params in queries:
+            parsed, _ = backend_params(parse_params({k: [v] for k, v in params.items()}))
+            raw.samples.append(timed(lambda p=parsed: backend.search(p))[0])
+            api.samples.append(timed(lambda p=params: client.get("/api/search", p))[0])
+            fragment.samples.append(
+                timed(lambda p=params: client.get("/", p, headers={"HX-Request": "true"}))[0]
+            )
+    return [raw, api, fragment]
+
+
+def filtered(queries: list[dict], with_filters: bool) -> list[dict]:
+    return [q for q in queries if ("country" in q or "date_from" in q) == with_filters]
+
+
+COLD_START = """
+import time, django
+django.setup()
+from search import indexing
+from search.query import SearchParams
+started = time.perf_counter()
+indexing.get_backend().search(SearchParams(q={q!r}))
+print(time.perf_counter() - started)
+"""
+
+
+def cold_start(q: str) -> float:
+    """Seconds for the first search in a new process (Django already set up)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    output = subprocess.run(
+        [sys.executable, "-c", COLD_START.format(q=q)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return float(output.strip().splitlines()[-1])

@@ -1,0 +1,212 @@
+"""Speakers in news prose: outlets, passives, coordinated subjects, appositions, aliases.
+
+Every sentence here is invented; each test pins one general attribution rule.
+"""
+
+from __future__ import annotations
+
+from archive.extraction import extract
+
+
+def _speakers(body: str, title: str = "T") -> list[str]:
+    result = extract(body, title=title)
+    for s in result.statements:
+        assert result.body[s.start : s.end] == s.text
+    return result.speakers
+
+
+# --- outlets and agencies ---------------------------------------------------------
+
+
+def test_outlet_subject_of_reported_speaks():
+    assert _speakers("The Daily Courier reported the dam had cracked overnight.") == [
+        "Daily Courier"
+    ]
+    assert _speakers("Reuters reported the talks had stalled again.") == ["Reuters"]
+
+
+def test_broadcaster_descriptor_makes_an_outlet():
+    body = "Public broadcaster KTV later reported the fire started in a bus."
+    assert _speakers(body) == ["KTV"]
+
+
+def test_newspaper_descriptor_names_the_outlet_for_later_references():
+    body = (
+        "On Monday, weekly newspaper Zorna Vest revealed a secret deal with the port. "
+        "The deal was covered by daily Gazetta as well. Gazetta noted the price seemed high."
+    )
+    assert set(_speakers(body)) == {"Zorna Vest", "Gazetta"}
+
+
+def test_outlet_reported_clause_after():
+    body = "The bus was last seen near the bridge, the Harbour Herald reported."
+    assert _speakers(body) == ["Harbour Herald"]
+
+
+def test_according_to_outlet_without_head_word():
+    assert _speakers("The bridge will close in May, according to Radio Zeta.") == ["Radio Zeta"]
+    body = "The storm was rare according to Kyodo Wire who reported that few storms came."
+    assert _speakers(body) == ["Kyodo Wire"]
+
+
+def test_according_to_a_report_by():
+    body = "According to a recent report by The Harbour Gazette, the mayor hid the losses."
+    assert _speakers(body) == ["Harbour Gazette"]
+    body = "According to a post by Ivana Horvat, director of the festival, the stage collapsed."
+    assert _speakers(body) == ["Ivana Horvat"]
+
+
+def test_passive_agent_speaks():
+    body = "The claim was denied by Marta Kowalski, the firm's lawyer."
+    assert _speakers(body) == ["Marta Kowalski"]
+    body = "The death was confirmed by the Associated Press on Monday."
+    assert _speakers(body) == ["Associated Press"]
+
+
+def test_statement_released_by():
+    body = "The judge died on Sunday, according to a statement released by the Supreme Court."
+    assert _speakers(body) == ["Supreme Court"]
+
+
+# --- organisations without a head word ----------------------------------------------
+
+
+def test_the_proper_noun_group_speaks():
+    assert _speakers("The Zapatistas have claimed responsibility for the attack.") == ["Zapatistas"]
+
+
+def test_organisation_of_the_place_and_the_region():
+    body = (
+        "The Liberation Front of Tarn and the Valley, which is linked to smaller groups, "
+        "later claimed responsibility for the blast."
+    )
+    assert _speakers(body) == ["Liberation Front of Tarn and the Valley"]
+
+
+def test_released_a_statement_then_it_read():
+    body = (
+        "The Chess Federation released a statement on the ban. "
+        'It read, "We condemn violence of every kind."'
+    )
+    assert _speakers(body) == ["Chess Federation"]
+
+
+def test_short_object_of_acknowledged():
+    assert _speakers("Nordlys Defence Group also acknowledged the deal.") == [
+        "Nordlys Defence Group"
+    ]
+
+
+def test_acronym_of_an_organisation_named_earlier():
+    body = (
+        "The Atlantic Storm Center (ASC) confirmed that a warning was in effect. "
+        "The ASC predicted that the storm would weaken on Friday."
+    )
+    assert _speakers(body) == ["Atlantic Storm Center"]
+
+
+# --- people behind appositions, relative clauses and organisations -------------------------
+
+
+def test_person_of_the_organisation_speaks():
+    body = "Ivan Petrov of the city's Northern Water Authority said the pipes were old."
+    assert _speakers(body) == ["Ivan Petrov"]
+    body = "Cardinal Jan Novak of the Holy See said, \u201cThe rules are clear to all.\u201d"
+    assert _speakers(body) == ["Jan Novak"]
+    body = "Lena Berg of Tallinn Fire and Rescue said late on Tuesday the roof had collapsed."
+    assert _speakers(body) == ["Lena Berg"]
+
+
+def test_coordinated_subjects_both_speak():
+    body = "Senator Maria Lopez and former governor Tom Reed announced their support for the bill."
+    assert set(_speakers(body)) == {"Maria Lopez", "Tom Reed"}
+
+
+def test_participle_saying_gives_the_subject():
+    assert _speakers("Governor Ana Silva agreed, saying the plan was sound.") == ["Ana Silva"]
+    body = "On Monday, the Northern Farmers Union filed a complaint, saying the law was unfair."
+    assert _speakers(body) == ["Northern Farmers Union"]
+
+
+def test_second_verb_of_the_subject():
+    body = "Mayor Tom Reed expressed concern about the vote, and suggested it was rigged."
+    assert _speakers(body) == ["Tom Reed"]
+
+
+def test_long_apposition_after_the_name():
+    body = (
+        "Karl Meyer, a veteran, author, and currently a candidate for the city council, "
+        "said the race was close."
+    )
+    assert _speakers(body) == ["Karl Meyer"]
+
+
+def test_role_lead_then_name_apposition():
+    body = "The judge presiding over the case, Maria Lopez, said the sentence was fair."
+    assert _speakers(body) == ["Maria Lopez"]
+
+
+def test_relative_clause_without_commas():
+    body = "State representative Jane Doe who sponsored the bill remarked the bill was weak."
+    assert _speakers(body) == ["Jane Doe"]
+
+
+def test_inverted_quote_with_long_role():
+    body = (
+        '"The storm was huge", Coastal State University geology professor Ann Lee told the press.'
+    )
+    assert _speakers(body) == ["Ann Lee"]
+
+
+def test_told_the_public():
+    body = 'Society President Ravi Sood told the public, "Wash your hands every time."'
+    assert _speakers(body) == ["Ravi Sood"]
+
+
+def test_reacted_with_a_quote():
+    body = 'Tom Reed also reacted on Twitter, "Sad news about the old drummer today."'
+    assert _speakers(body) == ["Tom Reed"]
+
+
+def test_called_it_with_a_quote():
+    body = 'Tourism director Paul Adams called it "a retrograde step for the town".'
+    assert _speakers(body) == ["Paul Adams"]
+
+
+# --- what is not speech ---------------------------------------------------------------
+
+
+def test_proposing_a_law_is_no_statement():
+    body = "The protests began after the city government proposed an amendment to the law."
+    assert _speakers(body) == []
+
+
+# --- aliases ---------------------------------------------------------------------------
+
+
+def test_birth_name_is_an_alias():
+    body = (
+        "Singer Jo Vance was born Joanna Mary Vance in Leeds in 1950. "
+        "Vance said she had always loved the city."
+    )
+    result = extract(body, title="T")
+    assert result.speakers == ["Jo Vance"]
+    assert "Joanna Mary Vance" not in result.persons
+
+
+def test_family_name_first():
+    body = (
+        "In 2004 the inn was bought by Lim Dae-ho and his wife. "
+        'Mr Lim said they intended to "restore the inn to its glory".'
+    )
+    assert _speakers(body) == ["Lim Dae-ho"]
+
+
+def test_interviewee_named_in_the_title():
+    body = (
+        "Karl Meyer, a candidate for mayor, answered questions about the race.\n\n"
+        "((WN)) Why are you running?\n\n"
+        "((WN)) What is your first priority?"
+    )
+    speakers = _speakers(body, title="Wikinews interviews Karl Meyer, mayoral candidate")
+    assert "Karl Meyer" in speakers

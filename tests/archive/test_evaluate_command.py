@@ -1,0 +1,64 @@
+"""`evaluate_extraction` on the seeds' gold and on our Wikinews development set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import CORPUS_DIR, DATA, REPO, SEEDS, corpus_file
+
+
+def evaluate(tmp_path, *args: str) -> tuple[dict, str]:
+    out = tmp_path / "scores.json"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "evaluate_extraction", *args, "--json", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(result.stdout)
+    return json.loads(out.read_text()), result.stdout
+
+
+def test_seeds_score_perfectly(tmp_path):
+    scores, report = evaluate(tmp_path, str(DATA / "seeds_gold.json"), "--articles", str(SEEDS))
+    assert scores["articles"] == 5
+    assert scores["fields"]["countries"]["f1"] == 1.0
+    assert scores["fields"]["speakers"]["f1"] == 1.0
+    assert scores["date"] == {"correct": 5, "total": 5, "accuracy": 1.0}
+    assert "countries" in report and "speakers" in report
+
+
+def test_a_bad_gold_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "evaluate_extraction", str(bad)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert f"{bad}:1: expected an object with 'id' and 'gold'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.corpus
+def test_wikinews_development_set(tmp_path):
+    corpus_file("wikinews/wikinews_en_2019_2020.jsonl")
+    scores, _ = evaluate(tmp_path, str(DATA / "wikinews_dev.jsonl"), "--corpus", str(CORPUS_DIR))
+    fields = scores["fields"]
+    print(
+        f"Wikinews dev set ({scores['articles']} articles): "
+        f"countries F1 {fields['countries']['f1']:.3f}, "
+        f"speakers F1 {fields['speakers']['f1']:.3f}, "
+        f"article date accuracy {scores['date']['accuracy']:.3f}"
+    )
+    assert scores["articles"] >= 30
+    assert fields["countries"]["f1"] >= 0.95
+    assert fields["speakers"]["f1"] >= 0.90
+    assert scores["date"]["accuracy"] >= 0.95
