@@ -13,7 +13,7 @@ from .registry import Registry
 from .statements import find_statements
 from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
 
-EXTRACTOR_VERSION: int = 2
+EXTRACTOR_VERSION: int = 3
 
 __all__ = [
     "EXTRACTOR_VERSION",
