@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from search.backends import whoosh_highlight, whoosh_query
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
-from search.backends.whoosh_facets import FacetColumns, Selection
-from search.backends.whoosh_schema import TEXT_ANALYZER, build_schema, index_documents
+from search.backends.whoosh_arrays import KIND_CODES, DocArrays
+from search.backends.whoosh_engine import Engine
+from search.backends.whoosh_facets import FacetMasks, Selection, by_day, top
+from search.backends.whoosh_schema import build_schema, index_documents
 from search.backends.whoosh_store import IndexStore
 from search.query import SearchParams
 
@@ -31,7 +32,8 @@ class WhooshBackend(SearchBackend):
         self._ix: whoosh_index.Index | None = None
         self._ix_folder: Path | None = None
         self._searcher: Searcher | None = None
-        self._columns: FacetColumns | None = None
+        self._arrays: DocArrays | None = None
+        self._engine: Engine | None = None
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -100,11 +102,10 @@ class WhooshBackend(SearchBackend):
         return count
 
     def document_stamps(self) -> dict[str, int]:
-        searcher = self._current_searcher()
-        reader, kinds = searcher.reader(), self._columns.kinds
+        reader = self._current_searcher().reader()
         ids = reader.column_reader("id", translate=True)
         stamps = reader.column_reader("stamp", translate=True)
-        return {ids[n]: stamps[n] for n in reader.all_doc_ids() if kinds[n] == "article"}
+        return {ids[int(n)]: stamps[int(n)] for n in self._arrays.of_kind("article")}
 
     def size_bytes(self) -> int:
         return self.store.size_bytes()
@@ -128,8 +129,9 @@ class WhooshBackend(SearchBackend):
                     # Not `Searcher.refresh()`: whoosh-reloaded 2.7.5 reuses segment readers
                     # it should drop, so deletions would stay visible.
                     self._searcher = self._ix.searcher()
-                    # Per-document facet values, read once per generation, not per search.
-                    self._columns = FacetColumns(self._searcher)
+                    # Per-document arrays and posting caches live as long as this searcher.
+                    self._arrays = DocArrays(self._searcher)
+                    self._engine = Engine(self._searcher, self._arrays)
             except whoosh_index.EmptyIndexError as exc:
                 self._ix = self._searcher = None
                 raise SearchUnavailable(
@@ -145,24 +147,27 @@ class WhooshBackend(SearchBackend):
 
     def search(self, params: SearchParams) -> SearchResults:
         searcher = self._current_searcher()
-        columns = self._columns
+        arrays, engine = self._arrays, self._engine
         query, notices = whoosh_query.parse(self.parser, params.q)
-        matched = columns.of_kind(searcher.docs_for_query(query), KINDS[params.mode])
-        selection = Selection.from_params(params)
-        facets = columns.disjunctive_counts(matched, selection)
-        final = columns.filter(matched, selection)
-        total = len(final)
+        match = engine.evaluate(query)
+        kind = arrays.kinds[match.docs] == KIND_CODES[KINDS[params.mode]]
+        docs, scores = match.docs[kind], match.scores[kind]
+        masks = FacetMasks(arrays, docs, Selection.from_params(params))
+        facets = masks.counts()
+        passing = masks.passing()
+        docs, scores = docs[passing], scores[passing]
+        total = len(docs)
         page_count = max(1, math.ceil(total / params.page_size))
         page = min(params.page, page_count)
         start = (page - 1) * params.page_size
         if params.effective_sort == "relevance":
-            ranked = self._ranked(searcher, query, set(final), start + params.page_size)
+            ranked = top(docs, scores, start + params.page_size)
         else:
-            ranked = columns.sorted_by_day(final, newest=params.effective_sort == "newest")
+            ranked = by_day(arrays, docs, newest=params.effective_sort == "newest")
         terms = whoosh_query.highlight_terms(searcher, query)
         phrases = whoosh_query.phrases(query)
         hits = tuple(
-            self._hit(searcher, docnum, terms, phrases)
+            self._hit(searcher, int(docnum), terms, phrases)
             for docnum in ranked[start : start + params.page_size]
         )
         if params.page > page_count and total:
@@ -170,23 +175,16 @@ class WhooshBackend(SearchBackend):
         return SearchResults(total, hits, facets, page, page_count, tuple(notices))
 
     @staticmethod
-    def _ranked(searcher: Searcher, query: wq.Query, allowed: set[int], limit: int) -> list[int]:
-        if not allowed:
-            return []
-        results = searcher.search(query, filter=allowed, limit=limit)
-        return [hit.docnum for hit in results]
-
-    @staticmethod
     def _hit(searcher: Searcher, docnum: int, terms, phrases) -> Hit:
         stored = searcher.stored_fields(docnum)
         statement = stored.get("kind") == "statement"
         text = stored.get("body", "")
-        passages = whoosh_highlight.passages(text, terms, TEXT_ANALYZER, phrases=phrases)
+        passages = whoosh_highlight.passages(text, terms, phrases)
         if statement and passages and not terms:
-            passages = [whoosh_highlight.whole(text, terms, TEXT_ANALYZER)]
+            passages = [whoosh_highlight.whole(text, terms)]
         return Hit(
             id=int(stored["id"].lstrip("s")),
-            title_html=whoosh_highlight.whole(stored.get("title", ""), terms, TEXT_ANALYZER),
+            title_html=whoosh_highlight.whole(stored.get("title", ""), terms, phrases),
             passages=tuple(passages),
             article_id=int(stored["parent"]) if statement else None,
         )
@@ -195,11 +193,11 @@ class WhooshBackend(SearchBackend):
         try:
             searcher = self._current_searcher()
         except SearchUnavailable:
-            return whoosh_highlight.whole(text, frozenset(), TEXT_ANALYZER)
+            return whoosh_highlight.whole(text, frozenset())
         query, _ = whoosh_query.parse(self.parser, q)
         terms = whoosh_query.highlight_terms(searcher, query) if q.strip() else frozenset()
         phrases = whoosh_query.phrases(query)
-        return whoosh_highlight.whole(text, terms, TEXT_ANALYZER, phrases=phrases)
+        return whoosh_highlight.whole(text, terms, phrases)
 
     def suggest(self, q: str) -> str | None:
         return whoosh_query.suggest(self._current_searcher(), q)
@@ -209,6 +207,6 @@ class WhooshBackend(SearchBackend):
         docnum = searcher.document_number(id=str(article_id))
         if docnum is None:
             return []
-        articles = set(self._columns.of_kind(range(len(self._columns.kinds)), "article"))
-        results = searcher.more_like(docnum, "body", top=count, filter=articles - {docnum})
+        articles = set(self._arrays.of_kind("article").tolist()) - {docnum}
+        results = searcher.more_like(docnum, "body", top=count, filter=articles)
         return [int(hit["id"]) for hit in results]

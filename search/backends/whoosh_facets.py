@@ -1,21 +1,16 @@
-"""Facet values per document, read from Whoosh columns once per searcher, counted in Python."""
+"""Facet filters and disjunctive counts as NumPy operations over per-document arrays."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from whoosh.searching import Searcher
+import numpy as np
 
+from search.backends.whoosh_arrays import MULTI_FACETS, TABLES, DocArrays
 from search.backends.whoosh_schema import day_number
 from search.query import SearchParams
 
-# facet name -> (column, multi-valued)
-VALUE_FACETS = {
-    "country": ("countries", True),
-    "speaker": ("speakers", True),
-    "source": ("source", False),
-}
+VALUE_FACETS = (*MULTI_FACETS, "source")
 
 
 @dataclass(frozen=True)
@@ -38,13 +33,6 @@ class Selection:
             day_to=day_number(params.date_to) or None,
         )
 
-    def day_ok(self, day: int) -> bool:
-        if self.day_from is None and self.day_to is None:
-            return True
-        if not day:
-            return False  # an undated article is outside every date range
-        return (self.day_from or 0) <= day <= (self.day_to or 99999999)
-
     @property
     def one_year(self) -> int | None:
         """The year the date range lies in, if it lies in one: the date facet shows months."""
@@ -53,69 +41,79 @@ class Selection:
         return None
 
 
-class FacetColumns:
-    """docnum → kind, countries, speakers, source and day, for every document of a searcher."""
+class FacetMasks:
+    """For the documents of one search: which pass each facet's own filter."""
 
-    def __init__(self, searcher: Searcher) -> None:
-        self.searcher = searcher
-        reader = searcher.reader()
-        size = reader.doc_count_all()
+    def __init__(self, arrays: DocArrays, docs: np.ndarray, selection: Selection) -> None:
+        self.arrays, self.docs, self.selection = arrays, docs, selection
+        self.days = arrays.days[docs]
+        self.ok = {name: self._value_mask(name) for name in VALUE_FACETS}
+        self.ok["date"] = self._date_mask()
 
-        def column(name: str, empty) -> list:
-            if not reader.has_column(name):
-                return [empty] * size
-            values = reader.column_reader(name, translate=True)
-            return [values[n] or empty for n in range(size)]
+    def _value_mask(self, name: str) -> np.ndarray:
+        wanted = self.selection.values[name]
+        if not wanted:
+            return np.ones(len(self.docs), dtype=bool)
+        ids = [TABLES[name].ids[v] for v in wanted if v in TABLES[name].ids]
+        if name == "source":
+            return np.isin(self.arrays.sources[self.docs], ids)
+        return np.isin(self.arrays.values[name][self.docs], ids).any(axis=1)
 
-        self.kinds: list[str] = column("kind", "")
-        self.days: list[int] = column("day", 0)
-        self.values: dict[str, list] = {
-            "country": [tuple(v) for v in column("countries", ())],
-            "speaker": [tuple(v) for v in column("speakers", ())],
-            "source": [(v,) if v else () for v in column("source", "")],
-        }
+    def _date_mask(self) -> np.ndarray:
+        low, high = self.selection.day_from, self.selection.day_to
+        if low is None and high is None:
+            return np.ones(len(self.docs), dtype=bool)
+        # An undated document is outside every date range.
+        return (self.days > 0) & (self.days >= (low or 0)) & (self.days <= (high or 99999999))
 
-    def of_kind(self, docnums, kind: str) -> list[int]:
-        kinds = self.kinds
-        return [d for d in docnums if kinds[d] == kind]
+    def passing(self, skip: str | None = None) -> np.ndarray:
+        mask = np.ones(len(self.docs), dtype=bool)
+        for name, ok in self.ok.items():
+            if name != skip:
+                mask &= ok
+        return mask
 
-    def passes(self, docnum: int, selection: Selection, skip: str | None = None) -> bool:
-        for name, wanted in selection.values.items():
-            if wanted and name != skip and wanted.isdisjoint(self.values[name][docnum]):
-                return False
-        return skip == "date" or selection.day_ok(self.days[docnum])
-
-    def filter(self, docnums: list[int], selection: Selection) -> list[int]:
-        return [d for d in docnums if self.passes(d, selection)]
-
-    def disjunctive_counts(
-        self, matched: list[int], selection: Selection
-    ) -> dict[str, list[tuple[str, int]]]:
+    def counts(self) -> dict[str, list[tuple[str, int]]]:
         """Each facet counted with the other facets' filters applied, but not its own."""
-        counts: dict[str, Counter[str]] = {name: Counter() for name in (*VALUE_FACETS, "year")}
-        months: Counter[str] = Counter()
-        year = selection.one_year
-        for docnum in matched:
-            for name in VALUE_FACETS:
-                if self.passes(docnum, selection, skip=name):
-                    counts[name].update(self.values[name][docnum])
-            day = self.days[docnum]
-            if day and self.passes(docnum, selection, skip="date"):
-                counts["year"][str(day // 10000)] += 1
-                if year and day // 10000 == year:
-                    months[f"{year}-{day // 100 % 100:02d}"] += 1
-        result = {name: _by_count(counts[name]) for name in VALUE_FACETS}
-        result["year"] = sorted(counts["year"].items(), reverse=True)
-        result["month"] = sorted(months.items())
+        result = {}
+        for name in VALUE_FACETS:
+            rows = self.docs[self.passing(skip=name)]
+            if name == "source":
+                ids = self.arrays.sources[rows]
+            else:
+                ids = self.arrays.values[name][rows].ravel()
+            result[name] = _named(np.bincount(ids[ids >= 0]), TABLES[name].values)
+        days = self.days[self.passing(skip="date") & (self.days > 0)]
+        years = np.unique(days // 10000, return_counts=True)
+        result["year"] = [(str(y), int(c)) for y, c in zip(*years, strict=True)][::-1]
+        result["month"] = []
+        year = self.selection.one_year
+        if year:
+            months = np.unique(days[days // 10000 == year] // 100, return_counts=True)
+            result["month"] = [
+                (f"{m // 100}-{m % 100:02d}", int(c)) for m, c in zip(*months, strict=True)
+            ]
         return result
 
-    def sorted_by_day(self, docnums: list[int], *, newest: bool) -> list[int]:
-        """Date order with undated documents last either way; ties by index order."""
-        dated = [d for d in docnums if self.days[d]]
-        undated = [d for d in docnums if not self.days[d]]
-        dated.sort(key=lambda d: (self.days[d], d), reverse=newest)
-        return dated + undated
+
+def _named(counts: np.ndarray, values: list[str]) -> list[tuple[str, int]]:
+    found = np.flatnonzero(counts)
+    pairs = [(values[i], int(counts[i])) for i in found]
+    return sorted(pairs, key=lambda item: (-item[1], item[0]))
 
 
-def _by_count(counter: Counter[str]) -> list[tuple[str, int]]:
-    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+def by_day(arrays: DocArrays, docs: np.ndarray, *, newest: bool) -> np.ndarray:
+    """Date order with undated documents last either way; ties by index order."""
+    days = arrays.days[docs].astype(np.int64)
+    key = -days if newest else days
+    undated = days == 0
+    order = np.lexsort((docs if not newest else -docs.astype(np.int64), key, undated))
+    return docs[order]
+
+
+def top(docs: np.ndarray, scores: np.ndarray, count: int) -> np.ndarray:
+    """The `count` best-scoring documents, best first (ties: lower docnum first)."""
+    if len(docs) > count:
+        best = np.argpartition(-scores, count - 1)[:count]
+        docs, scores = docs[best], scores[best]
+    return docs[np.lexsort((docs, -scores))]

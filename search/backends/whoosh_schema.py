@@ -44,7 +44,7 @@ def build_schema() -> fields.Schema:
         role=fields.STORED(),
         source=fields.ID(stored=True, sortable=True),
         source_text=fields.TEXT(analyzer=TEXT_ANALYZER),
-        # Unstemmed words, for "did you mean" suggestions that read as real words.
+        # Unstemmed words of headlines and names, for "did you mean" suggestions.
         words=fields.TEXT(analyzer=WORDS_ANALYZER, phrase=False),
         countries=FacetField(),
         speakers=FacetField(),
@@ -59,26 +59,32 @@ def day_number(date) -> int:
 
 
 def index_documents(document: dict) -> list[dict]:
-    """A backend document as Whoosh documents: the article, then one per statement."""
+    """A backend document as Whoosh documents: the article, then one per statement.
+
+    Statement documents carry only what statement searches need, to keep indexing fast.
+    """
     shared = {
         "source": document.get("source") or "",
-        "source_text": document.get("source") or "",
         "countries": " ".join(document.get("countries") or ()),
         "day": day_number(document.get("date")),
-        "stamp": document.get("stamp") or 0,
-        "title": document.get("title") or "",
     }
     statements = document.get("statements") or ()
+    speaker_names = "\n".join(document.get("speaker_names") or ())
+    title = document.get("title") or ""
     article = {
         **shared,
         "id": document["id"],
         "kind": "article",
         "parent": "",
+        "stamp": document.get("stamp") or 0,
+        "title": title,
         "body": document.get("body") or "",
         "quotes": "\n".join(s["text"] for s in statements),
-        "speaker_names": "\n".join(document.get("speaker_names") or ()),
+        "speaker_names": speaker_names,
         "speakers": " ".join(document.get("speakers") or ()),
-        "words": f"{shared['title']}\n{document.get('body') or ''}",
+        "source_text": shared["source"],
+        # Headlines and names: a small vocabulary that suggestions can be drawn from.
+        "words": f"{title}\n{speaker_names}",
     }
     return [article] + [
         {
@@ -87,7 +93,6 @@ def index_documents(document: dict) -> list[dict]:
             "kind": "statement",
             "parent": document["id"],
             "body": s["text"],
-            "quotes": s["text"],
             "speaker_names": "\n".join(s.get("speaker_names") or ()),
             "speakers": s["speaker"],
             "role": s.get("role") or "",

@@ -26,3 +26,15 @@ def test_a_second_process_view_sees_new_commits(tmp_path):
     assert reader.search(SearchParams()).total == 1
     writer.index(DOCS[1:])
     assert reader.search(SearchParams()).total == 4
+
+
+def test_the_fast_highlighter_tokenizes_exactly_like_the_index():
+    from search.backends.whoosh_highlight import tokens
+    from search.backends.whoosh_schema import TEXT_ANALYZER
+
+    text = (
+        "The 3+3 platform: Türkiye's ministers said they're 'talking' with U.S. officials — "
+        "Erdoğan, Araghchi and Lavrov met in 2023 at the U.N. in New York; élan, naïve, Ⅻ."
+    )
+    expected = [t.text for t in TEXT_ANALYZER(text)]
+    assert [term for _, _, term in tokens(text) if term is not None] == expected

@@ -1,0 +1,152 @@
+"""Per-document arrays (kind, day, facet values, field lengths) kept in NumPy per segment.
+
+Segments never change once written, so their arrays are read once and reused by every later
+searcher; only the deleted-documents mask is rebuilt when a generation changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh.searching import Searcher
+
+KIND_CODES = {"article": 1, "statement": 2}
+MULTI_FACETS = {"country": "countries", "speaker": "speakers"}
+LENGTH_FIELDS = ("title", "quotes", "body")
+
+
+class ValueTable:
+    """Facet value ↔ small integer, shared by every segment of this process."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.values: list[str] = []
+        self._lock = threading.Lock()
+
+    def id(self, value: str) -> int:
+        found = self.ids.get(value)
+        if found is None:
+            with self._lock:
+                found = self.ids.setdefault(value, len(self.values))
+                if found == len(self.values):
+                    self.values.append(value)
+        return found
+
+
+TABLES = {name: ValueTable() for name in (*MULTI_FACETS, "source")}
+
+
+@dataclass
+class SegmentArrays:
+    kinds: np.ndarray  # uint8, KIND_CODES
+    days: np.ndarray  # int32 YYYYMMDD, 0 undated
+    values: dict[str, np.ndarray]  # facet -> int32 [docs, width] padded with -1
+    sources: np.ndarray  # int32 value id, -1 none
+    lengths: dict[str, np.ndarray]  # field -> float32 length
+
+    @classmethod
+    def read(cls, reader) -> SegmentArrays:
+        size = reader.doc_count_all()
+
+        def column(name: str) -> list:
+            if not reader.has_column(name):
+                return [None] * size
+            values = reader.column_reader(name, translate=True)
+            return [values[n] for n in range(size)]
+
+        kinds = np.array([KIND_CODES.get(k, 0) for k in column("kind")], dtype=np.uint8)
+        days = np.array([d or 0 for d in column("day")], dtype=np.int32)
+        values = {
+            facet: _padded([[TABLES[facet].id(v) for v in (vals or ())] for vals in column(field)])
+            for facet, field in MULTI_FACETS.items()
+        }
+        sources = np.array(
+            [TABLES["source"].id(s) if s else -1 for s in column("source")], dtype=np.int32
+        )
+        lengths = {
+            field: np.array(
+                [reader.doc_field_length(n, field, 0) for n in range(size)], dtype=np.float32
+            )
+            for field in LENGTH_FIELDS
+        }
+        return cls(kinds, days, values, sources, lengths)
+
+
+def _padded(rows: list[list[int]]) -> np.ndarray:
+    width = max((len(r) for r in rows), default=0) or 1
+    out = np.full((len(rows), width), -1, dtype=np.int32)
+    for i, row in enumerate(rows):
+        out[i, : len(row)] = row
+    return out
+
+
+_segment_cache: dict[str, SegmentArrays] = {}
+_cache_lock = threading.Lock()
+
+
+def _segment_arrays(reader) -> SegmentArrays:
+    segment = reader.segment()
+    if segment is None:  # an index with no documents at all
+        return SegmentArrays.read(reader)
+    key = segment.segment_id()  # random per segment, so unique across indexes
+    with _cache_lock:
+        found = _segment_cache.get(key)
+    if found is None:
+        found = SegmentArrays.read(reader)
+        with _cache_lock:
+            _segment_cache[key] = found
+    return found
+
+
+def _forget_other_segments(leaves) -> None:
+    """Drop arrays of segments merged away (bounded memory in a long-lived worker)."""
+    keep = {r.segment().segment_id() for r, _ in leaves if r.segment() is not None}
+    with _cache_lock:
+        if len(_segment_cache) > 4 * max(len(keep), 1):
+            for key in list(_segment_cache):
+                if key not in keep:
+                    del _segment_cache[key]
+
+
+class DocArrays:
+    """The arrays of every document of one searcher, segments concatenated by docnum."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        leaves = (
+            searcher.reader().leaf_readers() if searcher.subsearchers else [(searcher.reader(), 0)]
+        )
+        parts = [_segment_arrays(reader) for reader, _ in leaves]
+        _forget_other_segments(leaves)
+        self.size = searcher.reader().doc_count_all()
+        self.kinds = _join([p.kinds for p in parts], np.uint8)
+        self.days = _join([p.days for p in parts], np.int32)
+        self.sources = _join([p.sources for p in parts], np.int32)
+        self.values = {
+            facet: _join_padded([p.values[facet] for p in parts]) for facet in MULTI_FACETS
+        }
+        self.lengths = {f: _join([p.lengths[f] for p in parts], np.float32) for f in LENGTH_FIELDS}
+        live = np.ones(self.size, dtype=bool)
+        for reader, offset in leaves:
+            if reader.has_deletions():
+                deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
+                live[deleted + offset] = False
+        self.live = live
+        self.average_lengths = {
+            f: float(self.lengths[f][live].mean()) if live.any() else 1.0 for f in LENGTH_FIELDS
+        }
+
+    def of_kind(self, kind: str) -> np.ndarray:
+        return np.flatnonzero(self.live & (self.kinds == KIND_CODES[kind])).astype(np.int32)
+
+
+def _join(arrays: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.zeros(0, dtype)
+
+
+def _join_padded(arrays: list[np.ndarray]) -> np.ndarray:
+    width = max((a.shape[1] for a in arrays), default=1)
+    padded = [np.pad(a, ((0, 0), (0, width - a.shape[1])), constant_values=-1) for a in arrays]
+    return np.concatenate(padded) if padded else np.zeros((0, 1), np.int32)

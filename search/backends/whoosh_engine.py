@@ -1,0 +1,300 @@
+"""Matching and BM25F scoring over NumPy posting arrays read block by block from Whoosh.
+
+Whoosh walks postings one document at a time in Python; here a term's postings are read a
+block (up to 128 documents) at a time into arrays, cached per searcher, and queries become set
+operations on sorted arrays. Query shapes this module does not know fall back to Whoosh.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.searching import Searcher
+
+from search.backends.whoosh_arrays import LENGTH_FIELDS, DocArrays
+
+K1, B = 1.2, 0.75
+CACHED_TERMS = 4096
+CACHED_QUERIES = 256
+EMPTY = np.zeros(0, dtype=np.int32)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Sorted unique docnums, and a score for each."""
+
+    docs: np.ndarray
+    scores: np.ndarray
+
+    @classmethod
+    def empty(cls) -> Match:
+        return cls(EMPTY, np.zeros(0, dtype=np.float32))
+
+
+class Engine:
+    """Evaluates parsed Whoosh queries for one searcher."""
+
+    def __init__(self, searcher: Searcher, arrays: DocArrays) -> None:
+        self.searcher = searcher
+        self.arrays = arrays
+        self.reader = searcher.reader()
+        self.leaves = self.reader.leaf_readers() if searcher.subsearchers else [(self.reader, 0)]
+        self.total_docs = max(1, int(arrays.live.sum()))
+        self._lock = threading.Lock()  # the caches are shared by a worker's threads
+        self._matches: OrderedDict[str, Match] = OrderedDict()
+        self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
+            OrderedDict()
+        )
+
+    # --- postings ---------------------------------------------------------------------------
+
+    def postings(self, field: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, term frequencies) of one term, live documents only."""
+        key = (field, text)
+        with self._lock:
+            found = self._postings.get(key)
+        if found is not None:
+            return found
+        docs, freqs = [], []
+        for reader, offset in self.leaves:
+            if (field, text) not in reader:
+                continue
+            fmt = reader.schema[field].format
+            matcher = reader._terms.matcher(field, text, fmt)
+            ids, weights = _read_all(matcher)
+            docs.append(np.asarray(ids, dtype=np.int64) + offset)
+            freqs.append(np.asarray(weights, dtype=np.float32))
+        if docs:
+            all_docs, all_freqs = np.concatenate(docs), np.concatenate(freqs)
+            keep = self.arrays.live[all_docs]
+            found = (all_docs[keep].astype(np.int32), all_freqs[keep])
+        else:
+            found = (EMPTY, np.zeros(0, dtype=np.float32))
+        with self._lock:
+            self._postings[key] = found
+            if len(self._postings) > CACHED_TERMS:
+                self._postings.popitem(last=False)
+        return found
+
+    # --- evaluation -------------------------------------------------------------------------
+
+    def evaluate(self, query: wq.Query) -> Match:
+        """The documents `query` matches, with scores; the same query is answered from a
+        cache until the index changes (ticking facets re-runs the same words)."""
+        key = repr(query)
+        with self._lock:
+            found = self._matches.get(key)
+        if found is None:
+            found = self._evaluate(query)
+            with self._lock:
+                self._matches[key] = found
+                if len(self._matches) > CACHED_QUERIES:
+                    self._matches.popitem(last=False)
+        return found
+
+    def _evaluate(self, query: wq.Query) -> Match:
+        for kind in type(query).__mro__:
+            handler = HANDLERS.get(kind)
+            if handler:
+                return getattr(self, handler)(query)
+        return self._fallback(query)
+
+    def _sub(self, query: wq.Query) -> Match:
+        return self._evaluate(query)
+
+    def _term(self, query: wq.Term) -> Match:
+        field = query.fieldname
+        if field not in self.reader.schema:
+            return Match.empty()
+        text = self.reader.schema[field].to_bytes(query.text)
+        docs, freqs = self.postings(field, text)
+        if not len(docs):
+            return Match.empty()
+        return Match(docs, self._bm25(field, docs, freqs) * query.boost)
+
+    def _bm25(self, field: str, docs: np.ndarray, freqs: np.ndarray) -> np.ndarray:
+        idf = math.log(1 + (self.total_docs - len(docs) + 0.5) / (len(docs) + 0.5))
+        if field not in LENGTH_FIELDS:
+            return np.full(len(docs), idf, dtype=np.float32)
+        lengths = self.arrays.lengths[field][docs]
+        norm = K1 * (1 - B + B * lengths / max(self.arrays.average_lengths[field], 1.0))
+        return (idf * freqs * (K1 + 1) / (freqs + norm)).astype(np.float32)
+
+    def _or(self, query: wq.Or) -> Match:
+        return union([self._sub(q) for q in query.subqueries])
+
+    def _and(self, query: wq.And) -> Match:
+        positive = [q for q in query.subqueries if not isinstance(q, wq.Not)]
+        negative = [q.query for q in query.subqueries if isinstance(q, wq.Not)]
+        if not positive:
+            positive = [wq.Every()]
+        result = intersect([self._sub(q) for q in positive])
+        for q in negative:
+            result = subtract(result, self._sub(q))
+        return result
+
+    def _and_not(self, query: wq.AndNot) -> Match:
+        return subtract(self._sub(query.a), self._sub(query.b))
+
+    def _and_maybe(self, query: wq.AndMaybe) -> Match:
+        required, optional = self._sub(query.a), self._sub(query.b)
+        return Match(required.docs, required.scores + _scores_at(optional, required.docs))
+
+    def _not(self, query: wq.Not) -> Match:
+        return subtract(self._every(None), self._sub(query.query))
+
+    def _every(self, query) -> Match:
+        docs = np.flatnonzero(self.arrays.live).astype(np.int32)
+        return Match(docs, np.zeros(len(docs), dtype=np.float32))
+
+    def _nothing(self, query) -> Match:
+        return Match.empty()
+
+    def _phrase(self, query: wq.Phrase) -> Match:
+        # Cheap candidates first: every word must be there before positions are checked.
+        field = query.fieldname
+        words = [wq.Term(field, w, boost=query.boost) for w in query.words]
+        candidates = intersect([self._term(t) for t in words])
+        if not len(candidates.docs) or len(words) < 2 or query.slop != 1:
+            return candidates if len(words) < 2 else self._slow_phrase(query, candidates)
+        schema = self.reader.schema
+        positions = [
+            self.positions(field, schema[field].to_bytes(w), candidates.docs) for w in query.words
+        ]
+        confirmed = [
+            doc
+            for doc in candidates.docs.tolist()
+            if any(
+                all(p + k in positions[k][doc] for k in range(1, len(words)))
+                for p in positions[0][doc]
+            )
+        ]
+        docs = np.array(confirmed, dtype=np.int32)
+        return Match(docs, _scores_at(candidates, docs))
+
+    def _slow_phrase(self, query: wq.Phrase, candidates: Match) -> Match:
+        confirmed = self._fallback(query, restrict=candidates.docs)
+        return Match(confirmed.docs, _scores_at(candidates, confirmed.docs))
+
+    def positions(self, field: str, text: bytes, docs: np.ndarray) -> dict[int, set[int]]:
+        """Word positions of one term in each of `docs`, decoding only those postings."""
+        found: dict[int, set[int]] = {}
+        for reader, offset in self.leaves:
+            if (field, text) not in reader:
+                continue
+            fmt = reader.schema[field].format
+            matcher = reader._terms.matcher(field, text, fmt)
+            if not isinstance(matcher, W3LeafMatcher):
+                while matcher.is_active():
+                    if matcher.id() + offset in docs:
+                        found[matcher.id() + offset] = set(matcher.value_as("positions"))
+                    matcher.next()
+                continue
+            while matcher.is_active():
+                if matcher.block_max_id() + offset >= docs[0]:
+                    matcher._read_ids()
+                    ids = np.asarray(matcher._ids, dtype=np.int64) + offset
+                    wanted = np.flatnonzero(np.isin(ids, docs, assume_unique=True))
+                    if len(wanted):
+                        matcher._read_values()
+                        for i in wanted.tolist():
+                            found[int(ids[i])] = set(fmt.decode_positions(matcher._values[i]))
+                matcher._next_block()
+        return found
+
+    def _fallback(self, query: wq.Query, restrict: np.ndarray | None = None) -> Match:
+        """Whoosh's own matching, for wildcards, fuzzy terms, ranges and anything else."""
+        matcher = query.matcher(self.searcher)
+        ids = []
+        allowed = set(restrict.tolist()) if restrict is not None else None
+        while matcher.is_active():
+            if allowed is not None and len(allowed) < 64:
+                # Few candidates: jump straight to each instead of walking the postings.
+                for doc in sorted(allowed):
+                    if doc >= matcher.id():
+                        matcher.skip_to(doc)
+                        if not matcher.is_active():
+                            break
+                        if matcher.id() == doc:
+                            ids.append(doc)
+                break
+            doc = matcher.id()
+            if allowed is None or doc in allowed:
+                ids.append(doc)
+            matcher.next()
+        docs = np.array(sorted(set(ids)), dtype=np.int32)
+        docs = docs[self.arrays.live[docs]] if len(docs) else docs
+        return Match(docs, np.ones(len(docs), dtype=np.float32))
+
+
+HANDLERS = {
+    wq.Term: "_term",
+    wq.Or: "_or",
+    wq.And: "_and",
+    wq.AndNot: "_and_not",
+    wq.AndMaybe: "_and_maybe",
+    wq.Not: "_not",
+    wq.Every: "_every",
+    type(wq.NullQuery): "_nothing",
+    wq.Phrase: "_phrase",
+}
+
+
+def _read_all(matcher) -> tuple[list[int], list[float]]:
+    """Every posting of a leaf matcher, a block at a time where the codec allows it."""
+    ids: list[int] = []
+    weights: list[float] = []
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            matcher._next_block()
+        return ids, weights
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+def union(matches: list[Match]) -> Match:
+    matches = [m for m in matches if len(m.docs)]
+    if not matches:
+        return Match.empty()
+    if len(matches) == 1:
+        return matches[0]
+    docs = np.concatenate([m.docs for m in matches])
+    scores = np.concatenate([m.scores for m in matches])
+    unique, inverse = np.unique(docs, return_inverse=True)
+    return Match(unique.astype(np.int32), np.bincount(inverse, weights=scores).astype(np.float32))
+
+
+def intersect(matches: list[Match]) -> Match:
+    matches = sorted(matches, key=lambda m: len(m.docs))
+    result = matches[0]
+    for other in matches[1:]:
+        docs = np.intersect1d(result.docs, other.docs, assume_unique=True)
+        result = Match(docs, _scores_at(result, docs) + _scores_at(other, docs))
+    return result
+
+
+def subtract(match: Match, removed: Match) -> Match:
+    keep = ~np.isin(match.docs, removed.docs, assume_unique=True)
+    return Match(match.docs[keep], match.scores[keep])
+
+
+def _scores_at(match: Match, docs: np.ndarray) -> np.ndarray:
+    """Scores of `match` at `docs` (0 where `match` lacks a document)."""
+    if not len(match.docs) or not len(docs):
+        return np.zeros(len(docs), dtype=np.float32)
+    positions = np.clip(np.searchsorted(match.docs, docs), 0, len(match.docs) - 1)
+    present = match.docs[positions] == docs
+    return np.where(present, match.scores[positions], 0).astype(np.float32)
