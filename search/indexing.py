@@ -14,7 +14,7 @@ from archive.models import Article
 from search.backends.base import SearchBackend
 from search.documents import article_document, indexable_articles, stamp
 
-CHUNK = 500
+CHUNK = 200  # articles per query: SQLite rejects prefetches over a few thousand ids
 
 
 @functools.cache
@@ -49,6 +49,9 @@ def rebuild(on_progress: Callable[[], None] | None = None, procs: int = 1) -> in
     count = get_backend().rebuild(documents, on_progress=on_progress, procs=procs)
     # Saves made during the rebuild went to the old index: the stamps show which.
     repair(compare())
+    warm = getattr(get_backend(), "warm", None)
+    if warm:
+        warm()
     return count
 
 

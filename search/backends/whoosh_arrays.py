@@ -6,15 +6,17 @@ searcher; only the deleted-documents mask is rebuilt when a generation changes.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from whoosh.searching import Searcher
 
 KIND_CODES = {"article": 1, "statement": 2}
 MULTI_FACETS = {"country": "countries", "speaker": "speakers"}
-LENGTH_FIELDS = ("title", "quotes", "body")
+LENGTH_FIELDS = ("title", "body")
 
 
 class ValueTable:
@@ -45,6 +47,8 @@ class SegmentArrays:
     values: dict[str, np.ndarray]  # facet -> int32 [docs, width] padded with -1
     sources: np.ndarray  # int32 value id, -1 none
     lengths: dict[str, np.ndarray]  # field -> float32 length
+    ids: np.ndarray  # str: the document id
+    parents: np.ndarray  # str: a statement's article id, "" for articles
 
     @classmethod
     def read(cls, reader) -> SegmentArrays:
@@ -67,11 +71,55 @@ class SegmentArrays:
         )
         lengths = {
             field: np.array(
-                [reader.doc_field_length(n, field, 0) for n in range(size)], dtype=np.float32
+                [reader.doc_field_length(n, field, 0) or 0 for n in range(size)], dtype=np.float32
             )
             for field in LENGTH_FIELDS
         }
-        return cls(kinds, days, values, sources, lengths)
+        ids = np.array([str(v or "") for v in column("id")] or [""], dtype=str)[:size]
+        parents = np.array([str(v or "") for v in column("parent")] or [""], dtype=str)[:size]
+        return cls(kinds, days, values, sources, lengths, ids, parents)
+
+    def save(self, path: Path) -> None:
+        """Write the arrays with facet values as strings (ids differ between processes)."""
+        data = {"kinds": self.kinds, "days": self.days, "ids": self.ids, "parents": self.parents}
+        for field, lengths in self.lengths.items():
+            data[f"length_{field}"] = lengths
+        for facet, ids in (*self.values.items(), ("source", self.sources)):
+            local, vocabulary = _localise(ids, TABLES[facet])
+            data[f"ids_{facet}"], data[f"vocabulary_{facet}"] = local, vocabulary
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
+        np.savez(temporary, **data)
+        os.replace(temporary, path)
+
+    @classmethod
+    def load(cls, path: Path) -> SegmentArrays:
+        with np.load(path) as data:
+
+            def ids(facet: str) -> np.ndarray:
+                table = TABLES[facet]
+                mapping = np.array(
+                    [table.id(str(v)) for v in data[f"vocabulary_{facet}"]] + [-1], dtype=np.int32
+                )
+                return mapping[data[f"ids_{facet}"]]  # local -1 maps to the last entry, -1
+
+            return cls(
+                kinds=data["kinds"],
+                days=data["days"],
+                values={facet: ids(facet) for facet in MULTI_FACETS},
+                sources=ids("source"),
+                lengths={f: data[f"length_{f}"] for f in LENGTH_FIELDS},
+                ids=data["ids"],
+                parents=data["parents"],
+            )
+
+
+def _localise(ids: np.ndarray, table: ValueTable) -> tuple[np.ndarray, np.ndarray]:
+    used = np.unique(ids[ids >= 0])
+    local = np.full(ids.shape, -1, dtype=np.int32)
+    if len(used):
+        local[ids >= 0] = np.searchsorted(used, ids[ids >= 0])
+    vocabulary = np.array([table.values[i] for i in used] or [""], dtype=str)[: len(used)]
+    return local, vocabulary
 
 
 def _padded(rows: list[list[int]]) -> np.ndarray:
@@ -86,7 +134,9 @@ _segment_cache: dict[str, SegmentArrays] = {}
 _cache_lock = threading.Lock()
 
 
-def _segment_arrays(reader) -> SegmentArrays:
+def _segment_arrays(reader, folder: Path | None) -> SegmentArrays:
+    """A segment's arrays: from memory, else from the file another process saved, else read
+    from the segment (slow: per document) and saved for every later process."""
     segment = reader.segment()
     if segment is None:  # an index with no documents at all
         return SegmentArrays.read(reader)
@@ -94,7 +144,14 @@ def _segment_arrays(reader) -> SegmentArrays:
     with _cache_lock:
         found = _segment_cache.get(key)
     if found is None:
-        found = SegmentArrays.read(reader)
+        path = folder / f"{key}.npz" if folder else None
+        if path and path.exists():
+            found = SegmentArrays.load(path)
+        else:
+            found = SegmentArrays.read(reader)
+            if path:
+                folder.mkdir(parents=True, exist_ok=True)
+                found.save(path)
         with _cache_lock:
             _segment_cache[key] = found
     return found
@@ -113,12 +170,12 @@ def _forget_other_segments(leaves) -> None:
 class DocArrays:
     """The arrays of every document of one searcher, segments concatenated by docnum."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, folder: Path | None = None) -> None:
         self.searcher = searcher
         leaves = (
             searcher.reader().leaf_readers() if searcher.subsearchers else [(searcher.reader(), 0)]
         )
-        parts = [_segment_arrays(reader) for reader, _ in leaves]
+        parts = [_segment_arrays(reader, folder) for reader, _ in leaves]
         _forget_other_segments(leaves)
         self.size = searcher.reader().doc_count_all()
         self.kinds = _join([p.kinds for p in parts], np.uint8)
@@ -134,12 +191,38 @@ class DocArrays:
                 deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[deleted + offset] = False
         self.live = live
-        self.average_lengths = {
-            f: float(self.lengths[f][live].mean()) if live.any() else 1.0 for f in LENGTH_FIELDS
-        }
+        self.parents = _parent_docnums(
+            np.concatenate([p.ids for p in parts]) if parts else np.zeros(0, str),
+            np.concatenate([p.parents for p in parts]) if parts else np.zeros(0, str),
+            self.kinds,
+            live,
+        )
+        self.average_lengths = {f: _average(self.lengths[f][live]) for f in LENGTH_FIELDS}
 
     def of_kind(self, kind: str) -> np.ndarray:
         return np.flatnonzero(self.live & (self.kinds == KIND_CODES[kind])).astype(np.int32)
+
+
+def _average(lengths: np.ndarray) -> float:
+    """Mean length over the documents that have the field at all."""
+    present = lengths[lengths > 0]
+    return float(present.mean()) if len(present) else 1.0
+
+
+def _parent_docnums(ids, parents, kinds, live) -> np.ndarray:
+    """For each statement, the docnum of its live article (-1 for articles and orphans)."""
+    result = np.full(len(ids), -1, dtype=np.int32)
+    articles = np.flatnonzero(live & (kinds == KIND_CODES["article"]))
+    statements = np.flatnonzero(live & (kinds == KIND_CODES["statement"]))
+    if not len(articles) or not len(statements):
+        return result
+    order = np.argsort(ids[articles])
+    sorted_ids = ids[articles][order]
+    wanted = parents[statements]
+    at = np.clip(np.searchsorted(sorted_ids, wanted), 0, len(sorted_ids) - 1)
+    found = sorted_ids[at] == wanted
+    result[statements[found]] = articles[order][at[found]]
+    return result
 
 
 def _join(arrays: list[np.ndarray], dtype) -> np.ndarray:

@@ -9,9 +9,9 @@ from whoosh.fields import Schema
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.searching import Searcher
 
-# Field weights: a match in the headline or in what someone said outranks a passing mention.
-FIELD_BOOSTS = {"title": 3.0, "quotes": 1.5, "body": 1.0}
-HIGHLIGHT_FIELDS = ("title", "body", "quotes")
+# Field weights: a match in the headline outranks one in the body (statements: see Engine).
+FIELD_BOOSTS = {"title": 3.0, "body": 1.0}
+HIGHLIGHT_FIELDS = ("title", "body")
 _WORD = re.compile(r"(?<![\w:*~])([^\W\d_]{3,})(?![\w:*~])")
 
 

@@ -33,13 +33,11 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True, sortable=True),
         # "article", or "statement": one document per statement, so statements are searchable.
         kind=fields.ID(stored=True, sortable=True),
-        parent=fields.ID(stored=True),  # a statement's article
+        parent=fields.ID(stored=True, sortable=True),  # a statement's article
         # When the document was made from the database (microseconds), to find stale ones.
         stamp=fields.NUMERIC(numtype=int, bits=64, sortable=True, default=0),
         title=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
         body=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
-        # What the article quotes: matches here rank above passing mentions in the body.
-        quotes=fields.TEXT(analyzer=TEXT_ANALYZER),
         speaker_names=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
         role=fields.STORED(),
         source=fields.ID(stored=True, sortable=True),
@@ -79,7 +77,6 @@ def index_documents(document: dict) -> list[dict]:
         "stamp": document.get("stamp") or 0,
         "title": title,
         "body": document.get("body") or "",
-        "quotes": "\n".join(s["text"] for s in statements),
         "speaker_names": speaker_names,
         "speakers": " ".join(document.get("speakers") or ()),
         "source_text": shared["source"],

@@ -82,6 +82,11 @@ class IndexStore:
                 raise RebuildRunning("Another rebuild of this index is running.") from exc
             yield
 
+    def arrays_folder(self) -> Path | None:
+        """Where per-segment arrays are saved: inside the live generation, so they go with it."""
+        folder = self.current()
+        return folder / "arrays" if folder else None
+
     def discard(self, folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -68,11 +68,16 @@ def latencies(queries: list[dict], passes: int = 1) -> list[Latency]:
         Latency("(b) /api/search", []),
         Latency("(c) htmx results fragment", []),
     )
+    forget = getattr(backend, "forget_cached_queries", lambda: None)
     for _ in range(passes):
         for params in queries:
+            # Every measurement starts without cached results, as a new query would.
+            forget()
             parsed, _ = backend_params(parse_params({k: [v] for k, v in params.items()}))
             raw.samples.append(timed(lambda p=parsed: backend.search(p))[0])
+            forget()
             api.samples.append(timed(lambda p=params: client.get("/api/search", p))[0])
+            forget()
             fragment.samples.append(
                 timed(lambda p=params: client.get("/", p, headers={"HX-Request": "true"}))[0]
             )

@@ -142,3 +142,55 @@ class BackendContract:
     def test_highlight_whole_text(self, full):
         html = full.highlight("Lavrov met <b>Iran</b>'s minister.", "lavrov iran")
         assert html == "<mark>Lavrov</mark> met &lt;b&gt;<mark>Iran</mark>&lt;/b&gt;'s minister."
+
+
+RANKING_DOCS = [
+    {
+        "id": "10",
+        "title": "Energy news",
+        "body": "Officials met on Monday. The pipeline was mentioned in passing by observers.",
+        "countries": [],
+        "speakers": [],
+        "date": None,
+    },
+    {
+        "id": "11",
+        "title": "Energy news",
+        "body": "Officials met on Monday. The pipeline is vital, the minister said on Monday.",
+        "countries": [],
+        "speakers": ["a-minister"],
+        "date": None,
+        "statements": [
+            {
+                "id": 1,
+                "speaker": "a-minister",
+                "speaker_names": ["A Minister"],
+                "role": "",
+                "text": "The pipeline is vital",
+            }
+        ],
+    },
+    {
+        "id": "12",
+        "title": "The pipeline question",
+        "body": "Officials met on Monday. Nobody else came to the meeting that day at all.",
+        "countries": [],
+        "speakers": [],
+        "date": None,
+    },
+]
+
+
+class RankingContract:
+    """Subclasses provide a `backend` fixture returning an empty backend."""
+
+    def test_headline_then_statement_then_passing_mention(self, backend):
+        backend.index(RANKING_DOCS)
+        assert ids(backend.search(SearchParams(q="pipeline"))) == [12, 11, 10]
+
+    def test_statements_are_searchable_on_their_own(self, backend):
+        backend.index(RANKING_DOCS)
+        results = backend.search(SearchParams(q="vital", mode="statements"))
+        assert [(hit.id, hit.article_id) for hit in results.hits] == [(1, 11)]
+        assert results.hits[0].passages == ("The pipeline is <mark>vital</mark>",)
+        assert results.facets["speaker"] == [("a-minister", 1)]

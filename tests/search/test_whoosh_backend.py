@@ -5,10 +5,10 @@ import pytest
 from search.backends.base import SearchUnavailable
 from search.backends.whoosh import WhooshBackend
 from search.query import SearchParams
-from tests.search.backend_contract import DOCS, BackendContract
+from tests.search.backend_contract import DOCS, BackendContract, RankingContract
 
 
-class TestWhooshBackend(BackendContract):
+class TestWhooshBackend(BackendContract, RankingContract):
     @pytest.fixture
     def backend(self, tmp_path):
         return WhooshBackend(tmp_path / "whoosh")
@@ -38,3 +38,16 @@ def test_the_fast_highlighter_tokenizes_exactly_like_the_index():
     )
     expected = [t.text for t in TEXT_ANALYZER(text)]
     assert [term for _, _, term in tokens(text) if term is not None] == expected
+
+
+def test_a_damaged_index_says_how_to_recover(tmp_path):
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.index(DOCS)
+    folder = backend.store.current()
+    for toc in folder.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"not a table of contents")
+    fresh = WhooshBackend(tmp_path / "ix")
+    with pytest.raises(SearchUnavailable, match="cannot be read .*rebuild_index"):
+        fresh.search(SearchParams())
+    fresh.rebuild(DOCS)
+    assert fresh.search(SearchParams()).total == 4
