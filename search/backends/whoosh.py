@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
+from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from search.backends import whoosh_highlight, whoosh_query
@@ -22,6 +23,7 @@ from search.query import SearchParams
 
 WRITE_LOCK_TIMEOUT = 60.0  # seconds a writer waits for another process's lock
 KINDS = {"articles": "article", "statements": "statement"}
+RELATED_TERMS = 12
 STATEMENT_BOOST = 0.5  # share of a matching statement's score its article gains
 
 
@@ -236,6 +238,13 @@ class WhooshBackend(SearchBackend):
         docnum = searcher.document_number(id=str(article_id))
         if docnum is None:
             return []
-        articles = set(self._arrays.of_kind("article").tolist()) - {docnum}
-        results = searcher.more_like(docnum, "body", top=count, filter=articles)
-        return [int(hit["id"]) for hit in results]
+        # Whoosh's key terms (Bo1 model), then our own engine rather than `more_like`, whose
+        # filtered search scores every match in Python.
+        text = searcher.stored_fields(docnum).get("body", "")
+        terms = searcher.key_terms_from_text("body", text, numterms=RELATED_TERMS)
+        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in terms])
+        match = self._engine.evaluate(query)
+        keep = (self._arrays.kinds[match.docs] == KIND_CODES["article"]) & (match.docs != docnum)
+        best = top(match.docs[keep], match.scores[keep], count)
+        stored = searcher.stored_fields
+        return [int(stored(int(d))["id"]) for d in best]

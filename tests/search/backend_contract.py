@@ -139,6 +139,12 @@ class BackendContract:
             results = full.search(SearchParams(q=q))
             assert results.total >= 0
 
+    def test_related_articles_exclude_the_article_itself(self, full):
+        related = full.related(2, count=3)
+        assert related and 2 not in related
+        assert set(related) <= {1, 3, 4}
+        assert full.related(404) == []
+
     def test_highlight_whole_text(self, full):
         html = full.highlight("Lavrov met <b>Iran</b>'s minister.", "lavrov iran")
         assert html == "<mark>Lavrov</mark> met &lt;b&gt;<mark>Iran</mark>&lt;/b&gt;'s minister."
