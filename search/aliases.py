@@ -11,14 +11,18 @@ import pycountry
 
 from archive.extraction import name_key
 from archive.extraction.countries import code_for
-from archive.models import PersonAlias
+from archive.models import CountryAlias, PersonAlias
 
 REFRESH_SECONDS = 30.0  # other processes' curation reaches this one within this long
 
 
 def resolve_country(value: str) -> str | None:
-    """An ISO code for `country:` values: a code, a name, a variant or a demonym."""
+    """An ISO code for `country:` values: a code, a name, a variant, a demonym or an alias."""
     value = value.strip()
+    # A curator's alias wins: it exists because the built-in tables got this name wrong.
+    curated = curated_country_codes().get(_fold(value))
+    if curated:
+        return curated
     if len(value) == 2 and value.isalpha():
         code = value.upper()
         known = pycountry.countries.get(alpha_2=code) or pycountry.historic_countries.get(
@@ -60,6 +64,8 @@ def country_groups() -> list[list[str]]:
                 groups[country.alpha_2].append(name)
     for code, variants in data().get("variants", {}).items():
         groups[code] += [v for v in variants if len(v) > 3]
+    for code, name in CountryAlias.objects.values_list("country_id", "name"):
+        groups[code].append(name)
     return list(groups.values())
 
 
@@ -82,6 +88,17 @@ def alias_table() -> AliasTable:
             table = AliasTable([*country_groups(), *person_groups()])
             _cache.update(table=table, built=time.monotonic())
         return table
+
+
+def curated_country_codes() -> dict[str, str]:
+    """Folded curated country alias -> ISO code, cached like the alias table."""
+    with _lock:
+        codes, built = _cache.get("countries"), _cache.get("countries_built", 0.0)
+        if codes is None or time.monotonic() - built > REFRESH_SECONDS:
+            rows = CountryAlias.objects.values_list("name", "country_id")
+            codes = {_fold(name): code for name, code in rows}
+            _cache.update(countries=codes, countries_built=time.monotonic())
+        return codes
 
 
 def forget() -> None:

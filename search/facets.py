@@ -120,6 +120,29 @@ def toggle_url(query: QueryPairs, name: str, value: str, selected: bool) -> str:
     return "?" + urlencode(pairs)
 
 
+def active_filters(
+    groups: Sequence[FacetGroup], params: SearchParams, query: QueryPairs
+) -> list[tuple[str, str]]:
+    """(description, URL without it) for each chosen filter: the empty state offers these."""
+    found = [
+        (f"{group.title}: {value.label}", value.toggle_url)
+        for group in groups
+        if group.name not in DATE_FACETS
+        for value in group.values
+        if value.selected
+    ]
+    if params.date_from or params.date_to:
+        dates = " to ".join(str(d) if d else "…" for d in (params.date_from, params.date_to))
+        without = [(k, v) for k, v in query if k not in ("date_from", "date_to", "page")]
+        found.append((f"Dates: {dates}", "?" + urlencode(without)))
+    return found
+
+
+def export_query(query: QueryPairs) -> str:
+    """The current search without its page, for export links (which take every hit)."""
+    return urlencode([(k, v) for k, v in query if k != "page"])
+
+
 def toggle_query(query: QueryPairs, key: str, value: str) -> str:
     """The current query with `key` set to `value`, back on page 1."""
     pairs = [(k, v) for k, v in query if k not in (key, "page")]

@@ -15,13 +15,16 @@ from search.facets import (
     FACET_LIMITS,
     FacetGroup,
     QueryPairs,
+    active_filters,
     build_facets,
+    export_query,
     page_url,
     toggle_query,
 )
 from search.indexing import get_backend
 from search.query import SearchParams
 from search.query_syntax import prepare
+from search.timeline import Timeline, build_timeline
 
 FEW_RESULTS = 3  # below this many hits, offer a spelling correction
 
@@ -56,6 +59,13 @@ class SearchPage:
     next_url: str | None = None
     suggestion: str | None = None
     suggestion_url: str | None = None
+    timeline: Timeline | None = None
+    removable: list[tuple[str, str]] = field(default_factory=list)  # (filter, URL without it)
+    export_query: str = ""
+
+    @property
+    def noun(self) -> str:
+        return "statement" if self.params.mode == "statements" else "article"
 
 
 def backend_params(params: SearchParams) -> tuple[SearchParams, list[str]]:
@@ -93,6 +103,10 @@ def search_articles(
         page.next_url = page_url(query, page.page + 1)
     if page.suggestion:
         page.suggestion_url = toggle_query(query, "q", page.suggestion)
+    if results.timeline:
+        page.timeline = build_timeline(results.timeline, query, page.noun)
+    page.removable = active_filters(page.facets, params, query)
+    page.export_query = export_query(query)
     return page
 
 

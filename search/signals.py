@@ -8,7 +8,15 @@ import threading
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from archive.models import Article, Country, DateMention, Person, PersonAlias, Statement
+from archive.models import (
+    Article,
+    Country,
+    CountryAlias,
+    DateMention,
+    Person,
+    PersonAlias,
+    Statement,
+)
 from archive.signals import articles_changed, updates_deferred
 from search import aliases, indexing
 
@@ -84,7 +92,7 @@ def _aliases_changed(sender, **kwargs) -> None:
 
 
 def connect() -> None:
-    for model in (Person, PersonAlias, Country):
+    for model in (Person, PersonAlias, Country, CountryAlias):
         post_save.connect(
             _aliases_changed, sender=model, dispatch_uid=f"aliases-{model.__name__}-s"
         )

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from archive.models import Article
+from archive.models import Article, Country, Person
+from search import export
+from search.backends.base import SearchUnavailable
 from search.indexing import get_backend
 from search.marks import number_marks
 from search.query import SORTS, SearchParams, parse_params
 from search.service import backend_params, page_as_json, related_articles, search_articles
+from search.workbench import country_overview, speaker_overview
 
 
 def _query_pairs(request: HttpRequest) -> list[tuple[str, str]]:
@@ -26,10 +35,65 @@ def search_page(request: HttpRequest) -> HttpResponse:
     params = parse_params(request.GET)
     page = search_articles(params, _query_pairs(request))
     context = {"page": page, "params": params, "sorts": SORTS}
-    template = "search/_results.html" if request.htmx else "search/search.html"
-    response = render(request, template, context)
+    return _page_or_fragment(request, "search/search.html", "search/_results.html", context)
+
+
+def _page_or_fragment(request: HttpRequest, page: str, fragment: str, context) -> HttpResponse:
+    response = render(request, fragment if request.htmx else page, context)
     # The same URL answers with a fragment or a page depending on this header.
     patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def speaker_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """One person's statements, searchable, with their timeline, countries, aliases, roles."""
+    person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
+    overview = speaker_overview(person, parse_params(request.GET), _query_pairs(request))
+    context = {"overview": overview, "page": overview.page, "params": overview.page.params}
+    return _page_or_fragment(
+        request, "search/speaker.html", "search/_speaker_results.html", context
+    )
+
+
+@require_GET
+def country_page(request: HttpRequest, code: str) -> HttpResponse:
+    """Articles and statements about one country, its timeline and frequent speakers."""
+    country = get_object_or_404(Country, code=code.upper())
+    overview = country_overview(country, parse_params(request.GET), _query_pairs(request))
+    context = {"overview": overview, "page": overview.page, "params": overview.page.params}
+    return _page_or_fragment(
+        request, "search/country.html", "search/_country_results.html", context
+    )
+
+
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    """Every hit of the search as CSV, streamed."""
+    params = parse_params(request.GET)
+    try:
+        rows = export.export_rows(params, request.build_absolute_uri)
+    except SearchUnavailable as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    response = StreamingHttpResponse(
+        export.csv_lines(rows, export.columns(params)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="dispatch-export.csv"'
+    return response
+
+
+@require_GET
+def export_json(request: HttpRequest) -> HttpResponse:
+    """Every hit of the search as one JSON object, streamed."""
+    params = parse_params(request.GET)
+    try:
+        rows = export.export_rows(params, request.build_absolute_uri)
+    except SearchUnavailable as exc:
+        return JsonResponse({"error": str(exc)}, status=503)
+    response = StreamingHttpResponse(
+        export.json_chunks(rows, params), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="dispatch-export.json"'
     return response
 
 
@@ -65,10 +129,9 @@ def facet_values(request: HttpRequest, name: str) -> HttpResponse:
     values = [v for v in group.values if contains in v.label.lower()]
     hidden = [(k, v) for k, v in _query_pairs(request) if k not in (name, "contains", "page")]
     context = {"group": group, "values": values, "contains": contains, "hidden": hidden}
-    template = "search/_facet_values.html" if request.htmx else "search/facet_values.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return _page_or_fragment(
+        request, "search/facet_values.html", "search/_facet_values.html", context
+    )
 
 
 @require_GET

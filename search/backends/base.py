@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from search.query import SearchParams
+from search.timeline import DateCounts
 
 FACETS = ("country", "speaker", "source", "year", "month")
 
@@ -37,6 +38,8 @@ class SearchResults:
     page: int
     page_count: int
     notices: tuple[str, ...] = field(default=())
+    # results per year, month or day over the span shown (None when none is dated)
+    timeline: DateCounts | None = None
 
 
 Document = dict[str, Any]
@@ -76,6 +79,16 @@ class SearchBackend(ABC):
 
         A page past the end returns the last page (with `page` saying which).
         """
+
+    @abstractmethod
+    def search_ids(self, params: SearchParams) -> list[int]:
+        """Ids of every hit of `search(params)` (statement ids in statements mode), in the
+        same order, without pages, passages or facets: for exports."""
+
+    def passage_maker(self, q: str) -> Callable[[str], tuple[str, ...]]:
+        """A function giving a text's best passages for `q`, as HTML with matches in <mark>
+        (the query is parsed once, so exports can call it for every row)."""
+        return lambda text: (self.highlight(text[:240], q),) if text.strip() else ()
 
     @abstractmethod
     def highlight(self, text: str, q: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ from search.backends import whoosh_highlight, whoosh_query
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
 from search.backends.whoosh_arrays import KIND_CODES, DocArrays
 from search.backends.whoosh_engine import Engine
-from search.backends.whoosh_facets import FacetMasks, Selection, by_day, top
+from search.backends.whoosh_facets import FacetMasks, Selection, by_day, date_counts, top
 from search.backends.whoosh_schema import build_schema, index_documents
 from search.backends.whoosh_store import IndexStore
 from search.query import SearchParams
@@ -40,6 +41,19 @@ def with_statement_boost(arrays: DocArrays, match, docs, scores):
     boosted = scores.copy()
     np.add.at(boosted, at[hit], STATEMENT_BOOST * statement_scores[hit])
     return boosted
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One search's matches, with the searcher and arrays they were found in."""
+
+    searcher: Searcher
+    arrays: DocArrays
+    query: wq.Query
+    notices: list[str]
+    docs: np.ndarray
+    scores: np.ndarray
+    masks: FacetMasks
 
 
 class WhooshBackend(SearchBackend):
@@ -134,10 +148,11 @@ class WhooshBackend(SearchBackend):
         first search after a rebuild loads them instead of reading each document."""
         self._current_searcher()
 
-    def forget_cached_queries(self) -> None:
-        """Drop cached query results and postings (benchmarks measure uncached queries)."""
-        if self._searcher is not None:
-            self._engine = Engine(self._searcher, self._arrays)
+    def forget_cached_queries(self, postings: bool = True) -> None:
+        """Drop cached query results, and the term postings too unless `postings` is False
+        (benchmarks measure queries that were not answered before)."""
+        if self._engine is not None:
+            self._engine.forget(postings=postings)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -174,7 +189,8 @@ class WhooshBackend(SearchBackend):
                 ) from exc
             return self._searcher
 
-    def search(self, params: SearchParams) -> SearchResults:
+    def _matching(self, params: SearchParams) -> _Found:
+        """The documents `params` finds, before paging: scores, facet masks, parsed query."""
         searcher = self._current_searcher()
         arrays, engine = self._arrays, self._engine
         query, notices = whoosh_query.parse(self.parser, params.q)
@@ -184,17 +200,26 @@ class WhooshBackend(SearchBackend):
         if params.mode == "articles":
             scores = with_statement_boost(arrays, match, docs, scores)
         masks = FacetMasks(arrays, docs, Selection.from_params(params))
-        facets = masks.counts()
-        passing = masks.passing()
-        docs, scores = docs[passing], scores[passing]
-        total = len(docs)
+        return _Found(searcher, arrays, query, notices, docs, scores, masks)
+
+    @staticmethod
+    def _ranked(found: _Found, params: SearchParams, count: int) -> np.ndarray:
+        passing = found.masks.passing()
+        docs, scores = found.docs[passing], found.scores[passing]
+        if params.effective_sort == "relevance":
+            return top(docs, scores, count)
+        return by_day(found.arrays, docs, newest=params.effective_sort == "newest")
+
+    def search(self, params: SearchParams) -> SearchResults:
+        found = self._matching(params)
+        searcher, query, notices = found.searcher, found.query, found.notices
+        facets = found.masks.counts()
+        passing = found.masks.passing()
+        total = int(passing.sum())
         page_count = max(1, math.ceil(total / params.page_size))
         page = min(params.page, page_count)
         start = (page - 1) * params.page_size
-        if params.effective_sort == "relevance":
-            ranked = top(docs, scores, start + params.page_size)
-        else:
-            ranked = by_day(arrays, docs, newest=params.effective_sort == "newest")
+        ranked = self._ranked(found, params, start + params.page_size)
         terms = whoosh_query.highlight_terms(searcher, query)
         phrases = whoosh_query.phrases(query)
         hits = tuple(
@@ -203,7 +228,14 @@ class WhooshBackend(SearchBackend):
         )
         if params.page > page_count and total:
             notices.append(f"There are only {page_count} pages; showing the last.")
-        return SearchResults(total, hits, facets, page, page_count, tuple(notices))
+        timeline = date_counts(found.masks.days[passing], params)
+        return SearchResults(total, hits, facets, page, page_count, tuple(notices), timeline)
+
+    def search_ids(self, params: SearchParams) -> list[int]:
+        found = self._matching(params)
+        ranked = self._ranked(found, params, len(found.docs))
+        # Statement ids are stored as "s123"; the arrays hold every document's stored id.
+        return [int(doc_id.lstrip("s")) for doc_id in found.arrays.ids[ranked].tolist()]
 
     @staticmethod
     def _hit(searcher: Searcher, docnum: int, terms, phrases) -> Hit:
@@ -219,6 +251,13 @@ class WhooshBackend(SearchBackend):
             passages=tuple(passages),
             article_id=int(stored["parent"]) if statement else None,
         )
+
+    def passage_maker(self, q: str) -> Callable[[str], tuple[str, ...]]:
+        searcher = self._current_searcher()
+        query, _ = whoosh_query.parse(self.parser, q)
+        terms = whoosh_query.highlight_terms(searcher, query) if q.strip() else frozenset()
+        phrases = whoosh_query.phrases(query)
+        return lambda text: tuple(whoosh_highlight.passages(text, terms, phrases))
 
     def highlight(self, text: str, q: str) -> str:
         try:

@@ -191,8 +191,9 @@ class DocArrays:
                 deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[deleted + offset] = False
         self.live = live
+        self.ids = np.concatenate([p.ids for p in parts]) if parts else np.zeros(0, str)
         self.parents = _parent_docnums(
-            np.concatenate([p.ids for p in parts]) if parts else np.zeros(0, str),
+            self.ids,
             np.concatenate([p.parents for p in parts]) if parts else np.zeros(0, str),
             self.kinds,
             live,

@@ -52,6 +52,12 @@ class Engine:
             OrderedDict()
         )
 
+    def forget(self, postings: bool = True) -> None:
+        with self._lock:
+            self._matches.clear()
+            if postings:
+                self._postings.clear()
+
     # --- postings ---------------------------------------------------------------------------
 
     def postings(self, field: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 import numpy as np
 
+from search import timeline
 from search.backends.whoosh_arrays import MULTI_FACETS, TABLES, DocArrays
 from search.backends.whoosh_schema import day_number
 from search.query import SearchParams
@@ -94,6 +96,32 @@ class FacetMasks:
                 (f"{m // 100}-{m % 100:02d}", int(c)) for m, c in zip(*months, strict=True)
             ]
         return result
+
+
+def date_counts(days: np.ndarray, params: SearchParams) -> timeline.DateCounts | None:
+    """Results per year, month or day (by the span shown) for the timeline; None if undated."""
+    dated = days[days > 0]
+    if not len(dated):
+        return None
+    first, last = _date(int(dated.min())), _date(int(dated.max()))
+    start, end = timeline.shown_span(params.date_from, params.date_to, first, last)
+    unit = timeline.unit_for(start, end)
+    divisor = {"year": 10000, "month": 100, "day": 1}[unit]
+    keys, counts = np.unique(dated // divisor, return_counts=True)
+    pairs = tuple((_period_key(int(k), unit), int(c)) for k, c in zip(keys, counts, strict=True))
+    return timeline.DateCounts(unit, start, end, pairs)
+
+
+def _date(day: int) -> datetime.date:
+    return datetime.date(day // 10000, day // 100 % 100, day % 100)
+
+
+def _period_key(number: int, unit: str) -> str:
+    if unit == "year":
+        return str(number)
+    if unit == "month":
+        return f"{number // 100}-{number % 100:02d}"
+    return _date(number).isoformat()
 
 
 def _named(counts: np.ndarray, values: list[str]) -> list[tuple[str, int]]:

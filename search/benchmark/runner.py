@@ -58,30 +58,37 @@ def _query_string(params: dict) -> dict:
     return {k: v for k, v in params.items() if v}
 
 
-def latencies(queries: list[dict], passes: int = 1) -> list[Latency]:
-    """p50/p95 for the raw backend, the JSON API and the htmx fragment, same queries each."""
+def latencies(queries: list[dict], passes: int = 1, cold: bool = False) -> list[Latency]:
+    """p50/p95 for the raw backend, the JSON API and the htmx fragment, the same queries each.
+
+    No query is answered from a cached result. Each layer starts with an empty term cache
+    that then warms up over the mix, as in a running worker; `cold` empties it before every
+    query instead (the first query of a fresh worker, every time).
+    """
     aliases.alias_table()  # built once per process, like a warm worker
     client = Client(HTTP_HOST="localhost")
     backend = indexing.get_backend()
-    raw, api, fragment = (
-        Latency("(a) backend search + facets + passages", []),
-        Latency("(b) /api/search", []),
-        Latency("(c) htmx results fragment", []),
-    )
-    forget = getattr(backend, "forget_cached_queries", lambda: None)
-    for _ in range(passes):
-        for params in queries:
-            # Every measurement starts without cached results, as a new query would.
-            forget()
-            parsed, _ = backend_params(parse_params({k: [v] for k, v in params.items()}))
-            raw.samples.append(timed(lambda p=parsed: backend.search(p))[0])
-            forget()
-            api.samples.append(timed(lambda p=params: client.get("/api/search", p))[0])
-            forget()
-            fragment.samples.append(
-                timed(lambda p=params: client.get("/", p, headers={"HX-Request": "true"}))[0]
-            )
-    return [raw, api, fragment]
+    forget = getattr(backend, "forget_cached_queries", lambda postings=True: None)
+
+    def backend_search(params: dict) -> object:
+        parsed, _ = backend_params(parse_params({k: [v] for k, v in params.items()}))
+        return backend.search(parsed)
+
+    layers = [
+        ("(a) backend search + facets + passages", backend_search),
+        ("(b) /api/search", lambda p: client.get("/api/search", p)),
+        ("(c) htmx results fragment", lambda p: client.get("/", p, headers={"HX-Request": "true"})),
+    ]
+    results = []
+    for name, run in layers:
+        latency = Latency(name, [])
+        forget(postings=True)
+        for _ in range(passes):
+            for params in queries:
+                forget(postings=cold)
+                latency.samples.append(timed(lambda p=params, r=run: r(p))[0])
+        results.append(latency)
+    return results
 
 
 def filtered(queries: list[dict], with_filters: bool) -> list[dict]:

@@ -26,6 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("--queries", type=int, default=200)
         parser.add_argument("--passes", type=int, default=1, help="times each query runs")
         parser.add_argument("--skip-single", action="store_true", help="skip the 1-process build")
+        parser.add_argument(
+            "--cold", action="store_true", help="empty the term cache before every query"
+        )
 
     def handle(self, *args, articles: int, corpus: Path | None, **options) -> None:
         if articles < 10:
@@ -46,6 +49,8 @@ class Command(BaseCommand):
                 argv += ["--corpus", str(corpus.resolve())]
             if options["skip_single"]:
                 argv.append("--skip-single")
+            if options["cold"]:
+                argv.append("--cold")
             if run_in_scratch(*argv):
                 raise CommandError("The benchmark failed (see above).")
             return
@@ -88,7 +93,7 @@ class Command(BaseCommand):
             ("no filters", runner.filtered(queries, False)),
             ("with filters", runner.filtered(queries, True)),
         ):
-            for latency in runner.latencies(subset, options["passes"]):
+            for latency in runner.latencies(subset, options["passes"], options["cold"]):
                 latency.name = f"{latency.name}, {label}"
                 out(latency.row())
 

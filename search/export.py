@@ -1,0 +1,126 @@
+"""Every hit of a search as citation-ready rows, streamed as CSV or JSON chunk by chunk."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from archive.models import Article, Statement
+from search.indexing import get_backend
+from search.query import SearchParams
+from search.service import backend_params
+
+CHUNK = 500  # rows fetched from the database at a time
+ARTICLE_COLUMNS = ("title", "outlet", "date", "url", "speakers", "countries", "passage")
+STATEMENT_COLUMNS = ("speaker", "role", "quote", "article_title", "outlet", "date", "url")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TAG = re.compile(r"</?mark>")
+
+Row = dict[str, Any]
+Absolute = Callable[[str], str]
+
+
+def columns(params: SearchParams) -> tuple[str, ...]:
+    return STATEMENT_COLUMNS if params.mode == "statements" else ARTICLE_COLUMNS
+
+
+def export_rows(params: SearchParams, absolute: Absolute) -> Iterator[Row]:
+    """Every hit of the search, in its order; raises `SearchUnavailable` before the first row.
+
+    Only ids are held for the whole result; rows are read from the database a chunk at a time.
+    """
+    backend = get_backend()
+    prepared, _ = backend_params(params)
+    ids = backend.search_ids(prepared)
+    if params.mode == "statements":
+        return _chunked(ids, lambda chunk: _statement_rows(chunk, absolute))
+    passages = backend.passage_maker(prepared.q)
+    return _chunked(ids, lambda chunk: _article_rows(chunk, absolute, passages))
+
+
+def _chunked(ids: list[int], rows: Callable[[list[int]], Iterable[Row]]) -> Iterator[Row]:
+    for start in range(0, len(ids), CHUNK):
+        yield from rows(ids[start : start + CHUNK])
+
+
+def _article_rows(
+    ids: list[int], absolute: Absolute, passages: Callable[[str], tuple[str, ...]]
+) -> Iterator[Row]:
+    found = Article.objects.visible().with_metadata().in_bulk(ids)
+    for pk in ids:
+        # An article hidden since the search ran is left out, as on the results page.
+        article = found.get(pk)
+        if article is None:
+            continue
+        best = passages(article.body)
+        yield {
+            "title": article.title,
+            "outlet": article.source,
+            "date": article.date.isoformat() if article.date else "",
+            "url": article.url or absolute(article.get_absolute_url()),
+            "speakers": "; ".join(p.name for p in article.speakers),
+            "countries": "; ".join(c.name for c in article.countries.all()),
+            "passage": plain(best[0]) if best else "",
+        }
+
+
+def _statement_rows(ids: list[int], absolute: Absolute) -> Iterator[Row]:
+    found = (
+        Statement.objects.filter(article__status=Article.VISIBLE)
+        .select_related("speaker", "article")
+        .in_bulk(ids)
+    )
+    for pk in ids:
+        statement = found.get(pk)
+        if statement is None:
+            continue
+        article = statement.article
+        yield {
+            "speaker": statement.speaker.name,
+            "role": statement.role,
+            "quote": statement.text,
+            "article_title": article.title,
+            "outlet": article.source,
+            "date": article.date.isoformat() if article.date else "",
+            "url": article.url or absolute(article.get_absolute_url()),
+        }
+
+
+def plain(passage_html: str) -> str:
+    """A passage's HTML (escaped text plus <mark> tags) back to plain text."""
+    return html.unescape(_TAG.sub("", passage_html))
+
+
+def safe_cell(value: Any) -> str:
+    """A cell a spreadsheet will not run: text starting like a formula gets a quote."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Line:
+    """A file-like object whose `write` returns what it was given, for csv.writer."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(rows: Iterable[Row], names: tuple[str, ...]) -> Iterator[str]:
+    writer = csv.writer(_Line())
+    yield writer.writerow(names)
+    for row in rows:
+        yield writer.writerow([safe_cell(row[name]) for name in names])
+
+
+def json_chunks(rows: Iterable[Row], params: SearchParams) -> Iterator[str]:
+    """One JSON object, `{"mode": ..., "q": ..., "hits": [...]}`, written a row at a time."""
+    head = json.dumps({"mode": params.mode, "q": params.q}, ensure_ascii=False)
+    yield head[:-1] + ', "hits": ['  # the object stays open until every hit is written
+    separator = "\n"
+    for row in rows:
+        yield separator + json.dumps(row, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}\n"
