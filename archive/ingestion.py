@@ -38,6 +38,9 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[SourceError] = field(default_factory=list)
+    # Which articles were stored, so callers can record them (the admin's history).
+    imported_ids: list[int] = field(default_factory=list)
+    updated_ids: list[int] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -114,7 +117,11 @@ class Importer:
             article = article or Article()
             _take_raw(article, raw)
             work.append((article, extraction.extract(raw.text, title=raw.title)))
+        new = {id(article) for article, _ in work if article.pk is None}
         self.write(work)
+        for article, _ in work:
+            ids = report.imported_ids if id(article) in new else report.updated_ids
+            ids.append(article.pk)
 
     @transaction.atomic
     def write(self, work: list[tuple[Article, extraction.Extraction]]) -> None:

@@ -19,6 +19,23 @@ class Country(models.Model):
         return f"{self.name} ({self.code})"
 
 
+class CountryAlias(models.Model):
+    """A curated extra name for a country (`Holland`, `Persia`), honoured at query time."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "country aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["country", "name"], name="unique_country_alias")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Person(models.Model):
     """A person or organisation, under one canonical name; spellings live in `PersonAlias`."""
 

@@ -14,5 +14,9 @@ urlpatterns = [
     path("api/statements", views.api_statements, name="api-statements"),
     path("facets/<slug:name>/", views.facet_values, name="facet-values"),
     path("articles/<int:pk>/", views.article_page, name="article"),
+    path("speakers/<slug:slug>/", views.speaker_page, name="speaker"),
+    path("countries/<str:code>/", views.country_page, name="country"),
+    path("export.csv", views.export_csv, name="export-csv"),
+    path("export.json", views.export_json, name="export-json"),
     path("admin/", admin.site.urls),
 ]

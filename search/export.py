@@ -50,7 +50,8 @@ def _chunked(ids: list[int], rows: Callable[[list[int]], Iterable[Row]]) -> Iter
 def _article_rows(
     ids: list[int], absolute: Absolute, passages: Callable[[str], tuple[str, ...]]
 ) -> Iterator[Row]:
-    found = Article.objects.visible().with_metadata().in_bulk(ids)
+    articles = Article.objects.visible().prefetch_related("countries", "statements__speaker")
+    found = articles.in_bulk(ids)
     for pk in ids:
         # An article hidden since the search ran is left out, as on the results page.
         article = found.get(pk)

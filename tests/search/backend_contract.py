@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from search.query import SearchParams
+from search.timeline import DateCounts
 
 DOCS = [
     {
@@ -145,6 +146,39 @@ class BackendContract:
         assert set(related) <= {1, 3, 4}
         assert full.related(404) == []
 
+    def test_timeline_counts_the_filtered_results_by_the_span_shown(self, full):
+        assert full.search(SearchParams()).timeline == DateCounts(
+            "month",
+            datetime.date(2021, 12, 10),
+            datetime.date(2023, 10, 26),
+            (("2021-12", 1), ("2023-01", 1), ("2023-10", 1)),
+        )
+        one_year = SearchParams(
+            date_from=datetime.date(2023, 1, 1), date_to=datetime.date(2023, 12, 31)
+        )
+        assert full.search(one_year).timeline == DateCounts(
+            "month",
+            datetime.date(2023, 1, 1),
+            datetime.date(2023, 12, 31),
+            (("2023-01", 1), ("2023-10", 1)),
+        )
+        lavrov = full.search(SearchParams(speakers=("sergei-lavrov",))).timeline
+        assert (lavrov.unit, lavrov.counts) == ("month", (("2021-12", 1), ("2023-01", 1)))
+        assert full.search(SearchParams(q="Ankara")).timeline is None  # undated only
+
+    def test_search_ids_are_every_hit_in_order(self, full):
+        assert full.search_ids(SearchParams(page_size=1)) == [2, 1, 4, 3]
+        assert full.search_ids(SearchParams(sort="oldest", page=2)) == [4, 1, 2, 3]
+        ranked = SearchParams(q="region OR Lavrov OR Iran")
+        assert full.search_ids(ranked) == ids(full.search(ranked))
+        assert sorted(full.search_ids(SearchParams(countries=("IR",), q="region"))) == [2, 4]
+        assert full.search_ids(SearchParams(q="nothingatall")) == []
+
+    def test_passage_maker_marks_the_query(self, full):
+        passages = full.passage_maker("Moscow")
+        assert passages("Talks in Moscow.") == ("Talks in <mark>Moscow</mark>.",)
+        assert passages("") == ()
+
     def test_highlight_whole_text(self, full):
         html = full.highlight("Lavrov met <b>Iran</b>'s minister.", "lavrov iran")
         assert html == "<mark>Lavrov</mark> met &lt;b&gt;<mark>Iran</mark>&lt;/b&gt;'s minister."
@@ -200,3 +234,8 @@ class RankingContract:
         assert [(hit.id, hit.article_id) for hit in results.hits] == [(1, 11)]
         assert results.hits[0].passages == ("The pipeline is <mark>vital</mark>",)
         assert results.facets["speaker"] == [("a-minister", 1)]
+
+    def test_search_ids_of_statements_are_statement_ids(self, backend):
+        backend.index(RANKING_DOCS)
+        assert backend.search_ids(SearchParams(q="vital", mode="statements")) == [1]
+        assert backend.search_ids(SearchParams(mode="statements", speakers=("nobody",))) == []

@@ -1,0 +1,229 @@
+"""Article admin: metadata editing, curated fields and their release, actions, uploads."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from archive import curation
+from archive.admin.forms import UploadForm
+from archive.ingestion import CURATABLE_FIELDS
+from archive.models import Article, DateMention, Person, Statement
+
+
+class StatementInline(admin.TabularInline):
+    model = Statement
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = ["speaker", "role", "text", "start", "end"]
+
+
+class DateMentionInline(admin.TabularInline):
+    model = DateMention
+    extra = 0
+
+
+INLINE_FIELDS = {Statement: "statements", DateMention: "dates_mentioned"}
+
+
+class SpeakerFilter(admin.SimpleListFilter):
+    """The most quoted speakers; any person works through the URL (`?speaker=<id>`)."""
+
+    title = "speaker"
+    parameter_name = "speaker"
+    TOP = 30  # a sidebar of thousands of names helps nobody
+
+    def lookups(self, request, model_admin) -> list[tuple[str, str]]:
+        top = (
+            Person.objects.annotate(n=Count("statements__article", distinct=True))
+            .filter(n__gt=0)
+            .order_by("-n", "name")[: self.TOP]
+        )
+        choices = [(str(p.pk), f"{p.name} ({p.n})") for p in top]
+        value = self.value()
+        if value and value.isdigit() and value not in dict(choices):
+            choices += [(str(p.pk), p.name) for p in Person.objects.filter(pk=value)]
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(statements__speaker_id=value).distinct()
+        return queryset
+
+
+def log(request: HttpRequest, objects, message: str, flag: int = CHANGE) -> None:
+    """Record an action on `objects` in the admin history (one entry per object)."""
+    LogEntry.objects.log_actions(
+        user_id=request.user.pk, queryset=list(objects), action_flag=flag, change_message=message
+    )
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source", "date", "status", "country_codes", "speaker_names"]
+    list_filter = ["status", "source", "countries", SpeakerFilter]
+    search_fields = ["title", "body", "external_id"]
+    date_hierarchy = "date"
+    filter_horizontal = ["countries", "persons"]
+    readonly_fields = ["content_hash", "extractor_version", "created_at", "updated_at"]
+    inlines = [StatementInline, DateMentionInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["hide", "show", "rerun_extraction", "reindex", "release_curated"]
+    fieldsets = [
+        (None, {"fields": ["title", "status", "date", "source", "byline", "url", "external_id"]}),
+        ("Metadata", {"fields": ["countries", "persons"]}),
+        ("Text", {"fields": ["body", "raw_text"], "classes": ["collapse"]}),
+        ("Curation", {"fields": ["curation"]}),
+        ("Bookkeeping", {"fields": readonly_fields, "classes": ["collapse"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        # The text is what extraction reads (raw) and writes (body): an edit would not last,
+        # and a browser's form would turn its line ends into CRLF.
+        return [*self.readonly_fields, "body", "raw_text", "curation"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("import/", view(self.import_view), name="archive_article_import"),
+            path(
+                "<path:object_id>/release/", view(self.release_view), name="archive_article_release"
+            ),
+            *super().get_urls(),
+        ]
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        # A field a curator changed is theirs: extraction and re-import keep their value.
+        if change:
+            edited = set(form.changed_data) & set(CURATABLE_FIELDS)
+            obj.curated_fields = sorted(set(obj.curated_fields) | edited)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        relation = INLINE_FIELDS.get(formset.model)
+        article = form.instance
+        if change and relation and formset.has_changed() and not article.is_curated(relation):
+            article.curated_fields = sorted([*article.curated_fields, relation])
+            Article.objects.filter(pk=article.pk).update(curated_fields=article.curated_fields)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries", "statements__speaker")
+
+    @admin.display(description="countries")
+    def country_codes(self, article: Article) -> str:
+        return ", ".join(c.code for c in article.countries.all())
+
+    @admin.display(description="speakers")
+    def speaker_names(self, article: Article) -> str:
+        return ", ".join(p.name for p in article.speakers)
+
+    @admin.display(description="curated fields")
+    def curation(self, article: Article) -> str:
+        if not article.curated_fields:
+            return "None: every field follows extraction."
+        # Buttons submit the change form to the release view (`formaction`), with its CSRF token.
+        url = reverse("admin:archive_article_release", args=[article.pk])
+        rows = format_html_join(
+            "",
+            '<li><strong>{}</strong> <button type="submit" name="release" value="{}" '
+            'formaction="{}" formnovalidate class="button">Release to automatic</button></li>',
+            ((name, name, url) for name in article.curated_fields),
+        )
+        return format_html(
+            '<ul class="curated-fields">{}</ul><p class="help">Extraction and re-import leave '
+            "these alone. Releasing one re-runs extraction for it (unsaved edits are lost).</p>",
+            rows,
+        )
+
+    @admin.action(description="Hide from search", permissions=["change"])
+    def hide(self, request, queryset) -> None:
+        self._set_status(request, queryset, Article.HIDDEN)
+
+    @admin.action(description="Show in search", permissions=["change"])
+    def show(self, request, queryset) -> None:
+        self._set_status(request, queryset, Article.VISIBLE)
+
+    def _set_status(self, request, queryset, status: str) -> None:
+        # Saved one by one so each article's change reaches the index (and the history).
+        changed = []
+        for article in queryset.exclude(status=status):
+            article.status = status
+            article.save(update_fields=["status", "updated_at"])
+            changed.append(article)
+        log(request, changed, f"Set to {status}.")
+        self.message_user(request, f"{len(changed)} article(s) set to {status}.")
+
+    @admin.action(description="Re-run extraction", permissions=["change"])
+    def rerun_extraction(self, request, queryset) -> None:
+        articles = list(queryset)
+        changed, unchanged = curation.rerun_extraction(a.pk for a in articles)
+        log(request, articles, "Re-ran extraction.")
+        self.message_user(
+            request, f"Re-extracted {len(articles)}: {changed} changed, {unchanged} unchanged."
+        )
+
+    @admin.action(description="Re-index in search", permissions=["view"])
+    def reindex(self, request, queryset) -> None:
+        count = curation.reindex(queryset.values_list("pk", flat=True))
+        self.message_user(request, f"{count} article(s) queued for re-indexing.")
+
+    @admin.action(description="Release curated fields (back to automatic)", permissions=["change"])
+    def release_curated(self, request, queryset) -> None:
+        released = 0
+        for article in queryset:
+            fields = curation.release_fields(article, article.curated_fields)
+            if fields:
+                log(request, [article], f"Released curated fields: {', '.join(fields)}.")
+                released += 1
+        self.message_user(request, f"Released the curated fields of {released} article(s).")
+
+    def release_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Release the curated fields named in POST `release` and re-extract them."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404("No such article.")
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        released = curation.release_fields(article, request.POST.getlist("release"))
+        if released:
+            log(request, [article], f"Released curated fields: {', '.join(released)}.")
+            self.message_user(request, f"Released {', '.join(released)}: back to automatic.")
+        else:
+            self.message_user(request, "Nothing to release.", messages.WARNING)
+        return redirect("admin:archive_article_change", article.pk)
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload .txt / .jsonl files and import them like `import_articles` does."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        reports = None
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            reports = curation.import_uploads(uploads)
+            for item in reports:
+                note = f"Imported from upload {item.name}."
+                log(
+                    request, Article.objects.filter(pk__in=item.report.imported_ids), note, ADDITION
+                )
+                log(request, Article.objects.filter(pk__in=item.report.updated_ids), note)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import articles",
+            "form": form,
+            "reports": reports,
+        }
+        return TemplateResponse(request, "admin/archive/article/import.html", context)

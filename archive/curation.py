@@ -1,0 +1,137 @@
+"""Curation services behind the admin: merge persons, release curated fields, re-index, upload."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from archive.extraction import name_key
+from archive.ingestion import CURATABLE_FIELDS, ImportReport, import_paths
+from archive.models import Article, Person, PersonAlias, Statement
+from archive.reextraction import reextract
+from archive.signals import articles_changed
+from archive.sources import SourceError
+
+
+def reindex(article_ids: Iterable[int]) -> int:
+    """Ask listeners (the search index) to rewrite these articles when the transaction commits."""
+    ids = set(article_ids)
+    if ids:
+        articles_changed.send(sender=Article, ids=ids)
+    return len(ids)
+
+
+def rerun_extraction(article_ids: Iterable[int]) -> tuple[int, int]:
+    """Extract these articles again from their raw text; returns (changed, unchanged)."""
+    return reextract(Article.objects.with_metadata().filter(pk__in=list(article_ids)))
+
+
+def release_fields(article: Article, fields: Iterable[str]) -> list[str]:
+    """Hand curated `fields` back to extraction and re-extract; returns the fields released."""
+    released = sorted(set(fields) & set(article.curated_fields) & set(CURATABLE_FIELDS))
+    if not released:
+        return []
+    with transaction.atomic():
+        article.curated_fields = [f for f in article.curated_fields if f not in released]
+        article.save(update_fields=["curated_fields", "updated_at"])
+        rerun_extraction([article.pk])
+    return released
+
+
+@dataclass
+class MergeResult:
+    kept: Person
+    removed: list[str]  # names of the persons merged away
+    article_ids: set[int]
+
+
+@transaction.atomic
+def merge_persons(keep: Person, others: Iterable[Person]) -> MergeResult:
+    """Fold `others` into `keep`: their spellings, statements and mentions; then delete them.
+
+    All in one transaction. Affected articles are re-indexed when it commits, and because every
+    spelling becomes an alias of `keep`, future imports attach those names to `keep` too.
+    """
+    others = [p for p in others if p.pk != keep.pk]
+    other_ids = [p.pk for p in others]
+    through = Article.persons.through
+    article_ids = set(
+        Statement.objects.filter(speaker_id__in=other_ids).values_list("article_id", flat=True)
+    ) | set(through.objects.filter(person_id__in=other_ids).values_list("article_id", flat=True))
+    _move_aliases(keep, others)
+    Statement.objects.filter(speaker_id__in=other_ids).update(speaker=keep)
+    _move_mentions(keep, other_ids, article_ids)
+    removed = [p.name for p in others]
+    Person.objects.filter(pk__in=other_ids).delete()
+    # A new `updated_at` marks the documents stale, so `check_index` notices a missed update.
+    Article.objects.filter(pk__in=article_ids).update(updated_at=timezone.now())
+    reindex(article_ids)
+    return MergeResult(kept=keep, removed=removed, article_ids=article_ids)
+
+
+def _move_aliases(keep: Person, others: list[Person]) -> None:
+    have = set(keep.aliases.values_list("name", flat=True))
+    for name in [keep.name, *(p.name for p in others)]:
+        if name not in have:
+            PersonAlias.objects.create(person=keep, name=name, key=name_key(name))
+            have.add(name)
+    for alias in PersonAlias.objects.filter(person__in=others):
+        if alias.name in have:
+            alias.delete()  # the kept person already has this spelling
+        else:
+            alias.person = keep
+            alias.save(update_fields=["person"])
+            have.add(alias.name)
+
+
+def _move_mentions(keep: Person, other_ids: list[int], article_ids: set[int]) -> None:
+    through = Article.persons.through
+    mentioned = through.objects.filter(person_id__in=other_ids).values_list("article_id", flat=True)
+    already = set(through.objects.filter(person=keep).values_list("article_id", flat=True))
+    rows = [through(article_id=pk, person_id=keep.pk) for pk in set(mentioned) - already]
+    through.objects.bulk_create(rows)
+    through.objects.filter(person_id__in=other_ids).delete()
+
+
+@dataclass
+class FileReport:
+    """What importing one uploaded file did."""
+
+    name: str
+    report: ImportReport = field(default_factory=ImportReport)
+
+    @property
+    def errors(self) -> list[SourceError]:
+        return self.report.errors
+
+
+def import_uploads(files: Iterable[tuple[str, bytes]]) -> list[FileReport]:
+    """Import uploaded (name, content) pairs through the import service, one report per file.
+
+    Each file is written under its own name (the name is a .txt article's id) in a private
+    temporary folder; errors name the upload, not the temporary path.
+    """
+    reports = []
+    with tempfile.TemporaryDirectory(prefix="dispatch-upload-") as folder:
+        for number, (name, content) in enumerate(files):
+            safe = Path(name).name
+            safe = "upload" if safe in {"", ".", ".."} else safe
+            path = Path(folder) / str(number) / safe
+            path.parent.mkdir()
+            try:
+                path.write_bytes(content)
+            except OSError as exc:  # an impossible name, a full disk: report, do not fail
+                reports.append(FileReport(safe, ImportReport(errors=[SourceError(safe, str(exc))])))
+                continue
+            report = import_paths([path])
+            prefix = str(path.parent) + "/"
+            report.errors = [
+                SourceError(e.origin.replace(prefix, ""), e.reason) for e in report.errors
+            ]
+            reports.append(FileReport(safe, report))
+    return reports

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from django.http import StreamingHttpResponse
+
+from archive.models import Article, Statement
+from search.export import ARTICLE_COLUMNS, STATEMENT_COLUMNS, plain, safe_cell
+from tests.search.workbench_data import LAVROV, import_records
+
+pytestmark = pytest.mark.django_db
+
+MANY = [
+    {
+        "id": f"report-{n}",
+        "title": f"Zorblat report {n}",
+        "date": f"2022-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+        "source": "Wire C",
+        "body": f"Zorblat report number {n}. Officials in Yerevan discussed the zorblat.",
+    }
+    for n in range(25)
+]
+
+
+@pytest.fixture
+def many(seeded, tmp_path, django_capture_on_commit_callbacks):
+    import_records(tmp_path, MANY + LAVROV, django_capture_on_commit_callbacks)
+
+
+def download(client, url, params=None) -> tuple[StreamingHttpResponse, str]:
+    response = client.get(url, params or {})
+    assert response.status_code == 200
+    assert isinstance(response, StreamingHttpResponse)
+    return response, b"".join(response.streaming_content).decode()
+
+
+def csv_rows(client, params=None) -> list[dict]:
+    response, text = download(client, "/export.csv", params)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def api(client, path="/api/search", **params) -> dict:
+    return client.get(path, params).json()
+
+
+def test_csv_has_every_hit_the_page_counts_in_page_order(client, many):
+    page = api(client, q="zorblat")
+    assert page["total"] == 25 and page["page_count"] == 2
+    rows = csv_rows(client, {"q": "zorblat", "page": "2"})
+    assert len(rows) == page["total"]
+    assert list(rows[0]) == list(ARTICLE_COLUMNS)
+    assert [r["title"] for r in rows[:20]] == [hit["title"] for hit in page["hits"]]
+    second = api(client, q="zorblat", page=2)["hits"]
+    assert [r["title"] for r in rows[20:]] == [hit["title"] for hit in second]
+
+
+def test_csv_columns_are_citation_ready(client, many):
+    [row] = csv_rows(client, {"q": '"Iran is a reliable partner"'})
+    assert row == {
+        "title": "Partners in the region",
+        "outlet": "Wire B",
+        "date": "2023-06-10",
+        "url": "https://example.org/partners",
+        "speakers": "Sergei Lavrov",
+        "countries": row["countries"],
+        "passage": row["passage"],
+    }
+    assert "Iran" in row["countries"].split("; ")
+    assert "reliable partner" in row["passage"] and "<mark>" not in row["passage"]
+    [own] = csv_rows(client, {"q": '"sign the treaty soon"'})
+    article = Article.objects.get(external_id="lavrov-1")
+    assert own["url"] == f"http://testserver/articles/{article.pk}/"
+
+
+def test_export_follows_the_filters(client, many):
+    assert len(csv_rows(client, {"country": "PS"})) == api(client, country="PS")["total"] == 1
+    everything = api(client)["total"]
+    assert len(csv_rows(client)) == everything == Article.objects.count()
+
+
+def test_json_export_is_streamed_and_complete(client, many):
+    response, text = download(client, "/export.json", {"q": "zorblat"})
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = json.loads(text)
+    assert (data["mode"], data["q"]) == ("articles", "zorblat")
+    assert len(data["hits"]) == 25
+    assert set(data["hits"][0]) == set(ARTICLE_COLUMNS)
+
+
+def test_statements_export(client, many):
+    _, text = download(client, "/export.json", {"mode": "statements", "q": "speaker:Lavrov"})
+    hits = json.loads(text)["hits"]
+    assert len(hits) == api(client, "/api/statements", q="speaker:Lavrov")["total"]
+    assert len(hits) == Statement.objects.filter(speaker__slug="sergei-lavrov").count()
+    assert set(hits[0]) == set(STATEMENT_COLUMNS)
+    assert {h["speaker"] for h in hits} == {"Sergei Lavrov"}
+    rows = csv_rows(client, {"mode": "statements", "q": "reliable"})
+    assert [(r["quote"], r["article_title"], r["url"]) for r in rows] == [
+        (rows[0]["quote"], "Partners in the region", "https://example.org/partners")
+    ]
+    assert "Iran is a reliable partner" in rows[0]["quote"]
+
+
+def test_csv_is_safe_from_formula_injection(
+    client, seeded, tmp_path, django_capture_on_commit_callbacks
+):
+    record = {
+        "id": "formula",
+        "title": '=HYPERLINK("http://evil.example","click") pipeline',
+        "source": "+Wire",
+        "date": "2023-02-02",
+        "body": "@SUM(A1) pipeline -2 and more text about the pipeline.",
+    }
+    import_records(tmp_path, [record], django_capture_on_commit_callbacks)
+    assert Article.objects.get(external_id="formula").title.startswith("=")
+    [row] = csv_rows(client, {"q": "HYPERLINK"})
+    assert row["title"].startswith("'=HYPERLINK(")
+    assert row["outlet"] == "'+Wire"
+    for value in row.values():
+        assert not value.startswith(("=", "+", "-", "@"))
+
+
+def test_safe_cell_and_plain_text():
+    assert [safe_cell(v) for v in ("=1+1", "+1", "-1", "@A1", "\t=1", "ok", 3)] == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@A1",
+        "'\t=1",
+        "ok",
+        "3",
+    ]
+    assert plain("<mark>Iran</mark> &amp; &lt;b&gt; said") == "Iran & <b> said"
+
+
+def test_the_results_page_links_to_both_exports_without_the_page(client, many):
+    html = client.get("/", {"q": "zorblat", "page": "2"}).content.decode()
+    assert 'href="/export.csv?q=zorblat"' in html
+    assert 'href="/export.json?q=zorblat"' in html
+
+
+def test_export_escapes_nothing_it_should_not_and_runs_no_html(
+    client, seeded, tmp_path, django_capture_on_commit_callbacks
+):
+    record = {"id": "x", "title": "<b>Bold</b> zorblat & co", "body": "A zorblat <i>story</i>."}
+    import_records(tmp_path, [record], django_capture_on_commit_callbacks)
+    [row] = csv_rows(client, {"q": "zorblat"})
+    assert row["title"] == Article.objects.get(external_id="x").title
+    assert row["passage"] == "A zorblat <i>story</i>."

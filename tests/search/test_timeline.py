@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import datetime
+
+from search.timeline import (
+    DateCounts,
+    build_timeline,
+    label,
+    narrow_url,
+    periods,
+    shown_span,
+    unit_for,
+)
+
+D = datetime.date
+
+
+def test_the_unit_follows_the_span():
+    assert unit_for(D(2023, 10, 1), D(2023, 10, 31)) == "day"
+    assert unit_for(D(2023, 1, 1), D(2023, 3, 31)) == "day"
+    assert unit_for(D(2023, 1, 1), D(2023, 12, 31)) == "month"
+    assert unit_for(D(2020, 1, 1), D(2023, 12, 31)) == "month"
+    assert unit_for(D(2019, 1, 1), D(2023, 12, 31)) == "year"
+
+
+def test_periods_cover_the_whole_span():
+    assert periods(D(2021, 5, 1), D(2023, 2, 1), "year") == ["2021", "2022", "2023"]
+    assert periods(D(2022, 11, 15), D(2023, 2, 1), "month") == [
+        "2022-11",
+        "2022-12",
+        "2023-01",
+        "2023-02",
+    ]
+    assert periods(D(2024, 2, 28), D(2024, 3, 1), "day") == [
+        "2024-02-28",
+        "2024-02-29",
+        "2024-03-01",
+    ]
+
+
+def test_labels():
+    assert [label("2023"), label("2023-10"), label("2023-10-05")] == [
+        "2023",
+        "Oct 2023",
+        "5 Oct 2023",
+    ]
+
+
+def test_the_span_is_the_chosen_range_with_open_ends_closed_by_the_data():
+    first, last = D(2021, 1, 5), D(2023, 3, 1)
+    assert shown_span(None, None, first, last) == (first, last)
+    assert shown_span(D(2023, 1, 1), D(2023, 12, 31), first, last) == (
+        D(2023, 1, 1),
+        D(2023, 12, 31),
+    )
+    assert shown_span(D(2022, 1, 1), None, first, last) == (D(2022, 1, 1), last)
+    # A thousand empty years are clipped to the results.
+    assert shown_span(D(1000, 1, 1), None, first, last) == (first, last)
+
+
+def test_a_bar_link_narrows_the_dates_to_its_period_on_page_one():
+    query = [("q", "iran"), ("date_from", "2021"), ("country", "AM"), ("page", "3")]
+    assert narrow_url(query, "2023-10") == "?q=iran&country=AM&date_from=2023-10&date_to=2023-10"
+
+
+def test_bars_are_scaled_to_the_busiest_with_empty_periods_at_zero():
+    counts = DateCounts("year", D(2021, 1, 1), D(2023, 12, 31), (("2021", 2), ("2023", 4)))
+    timeline = build_timeline(counts, [("q", "iran")])
+    assert [(b.key, b.label, b.count, b.x, b.y, b.width, b.height) for b in timeline.bars] == [
+        ("2021", "2021", 2, 15.0, 40.0, 170.0, 40.0),
+        ("2022", "2022", 0, 215.0, 80.0, 170.0, 0.0),
+        ("2023", "2023", 4, 415.0, 0.0, 170.0, 80.0),
+    ]
+    assert timeline.bars[0].url == "?q=iran&date_from=2021&date_to=2021"
+    assert timeline.total == 6
+    assert (timeline.first_label, timeline.last_label) == ("2021", "2023")
+    assert timeline.summary == "Timeline: 6 dated results by year, 2021 to 2023; most in 2023 (4)."
+
+
+def test_a_single_result_among_many_still_shows():
+    counts = DateCounts("month", D(2023, 1, 1), D(2023, 2, 28), (("2023-01", 1000), ("2023-02", 1)))
+    bars = build_timeline(counts, [], noun="statement").bars
+    assert [b.height for b in bars] == [80.0, 2.0]
+
+
+def test_the_summary_names_the_noun_and_unit():
+    counts = DateCounts("day", D(2023, 10, 26), D(2023, 10, 26), (("2023-10-26", 1),))
+    timeline = build_timeline(counts, [], noun="statement")
+    assert timeline.summary == (
+        "Timeline: 1 dated statement by day, 26 Oct 2023 to 26 Oct 2023; most in 26 Oct 2023 (1)."
+    )
