@@ -1,0 +1,121 @@
+"""End to end, the curator: merge two persons, hide an article; a reader sees it at once."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import REPO, SEEDS
+from tests.test_browser import CHROMIUM_ARGS, chromium_path, free_port, manage, wait_until_up
+
+pytestmark = pytest.mark.browser
+PASSWORD = "a-long-test-only-password-4711"
+EXTRA = "Zakharova speaks\n\nM. Zakharova said the talks in Moscow were useful for Armenia.\n"
+
+
+@pytest.fixture(scope="module")
+def curation_server(tmp_path_factory) -> Iterator[str]:
+    """A real gunicorn over the seeds plus one article quoting "M. Zakharova", and a curator."""
+    chromium_path()
+    root = tmp_path_factory.mktemp("curation")
+    (root / "extra").mkdir()
+    (root / "extra" / "zakharova.txt").write_text(EXTRA, encoding="utf-8")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
+        "DISPATCH_INDEX_DIR": str(root / "index"),
+        "DISPATCH_SECRET_KEY": "browser-test-only",
+        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+    }
+    manage(env, "migrate", "--noinput")
+    manage(env, "import_articles", str(SEEDS), str(root / "extra"))
+    manage(env, "rebuild_index")
+    manage(env, "createsuperuser", "--noinput", "--username", "curator", "--email", "c@x.org")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=REPO,
+        env=env,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def log_in(browser, server: str):
+    page = browser.new_context().new_page()
+    page.goto(server + "admin/login/")
+    page.fill("#id_username", "curator")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/$"))
+    return page
+
+
+def speaker_facet(page, server: str) -> dict[str, int]:
+    data = page.request.get(server + "api/search").json()
+    return {v["label"]: v["count"] for v in data["facets"]["speaker"]}
+
+
+def test_a_merge_leaves_one_speaker_with_the_combined_count(browser, curation_server):
+    server = curation_server
+    admin = log_in(browser, server)
+    before = speaker_facet(admin, server)
+    assert before["Maria Zakharova"] == 1 and before["M. Zakharova"] == 1
+    admin.goto(server + "admin/archive/person/?q=Zakharova")
+    for row in admin.locator("#result_list tbody tr").all():
+        row.locator("input.action-select").check()
+    admin.select_option("select[name=action]", "merge")
+    admin.click("button[name=index]")
+    admin.get_by_label("Maria Zakharova", exact=False).first.check()
+    admin.click("input[value=Merge]")
+    admin.wait_for_url(re.compile(r".*/admin/archive/person/.*"))
+    after = speaker_facet(admin, server)
+    assert after["Maria Zakharova"] == 2
+    assert "M. Zakharova" not in after
+
+
+def test_a_hidden_article_leaves_another_readers_search_at_once(browser, curation_server):
+    from playwright.sync_api import expect
+
+    server = curation_server
+    reader = browser.new_context().new_page()
+    reader.goto(server + "?q=Lavrov")
+    expect(reader.locator("#result-count")).to_contain_text("1 article")
+    admin = log_in(browser, server)
+    admin.goto(server + "admin/archive/article/?q=Lavrov")
+    admin.locator("#result_list tbody tr input.action-select").first.check()
+    admin.select_option("select[name=action]", "hide")
+    admin.click("button[name=index]")
+    expect(admin.locator(".messagelist")).to_contain_text("hidden")
+    reader.reload()
+    expect(reader.locator("#result-count")).to_contain_text("0 articles")
