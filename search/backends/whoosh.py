@@ -234,8 +234,7 @@ class WhooshBackend(SearchBackend):
     def search_ids(self, params: SearchParams) -> list[int]:
         found = self._matching(params)
         ranked = self._ranked(found, params, len(found.docs))
-        # Statement ids are stored as "s123"; the arrays hold every document's stored id.
-        return [int(doc_id.lstrip("s")) for doc_id in found.arrays.ids[ranked].tolist()]
+        return found.arrays.ids[ranked].tolist()
 
     @staticmethod
     def _hit(searcher: Searcher, docnum: int, terms, phrases) -> Hit:

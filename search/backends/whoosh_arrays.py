@@ -47,8 +47,8 @@ class SegmentArrays:
     values: dict[str, np.ndarray]  # facet -> int32 [docs, width] padded with -1
     sources: np.ndarray  # int32 value id, -1 none
     lengths: dict[str, np.ndarray]  # field -> float32 length
-    ids: np.ndarray  # str: the document id
-    parents: np.ndarray  # str: a statement's article id, "" for articles
+    ids: np.ndarray  # int64: the article's or statement's database id
+    parents: np.ndarray  # int64: a statement's article id, -1 for articles
 
     @classmethod
     def read(cls, reader) -> SegmentArrays:
@@ -75,8 +75,8 @@ class SegmentArrays:
             )
             for field in LENGTH_FIELDS
         }
-        ids = np.array([str(v or "") for v in column("id")] or [""], dtype=str)[:size]
-        parents = np.array([str(v or "") for v in column("parent")] or [""], dtype=str)[:size]
+        ids = np.array([_number(v) for v in column("id")], dtype=np.int64)
+        parents = np.array([_number(v) for v in column("parent")], dtype=np.int64)
         return cls(kinds, days, values, sources, lengths, ids, parents)
 
     def save(self, path: Path) -> None:
@@ -111,6 +111,12 @@ class SegmentArrays:
                 ids=data["ids"],
                 parents=data["parents"],
             )
+
+
+def _number(doc_id: str | None) -> int:
+    """Stored ids are "123" (article) or "s123" (statement); -1 for none or other forms."""
+    digits = (doc_id or "").lstrip("s")
+    return int(digits) if digits.isdigit() else -1
 
 
 def _localise(ids: np.ndarray, table: ValueTable) -> tuple[np.ndarray, np.ndarray]:
@@ -191,10 +197,10 @@ class DocArrays:
                 deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[deleted + offset] = False
         self.live = live
-        self.ids = np.concatenate([p.ids for p in parts]) if parts else np.zeros(0, str)
+        self.ids = _join([p.ids for p in parts], np.int64)
         self.parents = _parent_docnums(
             self.ids,
-            np.concatenate([p.parents for p in parts]) if parts else np.zeros(0, str),
+            _join([p.parents for p in parts], np.int64),
             self.kinds,
             live,
         )

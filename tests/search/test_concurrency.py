@@ -23,7 +23,7 @@ DOCS_EACH = 15
 def write_documents(index_dir: str, worker: int) -> None:
     backend = WhooshBackend(Path(index_dir))
     for n in range(DOCS_EACH):  # one commit each, so the writers really contend for the lock
-        doc_id = f"{worker}-{n}"
+        doc_id = f"{worker + 1}{n:03d}"
         backend.index([{**DOCS[0], "id": doc_id, "title": f"Writer {worker} document {n}"}])
 
 
@@ -41,7 +41,7 @@ def test_concurrent_writer_processes_lose_no_update(tmp_path):
         assert process.exitcode == 0
     ids = WhooshBackend(tmp_path / "ix").document_ids()
     assert len(ids) == WRITERS * DOCS_EACH + 1
-    assert {f"{w}-{n}" for w in range(WRITERS) for n in range(DOCS_EACH)} <= ids
+    assert {f"{w + 1}{n:03d}" for w in range(WRITERS) for n in range(DOCS_EACH)} <= ids
 
 
 @pytest.mark.corpus
