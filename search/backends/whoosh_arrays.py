@@ -152,8 +152,8 @@ def _segment_arrays(reader, folder: Path | None) -> SegmentArrays:
     if found is None:
         path = folder / f"{key}.npz" if folder else None
         if path and path.exists():
-            found = SegmentArrays.load(path)
-        else:
+            found = _load_or_none(path)
+        if found is None:
             found = SegmentArrays.read(reader)
             if path:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -161,6 +161,15 @@ def _segment_arrays(reader, folder: Path | None) -> SegmentArrays:
         with _cache_lock:
             _segment_cache[key] = found
     return found
+
+
+def _load_or_none(path: Path) -> SegmentArrays | None:
+    """Saved arrays, or None when the file is from another version or damaged (then they
+    are read again from the segment and saved anew)."""
+    try:
+        return SegmentArrays.load(path)
+    except (KeyError, ValueError, OSError, EOFError):
+        return None
 
 
 def _forget_other_segments(leaves) -> None:
