@@ -74,8 +74,8 @@ class Engine:
             fmt = reader.schema[field].format
             matcher = reader._terms.matcher(field, text, fmt)
             ids, weights = _read_all(matcher)
-            docs.append(np.asarray(ids, dtype=np.int64) + offset)
-            freqs.append(np.asarray(weights, dtype=np.float32))
+            docs.append(ids + offset)
+            freqs.append(weights)
         if docs:
             all_docs, all_freqs = np.concatenate(docs), np.concatenate(freqs)
             keep = self.arrays.live[all_docs]
@@ -252,23 +252,33 @@ HANDLERS = {
 }
 
 
-def _read_all(matcher) -> tuple[list[int], list[float]]:
-    """Every posting of a leaf matcher, a block at a time where the codec allows it."""
-    ids: list[int] = []
-    weights: list[float] = []
-    if isinstance(matcher, W3LeafMatcher):
+def _read_all(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """Every posting of a leaf matcher, decoded a block at a time with NumPy where the
+    codec allows it (Whoosh decodes each block's ids with a Python generator)."""
+    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+        ids, weights = [], []
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
-            matcher._next_block()
-        return ids, weights
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32)
+    id_blocks, weight_blocks = [], []
     while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return ids, weights
+        if matcher._data is None:
+            matcher._read_data()
+        deltas, weights = matcher._data[0], matcher._data[1]
+        id_blocks.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
+        count = len(deltas)
+        if weights is None:
+            weight_blocks.append(np.ones(count, dtype=np.float32))
+        elif isinstance(weights, float):
+            weight_blocks.append(np.full(count, weights, dtype=np.float32))
+        else:
+            weight_blocks.append(np.asarray(weights, dtype=np.float32))
+        matcher._next_block()
+    if not id_blocks:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
 
 
 def union(matches: list[Match]) -> Match:
