@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -64,31 +65,23 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> N
     raise RuntimeError(f"gunicorn did not answer at {url}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    """A real gunicorn (2 workers) over a fresh database and index holding the seeds."""
-    chromium_path()
-    root: Path = tmp_path_factory.mktemp("server")
-    env = {
+def server_env(root: Path, **extra: str) -> dict[str, str]:
+    """Environment for manage.py and gunicorn on a fresh database and index under `root`."""
+    return {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
         "DISPATCH_INDEX_DIR": str(root / "index"),
         "DISPATCH_SECRET_KEY": "browser-test-only",
+        **extra,
     }
-    manage(env, "migrate", "--noinput")
-    manage(env, "import_articles", str(SEEDS))
-    manage(env, "rebuild_index")
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict[str, str]) -> Iterator[str]:
+    """A real gunicorn with 2 workers; yields its address and stops it afterwards."""
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "config.wsgi",
-        "--workers",
-        "2",
-        "--bind",
-        f"127.0.0.1:{port}",
-    ]
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2",
+               "--bind", f"127.0.0.1:{port}"]  # fmt: skip
     process = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -97,6 +90,18 @@ def server(tmp_path_factory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    """A real gunicorn (2 workers) over a fresh database and index holding the seeds."""
+    chromium_path()
+    env = server_env(tmp_path_factory.mktemp("server"))
+    manage(env, "migrate", "--noinput")
+    manage(env, "import_articles", str(SEEDS))
+    manage(env, "rebuild_index")
+    with gunicorn(env) as url:
+        yield url
 
 
 @pytest.fixture

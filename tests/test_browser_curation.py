@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import REPO, SEEDS
-from tests.test_browser import CHROMIUM_ARGS, chromium_path, free_port, manage, wait_until_up
+from tests.conftest import SEEDS
+from tests.test_browser import CHROMIUM_ARGS, chromium_path, gunicorn, manage, server_env
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-test-only-password-4711"
@@ -25,40 +22,13 @@ def curation_server(tmp_path_factory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("curation")
     (root / "extra").mkdir()
     (root / "extra" / "zakharova.txt").write_text(EXTRA, encoding="utf-8")
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
-        "DISPATCH_INDEX_DIR": str(root / "index"),
-        "DISPATCH_SECRET_KEY": "browser-test-only",
-        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
-    }
+    env = server_env(root, DJANGO_SUPERUSER_PASSWORD=PASSWORD)
     manage(env, "migrate", "--noinput")
     manage(env, "import_articles", str(SEEDS), str(root / "extra"))
     manage(env, "rebuild_index")
     manage(env, "createsuperuser", "--noinput", "--username", "curator", "--email", "c@x.org")
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=REPO,
-        env=env,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_up(url, process)
+    with gunicorn(env) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
