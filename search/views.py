@@ -141,7 +141,7 @@ def article_page(request: HttpRequest, pk: int) -> HttpResponse:
     backend = get_backend()
     paragraphs = [p.strip() for p in article.body.split("\n\n") if p.strip()]
     prepared, _ = backend_params(SearchParams(q=q))
-    highlighted, matches = number_marks([backend.highlight(p, prepared.q) for p in paragraphs])
+    highlighted, matches = number_marks(backend.highlight_all(paragraphs, prepared.q))
     # The backend escapes the text and adds only <mark> tags, so the result is safe HTML.
     body_html = [mark_safe(p) for p in highlighted]
     named = list(article.persons.all())

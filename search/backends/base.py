@@ -94,6 +94,11 @@ class SearchBackend(ABC):
     def highlight(self, text: str, q: str) -> str:
         """`text` as HTML with the query's matches in <mark>; everything else escaped."""
 
+    def highlight_all(self, texts: list[str], q: str) -> list[str]:
+        """`highlight` for several texts (an article's paragraphs), the query parsed once
+        where the backend can."""
+        return [self.highlight(text, q) for text in texts]
+
     @abstractmethod
     def document_stamps(self) -> dict[str, int]:
         """Article id → the `stamp` it was indexed with, for every article in the index."""

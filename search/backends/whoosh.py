@@ -251,22 +251,26 @@ class WhooshBackend(SearchBackend):
             article_id=int(stored["parent"]) if statement else None,
         )
 
-    def passage_maker(self, q: str) -> Callable[[str], tuple[str, ...]]:
-        searcher = self._current_searcher()
-        query, _ = whoosh_query.parse(self.parser, q)
-        terms = whoosh_query.highlight_terms(searcher, query) if q.strip() else frozenset()
-        phrases = whoosh_query.phrases(query)
-        return lambda text: tuple(whoosh_highlight.passages(text, terms, phrases))
-
-    def highlight(self, text: str, q: str) -> str:
+    def _marking(self, q: str) -> tuple[frozenset[str], list[tuple[str, ...]]]:
+        """The words and phrases to mark for `q`: parsed once, however many texts follow."""
         try:
             searcher = self._current_searcher()
         except SearchUnavailable:
-            return whoosh_highlight.whole(text, frozenset())
+            return frozenset(), []
         query, _ = whoosh_query.parse(self.parser, q)
         terms = whoosh_query.highlight_terms(searcher, query) if q.strip() else frozenset()
-        phrases = whoosh_query.phrases(query)
-        return whoosh_highlight.whole(text, terms, phrases)
+        return terms, whoosh_query.phrases(query)
+
+    def passage_maker(self, q: str) -> Callable[[str], tuple[str, ...]]:
+        terms, phrases = self._marking(q)
+        return lambda text: tuple(whoosh_highlight.passages(text, terms, phrases))
+
+    def highlight(self, text: str, q: str) -> str:
+        return self.highlight_all([text], q)[0]
+
+    def highlight_all(self, texts: list[str], q: str) -> list[str]:
+        terms, phrases = self._marking(q)
+        return [whoosh_highlight.whole(text, terms, phrases) for text in texts]
 
     def suggest(self, q: str) -> str | None:
         return whoosh_query.suggest(self._current_searcher(), q)

@@ -179,6 +179,12 @@ class BackendContract:
         assert passages("Talks in Moscow.") == ("Talks in <mark>Moscow</mark>.",)
         assert passages("") == ()
 
+    def test_highlight_all_marks_each_text_like_highlight(self, full):
+        texts = ["Lavrov met Iran's minister.", "No match here.", '"South Caucasus" talks']
+        q = 'lavrov "south caucasus"'
+        assert full.highlight_all(texts, q) == [full.highlight(t, q) for t in texts]
+        assert full.highlight_all(texts, q)[2] == '"<mark>South Caucasus</mark>" talks'
+
     def test_highlight_whole_text(self, full):
         html = full.highlight("Lavrov met <b>Iran</b>'s minister.", "lavrov iran")
         assert html == "<mark>Lavrov</mark> met &lt;b&gt;<mark>Iran</mark>&lt;/b&gt;'s minister."
