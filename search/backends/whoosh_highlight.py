@@ -7,35 +7,19 @@ fraction of that, which is what keeps a results page fast.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
 from html import escape
 
-from whoosh.analysis import STOP_WORDS
-from whoosh.lang.porter import stem
-from whoosh.support.charset import accent_map
-
-from search.backends.whoosh_schema import TOKEN_PATTERN
+from search.backends.whoosh_analysis import TOKEN, index_term
 
 PASSAGE_CHARS = 240
 SURROUND = 90
 Phrases = Sequence[tuple[str, ...]]
-_TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
-
-
-@functools.lru_cache(maxsize=200_000)
-def index_term(word: str) -> str | None:
-    """What the index analyzer makes of one token (None for a stop word)."""
-    lowered = word.lower()
-    if lowered in STOP_WORDS:
-        return None
-    return stem(lowered).translate(accent_map)
 
 
 def tokens(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, index term) for every token of `text`, as the index analyzer sees it."""
-    return [(m.start(), m.end(), index_term(m.group())) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.end(), index_term(m.group())) for m in TOKEN.finditer(text)]
 
 
 def match_spans(text: str, terms: frozenset[str], phrases: Phrases) -> list[tuple[int, int]]:

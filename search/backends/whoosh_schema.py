@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from whoosh import columns, fields
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.support.charset import accent_map
 
-# Stemming makes "talks" find "talk"; folding makes "Turkiye" find "Türkiye". The token
-# pattern keeps formats such as "3+3" whole, since they are what this archive is about.
-TOKEN_PATTERN = r"\d+\+\d+|\w+(?:\.?\w+)*"
-TEXT_ANALYZER = StemmingAnalyzer(expression=TOKEN_PATTERN, minsize=1) | CharsetFilter(accent_map)
+from search.backends.whoosh_analysis import NewsText
+
 WORDS_ANALYZER = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter() | CharsetFilter(accent_map)
 
 
@@ -28,27 +26,54 @@ class FacetField(fields.KEYWORD):
         return [v.decode() for v in value]
 
 
+class TextColumn(fields.COLUMN):
+    """A per-document string read from a column and never searched: no postings to write."""
+
+    def __init__(self) -> None:
+        super().__init__(columns.VarBytesColumn())
+
+    def to_column_value(self, value: str) -> bytes:
+        return value.encode()
+
+    def from_column_value(self, value: bytes) -> str:
+        return value.decode()
+
+
+class IntColumn(fields.COLUMN):
+    """A per-document integer read from a column. Unlike `NUMERIC`, it writes no postings
+    (NUMERIC indexes 8 to 16 range terms per value, which nothing here searches)."""
+
+    def __init__(self, typecode: str) -> None:
+        super().__init__(columns.NumericColumn(typecode, default=0))
+
+    def to_column_value(self, value) -> int:
+        return int(value or 0)
+
+    def from_column_value(self, value) -> int:
+        return int(value)
+
+
 def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
         # "article", or "statement": one document per statement, so statements are searchable.
-        kind=fields.ID(stored=True, sortable=True),
+        kind=TextColumn(),
         parent=fields.ID(stored=True, sortable=True),  # a statement's article
         # When the document was made from the database (microseconds), to find stale ones.
-        stamp=fields.NUMERIC(numtype=int, bits=64, sortable=True, default=0),
-        title=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
-        body=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
-        speaker_names=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
+        stamp=IntColumn("q"),
+        title=NewsText(stored=True),
+        body=NewsText(stored=True),
+        speaker_names=NewsText(stored=True),
         role=fields.STORED(),
-        source=fields.ID(stored=True, sortable=True),
-        source_text=fields.TEXT(analyzer=TEXT_ANALYZER),
+        source=TextColumn(),  # the outlet facet; `source:` searches source_text
+        source_text=NewsText(),
         # Unstemmed words of headlines and names, for "did you mean" suggestions.
         words=fields.TEXT(analyzer=WORDS_ANALYZER, phrase=False),
         countries=FacetField(),
         speakers=FacetField(),
-        # YYYYMMDD, 0 when undated: filters and sorts compare integers, not DATETIME ranges
-        # (WHOOSH_NOTES trap 3).
-        day=fields.NUMERIC(numtype=int, bits=32, sortable=True, default=0),
+        # YYYYMMDD, 0 when undated: filters and sorts compare integers from the column, not
+        # DATETIME ranges (WHOOSH_NOTES trap 3).
+        day=IntColumn("i"),
     )
 
 

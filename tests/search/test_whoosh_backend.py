@@ -28,18 +28,6 @@ def test_a_second_process_view_sees_new_commits(tmp_path):
     assert reader.search(SearchParams()).total == 4
 
 
-def test_the_fast_highlighter_tokenizes_exactly_like_the_index():
-    from search.backends.whoosh_highlight import tokens
-    from search.backends.whoosh_schema import TEXT_ANALYZER
-
-    text = (
-        "The 3+3 platform: Türkiye's ministers said they're 'talking' with U.S. officials — "
-        "Erdoğan, Araghchi and Lavrov met in 2023 at the U.N. in New York; élan, naïve, Ⅻ."
-    )
-    expected = [t.text for t in TEXT_ANALYZER(text)]
-    assert [term for _, _, term in tokens(text) if term is not None] == expected
-
-
 def test_a_damaged_index_says_how_to_recover(tmp_path):
     backend = WhooshBackend(tmp_path / "ix")
     backend.index(DOCS)
@@ -51,3 +39,13 @@ def test_a_damaged_index_says_how_to_recover(tmp_path):
         fresh.search(SearchParams())
     fresh.rebuild(DOCS)
     assert fresh.search(SearchParams()).total == 4
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+def test_segments_are_plain_files_so_opening_the_index_copies_nothing(tmp_path, procs):
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.rebuild(DOCS[:2], procs=procs)
+    backend.index(DOCS[2:])  # an incremental segment, and maybe a merge
+    segments = backend.store.open()._segments()
+    assert segments and not any(segment.is_compound() for segment in segments)
+    assert not list(backend.store.current().glob("*.seg"))

@@ -1,0 +1,123 @@
+"""The text analyzer: Whoosh's stemming chain with accent folding, in one fast pass.
+
+`StemmingAnalyzer(TOKEN_PATTERN, minsize=1) | CharsetFilter(accent_map)` runs five Python
+generators per token, and analysis is most of the cost of indexing. `NewsAnalyzer` yields the
+same tokens (text, positions, character offsets, stop words; a test compares them with that
+chain) from one loop over a compiled pattern and a cache of word → index term. Indexing skips
+the token objects altogether (`NewsText.index`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+
+from whoosh import fields, formats
+from whoosh.analysis import STOP_WORDS, Token, Tokenizer
+from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
+
+# Keeps formats such as "3+3" whole, since they are what this archive is about.
+TOKEN_PATTERN = r"\d+\+\d+|\w+(?:\.?\w+)*"
+TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
+
+
+@functools.lru_cache(maxsize=200_000)
+def index_term(word: str) -> str | None:
+    """What the index makes of one token: lower case, stemmed ("talks" finds "talk"), accents
+    folded ("Turkiye" finds "Türkiye"); None for a stop word."""
+    lowered = word.lower()
+    if not lowered or lowered in STOP_WORDS:  # the chain's StopFilter(minsize=1)
+        return None
+    return stem(lowered).translate(accent_map)
+
+
+def _stop_text(word: str) -> str:
+    # What the chain leaves of a stop word it keeps (removestops=False): not stemmed.
+    return word.lower().translate(accent_map)
+
+
+class NewsAnalyzer(Tokenizer):
+    """Tokens exactly as Whoosh's chain gives them, including its renumbering of positions
+    around removed stop words (the first kept token keeps its own position)."""
+
+    is_morph = True  # stems, like the chain it replaces (Whoosh checks this for spelling)
+
+    def __eq__(self, other) -> bool:
+        return other is not None and other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__)
+
+    def has_morph(self) -> bool:
+        return True
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            matches = [(value, start_pos, start_char, start_char + len(value))]
+        else:
+            matches = (
+                (m.group(), start_pos + i, start_char + m.start(), start_char + m.end())
+                for i, m in enumerate(TOKEN.finditer(value))
+            )
+        kept = None
+        for word, pos, startchar, endchar in matches:
+            term = index_term(word)
+            if term is None:
+                if removestops:
+                    continue
+                token.text, token.stopped = _stop_text(word), True
+            else:
+                token.text, token.stopped = term, False
+                if positions:
+                    kept = pos if kept is None else kept + 1
+                    pos = kept
+            token.boost = 1.0
+            if keeporiginal or not tokenize:
+                token.original = word
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar, token.endchar = startchar, endchar
+            yield token
+
+
+def term_positions(text: str) -> dict[str, list[int]]:
+    """Each index term of `text` with its positions, numbered as `NewsAnalyzer` numbers them."""
+    found: dict[str, list[int]] = defaultdict(list)
+    pos = None
+    for i, match in enumerate(TOKEN.finditer(text)):
+        term = index_term(match.group())
+        if term is not None:
+            pos = i if pos is None else pos + 1
+            found[term].append(pos)
+    return found
+
+
+class NewsText(fields.TEXT):
+    """A TEXT field analysed by `NewsAnalyzer`, indexed without building token objects."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(analyzer=NewsAnalyzer(), **kwargs)
+
+    def index(self, value, **kwargs):
+        if kwargs or type(self.format) is not formats.Positions:
+            yield from super().index(value, **kwargs)
+            return
+        encode, boost = self.format.encode, self.format.field_boost
+        for term, positions in term_positions(value).items():
+            yield term.encode("utf-8"), len(positions), len(positions) * boost, encode(positions)
