@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import multiprocessing
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +15,9 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from search.backends import whoosh_highlight, whoosh_query
+from search.backends import whoosh_highlight, whoosh_postings, whoosh_query
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
-from search.backends.whoosh_arrays import KIND_CODES, DocArrays
+from search.backends.whoosh_arrays import KIND_CODES, DocArrays, segment_arrays
 from search.backends.whoosh_engine import Engine
 from search.backends.whoosh_facets import FacetMasks, Selection, by_day, date_counts, top
 from search.backends.whoosh_schema import build_schema, index_documents
@@ -45,6 +47,33 @@ def with_statement_boost(arrays: DocArrays, match, docs, scores):
     boosted = scores.copy()
     np.add.at(boosted, at[hit], STATEMENT_BOOST * statement_scores[hit])
     return boosted
+
+
+def _leaves(searcher: Searcher) -> list:
+    reader = searcher.reader()
+    return reader.leaf_readers() if searcher.subsearchers else [(reader, 0)]
+
+
+def prepare_generation(folder: Path, procs: int = 1) -> None:
+    """Decode each segment's per-document arrays and frequent postings before the generation
+    goes live, one process per segment, so that no search has to."""
+    with whoosh_index.open_dir(folder).searcher() as searcher:
+        segments = [r.segment().segment_id() for r, _ in _leaves(searcher) if r.segment()]
+    if procs > 1 and len(segments) > 1:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(procs, len(segments)), mp_context=context) as pool:
+            list(pool.map(_prepare_segment, [folder] * len(segments), segments))
+    else:
+        for segment in segments:
+            _prepare_segment(folder, segment)
+
+
+def _prepare_segment(folder: Path, segment_id: str) -> None:
+    with whoosh_index.open_dir(folder).searcher() as searcher:
+        for reader, _ in _leaves(searcher):
+            if reader.segment() and reader.segment().segment_id() == segment_id:
+                segment_arrays(reader, folder / "arrays")
+                whoosh_postings.prepare(reader, folder / "arrays")
 
 
 @dataclass(frozen=True)
@@ -113,6 +142,7 @@ class WhooshBackend(SearchBackend):
             try:
                 ix = whoosh_index.create_in(folder, self.schema)
                 count = self._fill(ix, documents, on_progress, procs)
+                prepare_generation(folder, procs)
             except BaseException:
                 self.store.discard(folder)
                 raise
@@ -178,8 +208,10 @@ class WhooshBackend(SearchBackend):
                     # it should drop, so deletions would stay visible.
                     self._searcher = self._ix.searcher()
                     # Per-document arrays and posting caches live as long as this searcher.
-                    self._arrays = DocArrays(self._searcher, self.store.arrays_folder())
-                    self._engine = Engine(self._searcher, self._arrays)
+                    arrays_folder = self.store.arrays_folder()
+                    self._arrays = DocArrays(self._searcher, arrays_folder)
+                    saved = whoosh_postings.for_leaves(_leaves(self._searcher), arrays_folder)
+                    self._engine = Engine(self._searcher, self._arrays, saved)
             except whoosh_index.EmptyIndexError as exc:
                 self._ix = self._searcher = None
                 raise SearchUnavailable(

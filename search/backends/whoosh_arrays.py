@@ -140,7 +140,7 @@ _segment_cache: dict[str, SegmentArrays] = {}
 _cache_lock = threading.Lock()
 
 
-def _segment_arrays(reader, folder: Path | None) -> SegmentArrays:
+def segment_arrays(reader, folder: Path | None) -> SegmentArrays:
     """A segment's arrays: from memory, else from the file another process saved, else read
     from the segment (slow: per document) and saved for every later process."""
     segment = reader.segment()
@@ -190,7 +190,7 @@ class DocArrays:
         leaves = (
             searcher.reader().leaf_readers() if searcher.subsearchers else [(searcher.reader(), 0)]
         )
-        parts = [_segment_arrays(reader, folder) for reader, _ in leaves]
+        parts = [segment_arrays(reader, folder) for reader, _ in leaves]
         _forget_other_segments(leaves)
         self.size = searcher.reader().doc_count_all()
         self.kinds = _join([p.kinds for p in parts], np.uint8)

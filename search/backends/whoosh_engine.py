@@ -17,7 +17,9 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.searching import Searcher
 
+from search.backends.whoosh_analysis import RawPositions
 from search.backends.whoosh_arrays import LENGTH_FIELDS, DocArrays
+from search.backends.whoosh_postings import SegmentPostings, read_blocks
 
 K1, B = 1.2, 0.75
 CACHED_TERMS = 4096
@@ -40,11 +42,17 @@ class Match:
 class Engine:
     """Evaluates parsed Whoosh queries for one searcher."""
 
-    def __init__(self, searcher: Searcher, arrays: DocArrays) -> None:
+    def __init__(
+        self,
+        searcher: Searcher,
+        arrays: DocArrays,
+        saved: list[SegmentPostings | None] | None = None,
+    ) -> None:
         self.searcher = searcher
         self.arrays = arrays
         self.reader = searcher.reader()
         self.leaves = self.reader.leaf_readers() if searcher.subsearchers else [(self.reader, 0)]
+        self.saved = saved or [None] * len(self.leaves)  # each leaf's saved frequent terms
         self.total_docs = max(1, int(arrays.live.sum()))
         self._lock = threading.Lock()  # the caches are shared by a worker's threads
         self._matches: OrderedDict[str, Match] = OrderedDict()
@@ -68,12 +76,16 @@ class Engine:
         if found is not None:
             return found
         docs, freqs = [], []
-        for reader, offset in self.leaves:
+        for (reader, offset), saved in zip(self.leaves, self.saved, strict=True):
+            term = saved.term(field, text) if saved else None
+            if term is not None:
+                docs.append(term.docs + offset)
+                freqs.append(term.weights)
+                continue
             if (field, text) not in reader:
                 continue
             fmt = reader.schema[field].format
-            matcher = reader._terms.matcher(field, text, fmt)
-            ids, weights = _read_all(matcher)
+            ids, weights, _, _ = read_blocks(reader._terms.matcher(field, text, fmt))
             docs.append(ids + offset)
             freqs.append(weights)
         if docs:
@@ -169,50 +181,49 @@ class Engine:
         candidates = intersect([self._term(t) for t in words])
         if not len(candidates.docs) or len(words) < 2 or query.slop != 1:
             return candidates if len(words) < 2 else self._slow_phrase(query, candidates)
-        schema = self.reader.schema
-        positions = [
-            self.positions(field, schema[field].to_bytes(w), candidates.docs) for w in query.words
-        ]
-        confirmed = [
-            doc
-            for doc in candidates.docs.tolist()
-            if any(
-                all(p + k in positions[k][doc] for k in range(1, len(words)))
-                for p in positions[0][doc]
-            )
-        ]
-        docs = np.array(confirmed, dtype=np.int32)
+        # Each occurrence as one integer, document and position, so that "word k follows
+        # word 0 at distance k" is one sorted-array membership test per word.
+        # Both come out sorted (documents in order, positions in order within each), so
+        # membership is a binary search rather than np.isin's hashing of millions of keys.
+        to_bytes = self.reader.schema[field].to_bytes
+        starts = None
+        for k, word in enumerate(query.words):
+            owners, positions = self.positions(field, to_bytes(word), candidates.docs)
+            keys = (owners << 32) | positions
+            starts = keys if starts is None else starts[_in_sorted(starts + k, keys)]
+        found = starts >> 32
+        docs = found[np.r_[True, found[1:] != found[:-1]]] if len(found) else found
+        docs = docs.astype(np.int32)
         return Match(docs, _scores_at(candidates, docs))
 
     def _slow_phrase(self, query: wq.Phrase, candidates: Match) -> Match:
         confirmed = self._fallback(query, restrict=candidates.docs)
         return Match(confirmed.docs, _scores_at(candidates, confirmed.docs))
 
-    def positions(self, field: str, text: bytes, docs: np.ndarray) -> dict[int, set[int]]:
-        """Word positions of one term in each of `docs`, decoding only those postings."""
-        found: dict[int, set[int]] = {}
-        for reader, offset in self.leaves:
-            if (field, text) not in reader:
+    def positions(self, field: str, text: bytes, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(docnum, word position) of every occurrence of one term in `docs` (sorted), as two
+        int64 arrays, decoding only what the saved arrays do not hold."""
+        owners, found = [], []
+        for (reader, offset), saved in zip(self.leaves, self.saved, strict=True):
+            local = docs[(docs >= offset) & (docs < offset + reader.doc_count_all())] - offset
+            if not len(local):
                 continue
-            fmt = reader.schema[field].format
-            matcher = reader._terms.matcher(field, text, fmt)
-            if not isinstance(matcher, W3LeafMatcher):
-                while matcher.is_active():
-                    if matcher.id() + offset in docs:
-                        found[matcher.id() + offset] = set(matcher.value_as("positions"))
-                    matcher.next()
-                continue
-            while matcher.is_active():
-                if matcher.block_max_id() + offset >= docs[0]:
-                    matcher._read_ids()
-                    ids = np.asarray(matcher._ids, dtype=np.int64) + offset
-                    wanted = np.flatnonzero(np.isin(ids, docs, assume_unique=True))
-                    if len(wanted):
-                        matcher._read_values()
-                        for i in wanted.tolist():
-                            found[int(ids[i])] = set(fmt.decode_positions(matcher._values[i]))
-                matcher._next_block()
-        return found
+            term = saved.term(field, text) if saved else None
+            if term is not None and term.positions is not None:
+                rows = np.searchsorted(term.docs, local)
+                present = rows < len(term.docs)
+                present[present] = term.docs[rows[present]] == local[present]
+                rows = rows[present]
+                row_of, where = term.positions_at(rows)
+                owners.append(term.docs[row_of].astype(np.int64) + offset)
+                found.append(where)
+            elif (field, text) in reader:
+                doc_of, where = _positions_from_whoosh(reader, field, text, local)
+                owners.append(doc_of + offset)
+                found.append(where)
+        if not owners:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(owners), np.concatenate(found)
 
     def _fallback(self, query: wq.Query, restrict: np.ndarray | None = None) -> Match:
         """Whoosh's own matching, for wildcards, fuzzy terms, ranges and anything else."""
@@ -252,33 +263,47 @@ HANDLERS = {
 }
 
 
-def _read_all(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """Every posting of a leaf matcher, decoded a block at a time with NumPy where the
-    codec allows it (Whoosh decodes each block's ids with a Python generator)."""
-    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
-        ids, weights = [], []
+def _positions_from_whoosh(reader, field: str, text: bytes, docs: np.ndarray):
+    """(docnum, position) pairs of one term in a segment's `docs`, read block by block and
+    decoding only the blocks that hold one of them."""
+    fmt = reader.schema[field].format
+    matcher = reader._terms.matcher(field, text, fmt)
+    owners, found = [], []
+    if not isinstance(matcher, W3LeafMatcher):
         while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
+            if matcher.id() in docs:
+                positions = matcher.value_as("positions")
+                owners += [matcher.id()] * len(positions)
+                found += positions
             matcher.next()
-        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32)
-    id_blocks, weight_blocks = [], []
+        return np.asarray(owners, dtype=np.int64), np.asarray(found, dtype=np.int64)
     while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        deltas, weights = matcher._data[0], matcher._data[1]
-        id_blocks.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
-        count = len(deltas)
-        if weights is None:
-            weight_blocks.append(np.ones(count, dtype=np.float32))
-        elif isinstance(weights, float):
-            weight_blocks.append(np.full(count, weights, dtype=np.float32))
-        else:
-            weight_blocks.append(np.asarray(weights, dtype=np.float32))
+        if matcher.block_max_id() >= docs[0]:
+            matcher._read_ids()
+            ids = np.asarray(matcher._ids, dtype=np.int64)
+            wanted = np.flatnonzero(np.isin(ids, docs, assume_unique=True))
+            if len(wanted):
+                matcher._read_values()
+                for i in wanted.tolist():
+                    value = matcher._values[i]
+                    if type(fmt) is RawPositions:
+                        positions = np.frombuffer(value, dtype="<u4")
+                    else:
+                        positions = fmt.decode_positions(value)
+                    owners.append(np.full(len(positions), ids[i], dtype=np.int64))
+                    found.append(np.asarray(positions, dtype=np.int64))
         matcher._next_block()
-    if not id_blocks:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
+    if not owners:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(owners), np.concatenate(found)
+
+
+def _in_sorted(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which of `values` occur in the sorted array `keys`."""
+    if not len(keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    return keys[at] == values
 
 
 def union(matches: list[Match]) -> Match:

@@ -94,4 +94,5 @@ class IndexStore:
         folder = self.current()
         if folder is None:
             return 0
-        return sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
+        # The saved arrays count too: they are part of what a generation needs on disk.
+        return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())

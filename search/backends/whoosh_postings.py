@@ -1,0 +1,223 @@
+"""Each segment's frequent terms decoded once into flat NumPy arrays saved beside the index.
+
+Whoosh keeps a term's postings in blocks of 128 pickled tuples; reading a word found in most
+of 700,000 documents takes about half a second, and a phrase of two such words several more.
+Segments never change once written, so when a generation is built its frequent terms are
+decoded into arrays that every process maps from disk: a term's documents, weights and word
+positions become slices. Rare terms, and small segments from later saves, are read from
+Whoosh as before (a block or two each).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+
+from search.backends.whoosh_analysis import RawPositions
+
+MIN_DOCS = 256  # terms in fewer documents are two blocks or less: cheap to read from Whoosh
+MIN_SEGMENT_DOCS = 5_000  # smaller segments (later saves) are cheap to read from Whoosh
+UNSAVED_FIELDS = frozenset({"id", "parent", "words"})  # looked up one by one, or unranked
+FILES = ("keys", "key_starts", "starts", "docs", "weights", "pos_starts", "positions")
+
+
+@dataclass
+class TermPostings:
+    """One term in one segment: segment-local docnums, weights, and (for positional fields)
+    each posting's word positions as one flat array with per-posting start offsets."""
+
+    docs: np.ndarray
+    weights: np.ndarray
+    positions: np.ndarray | None
+    offsets: np.ndarray | None  # len(docs) + 1 starts into `positions`
+
+    def positions_at(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(row of each position, position) for the postings at `rows`."""
+        starts, ends = self.offsets[rows], self.offsets[rows + 1]
+        counts = ends - starts
+        owner = np.repeat(rows, counts)
+        # Concatenated ranges without a Python loop: each range's start, shifted per item.
+        shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+        return owner, self.positions[shift + np.arange(int(counts.sum()))].astype(np.int64)
+
+
+class SegmentPostings:
+    """The saved frequent terms of one segment."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        self.arrays = arrays
+        blob, key_starts = arrays["keys"].tobytes(), arrays["key_starts"]
+        self.rows = {blob[key_starts[i] : key_starts[i + 1]]: i for i in range(len(key_starts) - 1)}
+
+    def term(self, field: str, text: bytes) -> TermPostings | None:
+        row = self.rows.get(_key(field, text))
+        if row is None:
+            return None
+        a = self.arrays
+        start, end = int(a["starts"][row]), int(a["starts"][row + 1])
+        docs, weights = a["docs"][start:end], a["weights"][start:end].astype(np.float32)
+        pos_start, pos_end = int(a["pos_starts"][row]), int(a["pos_starts"][row + 1])
+        if pos_end == pos_start:
+            return TermPostings(np.asarray(docs), weights, None, None)
+        counts = weights.astype(np.int64)  # positional fields: weight = number of positions
+        offsets = np.concatenate(([0], np.cumsum(counts))) + pos_start
+        return TermPostings(np.asarray(docs), weights, a["positions"], offsets)
+
+    @classmethod
+    def load(cls, folder: Path) -> SegmentPostings | None:
+        try:
+            arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in FILES}
+        except (OSError, ValueError):
+            return None  # not built (small segment), or from another version: Whoosh reads it
+        return cls(arrays)
+
+
+def _key(field: str, text: bytes) -> bytes:
+    return field.encode() + b"\x00" + text
+
+
+def read_blocks(matcher, positions: bool = False):
+    """All postings of a leaf matcher: (docnums, weights, positions or None, counts or None),
+    decoded a block at a time with NumPy where the codec allows it."""
+    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+        ids, weights, flat, counts = [], [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            if positions:
+                found = matcher.value_as("positions")
+                flat.extend(found)
+                counts.append(len(found))
+            matcher.next()
+        return (
+            np.asarray(ids, dtype=np.int64),
+            np.asarray(weights, dtype=np.float32),
+            np.asarray(flat, dtype=np.int64) if positions else None,
+            np.asarray(counts, dtype=np.int64) if positions else None,
+        )
+    id_blocks, weight_blocks, value_blocks = [], [], []
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        deltas, weights, values = matcher._data
+        id_blocks.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
+        count = len(deltas)
+        if weights is None:
+            weight_blocks.append(np.ones(count, dtype=np.float32))
+        elif isinstance(weights, float):
+            weight_blocks.append(np.full(count, weights, dtype=np.float32))
+        else:
+            weight_blocks.append(np.asarray(weights, dtype=np.float32))
+        if positions:
+            value_blocks.append(values)
+        matcher._next_block()
+    if not id_blocks:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, np.zeros(0, dtype=np.float32), None, None
+    ids, weights = np.concatenate(id_blocks), np.concatenate(weight_blocks)
+    if not positions:
+        return ids, weights, None, None
+    values = [v for block in value_blocks for v in block]
+    flat = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
+    counts = np.fromiter((len(v) // 4 for v in values), dtype=np.int64, count=len(values))
+    return ids, weights, flat, counts
+
+
+def build(reader) -> dict[str, np.ndarray]:
+    """The arrays of one segment's frequent terms, read from Whoosh."""
+    keys, docs, weights, positions = [], [], [], []
+    starts, pos_starts = [0], [0]
+    for field in sorted(reader.schema.names()):
+        field_type = reader.schema[field]
+        if field in UNSAVED_FIELDS or not field_type.indexed:
+            continue
+        fmt = field_type.format
+        positional = type(fmt) is RawPositions and fmt.field_boost == 1.0
+        for text, info in reader.iter_field(field):
+            if info.doc_frequency() < MIN_DOCS:
+                continue
+            matcher = reader._terms.matcher(field, text, fmt)
+            ids, found_weights, flat, counts = read_blocks(matcher, positional)
+            if positional and not np.array_equal(counts, found_weights.astype(np.int64)):
+                flat = None  # weights that are not counts: phrases read Whoosh instead
+            keys.append(_key(field, text))
+            docs.append(ids.astype(np.int32))
+            weights.append(found_weights)
+            starts.append(starts[-1] + len(ids))
+            if flat is not None:
+                positions.append(flat)
+            pos_starts.append(pos_starts[-1] + (len(flat) if flat is not None else 0))
+    key_starts = np.cumsum([0] + [len(k) for k in keys])
+    flat = np.concatenate(positions) if positions else np.zeros(0, dtype=np.int64)
+    return {
+        "keys": np.frombuffer(b"".join(keys), dtype=np.uint8),
+        "key_starts": key_starts.astype(np.int64),
+        "starts": np.asarray(starts, dtype=np.int64),
+        "docs": np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32),
+        "weights": _compact(np.concatenate(weights) if weights else np.zeros(0, np.float32)),
+        "pos_starts": np.asarray(pos_starts, dtype=np.int64),
+        "positions": flat.astype(np.uint16 if flat.size and flat.max() < 2**16 else np.uint32),
+    }
+
+
+def _compact(weights: np.ndarray) -> np.ndarray:
+    """Whole-number weights below 65,536 (term frequencies) as uint16: half the size."""
+    small = weights.astype(np.uint16)
+    return small if np.array_equal(small, weights) else weights.astype(np.float32)
+
+
+def save(arrays: dict[str, np.ndarray], folder: Path) -> None:
+    """Write the arrays into `folder` all at once (a rename), so readers never see half."""
+    temporary = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir(parents=True)
+    for name in FILES:
+        np.save(temporary / f"{name}.npy", arrays[name])
+    try:
+        os.replace(temporary, folder)
+    except OSError:  # another process saved it first
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def folder_for(arrays_folder: Path, segment_id: str) -> Path:
+    return arrays_folder / f"{segment_id}.postings"
+
+
+def prepare(reader, arrays_folder: Path) -> None:
+    """Build and save a segment's arrays unless it is small or they exist already."""
+    segment = reader.segment()
+    if segment is None or reader.doc_count_all() < MIN_SEGMENT_DOCS:
+        return
+    folder = folder_for(arrays_folder, segment.segment_id())
+    if not folder.exists():
+        save(build(reader), folder)
+
+
+_loaded: dict[str, SegmentPostings | None] = {}
+_lock = threading.Lock()
+
+
+def for_leaves(leaves, arrays_folder: Path | None) -> list[SegmentPostings | None]:
+    """The saved postings of each leaf reader (None where there are none), loaded once per
+    process and segment."""
+    found = []
+    with _lock:
+        if len(_loaded) > 4 * max(len(leaves), 1):
+            _loaded.clear()  # segments merged away: bounded memory in a long-lived worker
+    for reader, _ in leaves:
+        segment = reader.segment()
+        if segment is None or arrays_folder is None:
+            found.append(None)
+            continue
+        key = segment.segment_id()
+        with _lock:
+            if key not in _loaded or _loaded[key] is None:
+                _loaded[key] = SegmentPostings.load(folder_for(arrays_folder, key))
+            found.append(_loaded[key])
+    return found

@@ -1,0 +1,104 @@
+"""Saved postings arrays must answer exactly what Whoosh's own postings and phrases answer."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+from search.backends import whoosh_postings
+from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh_analysis import index_term
+from search.backends.whoosh_postings import read_blocks
+from search.query import SearchParams
+
+WORDS = [
+    "peace",
+    "talks",
+    "minister",
+    "border",
+    "trade",
+    "gas",
+    "visit",
+    "summit",
+    "the",
+    "of",
+    "corridor",
+    "Zangezur",
+]
+
+
+def _documents(count: int, seed: int = 5) -> list[dict]:
+    rng = random.Random(seed)
+    return [
+        {
+            "id": str(n),
+            "title": " ".join(rng.choices(WORDS, k=4)),
+            "body": " ".join(rng.choices(WORDS, k=rng.randint(3, 400))),
+            "source": "Outlet",
+            "countries": rng.sample(["AM", "AZ", "GE", "IR"], 2),
+            "speakers": [],
+            "statements": [
+                {"id": n * 10 + k, "text": " ".join(rng.choices(WORDS, k=12)), "speaker": "x"}
+                for k in range(rng.randint(0, 2))
+            ],
+        }
+        for n in range(1, count + 1)
+    ]
+
+
+@pytest.fixture
+def saved(tmp_path, monkeypatch):
+    """A two-segment index whose every term is saved (thresholds lowered to fit a test)."""
+    monkeypatch.setattr(whoosh_postings, "MIN_DOCS", 2)
+    monkeypatch.setattr(whoosh_postings, "MIN_SEGMENT_DOCS", 1)
+    backend = WhooshBackend(tmp_path / "ix")
+    documents = _documents(300)
+    backend.rebuild(documents[:200], procs=1)
+    backend.index(documents[200:])  # a second segment: both are saved only after a rebuild
+    backend.rebuild(documents, procs=2)
+    backend.search(SearchParams(q="peace"))
+    return backend
+
+
+def test_every_frequent_term_is_saved_and_equals_whoosh(saved):
+    engine = saved._engine
+    assert len(engine.leaves) == 2 and all(engine.saved)
+    for (reader, _), segment in zip(engine.leaves, engine.saved, strict=True):
+        for field in ("body", "title", "countries"):
+            for text, _info in reader.iter_field(field):
+                term = segment.term(field, text)
+                assert term is not None, (field, text)
+                matcher = reader._terms.matcher(field, text, reader.schema[field].format)
+                ids, weights, positions, counts = read_blocks(matcher, field != "countries")
+                assert np.array_equal(term.docs, ids)
+                assert np.array_equal(term.weights, weights)
+                if field != "countries":
+                    rows = np.arange(len(ids))
+                    owners, found = term.positions_at(rows)
+                    assert np.array_equal(found, positions)
+                    assert np.array_equal(np.bincount(owners, minlength=len(ids)), counts)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [("peace", "talks"), ("border", "trade", "gas"), ("zangezur", "corridor"), ("talks", "talks")],
+)
+def test_phrases_match_what_whoosh_matches(saved, words):
+    engine = saved._engine
+    phrase = wq.Phrase("body", [index_term(w) for w in words])
+    expected = sorted(saved._searcher.docs_for_query(phrase))
+    assert expected, "the corpus should contain each phrase"
+    assert engine._phrase(phrase).docs.tolist() == expected
+
+
+def test_phrases_read_from_whoosh_when_nothing_is_saved(tmp_path):
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.rebuild(_documents(60), procs=1)  # below the saving thresholds
+    backend.search(SearchParams(q="peace"))
+    assert not any(backend._engine.saved)
+    phrase = wq.Phrase("body", [index_term("peace"), index_term("talks")])
+    expected = sorted(backend._searcher.docs_for_query(phrase))
+    assert expected and backend._engine._phrase(phrase).docs.tolist() == expected
