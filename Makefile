@@ -32,7 +32,7 @@ run: install
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (create an account first:"
 	@echo "         $(BIN)/python manage.py createsuperuser)"
 	@echo ""
-	$(BIN)/gunicorn config.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
+	$(BIN)/gunicorn config.wsgi -c config/gunicorn.py --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -94,6 +94,15 @@ class ArticleQuerySet(models.QuerySet):
     def with_metadata(self) -> ArticleQuerySet:
         return self.prefetch_related("countries", "persons", "date_mentions", "statements__speaker")
 
+    def for_listing(self) -> ArticleQuerySet:
+        """What a list of results shows: no texts, only countries and who is quoted."""
+        quoted = Statement.objects.select_related("speaker").only(
+            "article_id", "start", "speaker__name", "speaker__slug"
+        )
+        return self.defer("body", "raw_text").prefetch_related(
+            "countries", models.Prefetch("statements", queryset=quoted)
+        )
+
 
 class Article(models.Model):
     VISIBLE = "visible"

@@ -128,7 +128,7 @@ def _items(results: SearchResults, mode: str) -> list[ResultItem]:
         ids = [s.article_id for s in statements.values()]
     else:
         statements, ids = {}, [hit.id for hit in results.hits]
-    articles = Article.objects.visible().with_metadata().in_bulk(ids)
+    articles = Article.objects.visible().for_listing().in_bulk(ids)
     items = []
     for hit in results.hits:
         statement = statements.get(hit.id)

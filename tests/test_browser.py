@@ -80,8 +80,8 @@ def server_env(root: Path, **extra: str) -> dict[str, str]:
 def gunicorn(env: dict[str, str]) -> Iterator[str]:
     """A real gunicorn with 2 workers; yields its address and stops it afterwards."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2",
-               "--bind", f"127.0.0.1:{port}"]  # fmt: skip
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-c", "config/gunicorn.py",
+               "--workers", "2", "--bind", f"127.0.0.1:{port}"]  # fmt: skip
     process = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/"
     try:

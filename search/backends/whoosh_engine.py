@@ -312,10 +312,22 @@ def union(matches: list[Match]) -> Match:
         return Match.empty()
     if len(matches) == 1:
         return matches[0]
-    docs = np.concatenate([m.docs for m in matches])
-    scores = np.concatenate([m.scores for m in matches])
-    unique, inverse = np.unique(docs, return_inverse=True)
-    return Match(unique.astype(np.int32), np.bincount(inverse, weights=scores).astype(np.float32))
+    size = max(int(m.docs[-1]) for m in matches) + 1
+    if sum(len(m.docs) for m in matches) * 32 < size:
+        # Few documents of a large index: sorting them beats touching every docnum.
+        docs = np.concatenate([m.docs for m in matches])
+        scores = np.concatenate([m.scores for m in matches])
+        unique, inverse = np.unique(docs, return_inverse=True)
+        summed = np.bincount(inverse, weights=scores).astype(np.float32)
+        return Match(unique.astype(np.int32), summed)
+    # Many: add scores into one slot per docnum (each match's docs are unique), no sort.
+    summed = np.zeros(size, dtype=np.float32)
+    present = np.zeros(size, dtype=bool)
+    for m in matches:
+        summed[m.docs] += m.scores
+        present[m.docs] = True
+    docs = np.flatnonzero(present).astype(np.int32)
+    return Match(docs, summed[docs])
 
 
 def intersect(matches: list[Match]) -> Match:

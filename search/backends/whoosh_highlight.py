@@ -28,8 +28,9 @@ def match_spans(text: str, terms: frozenset[str], phrases: Phrases) -> list[tupl
     spans = [(start, end) for start, end, term in words if term in terms]
     for phrase in phrases:
         size = len(phrase)
-        for i in range(len(words) - size + 1):
-            if all(words[i + k][2] == phrase[k] for k in range(size)):
+        last = len(words) - size
+        for i in [i for i, word in enumerate(words) if word[2] == phrase[0] and i <= last]:
+            if all(words[i + k][2] == phrase[k] for k in range(1, size)):
                 spans.append((words[i][0], words[i + size - 1][1]))
     return _merge(sorted(spans), text)
 

@@ -16,7 +16,7 @@ from django.test import Client
 
 from archive.ingestion import import_paths
 from archive.signals import deferred_updates
-from search import aliases, indexing
+from search import indexing
 from search.query import parse_params
 from search.service import backend_params
 
@@ -65,7 +65,7 @@ def latencies(queries: list[dict], passes: int = 1, cold: bool = False) -> list[
     that then warms up over the mix, as in a running worker; `cold` empties it before every
     query instead (the first query of a fresh worker, every time).
     """
-    aliases.alias_table()  # built once per process, like a warm worker
+    indexing.prepare_worker()  # as gunicorn prepares each worker
     client = Client(HTTP_HOST="localhost")
     backend = indexing.get_backend()
     forget = getattr(backend, "forget_cached_queries", lambda postings=True: None)

@@ -125,3 +125,23 @@ def test_rebuild_index_command_summary(seeded):
     assert "2 processes" in report and "index size" in report
     with pytest.raises(CommandError, match="--procs"):
         run("rebuild_index", "--procs", "0")
+
+
+@pytest.fixture
+def unfreeze():
+    import gc
+
+    yield gc
+    gc.unfreeze()
+
+
+def test_a_prepared_worker_has_its_index_open_and_its_heap_frozen(seeded, unfreeze):
+    indexing.reset_backend()
+    indexing.prepare_worker()
+    assert indexing.get_backend()._searcher is not None  # the first visitor loads nothing
+    assert unfreeze.get_freeze_count() > 0
+
+
+def test_preparing_a_worker_without_an_index_is_not_an_error(db, unfreeze):
+    indexing.prepare_worker()
+    assert indexing.get_backend()._searcher is None

@@ -132,3 +132,14 @@ def test_hidden_article_page_is_not_found(client, seeded):
     article = Article.objects.first()
     Article.objects.filter(pk=article.pk).update(status=Article.HIDDEN)
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_results_cost_the_same_few_queries_however_many_hits_and_load_no_texts(
+    client, seeded, django_assert_max_num_queries
+):
+    client.get("/", {"q": "zzzz"})  # the alias table and sessions, loaded once per process
+    with django_assert_max_num_queries(6) as captured:
+        response = client.get("/", headers={"HX-Request": "true"})
+    assert response.status_code == 200 and response.content.count(b'class="hit"') == 5
+    queries = [q["sql"] for q in captured.captured_queries if '"archive_article"' in q["sql"]]
+    assert queries and not any('"raw_text"' in sql for sql in queries)
