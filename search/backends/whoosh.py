@@ -56,24 +56,38 @@ def _leaves(searcher: Searcher) -> list:
 
 def prepare_generation(folder: Path, procs: int = 1) -> None:
     """Decode each segment's per-document arrays and frequent postings before the generation
-    goes live, one process per segment, so that no search has to."""
+    goes live (one process per segment with `procs`), so that no search has to."""
     with whoosh_index.open_dir(folder).searcher() as searcher:
-        segments = [r.segment().segment_id() for r, _ in _leaves(searcher) if r.segment()]
-    if procs > 1 and len(segments) > 1:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(min(procs, len(segments)), mp_context=context) as pool:
-            list(pool.map(_prepare_segment, [folder] * len(segments), segments))
-    else:
-        for segment in segments:
-            _prepare_segment(folder, segment)
+        readers = [r for r, _ in _leaves(searcher) if r.segment() is not None]
+        if procs > 1 and len(readers) > 1:
+            segments = [r.segment().segment_id() for r in readers]
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(min(procs, len(segments)), mp_context=context) as pool:
+                list(pool.map(_prepare_segment, [folder] * len(segments), segments))
+            return
+        for reader in readers:
+            _prepare(reader, folder)
 
 
 def _prepare_segment(folder: Path, segment_id: str) -> None:
     with whoosh_index.open_dir(folder).searcher() as searcher:
         for reader, _ in _leaves(searcher):
             if reader.segment() and reader.segment().segment_id() == segment_id:
-                segment_arrays(reader, folder / "arrays")
-                whoosh_postings.prepare(reader, folder / "arrays")
+                _prepare(reader, folder)
+
+
+def _prepare(reader, folder: Path) -> None:
+    segment_arrays(reader, folder / "arrays")
+    whoosh_postings.prepare(reader, folder / "arrays")
+
+
+def _unprepared_big_segments(folder: Path) -> bool:
+    arrays = folder / "arrays"
+    return any(
+        segment.doc_count_all() >= whoosh_postings.MIN_SEGMENT_DOCS
+        and not whoosh_postings.folder_for(arrays, segment.segment_id()).exists()
+        for segment in whoosh_index.open_dir(folder)._segments()
+    )
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,11 @@ class WhooshBackend(SearchBackend):
                 writer.update_document(**article)
                 for statement in statements:
                     writer.add_document(**statement)
+        # Whoosh may have merged small segments into a big one: decode it here, in the
+        # process that wrote it, rather than leave it to be read slowly by every search.
+        folder = self.store.current()
+        if folder is not None and _unprepared_big_segments(folder):
+            prepare_generation(folder)
         return len(documents)
 
     def delete(self, ids: Iterable[str]) -> None:

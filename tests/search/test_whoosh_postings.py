@@ -102,3 +102,15 @@ def test_phrases_read_from_whoosh_when_nothing_is_saved(tmp_path):
     phrase = wq.Phrase("body", [index_term("peace"), index_term("talks")])
     expected = sorted(backend._searcher.docs_for_query(phrase))
     assert expected and backend._engine._phrase(phrase).docs.tolist() == expected
+
+
+def test_a_big_segment_written_by_saves_is_decoded_by_the_writer(tmp_path, monkeypatch):
+    monkeypatch.setattr(whoosh_postings, "MIN_DOCS", 2)
+    monkeypatch.setattr(whoosh_postings, "MIN_SEGMENT_DOCS", 50)
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.index(_documents(20))  # small: left to Whoosh
+    backend.search(SearchParams(q="peace"))
+    assert not any(backend._engine.saved)
+    backend.index(_documents(80, seed=6))  # its segment, or a merge, passes the threshold
+    backend.search(SearchParams(q="peace"))
+    assert any(backend._engine.saved)
