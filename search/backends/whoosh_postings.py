@@ -10,6 +10,7 @@ Whoosh as before (a block or two each).
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import threading
@@ -30,12 +31,18 @@ FILES = ("keys", "key_starts", "starts", "docs", "weights", "pos_starts", "posit
 @dataclass
 class TermPostings:
     """One term in one segment: segment-local docnums, weights, and (for positional fields)
-    each posting's word positions as one flat array with per-posting start offsets."""
+    every posting's word positions, consecutive in `positions` from `first_position` on."""
 
     docs: np.ndarray
     weights: np.ndarray
     positions: np.ndarray | None
-    offsets: np.ndarray | None  # len(docs) + 1 starts into `positions`
+    first_position: int = 0
+
+    @functools.cached_property
+    def offsets(self) -> np.ndarray:
+        """Where each posting's positions start (and the last one ends) in `positions`."""
+        counts = self.weights.astype(np.int64)  # positional fields: weight = position count
+        return np.concatenate(([0], np.cumsum(counts))) + self.first_position
 
     def positions_at(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(row of each position, position) for the postings at `rows`."""
@@ -63,11 +70,8 @@ class SegmentPostings:
         start, end = int(a["starts"][row]), int(a["starts"][row + 1])
         docs, weights = a["docs"][start:end], a["weights"][start:end].astype(np.float32)
         pos_start, pos_end = int(a["pos_starts"][row]), int(a["pos_starts"][row + 1])
-        if pos_end == pos_start:
-            return TermPostings(np.asarray(docs), weights, None, None)
-        counts = weights.astype(np.int64)  # positional fields: weight = number of positions
-        offsets = np.concatenate(([0], np.cumsum(counts))) + pos_start
-        return TermPostings(np.asarray(docs), weights, a["positions"], offsets)
+        positions = a["positions"] if pos_end > pos_start else None
+        return TermPostings(np.asarray(docs), weights, positions, pos_start)
 
     @classmethod
     def load(cls, folder: Path) -> SegmentPostings | None:
