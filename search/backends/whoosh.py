@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 
 from search.backends import whoosh_highlight, whoosh_postings, whoosh_query
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
-from search.backends.whoosh_arrays import KIND_CODES, DocArrays, segment_arrays
+from search.backends.whoosh_arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
 from search.backends.whoosh_engine import Engine
 from search.backends.whoosh_facets import FacetMasks, Selection, by_day, date_counts, top
 from search.backends.whoosh_schema import build_schema, index_documents
@@ -49,16 +49,11 @@ def with_statement_boost(arrays: DocArrays, match, docs, scores):
     return (scores + STATEMENT_BOOST * extra[docs]).astype(np.float32)
 
 
-def _leaves(searcher: Searcher) -> list:
-    reader = searcher.reader()
-    return reader.leaf_readers() if searcher.subsearchers else [(reader, 0)]
-
-
 def prepare_generation(folder: Path, procs: int = 1) -> None:
     """Decode each segment's per-document arrays and frequent postings before the generation
     goes live (one process per segment with `procs`), so that no search has to."""
     with whoosh_index.open_dir(folder).searcher() as searcher:
-        readers = [r for r, _ in _leaves(searcher) if r.segment() is not None]
+        readers = [r for r, _ in leaf_readers(searcher) if r.segment() is not None]
         if procs > 1 and len(readers) > 1:
             segments = [r.segment().segment_id() for r in readers]
             context = multiprocessing.get_context("fork")
@@ -71,7 +66,7 @@ def prepare_generation(folder: Path, procs: int = 1) -> None:
 
 def _prepare_segment(folder: Path, segment_id: str) -> None:
     with whoosh_index.open_dir(folder).searcher() as searcher:
-        for reader, _ in _leaves(searcher):
+        for reader, _ in leaf_readers(searcher):
             if reader.segment() and reader.segment().segment_id() == segment_id:
                 _prepare(reader, folder)
 
@@ -229,7 +224,7 @@ class WhooshBackend(SearchBackend):
                     # Per-document arrays and posting caches live as long as this searcher.
                     arrays_folder = self.store.arrays_folder()
                     self._arrays = DocArrays(self._searcher, arrays_folder)
-                    saved = whoosh_postings.for_leaves(_leaves(self._searcher), arrays_folder)
+                    saved = whoosh_postings.for_leaves(leaf_readers(self._searcher), arrays_folder)
                     self._engine = Engine(self._searcher, self._arrays, saved)
             except whoosh_index.EmptyIndexError as exc:
                 self._ix = self._searcher = None

@@ -136,6 +136,12 @@ def _padded(rows: list[list[int]]) -> np.ndarray:
     return out
 
 
+def leaf_readers(searcher: Searcher) -> list:
+    """(segment reader, docnum offset) for each segment of a searcher."""
+    reader = searcher.reader()
+    return reader.leaf_readers() if searcher.subsearchers else [(reader, 0)]
+
+
 _segment_cache: dict[str, SegmentArrays] = {}
 _cache_lock = threading.Lock()
 
@@ -187,9 +193,7 @@ class DocArrays:
 
     def __init__(self, searcher: Searcher, folder: Path | None = None) -> None:
         self.searcher = searcher
-        leaves = (
-            searcher.reader().leaf_readers() if searcher.subsearchers else [(searcher.reader(), 0)]
-        )
+        leaves = leaf_readers(searcher)
         parts = [segment_arrays(reader, folder) for reader, _ in leaves]
         _forget_other_segments(leaves)
         self.size = searcher.reader().doc_count_all()

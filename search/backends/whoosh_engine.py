@@ -18,7 +18,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.searching import Searcher
 
 from search.backends.whoosh_analysis import RawPositions
-from search.backends.whoosh_arrays import LENGTH_FIELDS, DocArrays
+from search.backends.whoosh_arrays import LENGTH_FIELDS, DocArrays, leaf_readers
 from search.backends.whoosh_postings import SegmentPostings, read_blocks
 
 K1, B = 1.2, 0.75
@@ -51,7 +51,7 @@ class Engine:
         self.searcher = searcher
         self.arrays = arrays
         self.reader = searcher.reader()
-        self.leaves = self.reader.leaf_readers() if searcher.subsearchers else [(self.reader, 0)]
+        self.leaves = leaf_readers(searcher)
         self.saved = saved or [None] * len(self.leaves)  # each leaf's saved frequent terms
         self.total_docs = max(1, int(arrays.live.sum()))
         self._lock = threading.Lock()  # the caches are shared by a worker's threads

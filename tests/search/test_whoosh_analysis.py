@@ -72,3 +72,11 @@ def test_the_analyzer_survives_pickling_for_index_worker_processes():
 
     field = pickle.loads(pickle.dumps(NewsText(stored=True)))
     assert [t.text for t in field.analyzer("Talks")] == ["talk"]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["  3+3, U.S.-led: «Türkiye»  ", "x", "—"])
+def test_the_highlighter_finds_each_token_where_the_pattern_does(text):
+    from search.backends.whoosh_analysis import TOKEN
+
+    expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    assert [(start, end, text[start:end]) for start, end, _ in tokens(text)] == expected
