@@ -114,3 +114,23 @@ def test_a_big_segment_written_by_saves_is_decoded_by_the_writer(tmp_path, monke
     backend.index(_documents(80, seed=6))  # its segment, or a merge, passes the threshold
     backend.search(SearchParams(q="peace"))
     assert any(backend._engine.saved)
+
+
+@pytest.mark.parametrize("use_saved", [True, False])
+def test_a_phrase_with_slop_still_goes_through_whoosh_positions(tmp_path, monkeypatch, use_saved):
+    if use_saved:
+        monkeypatch.setattr(whoosh_postings, "MIN_DOCS", 2)
+        monkeypatch.setattr(whoosh_postings, "MIN_SEGMENT_DOCS", 1)
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.rebuild(
+        [
+            {"id": "1", "title": "", "body": "peace and lasting talks", "statements": []},
+            {"id": "2", "title": "", "body": "talks about peace", "statements": []},
+            {"id": "3", "title": "", "body": "peace talks", "statements": []},
+        ],
+        procs=1,
+    )
+    near = backend.search(SearchParams(q='"peace talks"~3'))
+    exact = backend.search(SearchParams(q='"peace talks"'))
+    assert sorted(hit.id for hit in near.hits) == [1, 3]
+    assert [hit.id for hit in exact.hits] == [3]
