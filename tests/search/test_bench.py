@@ -1,0 +1,51 @@
+"""`manage.py bench` end to end on a tiny synthetic corpus, in its own scratch database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def _bench(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DISPATCH_VAR_DIR": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "manage.py", "bench", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_bench_reports_every_step_and_layer(tmp_path):
+    done = _bench(tmp_path, "-n", "30", "--queries", "12")
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "| import with extraction | 30 articles" in out
+    assert "| index build, 1 process | 30 docs" in out
+    assert "| index build, 2 processes | 30 docs" in out
+    assert "| cold start (first search, new process) |" in out
+    for layer in (
+        "(a) backend search + facets + passages",
+        "(b) /api/search",
+        "(c) htmx results fragment",
+    ):
+        for subset in ("all queries", "no filters", "with filters"):
+            assert f"| {layer}, {subset} | " in out
+    assert not (tmp_path / "index").exists()  # the user's index is never touched
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["-n", "5"], "at least 10"), (["--corpus", "no/such.jsonl"], "no such file")],
+)
+def test_bench_refuses_bad_arguments_clearly(tmp_path, args, message):
+    done = _bench(tmp_path, *args)
+    assert done.returncode != 0
+    assert message in done.stderr and "Traceback" not in done.stderr
