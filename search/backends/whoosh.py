@@ -192,8 +192,8 @@ class WhooshBackend(SearchBackend):
         return self.store.size_bytes()
 
     def warm(self) -> None:
-        """Open the live index and save its per-document arrays, so that every worker's
-        first search after a rebuild loads them instead of reading each document."""
+        """Open the live index and load its arrays (reading and saving any a rebuild did not
+        prepare), so that no visitor's search pays for it."""
         self._current_searcher()
 
     def forget_cached_queries(self, postings: bool = True) -> None:

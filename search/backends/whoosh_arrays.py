@@ -178,14 +178,15 @@ def _load_or_none(path: Path) -> SegmentArrays | None:
         return None
 
 
-def _forget_other_segments(leaves) -> None:
-    """Drop arrays of segments merged away (bounded memory in a long-lived worker)."""
+def forget_other_segments(cache: dict, lock: threading.Lock, leaves) -> None:
+    """Drop what `cache` holds for segments merged away, once it holds several times more
+    than `leaves` (bounded memory in a long-lived worker)."""
     keep = {r.segment().segment_id() for r, _ in leaves if r.segment() is not None}
-    with _cache_lock:
-        if len(_segment_cache) > 4 * max(len(keep), 1):
-            for key in list(_segment_cache):
+    with lock:
+        if len(cache) > 4 * max(len(keep), 1):
+            for key in list(cache):
                 if key not in keep:
-                    del _segment_cache[key]
+                    del cache[key]
 
 
 class DocArrays:
@@ -195,7 +196,7 @@ class DocArrays:
         self.searcher = searcher
         leaves = leaf_readers(searcher)
         parts = [segment_arrays(reader, folder) for reader, _ in leaves]
-        _forget_other_segments(leaves)
+        forget_other_segments(_segment_cache, _cache_lock, leaves)
         self.size = searcher.reader().doc_count_all()
         self.kinds = _join([p.kinds for p in parts], np.uint8)
         self.days = _join([p.days for p in parts], np.int32)

@@ -210,10 +210,8 @@ class Engine:
                 continue
             term = saved.term(field, text) if saved else None
             if term is not None and term.positions is not None:
-                rows = np.searchsorted(term.docs, local)
-                present = rows < len(term.docs)
-                present[present] = term.docs[rows[present]] == local[present]
-                rows = rows[present]
+                at, present = _find_sorted(local, term.docs)
+                rows = at[present]
                 row_of, where = term.positions_at(rows)
                 owners.append(term.docs[row_of].astype(np.int64) + offset)
                 found.append(where)
@@ -298,12 +296,18 @@ def _positions_from_whoosh(reader, field: str, text: bytes, docs: np.ndarray):
     return np.concatenate(owners), np.concatenate(found)
 
 
+def _find_sorted(values: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of `values` is in the sorted array `keys`, and whether it is there at all
+    (where it is not, its index is meaningless)."""
+    if not len(keys):
+        return np.zeros(len(values), dtype=np.intp), np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    return at, keys[at] == values
+
+
 def _in_sorted(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Which of `values` occur in the sorted array `keys`."""
-    if not len(keys):
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
-    return keys[at] == values
+    return _find_sorted(values, keys)[1]
 
 
 def union(matches: list[Match]) -> Match:
@@ -348,6 +352,5 @@ def _scores_at(match: Match, docs: np.ndarray) -> np.ndarray:
     """Scores of `match` at `docs` (0 where `match` lacks a document)."""
     if not len(match.docs) or not len(docs):
         return np.zeros(len(docs), dtype=np.float32)
-    positions = np.clip(np.searchsorted(match.docs, docs), 0, len(match.docs) - 1)
-    present = match.docs[positions] == docs
-    return np.where(present, match.scores[positions], 0).astype(np.float32)
+    at, present = _find_sorted(docs, match.docs)
+    return np.where(present, match.scores[at], 0).astype(np.float32)

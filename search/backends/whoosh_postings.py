@@ -21,6 +21,7 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from search.backends.whoosh_analysis import RawPositions
+from search.backends.whoosh_arrays import forget_other_segments
 
 MIN_DOCS = 256  # terms in fewer documents are two blocks or less: cheap to read from Whoosh
 MIN_SEGMENT_DOCS = 5_000  # smaller segments (later saves) are cheap to read from Whoosh
@@ -210,10 +211,8 @@ _lock = threading.Lock()
 def for_leaves(leaves, arrays_folder: Path | None) -> list[SegmentPostings | None]:
     """The saved postings of each leaf reader (None where there are none), loaded once per
     process and segment."""
+    forget_other_segments(_loaded, _lock, leaves)
     found = []
-    with _lock:
-        if len(_loaded) > 4 * max(len(leaves), 1):
-            _loaded.clear()  # segments merged away: bounded memory in a long-lived worker
     for reader, _ in leaves:
         segment = reader.segment()
         if segment is None or arrays_folder is None:
