@@ -13,7 +13,7 @@ from .dates import DAY_PATTERN, MONTH_PATTERN, YEAR_PATTERN
 from .lexicon import NON_NAME_WORDS
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
+POSSESSIVE = re.compile(r"['\u2019]s$")  # "Russia's", "Lavrov's"
 _WORD_BEFORE = re.compile(r"(\w[\w.'\u2019-]*) $")
 _WORD_AFTER = re.compile(r" (\w[\w'\u2019-]*)")
 _LOWER = re.compile(r"[a-z]")
@@ -75,7 +75,7 @@ def ambiguous_words() -> frozenset[str]:
 
 def code_for(word: str) -> str | None:
     """The country code a single surface form maps to, if any ("Russia's" -> RU)."""
-    return names_to_codes().get(_POSSESSIVE.sub("", word))
+    return names_to_codes().get(POSSESSIVE.sub("", word))
 
 
 def _mask(text: str, pattern: re.Pattern[str]) -> str:

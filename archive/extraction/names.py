@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .countries import ambiguous_words, code_for, country_words, names_to_codes
+from .countries import POSSESSIVE, ambiguous_words, code_for, country_words, names_to_codes
 from .lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
@@ -55,7 +55,6 @@ _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 CAPSEQ = re.compile(rf"(?<![\w'\u2019.-]){_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
 _ORG_TAIL = re.compile(rf" (?:of|for) (?:the )?({_TOKEN}(?: (?:and )?{_TOKEN})*)")
 _ROLE_PREFIX = re.compile(rf"((?:{_TOKEN} )*[\w-]+) (to|of|for|on) $")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 _CONTRACTION = re.compile(r"['\u2019](?:m|d|re|ll|ve|t)$")
 # A run before an administrative noun is a place ("the Maidan Wardak provincial council").
 _PLACE_NOUN = re.compile(
@@ -164,7 +163,7 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     i = len(tokens)
     while i > 0 and is_name_token(tokens[i - 1]):
         # A possessive inside the run ends the role: "Biden's Twitter" names no one.
-        if i < len(tokens) and _POSSESSIVE.search(tokens[i - 1]):
+        if i < len(tokens) and POSSESSIVE.search(tokens[i - 1]):
             break
         i -= 1
     i = max(i, _country_prefix(tokens))
@@ -194,14 +193,14 @@ def _is_person(name: list[str], role: list[str]) -> bool:
     return bool(role) and role[-1].lower().rstrip(".") in ROLE_HEADS
 
 
-def _drop_sentence_opener(text: str, start: int, tokens: list[str], lower_words: set[str]):
+def _drop_sentence_opener(text: str, start: int, tokens: list[str], common: set[str]):
     """'Separately Ali' -> 'Ali': a sentence-initial word also used in lower case is no name."""
     opener = text[max(0, start - 6) : start]
     first = tokens[0].lower() if tokens else ""
-    common = first in lower_words or first.endswith("ing")
+    ordinary = first in common or first.endswith("ing")
     # "Broadcaster Piers Morgan": an occupation capitalised only because it opens the sentence.
-    common = common or (len(tokens) >= 3 and first.endswith(("er", "or", "ist", "ian")))
-    if first and _SENTENCE_START.search(opener) and common:
+    ordinary = ordinary or (len(tokens) >= 3 and first.endswith(("er", "or", "ist", "ian")))
+    if first and _SENTENCE_START.search(opener) and ordinary:
         return tokens[1:], start + len(tokens[0]) + 1
     return tokens, start
 
@@ -214,18 +213,22 @@ def _role_prefix(text: str, start: int) -> list[str]:
     return []
 
 
+def lower_words(text: str) -> set[str]:
+    """The words `text` also uses in lower case: a capitalised word among them is an
+    ordinary word at a sentence's start, not a name."""
+    return set(_LOWER_WORD.findall(text))
+
+
 def person_mentions(text: str) -> list[Mention]:
     """Full person names in `text`, titles split off into `role`."""
-    lower_words = set(_LOWER_WORD.findall(text))
+    common = lower_words(text)
     found = []
     matches = [m for m in CAPSEQ.finditer(text) if " " in m.group()]  # lone words are no names
     places = {m.group() for m in matches if _PLACE_NOUN.match(text, m.end())}
     for match in matches:
         if match.group() in places:
             continue
-        tokens, start = _drop_sentence_opener(
-            text, match.start(), match.group().split(" "), lower_words
-        )
+        tokens, start = _drop_sentence_opener(text, match.start(), match.group().split(" "), common)
         role, name = split_role(tokens)
         prefix = _role_prefix(text, start)
         if prefix and not role and len(name) >= 3:
@@ -234,11 +237,11 @@ def person_mentions(text: str) -> list[Mention]:
         if not _is_person(name, role) or name[0].lower() in PLACE_OPENERS:
             continue
         # "Mayo Clinic": a last word the article also uses in lower case is a common noun.
-        if not role and bare(name[-1]).lower() in lower_words:
+        if not role and bare(name[-1]).lower() in common:
             continue
         name[-1] = bare(name[-1])
         joined = " ".join(name)
-        end = match.end() if not _POSSESSIVE.search(match.group()) else match.end() - 2
+        end = match.end() if not POSSESSIVE.search(match.group()) else match.end() - 2
         role = prefix + role
         mention = Mention(
             joined, end - len(joined), end, PERSON, clean_role(role), role_country(role)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .countries import POSSESSIVE
 from .lexicon import (
     AGENCIES,
     FUNCTION_WORDS,
@@ -22,7 +23,6 @@ from .registry import Registry
 from .speech_words import COMPANY_NOUNS, ORG_NOUNS, TIME_WORDS, VAGUE_SUBJECTS
 from .types import ORGANISATION, PERSON
 
-_POSSESSIVE_S = re.compile(r"['\u2019]s$")
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 # "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
 _REL_START = re.compile(r"(?:who|which|that|whose|also|in|on|at|as|and|but|when|while)\b")
@@ -93,7 +93,7 @@ def _role_tail(lead: str) -> list[str]:
     """The role words ending `lead`: after its last article or possessive, at most six."""
     words = lead.split()[-6:]
     for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in ("the", "a", "an", "its", "his", "her") or _POSSESSIVE_S.search(
+        if words[i].lower() in ("the", "a", "an", "its", "his", "her") or POSSESSIVE.search(
             words[i]
         ):
             return words[i + 1 :]
@@ -145,7 +145,7 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         owner = resolve(ctx, " ".join(words[:-1]), pos)
         if owner:
             return owner
-        owner_words = [_POSSESSIVE_S.sub("", w) for w in words[:-1]]
+        owner_words = [POSSESSIVE.sub("", w) for w in words[:-1]]
         lone = len(owner_words) == 1 and owner_words[0][:1].isupper()
         if lone and not is_country_token(owner_words[0]):
             return Speaker(ctx.registry.add_org(owner_words[0]), ORGANISATION)
@@ -189,7 +189,7 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     if cut < len(words) - 1 and words[0][:1].isupper():
         # "Vega of the army's Western Command" when "Vega" names no one: the body speaks.
-        tail = [w for w in words[cut + 1 :] if w != "the" and not _POSSESSIVE_S.search(w)]
+        tail = [w for w in words[cut + 1 :] if w != "the" and not POSSESSIVE.search(w)]
         return _resolve_named(ctx, tail, pos, False) if tail else None
     return _resolve_person(ctx, words)
 
@@ -203,7 +203,7 @@ def _proper_group(ctx: Context, words: list[str]) -> bool:
         return False
     if any(not w[:1].isupper() and w not in _LINK_WORDS for w in words):
         return False
-    if any(_POSSESSIVE_S.search(w) for w in words):  # "the Fund's Jane Doe" is a person
+    if any(POSSESSIVE.search(w) for w in words):  # "the Fund's Jane Doe" is a person
         return False
     if len(words) == 1 and (is_country_token(words[0]) or words[0].lower() in ctx.lower_words):
         return False
@@ -214,7 +214,7 @@ def _resolve_person(ctx: Context, words: list[str]) -> Speaker | None:
     role, name = split_role(words)
     if not name or all(t in PARTICLES or t.endswith(".") for t in name):
         return None
-    joined = " ".join(_POSSESSIVE_S.sub("", t) for t in name)
+    joined = " ".join(POSSESSIVE.sub("", t) for t in name)
     canonical = ctx.registry.resolve_person(joined)
     for cut in range(1, len(name) - 1):
         # "Koszalin Piotr Nowak" when the article knows "Piotr Nowak": the place is no name.
@@ -225,7 +225,7 @@ def _resolve_person(ctx: Context, words: list[str]) -> Speaker | None:
         # and words the article also writes in lower case ("Human Rights") are no name.
         if len(name) == 1 and not (role and role[-1].lower().rstrip(".") in ROLE_HEADS):
             return None
-        if any(_POSSESSIVE_S.sub("", t).lower() in ctx.lower_words for t in name):
+        if any(POSSESSIVE.sub("", t).lower() in ctx.lower_words for t in name):
             return None
         ctx.registry.add_persons([Mention(joined, 0, len(joined))])
         canonical = ctx.registry.resolve_person(joined) or joined

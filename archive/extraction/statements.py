@@ -6,7 +6,7 @@ import re
 
 from .attribution import Pass, span
 from .lexicon import AGENCIES
-from .names import Mention, person_mentions
+from .names import Mention, lower_words, person_mentions
 from .phrases import speaker_phrase
 from .quotes import find_quotes, interview_turns
 from .registry import Registry
@@ -46,7 +46,6 @@ _CLAUSE_BEFORE_END = re.compile(
 )
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
 _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _INFINITIVE = re.compile(r"\s+to\s")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
@@ -259,7 +258,7 @@ def find_statements(
     `people` are the body's person mentions under canonical names; `orgs` the
     (offset, canonical name) of its organisation mentions.
     """
-    ctx = Context(body, registry, people, orgs, set(_LOWER_WORD.findall(body)))
+    ctx = Context(body, registry, people, orgs, lower_words(body))
     p = Pass(body, ctx, find_quotes(body))
     _interviews(p, title)
     events = [(m.start(), 0, m) for m in _VERB.finditer(body)]
