@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from search import indexing
+from search import aliases, indexing
 
 pytest.register_assert_rewrite("tests.search.backend_contract")
 
@@ -46,3 +46,18 @@ def seeded(db, django_capture_on_commit_callbacks):
         report = import_paths([SEEDS])
     assert report.imported == 5, report.errors
     return report
+
+
+@pytest.fixture
+def fresh_aliases():
+    """Alias tables built anew for the test, and forgotten after it."""
+    aliases.forget()
+    yield
+    aliases.forget()
+
+
+def api(client, path: str = "/api/search", **params) -> dict:
+    """A JSON search (or another JSON endpoint) that must answer 200."""
+    response = client.get(path, params)
+    assert response.status_code == 200
+    return response.json()

@@ -8,14 +8,7 @@ from archive.ingestion import import_paths
 from archive.models import CountryAlias
 from search import aliases
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_aliases():
-    aliases.forget()
-    yield
-    aliases.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_aliases")]
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.http import StreamingHttpResponse
 
 from archive.models import Article, Statement
 from search.export import ARTICLE_COLUMNS, STATEMENT_COLUMNS, plain, safe_cell
+from tests.conftest import api
 from tests.search.workbench_data import LAVROV, import_records
 
 pytestmark = pytest.mark.django_db
@@ -42,10 +43,6 @@ def csv_rows(client, params=None) -> list[dict]:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     return list(csv.DictReader(io.StringIO(text)))
-
-
-def api(client, path="/api/search", **params) -> dict:
-    return client.get(path, params).json()
 
 
 def test_csv_has_every_hit_the_page_counts_in_page_order(client, many):

@@ -6,22 +6,9 @@ import pytest
 
 from archive.ingestion import import_paths
 from archive.models import Article
-from search import aliases
+from tests.conftest import api
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_aliases():
-    aliases.forget()
-    yield
-    aliases.forget()
-
-
-def api(client, path="/api/search", **params):
-    response = client.get(path, params)
-    assert response.status_code == 200
-    return response.json()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_aliases")]
 
 
 def external_ids(data):

@@ -3,14 +3,9 @@ from __future__ import annotations
 import pytest
 
 from archive.models import Article
+from tests.conftest import api
 
 pytestmark = pytest.mark.django_db
-
-
-def api(client, **params):
-    response = client.get("/api/search", params)
-    assert response.status_code == 200
-    return response.json()
 
 
 def test_lavrov_finds_the_seed_003_article_with_the_word_marked(client, seeded):
