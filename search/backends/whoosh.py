@@ -13,9 +13,12 @@ from pathlib import Path
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import LockError
 from whoosh.searching import Searcher
+from whoosh.util.filelock import try_for
 
-from search.backends import whoosh_highlight, whoosh_postings, whoosh_query
+from search.backends import lifeline, whoosh_highlight, whoosh_postings, whoosh_query
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
 from search.backends.whoosh_arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
 from search.backends.whoosh_engine import Engine
@@ -24,7 +27,11 @@ from search.backends.whoosh_schema import build_schema, index_documents
 from search.backends.whoosh_store import IndexStore
 from search.query import SearchParams
 
-WRITE_LOCK_TIMEOUT = 60.0  # seconds a writer waits for another process's lock
+# Seconds a writer waits for Whoosh's lock. Below gunicorn's 30 s worker timeout; queued
+# updates (search.indexing) serialise their writers first, so they rarely wait here at all.
+WRITE_LOCK_TIMEOUT = 10.0
+OPEN_ATTEMPTS = 3  # opening under the lock only fails if a rebuild pruned the folder meanwhile
+QUICK_SEGMENTS = 8  # segments quick commits may leave before `tidy` merges them
 # Segments as separate files, not one compound file: Whoosh reads a compound file's parts
 # through BytesIO, which copies each whole part (stored texts, terms) into every process
 # that opens the index (2.3 s and 1 GB per worker at 100,000 articles).
@@ -113,36 +120,84 @@ class WhooshBackend(SearchBackend):
     # --- writing ----------------------------------------------------------------------------
 
     def _writer(self):
-        # Whoosh allows one writer across all processes; wait for the lock instead of failing.
-        ix = self.store.open_or_create(self.schema)
-        return ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.05, **SEGMENT_FILES)
+        """A writer on the live generation whose lock was taken before the index was opened.
 
-    def index(self, documents: Iterable[Document]) -> int:
+        Opening reads the newest table of contents; a writer committing meanwhile deletes the
+        one being read (`FileNotFoundError: _MAIN_nnn.toc`). Under the lock nobody commits,
+        and a folder that a rebuild pruned in between is left for the new live one.
+        """
+        self.store.ensure(self.schema)
+        for attempt in range(OPEN_ATTEMPTS):
+            folder = self.store.current()
+            lock = FileStorage(str(folder)).lock(f"{whoosh_index._DEF_INDEX_NAME}_WRITELOCK")
+            if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT, delay=0.05):
+                raise LockError(f"The index in {folder} stayed locked for {WRITE_LOCK_TIMEOUT} s")
+            try:
+                writer = whoosh_index.open_dir(folder).writer(_lk=False, **SEGMENT_FILES)
+            except FileNotFoundError:
+                lock.release()
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+                continue
+            except BaseException:
+                lock.release()
+                raise
+            writer.writelock = lock  # released by the writer's commit or cancel
+            return writer
+        raise AssertionError("unreachable")
+
+    def index(self, documents: Iterable[Document], *, merge: bool = True) -> int:
+        """`merge=False` adds one segment and merges nothing: a quick commit for a request,
+        leaving merges (and decoding the big segments they make) to `tidy`."""
         documents = list(documents)
         if not documents:
             return 0
-        with self._writer() as writer:
+        writer = self._writer()
+        try:
             for document in documents:
                 writer.delete_by_term("parent", document["id"])  # its old statements
                 article, *statements = index_documents(document)
                 writer.update_document(**article)
                 for statement in statements:
                     writer.add_document(**statement)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=merge)
+        if merge:
+            self._prepare_merged()
+        return len(documents)
+
+    def delete(self, ids: Iterable[str], *, merge: bool = True) -> None:
+        ids = list(ids)
+        if not ids or self.store.current() is None:
+            return
+        writer = self._writer()
+        try:
+            for doc_id in ids:
+                writer.delete_by_term("id", doc_id)
+                writer.delete_by_term("parent", doc_id)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=merge)
+
+    def tidy(self) -> bool:
+        """Merge the segments quick commits left, once there are more than a few; returns
+        whether it merged."""
+        folder = self.store.current()
+        if folder is None or len(whoosh_index.open_dir(folder)._segments()) <= QUICK_SEGMENTS:
+            return False
+        self._writer().commit()  # Whoosh's usual policy: small segments merged, big ones kept
+        self._prepare_merged()
+        return True
+
+    def _prepare_merged(self) -> None:
         # Whoosh may have merged small segments into a big one: decode it here, in the
         # process that wrote it, rather than leave it to be read slowly by every search.
         folder = self.store.current()
         if folder is not None and _unprepared_big_segments(folder):
             prepare_generation(folder)
-        return len(documents)
-
-    def delete(self, ids: Iterable[str]) -> None:
-        ids = list(ids)
-        if not ids or self.store.current() is None:
-            return
-        with self._writer() as writer:
-            for doc_id in ids:
-                writer.delete_by_term("id", doc_id)
-                writer.delete_by_term("parent", doc_id)
 
     def rebuild(
         self,
@@ -150,8 +205,13 @@ class WhooshBackend(SearchBackend):
         on_progress: Callable[[], None] | None = None,
         procs: int = 1,
     ) -> int:
-        """Build a new generation beside the live one, then switch to it in one rename."""
-        with self.store.rebuild_lock():
+        """Build a new generation beside the live one, then switch to it in one rename.
+
+        Helper processes die with this one (a killed rebuild leaves none behind), and what a
+        killed rebuild half-built is removed when the next one starts.
+        """
+        with self.store.rebuild_lock(), lifeline.children_die_with_parent():
+            self.store.remove_abandoned()
             folder = self.store.new_generation()
             try:
                 ix = whoosh_index.create_in(folder, self.schema)
@@ -187,6 +247,13 @@ class WhooshBackend(SearchBackend):
         ids = reader.column_reader("id", translate=True)
         stamps = reader.column_reader("stamp", translate=True)
         return {ids[int(n)]: stamps[int(n)] for n in self._arrays.of_kind("article")}
+
+    def stamps_of(self, ids: Iterable[int]) -> dict[str, int]:
+        """`document_stamps` for just these articles (those the index has)."""
+        searcher = self._current_searcher()
+        stamps = searcher.reader().column_reader("stamp", translate=True)
+        found = {str(pk): searcher.document_number(id=str(pk)) for pk in ids}
+        return {pk: stamps[docnum] for pk, docnum in found.items() if docnum is not None}
 
     def size_bytes(self) -> int:
         return self.store.size_bytes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,12 @@ from whoosh import index as whoosh_index
 from whoosh.fields import Schema
 
 POINTER = "CURRENT"
-KEEP_GENERATIONS = 2  # the live one and the one before, which other processes may still read
+# The generation live before the last switch: processes that opened it keep reading it until
+# they notice the switch, so it stays on disk until the next one.
+PREVIOUS = "PREVIOUS"
+OPEN_ATTEMPTS = 3
+
+_rebuilding = threading.Lock()  # record locks are per process: threads need their own
 
 
 class RebuildRunning(Exception):
@@ -22,34 +28,58 @@ class RebuildRunning(Exception):
 
 
 class IndexStore:
-    """`root/gen-*` folders each hold a whole Whoosh index; `root/CURRENT` names the live one.
+    """`root/gen-*` folders each hold a whole Whoosh index; `root/CURRENT` names the live one
+    and `root/PREVIOUS` the one before it.
 
     Readers follow CURRENT, so they keep answering from the old generation while a rebuild
-    fills a new one, and never see a half-built index.
+    fills a new one, and never see a half-built index. Generations are only created, switched
+    and removed under the rebuild lock; any folder neither file names is then garbage (a
+    rebuild that was killed).
     """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
 
     def current(self) -> Path | None:
+        return self._named(POINTER)
+
+    def previous(self) -> Path | None:
+        return self._named(PREVIOUS)
+
+    def _named(self, pointer: str) -> Path | None:
         try:
-            name = (self.root / POINTER).read_text().strip()
+            name = (self.root / pointer).read_text().strip()
         except (FileNotFoundError, NotADirectoryError):
             return None
         return self.root / name if name else None
 
     def open(self) -> whoosh_index.Index:
         """The live index; `EmptyIndexError` when there is none yet."""
-        folder = self.current()
-        if folder is None:
-            raise whoosh_index.EmptyIndexError(f"No index in {self.root}")
-        return whoosh_index.open_dir(folder)
+        for attempt in range(OPEN_ATTEMPTS):
+            folder = self.current()
+            if folder is None:
+                raise whoosh_index.EmptyIndexError(f"No index in {self.root}")
+            try:
+                return whoosh_index.open_dir(folder)
+            except FileNotFoundError:
+                # A commit replaced the table of contents while it was being read.
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def ensure(self, schema: Schema) -> None:
+        """Create an empty live generation if there is none (`RebuildRunning` while a
+        rebuild makes the first one)."""
+        if self.current() is not None:
+            return
+        with self.rebuild_lock():
+            if self.current() is None:
+                folder = self.new_generation()
+                whoosh_index.create_in(folder, schema)
+                self.switch_to(folder)
 
     def open_or_create(self, schema: Schema) -> whoosh_index.Index:
-        if self.current() is None:
-            folder = self.new_generation()
-            whoosh_index.create_in(folder, schema)
-            self.switch_to(folder)
+        self.ensure(schema)
         return self.open()
 
     def new_generation(self) -> Path:
@@ -58,29 +88,47 @@ class IndexStore:
         return folder
 
     def switch_to(self, folder: Path) -> None:
-        """Make `folder` live in one atomic rename, then drop generations nobody needs."""
-        pointer = self.root / POINTER
-        temporary = self.root / f"{POINTER}.{os.getpid()}.tmp"
-        temporary.write_text(folder.name)
-        os.replace(temporary, pointer)
-        self._prune(keep=folder)
+        """Make `folder` live in one atomic rename, keep the one it replaces for the readers
+        still on it, and remove any other. Call it under `rebuild_lock`."""
+        live = self.current()
+        if live is not None and live != folder:
+            self._point(PREVIOUS, live)
+        self._point(POINTER, folder)
+        self.remove_abandoned()
 
-    def _prune(self, keep: Path) -> None:
-        generations = sorted(self.root.glob("gen-*"), key=lambda p: p.stat().st_mtime)
-        old = [g for g in generations if g != keep][: -(KEEP_GENERATIONS - 1) or None]
-        for folder in old:
+    def _point(self, pointer: str, folder: Path) -> None:
+        temporary = self.root / f"{pointer}.{os.getpid()}.tmp"
+        temporary.write_text(folder.name)
+        os.replace(temporary, self.root / pointer)
+
+    def remove_abandoned(self) -> list[Path]:
+        """Remove every generation that is neither live nor the one before (half-built by a
+        killed rebuild, or superseded); returns them. Call it under `rebuild_lock`."""
+        kept = {self.current(), self.previous()}
+        removed = [g for g in self.root.glob("gen-*") if g not in kept]
+        for folder in removed:
             shutil.rmtree(folder, ignore_errors=True)
+        return removed
 
     @contextmanager
     def rebuild_lock(self) -> Iterator[None]:
-        """One rebuild at a time across processes; a second one is told, not queued."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / "rebuild.lock", "w") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise RebuildRunning("Another rebuild of this index is running.") from exc
-            yield
+        """One rebuild at a time across processes; a second one is told, not queued.
+
+        A POSIX record lock, not `flock`: forked helpers do not inherit it, so it is free the
+        moment its holder dies, whatever became of the processes it started.
+        """
+        if not _rebuilding.acquire(blocking=False):
+            raise RebuildRunning("Another rebuild of this index is running.")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with open(self.root / "rebuild.lock", "w") as handle:
+                try:
+                    fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError as exc:
+                    raise RebuildRunning("Another rebuild of this index is running.") from exc
+                yield
+        finally:
+            _rebuilding.release()
 
     def arrays_folder(self) -> Path | None:
         """Where per-segment arrays are saved: inside the live generation, so they go with it."""
