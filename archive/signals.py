@@ -10,6 +10,7 @@ from django.dispatch import Signal
 
 # Sent with `ids` (a set of article pks) after bulk writes that bypass `post_save`.
 articles_changed = Signal()
+articles_unchanged = Signal()
 
 _state = threading.local()
 

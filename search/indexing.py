@@ -1,22 +1,35 @@
-"""Keeps the search index in step with the archive: the one place that writes to a backend."""
+"""Keeps the search index in step with the archive: the one place that writes to a backend.
+
+Every change queues a `PendingUpdate` row in its own transaction (search.signals); the rows
+are applied when it commits, or later by the catch-up (search.catch_up), `update_index` or a
+rebuild. Writers take one lock (search.write_lock) around reading the articles and writing
+their documents, so an older version can never overwrite a newer one.
+"""
 
 from __future__ import annotations
 
 import datetime
 import functools
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 from archive.models import Article
-from search import aliases
+from search import aliases, pending, write_lock
 from search.backends.base import SearchBackend, SearchUnavailable
 from search.documents import article_document, indexable_articles, stamp
 
 CHUNK = 200  # articles per query: SQLite rejects prefetches over a few thousand ids
+DRAIN_CHUNK = 500  # queued articles per index commit when draining the queue
+REQUEST_WAIT = 2.0  # seconds a web request waits for the index (DISPATCH_INDEX_WAIT)
+BACKGROUND_WAIT = 60.0  # seconds anything else waits (DISPATCH_INDEX_BACKGROUND_WAIT)
+
+_serving = False  # set in web workers: commits there stay quick (see `serve_requests`)
 
 
 @functools.cache
@@ -51,14 +64,102 @@ def prepare_worker() -> None:
     gc.freeze()
 
 
+def serve_requests() -> None:
+    """Mark this process as a web worker: index writes when a transaction commits then wait
+    at most `DISPATCH_INDEX_WAIT` seconds and merge no segments, well inside gunicorn's worker
+    timeout; what they cannot do stays queued for the catch-up thread."""
+    global _serving
+    _serving = True
+
+
+def apply_committed(article_ids: Iterable[int]) -> None:
+    """Index what a transaction changed, once it committed (its rows are queued).
+
+    A web worker writes just those articles, waiting briefly; anything else (an import, a
+    command) drains the whole queue, so a rerun after a crash also applies what the crashed
+    run left. Raises `write_lock.LockBusy` or the write's error; the rows then stay queued.
+    """
+    if _serving:
+        apply_queued(article_ids, wait=request_wait())
+    else:
+        drain()
+
+
+def request_wait() -> float:
+    return float(getattr(settings, "DISPATCH_INDEX_WAIT", REQUEST_WAIT))
+
+
+def background_wait() -> float:
+    return float(getattr(settings, "DISPATCH_INDEX_BACKGROUND_WAIT", BACKGROUND_WAIT))
+
+
+@contextmanager
+def _writing(wait: float) -> Iterator[None]:
+    """The one-writer lock (`write_lock.LockBusy` after `wait` seconds)."""
+    with write_lock.held(Path(settings.DISPATCH_INDEX_DIR) / "updates.lock", wait):
+        yield
+
+
+def apply_queued(
+    article_ids: Iterable[int] | None = None, *, wait: float, limit: int | None = None
+) -> int:
+    """Apply the queued updates of these articles (None: the oldest `limit` rows), then drop
+    the rows applied; returns how many articles were written. Raises `write_lock.LockBusy`
+    if another writer kept the index for `wait` seconds, and whatever the write raised: in
+    both cases the rows stay queued."""
+    merge = not _serving
+    with _writing(wait):
+        claim = pending.claim(article_ids, limit)
+        if claim:
+            _write(claim.article_ids, merge=merge)
+            pending.release(claim)
+    return len(claim.article_ids)
+
+
+def drain(on_progress: Callable[[int], None] | None = None) -> int:
+    """Apply every queued update, oldest first, a chunk per index commit (merging as Whoosh
+    usually does); returns how many articles were written."""
+    total = 0
+    while claim := _drain_chunk():
+        total += len(claim.article_ids)
+        if on_progress:
+            on_progress(len(claim.row_ids))
+    tidy()
+    return total
+
+
+def _drain_chunk() -> pending.Claim:
+    with _writing(background_wait()):
+        claim = pending.claim(limit=DRAIN_CHUNK)
+        if claim:
+            _write(claim.article_ids, merge=True)
+            pending.release(claim)
+    return claim
+
+
+def tidy() -> bool:
+    """Merge what quick commits left behind, if the backend needs it; returns whether it did."""
+    tidy_backend = getattr(get_backend(), "tidy", None)
+    if tidy_backend is None:
+        return False
+    with _writing(background_wait()):
+        return tidy_backend()
+
+
 def update_articles(ids: Iterable[int]) -> None:
     """Re-index these articles: visible ones are (re)written, hidden or deleted ones removed."""
-    ids = set(ids)
+    with _writing(background_wait()):
+        _write(ids, merge=True)
+
+
+def _write(ids: Iterable[int], merge: bool) -> None:
+    # Only under `_writing`: the articles are read and written while no one else writes.
     backend = get_backend()
-    for chunk in _chunks(sorted(ids)):
+    options = {} if merge else {"merge": False}
+    for chunk in _chunks(sorted(set(ids))):
         visible = list(indexable_articles().filter(pk__in=chunk))
-        backend.index(article_document(a) for a in visible)
-        backend.delete(str(pk) for pk in set(chunk) - {a.pk for a in visible})
+        backend.index((article_document(a) for a in visible), **options)
+        backend.delete((str(pk) for pk in set(chunk) - {a.pk for a in visible}), **options)
 
 
 def rebuild(on_progress: Callable[[], None] | None = None, procs: int = 1) -> int:
@@ -67,10 +168,14 @@ def rebuild(on_progress: Callable[[], None] | None = None, procs: int = 1) -> in
     Searches keep using the old index until the new one is complete. Changes saved while the
     rebuild ran are applied to the new index afterwards, so none is lost.
     """
+    covered = pending.snapshot()  # changes committed before the new index reads anything
     documents = (article_document(a) for a in indexable_articles().iterator(chunk_size=CHUNK))
     count = get_backend().rebuild(documents, on_progress=on_progress, procs=procs)
     # Saves made during the rebuild went to the old index: the stamps show which.
-    repair(compare())
+    with _writing(background_wait()):
+        diff = compare()
+        _write([*diff.missing, *diff.stale, *diff.orphaned], merge=True)
+    pending.release(pending.Claim(covered, frozenset()))
     warm = getattr(get_backend(), "warm", None)
     if warm:
         warm()
@@ -113,6 +218,23 @@ def compare() -> IndexDiff:
 
 def repair(diff: IndexDiff) -> None:
     update_articles([*diff.missing, *diff.stale, *diff.orphaned])
+
+
+def out_of_step(ids: Iterable[int]) -> list[int]:
+    """Those of these articles whose document is missing, stale or should not be there (a
+    check that reads only their own stamps where the backend can)."""
+    ids = sorted(set(ids))
+    backend = get_backend()
+    stamps_of = getattr(backend, "stamps_of", None)
+    try:
+        indexed = stamps_of(ids) if stamps_of else backend.document_stamps()
+    except SearchUnavailable:
+        return ids
+    visible = {}
+    for chunk in _chunks(ids):
+        rows = Article.objects.visible().filter(pk__in=chunk).values_list("pk", "updated_at")
+        visible.update((pk, stamp(updated_at)) for pk, updated_at in rows)
+    return [pk for pk in ids if visible.get(pk) != indexed.get(str(pk))]
 
 
 def indexable_count() -> int:

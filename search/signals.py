@@ -1,13 +1,21 @@
-"""Index archive changes once their transaction commits (the admin saves related rows last)."""
+"""Queue archive changes for the index in their own transaction; apply them once it commits.
+
+A change and its queue row commit together or not at all, so no committed change can be
+lost: if the index write at commit fails or finds the index busy, the row waits for the
+catch-up (search.catch_up). The admin saves related rows after the article itself, which is
+why the write waits for the commit rather than following `post_save`.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from archive import signals as archive_signals
 from archive.models import (
     Article,
     Country,
@@ -18,31 +26,48 @@ from archive.models import (
     Statement,
 )
 from archive.signals import articles_changed, updates_deferred
-from search import aliases, indexing
+from search import aliases, indexing, pending
+from search.write_lock import LockBusy
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
 
+Savepoints = tuple[str, ...]
+
 
 class _Batch:
-    """The articles one transaction changed, indexed in one go when it commits."""
+    """The articles one transaction changed, queued as it goes and applied when it commits."""
 
     def __init__(self) -> None:
-        self.ids: set[int] = set()
+        # article id -> the savepoints open when its row was inserted: the row survives as
+        # long as they do (a rolled-back savepoint takes the row with it)
+        self.queued: dict[int, Savepoints] = {}
         self.done = False
 
     def __call__(self) -> None:
         self.done = True
-        _update(self.ids)
+        apply(set(self.queued))
+
+    def needs_row(self, article_id: int, savepoints: Savepoints) -> bool:
+        at = self.queued.get(article_id)
+        return at is None or savepoints[: len(at)] != at
 
 
 def schedule(article_id: int | None) -> None:
     """Queue one article for re-indexing when the current transaction commits."""
-    if article_id is None or updates_deferred():
+    schedule_many([article_id])
+
+
+def schedule_many(article_ids: Iterable[int | None]) -> None:
+    """Queue these articles: a queue row now, in the current transaction, and an index write
+    once it commits (one for the whole transaction)."""
+    ids = {pk for pk in article_ids if pk is not None}
+    if not ids or updates_deferred():
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        _update({article_id})  # autocommit: the change is already committed
+        pending.add(ids)  # autocommit: the change is already committed
+        apply(ids)
         return
     batch = getattr(_pending, "batch", None)
     # A batch that ran, or whose callback a rollback discarded, is over: start a new one.
@@ -53,15 +78,22 @@ def schedule(article_id: int | None) -> None:
     ):
         batch = _pending.batch = _Batch()
         transaction.on_commit(batch)
-    batch.ids.add(article_id)
+    savepoints = tuple(connection.savepoint_ids)
+    new = {pk for pk in ids if batch.needs_row(pk, savepoints)}
+    if new:
+        pending.add(new)
+        batch.queued.update(dict.fromkeys(new, savepoints))
 
 
-def _update(ids: set[int]) -> None:
+def apply(ids: set[int]) -> None:
+    """Write the queued updates of these articles now if the index is free soon enough;
+    otherwise, or if anything fails, their rows stay queued for the catch-up."""
     try:
-        indexing.update_articles(ids)
+        indexing.apply_committed(ids)
+    except LockBusy:
+        logger.info("Search index busy: %d article(s) left queued for the catch-up", len(ids))
     except Exception:
-        # The database change stands; `rebuild_index` brings the index back in step.
-        logger.exception("Could not update the search index for articles %s", sorted(ids))
+        logger.exception("Could not update the search index; articles %s stay queued", sorted(ids))
 
 
 def _article_saved(sender, instance, **kwargs) -> None:
@@ -78,13 +110,18 @@ def _m2m_changed(sender, instance, action, pk_set, **kwargs) -> None:
     if isinstance(instance, Article):
         schedule(instance.pk)
     else:  # changed from the other side (a country or person): every article touched
-        for pk in pk_set or ():
-            schedule(pk)
+        schedule_many(pk_set or ())
 
 
 def _articles_changed(sender, ids, **kwargs) -> None:
-    for pk in ids:
-        schedule(pk)
+    schedule_many(ids)
+
+
+def _articles_unchanged(sender, ids, **kwargs) -> None:
+    # An import found these as it had stored them; one killed after its commit may never
+    # have indexed them, so the rerun indexes those the index lacks or has from before.
+    if ids and not updates_deferred():
+        schedule_many(indexing.out_of_step(ids))
 
 
 def _aliases_changed(sender, **kwargs) -> None:
@@ -100,6 +137,9 @@ def connect() -> None:
             _aliases_changed, sender=model, dispatch_uid=f"aliases-{model.__name__}-d"
         )
     articles_changed.connect(_articles_changed, dispatch_uid="search-articles-changed")
+    archive_signals.articles_unchanged.connect(
+        _articles_unchanged, dispatch_uid="search-articles-unchanged"
+    )
     post_save.connect(_article_saved, sender=Article, dispatch_uid="search-article-save")
     post_delete.connect(_article_saved, sender=Article, dispatch_uid="search-article-delete")
     for model in (Statement, DateMention):

@@ -1,4 +1,4 @@
-"""`manage.py update_index [--since DATETIME]`: re-index what changed."""
+"""`manage.py update_index [--since DATETIME]`: apply queued updates, then re-index what changed."""
 
 from __future__ import annotations
 
@@ -6,33 +6,54 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from tqdm import tqdm
 
-from search import indexing
+from search import indexing, pending
 from search.backends.base import SearchUnavailable
+from search.write_lock import LockBusy
 
 
 class Command(BaseCommand):
     help = (
-        "Re-index articles changed since DATETIME (ISO, e.g. 2026-11-23 or "
-        "2026-11-23T10:00); without --since, whatever differs from the database."
+        "Apply the queued index updates, then re-index articles changed since DATETIME (ISO, "
+        "e.g. 2026-11-23 or 2026-11-23T10:00); without --since, whatever differs from the "
+        "database."
     )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--since", metavar="DATETIME", default=None)
 
-    def handle(self, *args, since: str | None, **options) -> None:
-        if since is None:
-            try:
-                diff = indexing.compare()
-            except SearchUnavailable as exc:
-                raise CommandError(str(exc)) from exc
-            indexing.repair(diff)
-            count = len(diff.missing) + len(diff.stale) + len(diff.orphaned)
-            self.stdout.write(f"Updated {count} documents that differed from the database.")
-            return
-        moment = parse_moment(since)
-        count = indexing.update_since(moment)
-        self.stdout.write(f"Re-indexed {count} articles changed since {moment.isoformat()}.")
+    def handle(self, *args, since: str | None, verbosity: int = 1, **options) -> None:
+        moment = parse_moment(since) if since is not None else None
+        try:
+            queued = self._drain(verbosity)
+            summary = self._update(moment)
+        except LockBusy as exc:
+            raise CommandError(f"The index stayed busy ({exc}); try again.") from exc
+        self.stdout.write(f"{summary} ({queued} queued article updates applied first).")
+
+    def _update(self, moment: datetime.datetime | None) -> str:
+        if moment is not None:
+            count = indexing.update_since(moment)
+            return f"Re-indexed {count} articles changed since {moment.isoformat()}"
+        try:
+            diff = indexing.compare()
+        except SearchUnavailable as exc:
+            raise CommandError(str(exc)) from exc
+        indexing.repair(diff)
+        count = len(diff.missing) + len(diff.stale) + len(diff.orphaned)
+        return f"Updated {count} documents that differed from the database"
+
+    def _drain(self, verbosity: int) -> int:
+        bar = tqdm(
+            total=pending.count(),
+            unit="update",
+            desc="Queued",
+            disable=verbosity < 1 or None,
+            file=self.stderr._out,
+        )
+        with bar:
+            return indexing.drain(on_progress=bar.update)
 
 
 def parse_moment(text: str) -> datetime.datetime:

@@ -1,0 +1,163 @@
+"""Index updates are queued with their change and applied at commit or by the catch-up."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from archive.models import Article
+from archive.signals import articles_unchanged, deferred_updates
+from search import catch_up, indexing, pending, write_lock
+from search.models import PendingUpdate
+from search.query import SearchParams
+
+pytestmark = pytest.mark.django_db
+
+LAVROV = "003_16757b8a0299963c.txt"
+
+
+def total(**params) -> int:
+    return indexing.get_backend().search(SearchParams(**params)).total
+
+
+def queued() -> list[int]:
+    return list(PendingUpdate.objects.values_list("article_id", flat=True))
+
+
+@pytest.fixture
+def serving(monkeypatch, settings):
+    """This process as a web worker whose commits wait at most a tenth of a second."""
+    settings.DISPATCH_INDEX_WAIT = 0.1
+    monkeypatch.setattr(indexing, "_serving", True)
+
+
+@pytest.fixture
+def index_busy(index_dir):
+    with write_lock.held(index_dir / "updates.lock", wait=0):
+        yield
+
+
+def rename(article: Article, title: str) -> None:
+    article.title = title
+    article.save()
+
+
+def test_a_change_commits_with_its_queue_row_which_goes_once_applied(
+    seeded, django_capture_on_commit_callbacks
+):
+    article = Article.objects.get(external_id=LAVROV)
+    with django_capture_on_commit_callbacks() as callbacks:
+        rename(article, "Queued headline: quokkafish")
+        article.countries.clear()
+        assert queued() == [article.pk]  # one row, however many signals the save sent
+    assert total(q="quokkafish") == 0
+    callbacks[0]()
+    assert queued() == []
+    assert total(q="quokkafish") == 1
+
+
+def test_a_save_that_finds_the_index_busy_stays_queued_until_the_catch_up(
+    seeded, serving, index_busy, django_capture_on_commit_callbacks
+):
+    article = Article.objects.get(external_id=LAVROV)
+    with django_capture_on_commit_callbacks(execute=True):
+        rename(article, "Saved while busy: wombatray")
+    assert queued() == [article.pk]
+    assert total(q="wombatray") == 0
+
+
+def test_the_catch_up_applies_what_a_busy_index_left(
+    seeded, serving, django_capture_on_commit_callbacks, index_dir
+):
+    article = Article.objects.get(external_id=LAVROV)
+    with write_lock.held(index_dir / "updates.lock", wait=0):
+        with django_capture_on_commit_callbacks(execute=True):
+            rename(article, "Saved while busy: wombatray")
+        with pytest.raises(write_lock.LockBusy):
+            indexing.apply_queued(wait=0.05)
+    assert catch_up.tick() == 1
+    assert queued() == []
+    assert total(q="wombatray") == 1
+    assert indexing.compare().clean
+
+
+def test_an_error_while_indexing_at_commit_leaves_the_update_queued(
+    seeded, monkeypatch, django_capture_on_commit_callbacks
+):
+    article = Article.objects.get(external_id=LAVROV)
+    backend = indexing.get_backend()
+
+    def broken(documents, **options):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(backend, "index", broken)
+        with django_capture_on_commit_callbacks(execute=True):
+            rename(article, "Saved on a full disk: lemurfinch")
+    assert queued() == [article.pk]
+    catch_up.tick()
+    assert total(q="lemurfinch") == 1
+    assert queued() == []
+
+
+def test_a_requeue_that_arrives_during_a_write_is_kept():
+    pending.add([7, 8])
+    claim = pending.claim([7])
+    pending.add([7])  # the article changed again while the claim was being applied
+    pending.release(claim)
+    assert sorted(queued()) == [7, 8]
+
+
+def test_a_rolled_back_savepoint_takes_its_row_and_a_later_save_queues_again(
+    seeded, django_capture_on_commit_callbacks
+):
+    article = Article.objects.get(external_id=LAVROV)
+    with django_capture_on_commit_callbacks() as callbacks:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    rename(article, "Rolled back")
+                    raise RuntimeError
+            except RuntimeError:
+                pass
+            rename(article, "Kept headline: axolotlhawk")
+        assert queued() == [article.pk]
+    for callback in callbacks:
+        callback()
+    assert total(q="axolotlhawk") == 1
+
+
+def test_deferred_updates_queue_nothing(seeded, django_capture_on_commit_callbacks):
+    article = Article.objects.get(external_id=LAVROV)
+    with deferred_updates(), django_capture_on_commit_callbacks(execute=True):
+        rename(article, "Deferred")
+    assert queued() == []
+
+
+def test_unchanged_articles_the_index_lacks_or_has_stale_are_indexed(
+    seeded, django_capture_on_commit_callbacks
+):
+    missing, stale, fine = Article.objects.order_by("pk")[:3]
+    indexing.get_backend().delete([str(missing.pk)])
+    Article.objects.filter(pk=stale.pk).update(
+        title="Stored, never indexed: tapirgull", updated_at=timezone.now()
+    )
+    assert indexing.out_of_step([missing.pk, stale.pk, fine.pk]) == [missing.pk, stale.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        articles_unchanged.send(sender=Article, ids={missing.pk, stale.pk, fine.pk})
+    assert indexing.compare().clean
+    assert total(q="tapirgull") == 1
+    assert queued() == []
+
+
+def test_outside_a_web_worker_a_commit_also_applies_what_an_earlier_run_left(
+    seeded, django_capture_on_commit_callbacks
+):
+    left = Article.objects.order_by("pk").first()
+    Article.objects.filter(pk=left.pk).update(title="Left by a killed import: okapigrouse")
+    pending.add([left.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        rename(Article.objects.get(external_id=LAVROV), "Another change")
+    assert total(q="okapigrouse") == 1
+    assert queued() == []
