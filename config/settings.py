@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,12 +123,34 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Behind HTTPS (a proxy that terminates TLS and sets X-Forwarded-Proto): DISPATCH_SECURE=1.
+DISPATCH_SECURE = _env_bool("DISPATCH_SECURE")
+if DISPATCH_SECURE:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("DISPATCH_HSTS_SECONDS", 60 * 60 * 24 * 365))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+# Scripts, styles, images and form targets from this site only; no inline code, no plugins,
+# no framing. The admin's own pages fit within it too.
+DISPATCH_CSP = os.environ.get(
+    "DISPATCH_CSP",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+
 # --- Dispatch -----------------------------------------------------------------------------
 DISPATCH_SEARCH_BACKEND = os.environ.get(
     "DISPATCH_SEARCH_BACKEND", "search.backends.whoosh.WhooshBackend"
 )
 DISPATCH_INDEX_DIR = Path(os.environ.get("DISPATCH_INDEX_DIR", VAR_DIR / "index"))
 DISPATCH_PAGE_SIZE = 20
+# Seconds one search may take before it is stopped with a notice: well under gunicorn's
+# worker timeout, so that no query can hold a worker (a fuzzy word over the whole index).
+DISPATCH_SEARCH_BUDGET = float(os.environ.get("DISPATCH_SEARCH_BUDGET", "3"))
 
 LOGGING = {
     "version": 1,

@@ -29,6 +29,7 @@ class FacetValue:
     count: int
     selected: bool
     toggle_url: str
+    page_url: str | None = None  # the value's own page (a speaker's), when it has one
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,10 @@ def build_facets(
     labels: Mapping[str, Mapping[str, str]],
     query: QueryPairs,
     limits: Mapping[str, int | None] = FACET_LIMITS,
+    links: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[FacetGroup]:
-    """Turn backend counts into facet groups; selected values always show, even at zero."""
+    """Turn backend counts into facet groups; selected values always show, even at zero.
+    `links` gives the page of each value that has one (only known values do)."""
     groups = []
     for name, title in FACET_TITLES.items():
         if name == "month" and not counts.get("month"):
@@ -65,6 +68,7 @@ def build_facets(
                 count=count,
                 selected=value in selected,
                 toggle_url=toggle_url(query, name, value, value in selected),
+                page_url=(links or {}).get(name, {}).get(value),
             )
             for value, count in shown
         )

@@ -11,7 +11,15 @@ from typing import Protocol
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_QUERY_LENGTH = 500
+MAX_VALUE_LENGTH = 200  # a filter value longer than any outlet name or slug
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+# What each filter's values look like; anything else can match nothing.
+_VALUE_SHAPES = {
+    "country": re.compile(r"[A-Z]{2}"),
+    "speaker": re.compile(r"[-a-zA-Z0-9_]+"),  # a person's slug, as in /speakers/<slug>/
+    "source": re.compile(r"[^\x00-\x1f\x7f]+"),
+}
+_FILTER_NAMES = {"country": "country", "speaker": "speaker", "source": "outlet"}
 
 
 class MultiValueMapping(Protocol):
@@ -52,14 +60,13 @@ def parse_params(data: MultiValueMapping | Mapping[str, Sequence[str]]) -> Searc
     Anything unreadable is dropped with a notice rather than rejected.
     """
     notices: list[str] = []
-    q = " ".join(_first(data, "q").split())
+    q = " ".join(_printable(_first(data, "q")).split())
     if len(q) > MAX_QUERY_LENGTH:
         q = q[:MAX_QUERY_LENGTH]
         notices.append(f"The query was cut to its first {MAX_QUERY_LENGTH} characters.")
-    countries = tuple(dict.fromkeys(c.strip().upper() for c in _all(data, "country")))
-    countries = tuple(c for c in countries if re.fullmatch(r"[A-Z]{2}", c))
-    speakers = tuple(dict.fromkeys(s.strip() for s in _all(data, "speaker") if s.strip()))
-    sources = tuple(dict.fromkeys(s.strip() for s in _all(data, "source") if s.strip()))
+    countries = _filter_values(data, "country", notices, upper=True)
+    speakers = _filter_values(data, "speaker", notices)
+    sources = _filter_values(data, "source", notices)
     date_from = _parse_bound(_first(data, "date_from"), "date_from", start=True, notices=notices)
     date_to = _parse_bound(_first(data, "date_to"), "date_to", start=False, notices=notices)
     if date_from and date_to and date_from > date_to:
@@ -84,6 +91,31 @@ def parse_params(data: MultiValueMapping | Mapping[str, Sequence[str]]) -> Searc
         mode="statements" if _first(data, "mode") == "statements" else "articles",
         notices=tuple(notices),
     )
+
+
+def _filter_values(data, key: str, notices: list[str], upper: bool = False) -> tuple[str, ...]:
+    """The distinct values of one filter. A value of the wrong shape stays selected, so the
+    search honestly finds nothing, with a notice: dropping it would widen the results."""
+    values = []
+    for raw in _all(data, key):
+        value = _printable(raw).strip()[:MAX_VALUE_LENGTH]
+        value = value.upper() if upper else value
+        if not value or value in values:
+            continue
+        if not well_formed(key, value):
+            notices.append(f"No {_FILTER_NAMES[key]} is called {value!r}; nothing matches it.")
+        values.append(value)
+    return tuple(values)
+
+
+def well_formed(key: str, value: str) -> bool:
+    """Whether `value` could be a value of filter `key` (`country`, `speaker`, `source`)."""
+    return bool(_VALUE_SHAPES[key].fullmatch(value))
+
+
+def _printable(text: str) -> str:
+    """`text` without control characters (a NUL byte would reach the database and the index)."""
+    return "".join(ch for ch in text if ch.isprintable() or ch.isspace())
 
 
 def parse_date_bound(text: str, *, start: bool) -> datetime.date | None:

@@ -70,8 +70,25 @@ def prepare(
         else:
             parts.append(match.group(kind))
     parts += _expand_words(words, aliases)
-    result.text = " ".join(p for p in parts if p)
+    result.text = " ".join(_tidy_operators([p for p in parts if p], result.notices))
     return result
+
+
+def _tidy_operators(parts: list[str], notices: list[str]) -> list[str]:
+    """Read a run of negations (`NOT -x`, `NOT NOT x`) as one NOT and drop operators with
+    nothing to join, which Whoosh's parser cannot read (it raises on `NOT NOT`)."""
+    tidy: list[str] = []
+    for part in parts:
+        if part == "NOT" and tidy and tidy[-1] == "NOT":
+            if "A repeated NOT was read as one." not in notices:
+                notices.append("A repeated NOT was read as one.")
+            continue
+        if part in ("AND", "OR") and (not tidy or tidy[-1] in OPERATORS):
+            continue  # nothing on its left
+        tidy.append(part)
+    while tidy and tidy[-1] in OPERATORS:
+        tidy.pop()  # nothing on its right
+    return tidy
 
 
 def _balance(q: str, notices: list[str]) -> str:

@@ -6,11 +6,12 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.models import Article, Country, Person, Statement
 from search import aliases
-from search.backends.base import Hit, SearchResults, SearchUnavailable
+from search.backends.base import Hit, SearchResults, SearchTooSlow, SearchUnavailable
 from search.facets import (
     FACET_LIMITS,
     FacetGroup,
@@ -22,7 +23,7 @@ from search.facets import (
     toggle_query,
 )
 from search.indexing import get_backend
-from search.query import SearchParams
+from search.query import SearchParams, well_formed
 from search.query_syntax import prepare
 from search.timeline import Timeline, build_timeline
 
@@ -92,11 +93,17 @@ def search_articles(
     except SearchUnavailable as exc:
         page.error = str(exc)
         return page
+    except SearchTooSlow as exc:  # the query's fault, not the service's: say what to change
+        page.notices.append(str(exc))
+        return page
     page.total, page.page, page.page_count = results.total, results.page, results.page_count
     page.notices += results.notices
     page.items = _items(results, params.mode)
     limits = FACET_LIMITS if facet_limits is None else facet_limits
-    page.facets = build_facets(results.facets, params, _labels(results, params), query, limits)
+    labels = _labels(results, params)
+    page.notices += _unknown_filters(params, labels)
+    links = {"speaker": {slug: reverse("speaker", args=[slug]) for slug in labels["speaker"]}}
+    page.facets = build_facets(results.facets, params, labels, query, limits, links)
     if page.page > 1:
         page.previous_url = page_url(query, page.page - 1)
     if page.page < page.page_count:
@@ -146,6 +153,18 @@ def _labels(results: SearchResults, params: SearchParams) -> dict[str, dict[str,
         "country": dict(Country.objects.filter(code__in=codes).values_list("code", "name")),
         "speaker": dict(Person.objects.filter(slug__in=slugs).values_list("slug", "name")),
     }
+
+
+def _unknown_filters(params: SearchParams, labels: dict[str, dict[str, str]]) -> list[str]:
+    """A notice for each well-formed country or speaker the archive does not know
+    (`parse_params` has told about the malformed ones)."""
+    chosen = {"country": params.countries, "speaker": params.speakers}
+    return [
+        f"No {name} is called {value!r}; nothing matches it."
+        for name, values in chosen.items()
+        for value in values
+        if value not in labels[name] and well_formed(name, value)
+    ]
 
 
 def page_as_json(page: SearchPage) -> dict[str, Any]:

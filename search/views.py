@@ -14,11 +14,11 @@ from django.http import (
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from archive.models import Article, Country, Person
 from search import export
-from search.backends.base import SearchUnavailable
+from search.backends.base import SearchTooSlow, SearchUnavailable
 from search.indexing import get_backend
 from search.marks import number_marks
 from search.query import SORTS, SearchParams, parse_params
@@ -30,7 +30,7 @@ def _query_pairs(request: HttpRequest) -> list[tuple[str, str]]:
     return [(k, v) for k, values in request.GET.lists() for v in values if v != ""]
 
 
-@require_GET
+@require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     params = parse_params(request.GET)
     page = search_articles(params, _query_pairs(request))
@@ -45,7 +45,7 @@ def _page_or_fragment(request: HttpRequest, page: str, fragment: str, context) -
     return response
 
 
-@require_GET
+@require_safe
 def speaker_page(request: HttpRequest, slug: str) -> HttpResponse:
     """One person's statements, searchable, with their timeline, countries, aliases, roles."""
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
@@ -56,7 +56,7 @@ def speaker_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def country_page(request: HttpRequest, code: str) -> HttpResponse:
     """Articles and statements about one country, its timeline and frequent speakers."""
     country = get_object_or_404(Country, code=code.upper())
@@ -67,7 +67,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
     """Every hit of the search as CSV, streamed."""
     params = parse_params(request.GET)
@@ -75,6 +75,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         rows = export.export_rows(params, request.build_absolute_uri)
     except SearchUnavailable as exc:
         return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    except SearchTooSlow as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     response = StreamingHttpResponse(
         export.csv_lines(rows, export.columns(params)), content_type="text/csv; charset=utf-8"
     )
@@ -82,7 +84,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
     """Every hit of the search as one JSON object, streamed."""
     params = parse_params(request.GET)
@@ -90,6 +92,8 @@ def export_json(request: HttpRequest) -> HttpResponse:
         rows = export.export_rows(params, request.build_absolute_uri)
     except SearchUnavailable as exc:
         return JsonResponse({"error": str(exc)}, status=503)
+    except SearchTooSlow as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
     response = StreamingHttpResponse(
         export.json_chunks(rows, params), content_type="application/json; charset=utf-8"
     )
@@ -97,12 +101,12 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def api_search(request: HttpRequest) -> JsonResponse:
     return _api(request, mode="articles")
 
 
-@require_GET
+@require_safe
 def api_statements(request: HttpRequest) -> JsonResponse:
     """The same search, returning statements (speaker, role, quote, article) as hits."""
     return _api(request, mode="statements")
@@ -117,7 +121,7 @@ def _api(request: HttpRequest, mode: str) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 def facet_values(request: HttpRequest, name: str) -> HttpResponse:
     """Every value of one facet for the current search, optionally filtered by `contains`."""
     params = parse_params(request.GET)
@@ -134,7 +138,7 @@ def facet_values(request: HttpRequest, name: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def article_page(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.visible().with_metadata(), pk=pk)
     q = " ".join(request.GET.get("q", "").split())[:500]

@@ -17,6 +17,10 @@ class SearchUnavailable(Exception):
     """The index cannot be read (missing or damaged); the message names the fix."""
 
 
+class SearchTooSlow(Exception):
+    """A search ran past its time budget and was stopped; the message says what to change."""
+
+
 @dataclass(frozen=True)
 class Hit:
     """One matching document: its id, and HTML-safe title and passages (matches in <mark>)."""
@@ -77,7 +81,8 @@ class SearchBackend(ABC):
         `params.q` uses the index syntax of `search.query_syntax` (fields already mapped);
         `params.mode` "statements" searches statements instead of articles.
 
-        A page past the end returns the last page (with `page` saying which).
+        A page past the end returns the last page (with `page` saying which). Raises
+        `SearchTooSlow` when the search runs past its time budget.
         """
 
     @abstractmethod

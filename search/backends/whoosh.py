@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from django.conf import settings
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
@@ -311,7 +312,7 @@ class WhooshBackend(SearchBackend):
         searcher = self._current_searcher()
         arrays, engine = self._arrays, self._engine
         query, notices = whoosh_query.parse(self.parser, params.q)
-        match = engine.evaluate(query)
+        match = engine.evaluate(query, budget=settings.DISPATCH_SEARCH_BUDGET)
         kind = arrays.kinds[match.docs] == KIND_CODES[KINDS[params.mode]]
         docs, scores = match.docs[kind], match.scores[kind]
         if params.mode == "articles":

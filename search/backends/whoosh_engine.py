@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.searching import Searcher
 
+from search.backends.base import SearchTooSlow
 from search.backends.whoosh_analysis import RawPositions
 from search.backends.whoosh_arrays import LENGTH_FIELDS, DocArrays, leaf_readers
 from search.backends.whoosh_postings import SegmentPostings, read_blocks
@@ -24,7 +26,24 @@ from search.backends.whoosh_postings import SegmentPostings, read_blocks
 K1, B = 1.2, 0.75
 CACHED_TERMS = 4096
 CACHED_QUERIES = 256
+MAX_EXPANSIONS = 1024  # words a wildcard, prefix or fuzzy word may stand for (Lucene's 1,024)
+CHECK_EVERY = 1024  # steps of a long loop between two looks at the clock
 EMPTY = np.zeros(0, dtype=np.int32)
+
+
+class Deadline:
+    """The moment a search must be done by; long loops check it now and then."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.at = None if seconds is None else time.monotonic() + seconds
+        self.seconds = seconds
+
+    def check(self) -> None:
+        if self.at is not None and time.monotonic() > self.at:
+            raise SearchTooSlow(
+                f"The search was stopped after {self.seconds:g} s: use fewer wildcards, "
+                "fuzzy words or very common words."
+            )
 
 
 @dataclass(frozen=True)
@@ -55,6 +74,7 @@ class Engine:
         self.saved = saved or [None] * len(self.leaves)  # each leaf's saved frequent terms
         self.total_docs = max(1, int(arrays.live.sum()))
         self._lock = threading.Lock()  # the caches are shared by a worker's threads
+        self._local = threading.local()  # each thread's current deadline
         self._matches: OrderedDict[str, Match] = OrderedDict()
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
             OrderedDict()
@@ -102,21 +122,35 @@ class Engine:
 
     # --- evaluation -------------------------------------------------------------------------
 
-    def evaluate(self, query: wq.Query) -> Match:
+    def evaluate(self, query: wq.Query, budget: float | None = None) -> Match:
         """The documents `query` matches, with scores; the same query is answered from a
-        cache until the index changes (ticking facets re-runs the same words)."""
+        cache until the index changes (ticking facets re-runs the same words).
+
+        Raises `SearchTooSlow` when the work runs past `budget` seconds, so that no query
+        (a wildcard over the whole vocabulary, say) holds a web worker for long.
+        """
         key = repr(query)
         with self._lock:
             found = self._matches.get(key)
         if found is None:
-            found = self._evaluate(query)
+            self._local.deadline = Deadline(budget)
+            try:
+                found = self._evaluate(query)
+            finally:
+                self._local.deadline = Deadline(None)
             with self._lock:
                 self._matches[key] = found
                 if len(self._matches) > CACHED_QUERIES:
                     self._matches.popitem(last=False)
         return found
 
+    def _check_time(self) -> None:
+        deadline = getattr(self._local, "deadline", None)
+        if deadline is not None:
+            deadline.check()
+
     def _evaluate(self, query: wq.Query) -> Match:
+        self._check_time()
         for kind in type(query).__mro__:
             handler = HANDLERS.get(kind)
             if handler:
@@ -174,6 +208,25 @@ class Engine:
     def _nothing(self, query) -> Match:
         return Match.empty()
 
+    def _multi_term(self, query: wq.MultiTerm) -> Match:
+        """A wildcard, prefix, fuzzy word or range: the union of the words it stands for,
+        each scored like a plain word, expanded with an eye on the clock."""
+        field = query.field()
+        if field not in self.reader.schema:
+            return Match.empty()
+        to_bytes = self.reader.schema[field].to_bytes
+        matches = []
+        # Whoosh's own expansion: fuzzy words come back as text, the others as bytes.
+        for n, text in enumerate(query._btexts(self.reader)):
+            if n >= MAX_EXPANSIONS:
+                break
+            if n % 64 == 0:
+                self._check_time()
+            docs, freqs = self.postings(field, to_bytes(text))
+            if len(docs):
+                matches.append(Match(docs, self._bm25(field, docs, freqs) * query.boost))
+        return union(matches)
+
     def _phrase(self, query: wq.Phrase) -> Match:
         # Cheap candidates first: every word must be there before positions are checked.
         field = query.fieldname
@@ -228,7 +281,11 @@ class Engine:
         matcher = query.matcher(self.searcher)
         ids = []
         allowed = set(restrict.tolist()) if restrict is not None else None
+        steps = 0
         while matcher.is_active():
+            steps += 1
+            if steps % CHECK_EVERY == 0:
+                self._check_time()
             if allowed is not None and len(allowed) < 64:
                 # Few candidates: jump straight to each instead of walking the postings.
                 for doc in sorted(allowed):
@@ -258,6 +315,7 @@ HANDLERS = {
     wq.Every: "_every",
     type(wq.NullQuery): "_nothing",
     wq.Phrase: "_phrase",
+    wq.MultiTerm: "_multi_term",
 }
 
 

@@ -21,8 +21,26 @@ def test_words_are_kept_and_whitespace_folded():
     assert params(q="Lavrov").effective_sort == "relevance"
 
 
-def test_countries_are_uppercased_deduplicated_and_invalid_codes_dropped():
-    assert params(country=["ir", "RU", "IR", "Iran", ""]).countries == ("IR", "RU")
+def test_countries_are_uppercased_and_deduplicated_and_a_bad_code_matches_nothing():
+    # Dropping "Iran" would widen the results; kept, it matches nothing, and says so.
+    parsed = params(country=["ir", "RU", "IR", "Iran", ""])
+    assert parsed.countries == ("IR", "RU", "IRAN")
+    assert parsed.notices == ("No country is called 'IRAN'; nothing matches it.",)
+
+
+@pytest.mark.parametrize("value", ["a b", "é", "a.b", "<script>", "x/y"])
+def test_a_speaker_that_is_not_a_slug_matches_nothing_with_a_notice(value):
+    parsed = params(speaker=[value])
+    assert parsed.speakers == (value,)
+    assert parsed.notices == (f"No speaker is called {value!r}; nothing matches it.",)
+
+
+def test_control_characters_are_removed_and_values_are_bounded():
+    parsed = params(q="Lav\x00rov", source=["Reu\x00ters", "x" * 500], speaker=["\x00"])
+    assert parsed.q == "Lavrov"
+    assert parsed.sources == ("Reuters", "x" * 200)
+    assert parsed.speakers == ()
+    assert parsed.notices == ()
 
 
 def test_speakers_keep_their_order():

@@ -88,3 +88,21 @@ def test_what_cannot_be_read_becomes_words_with_a_notice(q, text, notice):
     result = run(q)
     assert result.text == text
     assert result.notices == [notice]
+
+
+@pytest.mark.parametrize(
+    ("q", "text", "notices"),
+    [
+        ("NOT -x", "NOT x", ["A repeated NOT was read as one."]),
+        ("Iran NOT -Russia", "Iran NOT Russia", ["A repeated NOT was read as one."]),
+        ("NOT NOT NOT x", "NOT x", ["A repeated NOT was read as one."]),
+        ("-NOT x", "NOT x", ["A repeated NOT was read as one."]),
+        ("AND Iran OR", "Iran", []),
+        ("Iran NOT", "Iran", []),
+        ("OR AND NOT", "", []),
+    ],
+)
+def test_operators_with_nothing_to_join_are_dropped(q, text, notices):
+    result = run(q)
+    assert result.text == text
+    assert result.notices == notices

@@ -138,3 +138,45 @@ def test_results_cost_the_same_few_queries_however_many_hits_and_load_no_texts(
     assert response.status_code == 200 and response.content.count(b'class="hit"') == 5
     queries = [q["sql"] for q in captured.captured_queries if '"archive_article"' in q["sql"]]
     assert queries and not any('"raw_text"' in sql for sql in queries)
+
+
+@pytest.mark.parametrize("speaker", ["a b", "é", "a.b"])
+def test_a_speaker_that_is_not_a_slug_finds_nothing_and_says_so(client, seeded, speaker):
+    data = api(client, speaker=speaker)
+    assert data["total"] == 0
+    assert f"No speaker is called {speaker!r}; nothing matches it." in data["notices"]
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        page = client.get("/", {"speaker": speaker}, **headers)
+        assert page.status_code == 200
+        assert b"nothing matches it" in page.content
+        assert client.get("/facets/speaker/", {"speaker": speaker}, **headers).status_code == 200
+
+
+def test_an_unknown_speaker_slug_is_a_notice_and_known_ones_link_to_their_page(client, seeded):
+    data = api(client, speaker="nobody-at-all")
+    assert data["total"] == 0
+    assert data["notices"] == ["No speaker is called 'nobody-at-all'; nothing matches it."]
+    page = client.get("/", {"speaker": ["nobody-at-all", "sergei-lavrov"]}).content.decode()
+    assert 'href="/speakers/sergei-lavrov/"' in page
+    assert 'href="/speakers/nobody-at-all/"' not in page
+
+
+def test_a_search_past_its_time_budget_stops_with_a_notice(client, seeded, settings):
+    settings.DISPATCH_SEARCH_BUDGET = 0.0
+    data = api(client, q="minist*")
+    assert data["total"] == 0 and data["hits"] == []
+    assert data["notices"] == [
+        "The search was stopped after 0 s: use fewer wildcards, fuzzy words or very common words."
+    ]
+    assert client.get("/", {"q": "minist*"}).status_code == 200
+    export = client.get("/export.csv", {"q": "minist*"})
+    assert export.status_code == 400
+    assert b"stopped after 0 s" in export.content
+    settings.DISPATCH_SEARCH_BUDGET = 3.0
+    assert api(client, q="minist*")["total"] > 0
+
+
+def test_fuzzy_distance_is_capped_with_a_notice(client, seeded):
+    data = api(client, q="Lavrov~7")
+    assert data["notices"] == ["Fuzzy matching allows at most 2 edits per word."]
+    assert data["total"] == api(client, q="Lavrov~2")["total"] > 0
