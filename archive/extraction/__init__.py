@@ -15,8 +15,13 @@ from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
 
 EXTRACTOR_VERSION: int = 3
 
+# Metadata comes from the first MAX_EXTRACTED characters of the body only: news articles are
+# far shorter, and a huge text would hold an import up for minutes. The body is kept whole.
+MAX_EXTRACTED: int = 200_000
+
 __all__ = [
     "EXTRACTOR_VERSION",
+    "MAX_EXTRACTED",
     "ORGANISATION",
     "PERSON",
     "Entity",
@@ -55,10 +60,11 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
     """Everything the archive indexes about one article.
 
     `raw_text` is a whole seed file (headline on its first line) or, when `title` is
-    given, an imported article's body.
+    given, an imported article's body. Metadata comes from the body's first MAX_EXTRACTED
+    characters; `body` is the whole cleaned text.
     """
     cleaned = clean(raw_text, title)
-    body = cleaned.body
+    body = _head(cleaned.body)
     date = article_date(cleaned.marker, body)
     dateline = find_dateline(body)
     mentions = complete_years(find_date_mentions(body), date)
@@ -66,7 +72,7 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
     statements = find_statements(body, registry, people, orgs, cleaned.title)
     return Extraction(
         title=cleaned.title,
-        body=body,
+        body=cleaned.body,
         byline=cleaned.byline,
         source=dateline.agency if dateline else None,
         date=date,
@@ -76,3 +82,12 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
         entities=registry.entities(),
         statements=tuple(statements),
     )
+
+
+def _head(body: str) -> str:
+    """The part of `body` extraction reads: all of it, or MAX_EXTRACTED characters cut at a
+    space (statement offsets stay offsets into the whole body)."""
+    if len(body) <= MAX_EXTRACTED:
+        return body
+    cut = max(body.rfind(" ", 0, MAX_EXTRACTED), body.rfind("\n", 0, MAX_EXTRACTED))
+    return body[: cut if cut > 0 else MAX_EXTRACTED]

@@ -30,6 +30,9 @@ class Pass:
         self.masked = sorted((q.start, q.end) for q in quotes)
         self.spans: set[tuple[int, int]] = set()
         self.found: dict[tuple[tuple[int, int], str], tuple[Statement, int | None]] = {}
+        # Speakers by the start of the sentence their statement starts in: a look back
+        # within one sentence then reads that sentence's few, not every one so far.
+        self.spoken_in: dict[int, list[tuple[int, Speaker]]] = {}
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -57,11 +60,12 @@ class Pass:
             speaker.name, text, span[0], span[1], speaker.kind, speaker.role, speaker.country
         )
         self.found[(span, speaker.name)] = (statement, quote)
-        self.ctx.spoken.append((span[0], speaker))
+        self.ctx.add_spoken(span[0], speaker)
+        self.spoken_in.setdefault(self.sentence_at(span[0])[0], []).append((span[0], speaker))
 
     def last_in_sentence(self, sent_start: int, pos: int) -> Speaker | None:
         """The speaker last attributed earlier in this sentence ("X said A and added B")."""
-        for offset, speaker in reversed(self.ctx.spoken):
+        for offset, speaker in reversed(self.spoken_in.get(sent_start, [])):
             if sent_start <= offset < pos:
                 return speaker
         return None

@@ -28,6 +28,9 @@ _RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")
 _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
 _LINK = re.compile(r"\s(of|for|and)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")
+# A speaker phrase is a few words (with a title, an apposition, a relative clause): reading
+# more of a long sentence only costs time, once per verb of the sentence.
+PHRASE_WINDOW = 500
 _CONNECTORS = frozenset({"to", "of", "for"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -112,7 +115,8 @@ class Phrase:
 
 
 def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
-    """Whoever stands before the verb."""
+    """Whoever stands before the verb (within the last PHRASE_WINDOW characters)."""
+    sent_start = _window_start(body, sent_start, verb_start)
     before = _strip_aux(body[sent_start:verb_start])
     appositive = ""
     apposition = _APPOSITION.search(before)
@@ -120,3 +124,12 @@ def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
         appositive, before = apposition.group(1), before[: apposition.start()]
     offset = walk_back(before)
     return Phrase(sent_start + offset, before[offset:], appositive, before)
+
+
+def _window_start(body: str, sent_start: int, verb_start: int) -> int:
+    """Where to start reading for the phrase before `verb_start`: at most PHRASE_WINDOW back,
+    on a word boundary."""
+    if verb_start - sent_start <= PHRASE_WINDOW:
+        return sent_start
+    space = body.find(" ", verb_start - PHRASE_WINDOW, verb_start)
+    return space + 1 if space >= 0 else verb_start - PHRASE_WINDOW

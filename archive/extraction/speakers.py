@@ -19,6 +19,7 @@ from .lexicon import (
 )
 from .names import Mention, clean_role, is_country_token, role_country, split_role
 from .phrases import Phrase
+from .recency import Furthest, Latest
 from .registry import Registry
 from .speech_words import COMPANY_NOUNS, ORG_NOUNS, TIME_WORDS, VAGUE_SUBJECTS
 from .types import ORGANISATION, PERSON
@@ -52,16 +53,36 @@ class Context:
     people: list[Mention]  # person mentions, canonical names, in order
     orgs: list[tuple[int, str]]  # (offset, canonical) of organisation mentions
     lower_words: set[str]
-    spoken: list[tuple[int, Speaker]] = field(default_factory=list)
+    # Lookups of the latest earlier candidate, one bisection each (see recency).
+    _spoken: dict[str, Latest[Speaker]] = field(default_factory=dict, init=False)
+    _people: Latest[Mention] = field(default_factory=Latest, init=False)
+    _with_role: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
+    _orgs: dict[str, Furthest] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for mention in self.people:
+            self._people.add(mention.start, mention)
+        for offset, name in self.orgs:
+            self._add_org(offset, name)
+
+    def add_spoken(self, offset: int, speaker: Speaker) -> None:
+        """Record that `speaker` has a statement starting at `offset`."""
+        self._spoken.setdefault(speaker.kind, Latest()).add(offset, speaker)
+        if speaker.kind == ORGANISATION:
+            self._add_org(offset, speaker.name)
+
+    def _add_org(self, offset: int, name: str) -> None:
+        # Indexed under "" (any organisation) and under its head noun ("company").
+        for key in ("", name.lower().split()[-1].rstrip("s")):
+            self._orgs.setdefault(key, Furthest()).add(offset, name)
 
     def last_speaker(self, kind: str, pos: int) -> Speaker | None:
-        for offset, speaker in reversed(self.spoken):
-            if offset < pos and speaker.kind == kind:
-                return speaker
-        if kind == PERSON:
-            earlier = [m for m in self.people if m.start < pos]
-            return self.person(earlier[-1].name) if earlier else None
-        return None
+        spoken = self._spoken.get(kind)
+        speaker = spoken.before(pos) if spoken else None
+        if speaker or kind != PERSON:
+            return speaker
+        earlier = self._people.before(pos)
+        return self.person(earlier.name) if earlier else None
 
     def person(self, name: str, role: str = "", country: str = "") -> Speaker:
         known_role, known_country = self.registry.role_of(name)
@@ -69,21 +90,25 @@ class Context:
 
     def last_with_role(self, noun: str, pos: int) -> Speaker | None:
         """The last person before `pos` whose role includes `noun` ("the minister")."""
-        for mention in reversed([m for m in self.people if m.start < pos]):
-            if noun in mention.role.lower():
-                return self.person(mention.name)
-        return None
+        if noun not in self._with_role:
+            # Built once per noun: role nouns come from a small lexicon.
+            self._with_role[noun] = Latest()
+            for mention in self.people:
+                if noun in mention.role.lower():
+                    self._with_role[noun].add(mention.start, mention)
+        mention = self._with_role[noun].before(pos)
+        return self.person(mention.name) if mention else None
 
     def last_org(self, noun: str, pos: int) -> Speaker | None:
         """The last organisation before `pos` named with `noun`, or any for company nouns."""
-        orgs = [(o, n) for o, n in self.orgs if o < pos]
-        orgs += [(o, s.name) for o, s in self.spoken if o < pos and s.kind == ORGANISATION]
-        orgs.sort()
-        for _, name in reversed(orgs):
-            if name.lower().split()[-1].rstrip("s") == noun.rstrip("s"):
-                return Speaker(name, ORGANISATION)
-        if noun in COMPANY_NOUNS and orgs:
-            return Speaker(orgs[-1][1], ORGANISATION)
+        named = self._orgs.get(noun.rstrip("s"))
+        found = named.before(pos) if named else None
+        if found:
+            return Speaker(found[1], ORGANISATION)
+        anyone = self._orgs.get("")
+        found = anyone.before(pos) if anyone and noun in COMPANY_NOUNS else None
+        if found:
+            return Speaker(found[1], ORGANISATION)
         if noun == "police":
             return Speaker(self.registry.add_org("Police"), ORGANISATION)
         return None
