@@ -8,11 +8,13 @@ in the database for another worker, `update_index` or the next import.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import threading
 
 from django.conf import settings
 from django.db import connections
+from django.utils import timezone
 
 from search import indexing, pending
 from search.write_lock import LockBusy
@@ -56,10 +58,18 @@ def run(interval: float, stop: threading.Event) -> None:
             connections.close_all()  # this thread's own connections, as a request would
 
 
-def tick(tidy: bool = False) -> int:
-    """One look at the queue; returns how many articles were written."""
-    if pending.waiting():
-        return indexing.drain()
+def tick(tidy: bool = False, settle: float | None = None) -> int:
+    """One look at the queue; returns how many articles were written.
+
+    Rows younger than `settle` seconds (a request's wait and a second) are left alone: the
+    process that committed them is most likely writing them right now (an import indexes
+    its own batches), and a worker that took them over would do that work on a thread that
+    serves visitors.
+    """
+    settle = indexing.request_wait() + 1 if settle is None else settle
+    before = timezone.now() - datetime.timedelta(seconds=settle)
+    if pending.waiting(before):
+        return indexing.drain(before=before)
     if tidy:
         indexing.tidy()
     return 0

@@ -28,6 +28,7 @@ CHUNK = 200  # articles per query: SQLite rejects prefetches over a few thousand
 DRAIN_CHUNK = 500  # queued articles per index commit when draining the queue
 REQUEST_WAIT = 2.0  # seconds a web request waits for the index (DISPATCH_INDEX_WAIT)
 BACKGROUND_WAIT = 60.0  # seconds anything else waits (DISPATCH_INDEX_BACKGROUND_WAIT)
+REQUEST_ARTICLES = 200  # at most this many written in a request: about a second of work
 
 _serving = False  # set in web workers: commits there stay quick (see `serve_requests`)
 
@@ -75,14 +76,18 @@ def serve_requests() -> None:
 def apply_committed(article_ids: Iterable[int]) -> None:
     """Index what a transaction changed, once it committed (its rows are queued).
 
-    A web worker writes just those articles, waiting briefly; anything else (an import, a
-    command) drains the whole queue, so a rerun after a crash also applies what the crashed
-    run left. Raises `write_lock.LockBusy` or the write's error; the rows then stay queued.
+    A web worker writes just those articles, waiting briefly (and leaves more than
+    `REQUEST_ARTICLES` to the catch-up); anything else (an import, a command) drains the
+    queue, so a rerun after a crash also applies what the crashed run left. Raises
+    `write_lock.LockBusy` or the write's error; the rows then stay queued.
     """
-    if _serving:
-        apply_queued(article_ids, wait=request_wait())
-    else:
+    if not _serving:
         drain()
+        return
+    ids = set(article_ids)
+    # A bulk admin action can touch thousands: more than a request should write.
+    if len(ids) <= REQUEST_ARTICLES:
+        apply_queued(ids, wait=request_wait())
 
 
 def request_wait() -> float:
@@ -116,11 +121,14 @@ def apply_queued(
     return len(claim.article_ids)
 
 
-def drain(on_progress: Callable[[int], None] | None = None) -> int:
-    """Apply every queued update, oldest first, a chunk per index commit (merging as Whoosh
-    usually does); returns how many articles were written."""
+def drain(
+    on_progress: Callable[[int], None] | None = None, before: datetime.datetime | None = None
+) -> int:
+    """Apply every queued update (queued `before` a moment, if given), oldest first, a chunk
+    per index commit (merging as Whoosh usually does); returns how many articles were
+    written."""
     total = 0
-    while claim := _drain_chunk():
+    while claim := _drain_chunk(before):
         total += len(claim.article_ids)
         if on_progress:
             on_progress(len(claim.row_ids))
@@ -128,9 +136,9 @@ def drain(on_progress: Callable[[int], None] | None = None) -> int:
     return total
 
 
-def _drain_chunk() -> pending.Claim:
+def _drain_chunk(before: datetime.datetime | None) -> pending.Claim:
     with _writing(background_wait()):
-        claim = pending.claim(limit=DRAIN_CHUNK)
+        claim = pending.claim(limit=DRAIN_CHUNK, before=before)
         if claim:
             _write(claim.article_ids, merge=True)
             pending.release(claim)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,14 +28,21 @@ def add(article_ids: Iterable[int]) -> None:
     )
 
 
-def claim(article_ids: Iterable[int] | None = None, limit: int | None = None) -> Claim:
-    """Rows queued so far, for these articles or (None) for any, oldest first.
+def claim(
+    article_ids: Iterable[int] | None = None,
+    limit: int | None = None,
+    before: datetime.datetime | None = None,
+) -> Claim:
+    """Rows queued so far (`before` a moment, if given), for these articles or (None) for
+    any, oldest first.
 
     Read before the articles themselves, so that the articles' state indexed afterwards is at
     least as new as every change these rows stand for; a change that commits later has a row
     of its own, which this claim does not include and so leaves in the queue.
     """
     rows = PendingUpdate.objects.order_by("pk")
+    if before is not None:
+        rows = rows.filter(queued_at__lt=before)
     if article_ids is not None:
         wanted = sorted(set(article_ids))
         found: list[tuple[int, int]] = []
@@ -62,5 +70,6 @@ def count() -> int:
     return PendingUpdate.objects.count()
 
 
-def waiting() -> bool:
-    return PendingUpdate.objects.exists()
+def waiting(before: datetime.datetime | None = None) -> bool:
+    rows = PendingUpdate.objects.all()
+    return (rows.filter(queued_at__lt=before) if before else rows).exists()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -76,7 +79,7 @@ def test_the_catch_up_applies_what_a_busy_index_left(
             rename(article, "Saved while busy: wombatray")
         with pytest.raises(write_lock.LockBusy):
             indexing.apply_queued(wait=0.05)
-    assert catch_up.tick() == 1
+    assert catch_up.tick(settle=0) == 1
     assert queued() == []
     assert total(q="wombatray") == 1
     assert indexing.compare().clean
@@ -96,7 +99,7 @@ def test_an_error_while_indexing_at_commit_leaves_the_update_queued(
         with django_capture_on_commit_callbacks(execute=True):
             rename(article, "Saved on a full disk: lemurfinch")
     assert queued() == [article.pk]
-    catch_up.tick()
+    catch_up.tick(settle=0)
     assert total(q="lemurfinch") == 1
     assert queued() == []
 
@@ -161,3 +164,43 @@ def test_outside_a_web_worker_a_commit_also_applies_what_an_earlier_run_left(
         rename(Article.objects.get(external_id=LAVROV), "Another change")
     assert total(q="okapigrouse") == 1
     assert queued() == []
+
+
+def test_the_catch_up_leaves_rows_their_own_process_is_still_writing(seeded):
+    pending.add([Article.objects.get(external_id=LAVROV).pk])
+    assert catch_up.tick() == 0
+    assert len(queued()) == 1
+    assert catch_up.tick(settle=0) == 1
+
+
+def test_a_request_leaves_a_bulk_change_to_the_catch_up(seeded, serving, monkeypatch):
+    monkeypatch.setattr(indexing, "REQUEST_ARTICLES", 2)
+    ids = list(Article.objects.values_list("pk", flat=True))
+    Article.objects.update(title="Bulk renamed: ibisvole", updated_at=timezone.now())
+    pending.add(ids)
+    indexing.apply_committed(ids)
+    assert len(queued()) == 5
+    assert catch_up.tick(settle=0) == 5
+    assert total(q="ibisvole") == 5
+
+
+def test_check_index_reports_the_queue_and_fix_applies_it(seeded):
+    pending.add([Article.objects.get(external_id=LAVROV).pk])
+    out = io.StringIO()
+    call_command("check_index", stdout=out)
+    assert "   queued: 1\nThe index matches the database." in out.getvalue()
+    call_command("check_index", "--fix", stdout=io.StringIO())
+    assert queued() == []
+
+
+def test_update_index_applies_the_queue_first(seeded):
+    article = Article.objects.get(external_id=LAVROV)
+    Article.objects.filter(pk=article.pk).update(title="Queued only: marmotwren")
+    pending.add([article.pk])
+    out = io.StringIO()
+    call_command("update_index", stdout=out, stderr=io.StringIO())
+    assert out.getvalue() == (
+        "Updated 0 documents that differed from the database (1 queued article updates "
+        "applied first).\n"
+    )
+    assert total(q="marmotwren") == 1
