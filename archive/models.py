@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from archive.links import MAX_URL, safe_url, validate_web_url
+
 
 class Country(models.Model):
     code = models.CharField("ISO 3166-1 alpha-2", max_length=2, primary_key=True)
@@ -114,7 +116,7 @@ class Article(models.Model):
     raw_text = models.TextField(help_text="The text exactly as imported.")
     source = models.CharField("outlet", max_length=200, blank=True)
     byline = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=MAX_URL, blank=True, validators=[validate_web_url])
     external_id = models.CharField(max_length=300, blank=True, db_index=True)
     date = models.DateField(null=True, blank=True, db_index=True)
     content_hash = models.CharField(max_length=64, unique=True)
@@ -140,6 +142,12 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("article", args=[self.pk])
+
+    @property
+    def link_url(self) -> str:
+        """`url` if it may be a link (http or https to a host), else "": rows stored before
+        URLs were checked may hold `javascript:` or `data:` URLs, shown only as text."""
+        return safe_url(self.url) or ""
 
     def is_curated(self, field: str) -> bool:
         return field in self.curated_fields

@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from archive import curation
-from archive.admin.forms import UploadForm
+from archive.admin.forms import UploadForm, WebURLField
 from archive.ingestion import CURATABLE_FIELDS
 from archive.models import Article, DateMention, Person, Statement
 
@@ -76,7 +76,7 @@ class ArticleAdmin(admin.ModelAdmin):
     filter_horizontal = ["countries", "persons"]
     readonly_fields = ["content_hash", "extractor_version", "created_at", "updated_at"]
     inlines = [StatementInline, DateMentionInline]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"form_class": WebURLField, "assume_scheme": "https"}}
     actions = ["hide", "show", "rerun_extraction", "reindex", "release_curated"]
     fieldsets = [
         (None, {"fields": ["title", "status", "date", "source", "byline", "url", "external_id"]}),

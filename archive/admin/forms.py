@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
+from archive.links import validate_web_url
 from archive.models import Person
+
+
+class WebURLField(forms.URLField):
+    """An article's link: http(s) only, with one message that says so."""
+
+    default_validators = [validate_web_url]
 
 
 class MultipleFileInput(forms.ClearableFileInput):

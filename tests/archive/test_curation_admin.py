@@ -283,3 +283,24 @@ def test_an_edited_title_is_curated_and_survives_reextract_reimport_and_rebuild(
     assert article.title == "Curated headline"
     assert "long" in article.body
     assert indexing.get_backend().search(SearchParams(q="title:Curated")).total == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x", "ftp://e.org/a"]
+)
+def test_the_change_form_refuses_a_url_that_is_not_http_or_https(admin_client, article, url):
+    page = admin_client.post(
+        f"/admin/archive/article/{article.pk}/change/", change_data(article, url=url)
+    )
+    assert page.status_code == 200
+    assert "Only http:// and https:// links to a website can be stored" in page.content.decode()
+    article.refresh_from_db()
+    assert article.url == ""
+
+
+def test_the_change_form_keeps_an_https_url(admin_client, article):
+    url = f"/admin/archive/article/{article.pk}/change/"
+    response = admin_client.post(url, change_data(article, url="https://example.org/a"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.url == "https://example.org/a"
