@@ -62,7 +62,7 @@ def _article_rows(
             "title": article.title,
             "outlet": article.source,
             "date": article.date.isoformat() if article.date else "",
-            "url": article.url or absolute(article.get_absolute_url()),
+            "url": article.link_url or absolute(article.get_absolute_url()),
             "speakers": "; ".join(p.name for p in article.speakers),
             "countries": "; ".join(c.name for c in article.countries.all()),
             "passage": plain(best[0]) if best else "",
@@ -87,7 +87,7 @@ def _statement_rows(ids: list[int], absolute: Absolute) -> Iterator[Row]:
             "article_title": article.title,
             "outlet": article.source,
             "date": article.date.isoformat() if article.date else "",
-            "url": article.url or absolute(article.get_absolute_url()),
+            "url": article.link_url or absolute(article.get_absolute_url()),
         }
 
 

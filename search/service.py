@@ -193,7 +193,7 @@ def _hit_json(item: ResultItem) -> dict[str, Any]:
         "id": article.pk,
         "title": article.title,
         "url": article.get_absolute_url(),
-        "source_url": article.url,
+        "source_url": article.link_url or None,  # only http(s): never a script to follow
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
         "countries": sorted(c.code for c in article.countries.all()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable, Iterator
 
 from django.http import (
     Http404,
@@ -70,34 +71,45 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
 @require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
     """Every hit of the search as CSV, streamed."""
-    params = parse_params(request.GET)
-    try:
-        rows = export.export_rows(params, request.build_absolute_uri)
-    except SearchUnavailable as exc:
-        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
-    except SearchTooSlow as exc:
-        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
-    response = StreamingHttpResponse(
-        export.csv_lines(rows, export.columns(params)), content_type="text/csv; charset=utf-8"
+    return _export(
+        request,
+        lambda rows, params: export.csv_lines(rows, export.columns(params)),
+        "text/csv; charset=utf-8",
+        "dispatch-export.csv",
+        lambda message, status: HttpResponse(
+            message, status=status, content_type="text/plain; charset=utf-8"
+        ),
     )
-    response["Content-Disposition"] = 'attachment; filename="dispatch-export.csv"'
-    return response
 
 
 @require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
     """Every hit of the search as one JSON object, streamed."""
+    return _export(
+        request,
+        export.json_chunks,
+        "application/json; charset=utf-8",
+        "dispatch-export.json",
+        lambda message, status: JsonResponse({"error": message}, status=status),
+    )
+
+
+def _export(
+    request: HttpRequest,
+    stream: Callable[[Iterator[export.Row], SearchParams], Iterable[str]],
+    content_type: str,
+    filename: str,
+    error: Callable[[str, int], HttpResponse],
+) -> HttpResponse:
     params = parse_params(request.GET)
     try:
         rows = export.export_rows(params, request.build_absolute_uri)
     except SearchUnavailable as exc:
-        return JsonResponse({"error": str(exc)}, status=503)
-    except SearchTooSlow as exc:
-        return JsonResponse({"error": str(exc)}, status=400)
-    response = StreamingHttpResponse(
-        export.json_chunks(rows, params), content_type="application/json; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="dispatch-export.json"'
+        return error(str(exc), 503)
+    except SearchTooSlow as exc:  # the query's fault: say so, not "unavailable"
+        return error(str(exc), 400)
+    response = StreamingHttpResponse(stream(rows, params), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

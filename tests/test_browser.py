@@ -46,9 +46,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def manage(env: dict[str, str], *args: str) -> None:
+def manage(env: dict[str, str], *args: str, check: bool = True) -> None:
     subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=REPO, env=env, check=True, capture_output=True
+        [sys.executable, "manage.py", *args], cwd=REPO, env=env, check=check, capture_output=True
     )
 
 

@@ -149,3 +149,14 @@ def test_export_escapes_nothing_it_should_not_and_runs_no_html(
     [row] = csv_rows(client, {"q": "zorblat"})
     assert row["title"] == Article.objects.get(external_id="x").title
     assert row["passage"] == "A zorblat <i>story</i>."
+
+
+def test_a_stored_script_url_is_exported_and_served_as_the_dispatch_page(client, seeded):
+    # A row stored before URLs were checked at import.
+    article = Article.objects.get(external_id="003_16757b8a0299963c.txt")
+    Article.objects.filter(pk=article.pk).update(url="javascript:alert(document.domain)")
+    _, text = download(client, "/export.csv", {"q": "Lavrov"})
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert row["url"] == f"http://testserver/articles/{article.pk}/"
+    [hit] = api(client, q="Lavrov")["hits"]
+    assert hit["source_url"] is None
