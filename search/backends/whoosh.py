@@ -14,10 +14,7 @@ import numpy as np
 from django.conf import settings
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import LockError
 from whoosh.searching import Searcher
-from whoosh.util.filelock import try_for
 
 from search.backends import lifeline, whoosh_highlight, whoosh_postings, whoosh_query
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
@@ -31,7 +28,6 @@ from search.query import SearchParams
 # Seconds a writer waits for Whoosh's lock. Below gunicorn's 30 s worker timeout; queued
 # updates (search.indexing) serialise their writers first, so they rarely wait here at all.
 WRITE_LOCK_TIMEOUT = 10.0
-OPEN_ATTEMPTS = 3  # opening under the lock only fails if a rebuild pruned the folder meanwhile
 QUICK_SEGMENTS = 8  # segments quick commits may leave before `tidy` merges them
 # Segments as separate files, not one compound file: Whoosh reads a compound file's parts
 # through BytesIO, which copies each whole part (stored texts, terms) into every process
@@ -121,31 +117,7 @@ class WhooshBackend(SearchBackend):
     # --- writing ----------------------------------------------------------------------------
 
     def _writer(self):
-        """A writer on the live generation whose lock was taken before the index was opened.
-
-        Opening reads the newest table of contents; a writer committing meanwhile deletes the
-        one being read (`FileNotFoundError: _MAIN_nnn.toc`). Under the lock nobody commits,
-        and a folder that a rebuild pruned in between is left for the new live one.
-        """
-        self.store.ensure(self.schema)
-        for attempt in range(OPEN_ATTEMPTS):
-            folder = self.store.current()
-            lock = FileStorage(str(folder)).lock(f"{whoosh_index._DEF_INDEX_NAME}_WRITELOCK")
-            if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT, delay=0.05):
-                raise LockError(f"The index in {folder} stayed locked for {WRITE_LOCK_TIMEOUT} s")
-            try:
-                writer = whoosh_index.open_dir(folder).writer(_lk=False, **SEGMENT_FILES)
-            except FileNotFoundError:
-                lock.release()
-                if attempt == OPEN_ATTEMPTS - 1:
-                    raise
-                continue
-            except BaseException:
-                lock.release()
-                raise
-            writer.writelock = lock  # released by the writer's commit or cancel
-            return writer
-        raise AssertionError("unreachable")
+        return self.store.writer(self.schema, WRITE_LOCK_TIMEOUT, **SEGMENT_FILES)
 
     def index(self, documents: Iterable[Document], *, merge: bool = True) -> int:
         """`merge=False` adds one segment and merges nothing: a quick commit for a request,

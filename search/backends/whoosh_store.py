@@ -13,6 +13,9 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.fields import Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.util.filelock import try_for
+from whoosh.writing import SegmentWriter
 
 POINTER = "CURRENT"
 # The generation live before the last switch: processes that opened it keep reading it until
@@ -77,6 +80,34 @@ class IndexStore:
                 folder = self.new_generation()
                 whoosh_index.create_in(folder, schema)
                 self.switch_to(folder)
+
+    def writer(self, schema: Schema, timeout: float, **options) -> SegmentWriter:
+        """A writer on the live generation whose lock was taken before the index was opened
+        (`LockError` after `timeout` seconds).
+
+        Opening reads the newest table of contents; a writer committing meanwhile deletes the
+        one being read (`FileNotFoundError: _MAIN_nnn.toc`). Under the lock nobody commits,
+        and a folder that a rebuild pruned in between is left for the new live one.
+        """
+        self.ensure(schema)
+        for attempt in range(OPEN_ATTEMPTS):
+            folder = self.current()
+            lock = FileStorage(str(folder)).lock(f"{whoosh_index._DEF_INDEX_NAME}_WRITELOCK")
+            if not try_for(lock.acquire, timeout=timeout, delay=0.05):
+                raise whoosh_index.LockError(f"The index in {folder} stayed locked for {timeout} s")
+            try:
+                writer = whoosh_index.open_dir(folder).writer(_lk=False, **options)
+            except FileNotFoundError:
+                lock.release()
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+                continue
+            except BaseException:
+                lock.release()
+                raise
+            writer.writelock = lock  # released by the writer's commit or cancel
+            return writer
+        raise AssertionError("unreachable")
 
     def open_or_create(self, schema: Schema) -> whoosh_index.Index:
         self.ensure(schema)
