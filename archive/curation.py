@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.db import transaction
@@ -15,7 +15,7 @@ from archive.ingestion import CURATABLE_FIELDS, ImportReport, import_paths
 from archive.models import Article, Person, PersonAlias, Statement
 from archive.reextraction import reextract
 from archive.signals import articles_changed
-from archive.sources import SourceError
+from archive.sources import Notice, SourceError
 
 
 def reindex(article_ids: Iterable[int]) -> int:
@@ -109,6 +109,10 @@ class FileReport:
     def errors(self) -> list[SourceError]:
         return self.report.errors
 
+    @property
+    def notices(self) -> list[Notice]:
+        return self.report.notices
+
 
 def import_uploads(files: Iterable[tuple[str, bytes]]) -> list[FileReport]:
     """Import uploaded (name, content) pairs through the import service, one report per file.
@@ -130,8 +134,10 @@ def import_uploads(files: Iterable[tuple[str, bytes]]) -> list[FileReport]:
                 continue
             report = import_paths([path])
             prefix = str(path.parent) + "/"
-            report.errors = [
-                SourceError(e.origin.replace(prefix, ""), e.reason) for e in report.errors
+            report.errors = [replace(e, origin=e.origin.replace(prefix, "")) for e in report.errors]
+            report.notices = [
+                replace(n, origin=n.origin.replace(prefix, ""), reason=n.reason.replace(prefix, ""))
+                for n in report.notices
             ]
             reports.append(FileReport(safe, report))
     return reports

@@ -12,8 +12,8 @@ from django.db import transaction
 from archive import extraction
 from archive.models import Article, Country, DateMention, Statement
 from archive.persons import Mention, PersonResolver
-from archive.signals import articles_changed
-from archive.sources import RawArticle, SourceError, find_files, read_articles
+from archive.signals import articles_changed, articles_unchanged, updates_deferred
+from archive.sources import Notice, RawArticle, SourceError, find_files, read_articles
 
 BATCH_SIZE = 500  # articles per transaction: one index commit per batch, not per article
 
@@ -38,6 +38,10 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[SourceError] = field(default_factory=list)
+    # What was set aside while the articles still imported: refused urls, text beyond the
+    # extraction cap, lines replaced by a later line with the same id.
+    notices: list[Notice] = field(default_factory=list)
+    replaced: int = 0  # lines never stored because a later line of the file has their id
     # Which articles were stored, so callers can record them (the admin's history).
     imported_ids: list[int] = field(default_factory=list)
     updated_ids: list[int] = field(default_factory=list)
@@ -54,13 +58,17 @@ class ImportReport:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
     def summary(self) -> str:
+        """Counts of lines: each is imported, updated, unchanged, replaced or failed."""
+        replaced = f", {self.replaced} replaced by a later line" if self.replaced else ""
         return (
             f"{self.imported} imported, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.failed} failed"
+            f"{self.unchanged} unchanged{replaced}, {self.failed} failed"
         )
 
 
-def iter_raw_articles(paths: Iterable[str | Path]) -> Iterator[RawArticle | SourceError]:
+def iter_raw_articles(
+    paths: Iterable[str | Path],
+) -> Iterator[RawArticle | SourceError | Notice]:
     for found in find_files(paths):
         if isinstance(found, SourceError):
             yield found
@@ -71,18 +79,36 @@ def iter_raw_articles(paths: Iterable[str | Path]) -> Iterator[RawArticle | Sour
 def import_paths(
     paths: Iterable[str | Path], on_progress: Callable[[], None] | None = None
 ) -> ImportReport:
-    """Import every article under `paths`; bad files are reported, the rest still import."""
+    """Import every article under `paths`; bad files are reported, the rest still import.
+
+    A repeated id is one article, the last line wins: within a file the reader drops the
+    earlier lines; across files the later one updates the article (a batch never holds one
+    id twice, or both would be created).
+    """
     report = ImportReport()
     importer = Importer()
     batch: list[RawArticle] = []
+    batch_ids: set[str] = set()
+    run_ids: set[str] = set()
     for item in iter_raw_articles(paths):
+        if isinstance(item, Notice):
+            report.notices.append(item)
+            report.replaced += item.replaced
+            continue
         if isinstance(item, SourceError):
             report.errors.append(item)
         else:
+            if len(batch) >= BATCH_SIZE or item.external_id in batch_ids:
+                importer.import_batch(batch, report)
+                batch, batch_ids = [], set()
+            report.notices += [Notice(item.origin, note) for note in item.notes]
+            if item.external_id in run_ids:
+                note = f"id {item.external_id!r} also in an earlier file: this one replaces it"
+                report.notices.append(Notice(item.origin, note))
             batch.append(item)
-        if len(batch) >= BATCH_SIZE:
-            importer.import_batch(batch, report)
-            batch = []
+            if item.external_id:
+                batch_ids.add(item.external_id)
+                run_ids.add(item.external_id)
         if on_progress:
             on_progress()
     importer.import_batch(batch, report)
@@ -101,27 +127,34 @@ class Importer:
         if not batch:
             return
         hashes = {raw.content_hash for raw in batch}
-        seen = set(
-            Article.objects.filter(content_hash__in=hashes).values_list("content_hash", flat=True)
-        )
+        stored = Article.objects.filter(content_hash__in=hashes).values_list("content_hash", "pk")
+        known = dict(stored)
+        seen = set(known)
         external_ids = {raw.external_id for raw in batch if raw.external_id}
         existing = {a.external_id: a for a in Article.objects.filter(external_id__in=external_ids)}
-        work = []
+        work, unchanged = [], set()
         for raw in batch:
             if raw.content_hash in seen:
                 report.count(UNCHANGED)
+                unchanged.add(known.get(raw.content_hash))
                 continue
             seen.add(raw.content_hash)
             article = existing.pop(raw.external_id, None) if raw.external_id else None
             report.count(UPDATED if article else IMPORTED)
             article = article or Article()
             _take_raw(article, raw)
-            work.append((article, extraction.extract(raw.text, title=raw.title)))
+            found = extraction.extract(raw.text, title=raw.title)
+            if len(found.body) > extraction.MAX_EXTRACTED:
+                report.notices.append(Notice(raw.origin, _capped(len(found.body))))
+            work.append((article, found))
         new = {id(article) for article, _ in work if article.pk is None}
         self.write(work)
         for article, _ in work:
             ids = report.imported_ids if id(article) in new else report.updated_ids
             ids.append(article.pk)
+        unchanged.discard(None)  # same text twice in this batch: written just now
+        if unchanged and not updates_deferred():
+            articles_unchanged.send(sender=Article, ids=unchanged)
 
     @transaction.atomic
     def write(self, work: list[tuple[Article, extraction.Extraction]]) -> None:
@@ -174,6 +207,13 @@ class Importer:
             ignore_conflicts=True,
         )
         self._country_codes |= missing
+
+
+def _capped(length: int) -> str:
+    return (
+        f"metadata read from the first {extraction.MAX_EXTRACTED:,} characters only "
+        f"(the text has {length:,}; all of it is stored and searchable)"
+    )
 
 
 def _take_raw(article: Article, raw: RawArticle) -> None:

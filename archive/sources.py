@@ -1,71 +1,45 @@
-"""Read article files (.txt in the seed format, .jsonl, folders of them) into plain records."""
+"""Read article files (.txt in the seed format, .jsonl, folders of them) into plain records.
+
+Finding files is `archive.files`; the records are `archive.records` (both re-exported here).
+"""
 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".txt", ".jsonl")
+from archive.files import SUPPORTED_SUFFIXES, estimate_count, find_files, read_regular
+from archive.links import MAX_URL, safe_url
+from archive.records import Notice, RawArticle, SourceError
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Notice",
+    "RawArticle",
+    "SourceError",
+    "estimate_count",
+    "find_files",
+    "read_articles",
+]
+
+# What one article (a .jsonl line, a .txt file) may hold: enough for any news text, while a
+# runaway line is reported instead of holding an import up for minutes.
+MAX_CHARS = 20_000_000
+# JSON nesting beyond this is no article: reported before Python's own recursion limit is hit.
+MAX_DEPTH = 64
 
 
-@dataclass(frozen=True)
-class RawArticle:
-    """One article as found in a file, before extraction."""
-
-    text: str
-    origin: str
-    title: str | None = None
-    external_id: str = ""
-    source: str = ""
-    url: str = ""
-    date: datetime.date | None = None
-
-    @property
-    def content_hash(self) -> str:
-        digest = hashlib.sha256()
-        digest.update((self.title or "").encode())
-        digest.update(b"\x00")
-        digest.update(self.text.encode())
-        return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class SourceError:
-    """A file, or one line of it, that could not be read as an article."""
-
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
-
-
-def find_files(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
-    """Expand folders recursively; name what cannot be read instead of raising."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
-        elif not path.exists():
-            yield SourceError(str(path), "no such file or directory")
-        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield SourceError(str(path), "unsupported file type (expected .txt or .jsonl)")
-        else:
-            yield path
-
-
-def read_articles(path: Path) -> Iterator[RawArticle | SourceError]:
+def read_articles(path: Path) -> Iterator[RawArticle | SourceError | Notice]:
     """Yield the articles of one file, or errors naming the file (and line) and the reason."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         yield SourceError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    if data is None:
+        yield SourceError(str(path), "not a regular file")
         return
     problem = _text_problem(data)
     if problem:
@@ -73,7 +47,9 @@ def read_articles(path: Path) -> Iterator[RawArticle | SourceError]:
         return
     text = data.decode("utf-8-sig")
     if path.suffix.lower() == ".jsonl":
-        yield from _read_jsonl(path, text)
+        yield from last_line_per_id(str(path), _read_jsonl(path, text))
+    elif len(text) > MAX_CHARS:
+        yield SourceError(str(path), _too_long(len(text)))
     else:
         yield RawArticle(text=text, origin=str(path), external_id=path.name)
 
@@ -91,16 +67,73 @@ def _text_problem(data: bytes) -> str | None:
 
 
 def _read_jsonl(path: Path, text: str) -> Iterator[RawArticle | SourceError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: JSON strings may hold U+2028 and other line separators.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         origin = f"{path}:{number}"
+        if len(line) > MAX_CHARS:
+            yield SourceError(origin, _too_long(len(line)))
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield SourceError(origin, f"invalid JSON ({exc.msg})")
             continue
+        except RecursionError:  # deeper than Python's recursion limit
+            record = _TOO_DEEP
+        if record is _TOO_DEEP or _too_deep(record):
+            yield SourceError(origin, f"nested too deeply (over {MAX_DEPTH} arrays or objects)")
+            continue
         yield _record_to_article(record, origin)
+
+
+_TOO_DEEP = object()
+
+
+def _too_long(length: int) -> str:
+    return f"too long ({length:,} characters; at most {MAX_CHARS:,})"
+
+
+def _too_deep(value: object) -> bool:
+    """Whether arrays and objects nest deeper than MAX_DEPTH (without recursion)."""
+    stack = [(value, 1)] if isinstance(value, dict | list) else []
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if depth > MAX_DEPTH:
+            return True
+        stack += [(c, depth + 1) for c in children if isinstance(c, dict | list)]
+    return False
+
+
+def last_line_per_id(
+    origin: str, items: Iterable[RawArticle | SourceError]
+) -> Iterator[RawArticle | SourceError | Notice]:
+    """`items` of one file with only the last line of each repeated id kept, and a notice."""
+    items = list(items)
+    last = {x.external_id: x for x in items if isinstance(x, RawArticle) and x.external_id}
+    dropped = [
+        (x, last[x.external_id])
+        for x in items
+        if isinstance(x, RawArticle) and x.external_id and last[x.external_id] is not x
+    ]
+    dropped_ids = {id(x) for x, _ in dropped}
+    yield from (x for x in items if id(x) not in dropped_ids)
+    if dropped:
+        examples = "; ".join(
+            f"line {_line(x)} by line {_line(k)} (id {x.external_id!r})" for x, k in dropped[:3]
+        )
+        more = "; ..." if len(dropped) > 3 else ""
+        yield Notice(
+            origin,
+            f"{len(dropped)} repeated id(s): later lines replaced earlier ones ({examples}{more})",
+            replaced=len(dropped),
+        )
+
+
+def _line(article: RawArticle) -> str:
+    return article.origin.rsplit(":", 1)[-1]
 
 
 def _record_to_article(record: object, origin: str) -> RawArticle | SourceError:
@@ -113,6 +146,7 @@ def _record_to_article(record: object, origin: str) -> RawArticle | SourceError:
     date, problem = _parse_date(record.get("date"))
     if problem:
         return SourceError(origin, problem)
+    url, notes = _url(_text_field(record, "url"))
     dateline = _text_field(record, "dateline")
     if dateline and not body.lstrip().startswith(dateline):
         # Wire stories open with their dateline; feeds that keep it apart get it back.
@@ -123,9 +157,22 @@ def _record_to_article(record: object, origin: str) -> RawArticle | SourceError:
         title=title.strip() if isinstance(title, str) and title.strip() else None,
         external_id=str(record.get("id") or ""),
         source=_text_field(record, "source"),
-        url=_text_field(record, "url"),
+        url=url,
         date=date,
+        notes=notes,
     )
+
+
+def _url(text: str) -> tuple[str, tuple[str, ...]]:
+    """The url to store, and why it is left out if it is: only http(s) may become a link."""
+    if not text:
+        return "", ()
+    url = safe_url(text)
+    if url is None:
+        return "", (f"url {text[:80]!r} left out: only http and https links are kept",)
+    if len(url) > MAX_URL:
+        return "", (f"url left out: longer than {MAX_URL:,} characters",)
+    return url, ()
 
 
 def _text_field(record: dict, name: str) -> str:
@@ -142,16 +189,3 @@ def _parse_date(value: object) -> tuple[datetime.date | None, str | None]:
         return datetime.date.fromisoformat(value[:10]), None
     except ValueError:
         return None, f"date {value!r} is not an ISO date (YYYY-MM-DD)"
-
-
-def estimate_count(paths: Iterable[str | Path]) -> int:
-    """How many articles `paths` hold, cheaply (one per .txt, one per .jsonl line)."""
-    total = 0
-    for found in find_files(paths):
-        if isinstance(found, Path):
-            if found.suffix.lower() == ".jsonl":
-                with found.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            else:
-                total += 1
-    return total

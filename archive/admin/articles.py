@@ -17,6 +17,7 @@ from archive import curation
 from archive.admin.forms import UploadForm, WebURLField
 from archive.ingestion import CURATABLE_FIELDS
 from archive.models import Article, DateMention, Person, Statement
+from archive.sources import Notice
 
 
 class StatementInline(admin.TabularInline):
@@ -78,6 +79,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [StatementInline, DateMentionInline]
     formfield_overrides = {models.URLField: {"form_class": WebURLField, "assume_scheme": "https"}}
     actions = ["hide", "show", "rerun_extraction", "reindex", "release_curated"]
+    MAX_NOTICES = 20  # import notices shown as messages
     fieldsets = [
         (None, {"fields": ["title", "status", "date", "source", "byline", "url", "external_id"]}),
         ("Metadata", {"fields": ["countries", "persons"]}),
@@ -204,6 +206,15 @@ class ArticleAdmin(admin.ModelAdmin):
             self.message_user(request, "Nothing to release.", messages.WARNING)
         return redirect("admin:archive_article_change", article.pk)
 
+    def _show_notices(self, request: HttpRequest, notices: list[Notice]) -> None:
+        """What an upload set aside (refused urls, repeated ids, capped extraction), as
+        warnings above the report; a few, so that a big file cannot flood the page."""
+        for notice in notices[: self.MAX_NOTICES]:
+            self.message_user(request, str(notice), messages.WARNING)
+        if len(notices) > self.MAX_NOTICES:
+            more = len(notices) - self.MAX_NOTICES
+            self.message_user(request, f"... and {more} more notice(s).", messages.WARNING)
+
     def import_view(self, request: HttpRequest) -> HttpResponse:
         """Upload .txt / .jsonl files and import them like `import_articles` does."""
         if not self.has_add_permission(request):
@@ -213,6 +224,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
             reports = curation.import_uploads(uploads)
+            self._show_notices(request, [n for item in reports for n in item.notices])
             for item in reports:
                 note = f"Imported from upload {item.name}."
                 log(

@@ -304,3 +304,28 @@ def test_the_change_form_keeps_an_https_url(admin_client, article):
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.url == "https://example.org/a"
+
+
+def test_an_uploaded_file_nested_100000_deep_is_reported_not_a_500(admin_client):
+    feed = b'{"id": "ok", "body": "Iran and Armenia met."}\n' + b"[" * 100_000 + b"\n"
+    response = upload(admin_client, ("deep.jsonl", feed))
+    assert response.status_code == 200
+    assert report_rows(response) == [
+        ("deep.jsonl", 1, 0, 0, ["deep.jsonl:2: nested too deeply (over 64 arrays or objects)"])
+    ]
+
+
+def test_upload_notices_are_shown_as_warnings_without_the_temporary_folder(admin_client):
+    feed = (
+        b'{"id": "a", "body": "Iran met Armenia."}\n'
+        b'{"id": "a", "body": "Iran met Georgia.", "url": "javascript:alert(1)"}\n'
+    )
+    response = upload(admin_client, ("feed.jsonl", feed))
+    assert [str(m) for m in response.context["messages"]] == [
+        "feed.jsonl:2: url 'javascript:alert(1)' left out: only http and https links are kept",
+        "feed.jsonl: 1 repeated id(s): later lines replaced earlier ones "
+        "(line 1 by line 2 (id 'a'))",
+    ]
+    assert list(Article.objects.values_list("external_id", "url", "body")) == [
+        ("a", "", "Iran met Georgia.")
+    ]

@@ -41,6 +41,8 @@ class Command(BaseCommand):
         with bar, deferred_updates() if no_index else contextlib.nullcontext():
             report = import_paths(paths, on_progress=bar.update)
         seconds = time.perf_counter() - started
+        for notice in report.notices:
+            self.stderr.write(f"warning: {notice}")
         for error in report.errors:
             self.stderr.write(f"failed: {error}")
         rate = report.stored / seconds if seconds else 0.0
