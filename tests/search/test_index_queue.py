@@ -204,3 +204,17 @@ def test_update_index_applies_the_queue_first(seeded):
         "applied first).\n"
     )
     assert total(q="marmotwren") == 1
+
+
+def test_a_rebuild_clears_the_rows_it_covered_and_keeps_later_ones(seeded):
+    first, last = Article.objects.order_by("pk")[:2]
+    pending.add([first.pk])
+    calls = []
+
+    def save_meanwhile():
+        calls.append(1)
+        if len(calls) == 1:
+            pending.add([last.pk])
+
+    indexing.rebuild(on_progress=save_meanwhile)
+    assert queued() == [last.pk]  # queued after the rebuild began: applied by the next drain
