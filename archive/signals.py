@@ -18,7 +18,6 @@ articles_changed = Signal()
 # unchanged: listeners can check those ids and bring what is missing or stale up to date.
 # Hidden articles are included; listeners decide what they keep.
 articles_unchanged = Signal()
-articles_unchanged = Signal()
 
 _state = threading.local()
 
