@@ -103,7 +103,7 @@ def import_paths(
                 batch, batch_ids = [], set()
             report.notices += [Notice(item.origin, note) for note in item.notes]
             if item.external_id in run_ids:
-                note = f"id {item.external_id!r} also in an earlier file: this one replaces it"
+                note = f"id {item.external_id!r} also in an earlier file: the last one read wins"
                 report.notices.append(Notice(item.origin, note))
             batch.append(item)
             if item.external_id:

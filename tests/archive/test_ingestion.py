@@ -178,8 +178,8 @@ def test_repeated_ids_across_batches_and_files_are_one_article(tmp_path, monkeyp
         "Story 4, again.",
     )
     assert [str(n) for n in report.notices[1:]] == [
-        f"{second}:1: id 'r4' also in an earlier file: this one replaces it",
-        f"{second}:2: id 'r3' also in an earlier file: this one replaces it",
+        f"{second}:1: id 'r4' also in an earlier file: the last one read wins",
+        f"{second}:2: id 'r3' also in an earlier file: the last one read wins",
     ]
 
 
