@@ -82,7 +82,9 @@ def _read_jsonl(path: Path, text: str) -> Iterator[RawArticle | SourceError]:
             continue
         except RecursionError:  # deeper than Python's recursion limit
             record = _TOO_DEEP
-        if record is _TOO_DEEP or _too_deep(record):
+        # Only a line with over MAX_DEPTH brackets can nest that deep: count them (in C) first.
+        deep = line.count("[") + line.count("{") > MAX_DEPTH and _too_deep(record)
+        if record is _TOO_DEEP or deep:
             yield SourceError(origin, f"nested too deeply (over {MAX_DEPTH} arrays or objects)")
             continue
         yield _record_to_article(record, origin)
