@@ -151,6 +151,11 @@ DISPATCH_PAGE_SIZE = 20
 # Seconds one search may take before it is stopped with a notice: well under gunicorn's
 # worker timeout, so that no query can hold a worker (a fuzzy word over the whole index).
 DISPATCH_SEARCH_BUDGET = float(os.environ.get("DISPATCH_SEARCH_BUDGET", "3"))
+# Seconds a web request waits for the index's write lock before leaving its update queued
+# for the catch-up thread; commands and the catch-up wait longer (search.indexing).
+DISPATCH_INDEX_WAIT = float(os.environ.get("DISPATCH_INDEX_WAIT", "2"))
+DISPATCH_INDEX_BACKGROUND_WAIT = float(os.environ.get("DISPATCH_INDEX_BACKGROUND_WAIT", "60"))
+DISPATCH_CATCH_UP_INTERVAL = float(os.environ.get("DISPATCH_CATCH_UP_INTERVAL", "1"))
 
 LOGGING = {
     "version": 1,

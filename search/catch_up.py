@@ -21,7 +21,6 @@ from search.write_lock import LockBusy
 
 logger = logging.getLogger(__name__)
 
-INTERVAL = 1.0  # seconds between looks at the queue (DISPATCH_CATCH_UP_INTERVAL)
 TIDY_EVERY = 30  # ticks between checks that quick commits have not piled up segments
 MAX_BACKOFF = 60.0  # seconds between attempts while writes keep failing
 
@@ -33,7 +32,7 @@ def start() -> threading.Thread:
     global _started
     indexing.serve_requests()
     if _started is None or not _started.is_alive():
-        interval = float(getattr(settings, "DISPATCH_CATCH_UP_INTERVAL", INTERVAL))
+        interval = settings.DISPATCH_CATCH_UP_INTERVAL
         _started = threading.Thread(
             target=run, args=(interval, threading.Event()), name="index-catch-up", daemon=True
         )

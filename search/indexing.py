@@ -26,8 +26,6 @@ from search.documents import article_document, indexable_articles, stamp
 
 CHUNK = 200  # articles per query: SQLite rejects prefetches over a few thousand ids
 DRAIN_CHUNK = 500  # queued articles per index commit when draining the queue
-REQUEST_WAIT = 2.0  # seconds a web request waits for the index (DISPATCH_INDEX_WAIT)
-BACKGROUND_WAIT = 60.0  # seconds anything else waits (DISPATCH_INDEX_BACKGROUND_WAIT)
 REQUEST_ARTICLES = 200  # at most this many written in a request: about a second of work
 
 _serving = False  # set in web workers: commits there stay quick (see `serve_requests`)
@@ -91,11 +89,11 @@ def apply_committed(article_ids: Iterable[int]) -> None:
 
 
 def request_wait() -> float:
-    return float(getattr(settings, "DISPATCH_INDEX_WAIT", REQUEST_WAIT))
+    return settings.DISPATCH_INDEX_WAIT
 
 
 def background_wait() -> float:
-    return float(getattr(settings, "DISPATCH_INDEX_BACKGROUND_WAIT", BACKGROUND_WAIT))
+    return settings.DISPATCH_INDEX_BACKGROUND_WAIT
 
 
 @contextmanager

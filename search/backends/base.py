@@ -57,12 +57,15 @@ class SearchBackend(ABC):
     """
 
     @abstractmethod
-    def index(self, documents: Iterable[Document]) -> int:
-        """Add or replace documents (by `id`); returns how many were written."""
+    def index(self, documents: Iterable[Document], *, merge: bool = True) -> int:
+        """Add or replace documents (by `id`); returns how many were written.
+
+        `merge=False` asks for a quick commit (a web request's): the backend may postpone
+        housekeeping such as merging segments to an optional `tidy()`."""
 
     @abstractmethod
-    def delete(self, ids: Iterable[str]) -> None:
-        """Remove documents by id; unknown ids are ignored."""
+    def delete(self, ids: Iterable[str], *, merge: bool = True) -> None:
+        """Remove documents by id; unknown ids are ignored (`merge` as for `index`)."""
 
     @abstractmethod
     def rebuild(

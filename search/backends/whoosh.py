@@ -22,7 +22,7 @@ from search.backends.whoosh_arrays import KIND_CODES, DocArrays, leaf_readers, s
 from search.backends.whoosh_engine import Engine
 from search.backends.whoosh_facets import FacetMasks, Selection, by_day, date_counts, top
 from search.backends.whoosh_schema import build_schema, index_documents
-from search.backends.whoosh_store import IndexStore
+from search.backends.whoosh_store import OPEN_ATTEMPTS, IndexStore
 from search.query import SearchParams
 
 # Seconds a writer waits for Whoosh's lock. Below gunicorn's 30 s worker timeout; queued
@@ -248,24 +248,7 @@ class WhooshBackend(SearchBackend):
         """This process's searcher, reopened only when the index changed on disk."""
         with self._lock:
             try:
-                folder = self.store.current()
-                if self._ix is None or folder != self._ix_folder:
-                    # A rebuild switched generations: follow it.
-                    self._ix, self._ix_folder = self.store.open(), folder
-                    self._searcher = None
-                searcher = self._searcher
-                if (
-                    searcher is None
-                    or searcher.reader().generation() != self._ix.latest_generation()
-                ):
-                    # Not `Searcher.refresh()`: whoosh-reloaded 2.7.5 reuses segment readers
-                    # it should drop, so deletions would stay visible.
-                    self._searcher = self._ix.searcher()
-                    # Per-document arrays and posting caches live as long as this searcher.
-                    arrays_folder = self.store.arrays_folder()
-                    self._arrays = DocArrays(self._searcher, arrays_folder)
-                    saved = whoosh_postings.for_leaves(leaf_readers(self._searcher), arrays_folder)
-                    self._engine = Engine(self._searcher, self._arrays, saved)
+                self._follow_index()
             except whoosh_index.EmptyIndexError as exc:
                 self._ix = self._searcher = None
                 raise SearchUnavailable(
@@ -278,6 +261,35 @@ class WhooshBackend(SearchBackend):
                     "Run `python manage.py rebuild_index` to rebuild it."
                 ) from exc
             return self._searcher
+
+    def _follow_index(self) -> None:
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                self._reopen_if_changed()
+                return
+            except FileNotFoundError:
+                # A commit replaced the table of contents while it was being read: read the
+                # new one, rather than tell a visitor the index is damaged.
+                self._ix = self._searcher = None
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+
+    def _reopen_if_changed(self) -> None:
+        folder = self.store.current()
+        if self._ix is None or folder != self._ix_folder:
+            # A rebuild switched generations: follow it.
+            self._ix, self._ix_folder = self.store.open(), folder
+            self._searcher = None
+        searcher = self._searcher
+        if searcher is None or searcher.reader().generation() != self._ix.latest_generation():
+            # Not `Searcher.refresh()`: whoosh-reloaded 2.7.5 reuses segment readers it should
+            # drop, so deletions would stay visible.
+            self._searcher = self._ix.searcher()
+            # Per-document arrays and posting caches live as long as this searcher.
+            arrays_folder = self.store.arrays_folder()
+            self._arrays = DocArrays(self._searcher, arrays_folder)
+            saved = whoosh_postings.for_leaves(leaf_readers(self._searcher), arrays_folder)
+            self._engine = Engine(self._searcher, self._arrays, saved)
 
     def _matching(self, params: SearchParams) -> _Found:
         """The documents `params` finds, before paging: scores, facet masks, parsed query."""

@@ -41,6 +41,31 @@ def test_a_damaged_index_says_how_to_recover(tmp_path):
     assert fresh.search(SearchParams()).total == 4
 
 
+def test_a_table_of_contents_replaced_while_it_is_read_is_read_again(tmp_path, monkeypatch):
+    writer, reader = WhooshBackend(tmp_path / "ix"), WhooshBackend(tmp_path / "ix")
+    writer.index(DOCS[:1])
+    assert reader.search(SearchParams()).total == 1
+    writer.index(DOCS[1:])
+    opened, calls = reader.store.open, []
+
+    def open_once_stale():  # as if another process committed while this one read the TOC
+        index = opened()
+        searcher = index.searcher
+
+        def stale_searcher():
+            calls.append(1)
+            if len(calls) == 1:
+                raise FileNotFoundError("_MAIN_2.toc")
+            return searcher()
+
+        index.searcher = stale_searcher
+        return index
+
+    monkeypatch.setattr(reader.store, "open", open_once_stale)
+    reader._ix = None  # the next search opens the index again
+    assert reader.search(SearchParams()).total == 4
+
+
 @pytest.mark.parametrize("procs", [1, 2])
 def test_segments_are_plain_files_so_opening_the_index_copies_nothing(tmp_path, procs):
     backend = WhooshBackend(tmp_path / "ix")
