@@ -61,3 +61,16 @@ def api(client, path: str = "/api/search", **params) -> dict:
     response = client.get(path, params)
     assert response.status_code == 200
     return response.json()
+
+
+@pytest.fixture
+def browser():
+    """Debian's chromium driven by Playwright (browser tests), closed after the test."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

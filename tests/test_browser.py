@@ -105,14 +105,8 @@ def server(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        yield context.new_page()
-        browser.close()
+def page(server, browser):
+    return browser.new_context().new_page()
 
 
 def test_type_see_marks_tick_a_facet_and_go_back(page, server):
@@ -137,20 +131,15 @@ def test_type_see_marks_tick_a_facet_and_go_back(page, server):
     assert "q=Russia" in page.url
 
 
-def test_the_page_works_without_javascript(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_context(java_script_enabled=False).new_page()
-        page.goto(server)
-        page.fill("#q", "Lavrov")
-        page.click("button[type=submit] >> nth=0")
-        page.wait_for_load_state()
-        assert "q=Lavrov" in page.url
-        assert page.locator("#results mark").first.inner_text() == "Lavrov"
-        page.get_by_role("checkbox", name=re.compile(r"^Russia \d+$")).check()
-        page.get_by_role("button", name="Apply filters").click()
-        page.wait_for_load_state()
-        assert "country=RU" in page.url
-        browser.close()
+def test_the_page_works_without_javascript(server, browser):
+    page = browser.new_context(java_script_enabled=False).new_page()
+    page.goto(server)
+    page.fill("#q", "Lavrov")
+    page.click("button[type=submit] >> nth=0")
+    page.wait_for_load_state()
+    assert "q=Lavrov" in page.url
+    assert page.locator("#results mark").first.inner_text() == "Lavrov"
+    page.get_by_role("checkbox", name=re.compile(r"^Russia \d+$")).check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
+    assert "country=RU" in page.url

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import SEEDS
-from tests.test_browser import CHROMIUM_ARGS, chromium_path, gunicorn, manage, server_env
+from tests.test_browser import chromium_path, gunicorn, manage, server_env
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-test-only-password-4711"
@@ -29,16 +29,6 @@ def curation_server(tmp_path_factory) -> Iterator[str]:
     manage(env, "createsuperuser", "--noinput", "--username", "curator", "--email", "c@x.org")
     with gunicorn(env) as url:
         yield url
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def log_in(browser, server: str):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import SEEDS
-from tests.test_browser import CHROMIUM_ARGS, chromium_path, gunicorn, manage, server_env
+from tests.test_browser import chromium_path, gunicorn, manage, server_env
 
 pytestmark = pytest.mark.browser
 HOSTILE_URLS = [
@@ -45,16 +45,6 @@ def hostile_server(tmp_path_factory) -> Iterator[str]:
     manage(env, "rebuild_index")
     with gunicorn(env) as url:
         yield url
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_a_script_url_is_never_a_live_link(browser, hostile_server):

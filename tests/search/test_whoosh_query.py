@@ -8,37 +8,9 @@ from whoosh import query as wq
 from search.backends import whoosh_query
 from search.backends.whoosh_schema import build_schema
 from search.query_syntax import prepare
+from tests.test_fuzz import SYNTAX
 
 PARSER = whoosh_query.make_parser(build_schema())
-ATOMS = [
-    "NOT",
-    "AND",
-    "OR",
-    "-",
-    "+",
-    "(",
-    ")",
-    '"',
-    "x",
-    "title:",
-    "speaker:",
-    "country:",
-    "date:",
-    "[",
-    "]",
-    " TO ",
-    "*",
-    "~",
-    "~7",
-    "?",
-    ":",
-    "^2",
-    "\x00",
-    "é",
-    "{",
-    "}",
-    "\\",
-]
 
 
 def fuzzy_terms(query: wq.Query) -> list[wq.FuzzyTerm]:
@@ -74,7 +46,7 @@ def test_syntax_whoosh_cannot_read_becomes_its_words_with_a_notice():
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-@given(st.lists(st.sampled_from(ATOMS) | st.text(max_size=6), max_size=10))
+@given(st.lists(st.sampled_from(SYNTAX) | st.text(max_size=6), max_size=10))
 def test_no_user_text_makes_the_query_parser_raise(parts):
     for text in (" ".join(parts), "".join(parts)):
         prepared = prepare(text, lambda name: None)
