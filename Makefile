@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 
-.PHONY: run test lint format install install-dev clean
+.PHONY: run test lint typecheck format install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ run: install
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+typecheck: install-dev
+	$(BIN)/mypy
 
 format: install-dev
 	$(BIN)/ruff format .
