@@ -177,7 +177,7 @@ def find_countries(text: str, on: datetime.date | None = None) -> list[str]:
 def country_name(code: str) -> str:
     """A short English name for a country code, for labels ("Russia", not "Russian Federation")."""
     code = code.upper()
-    short = data().get("display_names", {}).get(code)
+    short: str | None = data().get("display_names", {}).get(code)
     if short:
         return short
     country = pycountry.countries.get(alpha_2=code) or pycountry.historic_countries.get(

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -23,14 +24,14 @@ def trie_pattern(words: list[str]) -> str:
 
     Alternatives are tried longest-first at every node, so the longest name wins.
     """
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = True
 
-    def build(node: dict) -> str:
+    def build(node: dict[str, Any]) -> str:
         branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
         if not branches:
             return ""
@@ -45,9 +46,10 @@ def word_regex(words: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def data() -> dict:
+def data() -> dict[str, Any]:
     with _DATA_FILE.open(encoding="utf-8") as fh:
-        return json.load(fh)
+        table: dict[str, Any] = json.load(fh)
+    return table
 
 
 def _pycountry_names() -> dict[str, str]:

@@ -215,8 +215,8 @@ def article_date(marker: str | None, body: str) -> datetime.date | None:
     if marker:
         return parse_date(marker) or _iso(marker)
     dateline = find_dateline(body)
-    if dateline and dateline.date and dateline.date.day:
-        d = dateline.date
+    d = dateline.date if dateline else None
+    if d and d.day:
         if d.year:
             return _safe_date(d.year, d.month, d.day)
         return _date_after_mentions(d.month, d.day, body)

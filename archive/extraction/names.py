@@ -193,7 +193,9 @@ def _is_person(name: list[str], role: list[str]) -> bool:
     return bool(role) and role[-1].lower().rstrip(".") in ROLE_HEADS
 
 
-def _drop_sentence_opener(text: str, start: int, tokens: list[str], common: set[str]):
+def _drop_sentence_opener(
+    text: str, start: int, tokens: list[str], common: set[str]
+) -> tuple[list[str], int]:
     """'Separately Ali' -> 'Ali': a sentence-initial word also used in lower case is no name."""
     opener = text[max(0, start - 6) : start]
     first = tokens[0].lower() if tokens else ""

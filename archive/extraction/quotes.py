@@ -36,12 +36,8 @@ def find_quotes(body: str) -> list[Quote]:
     quotes = []
     for i, (start, end) in enumerate(spans):
         closed = body[end - 1] in '\u201d"' and end - start > 1
-        continued = (
-            not closed
-            and i + 1 < len(spans)
-            and bool(_OPENS_PARAGRAPH.match(body, end))
-            and _OPENS_PARAGRAPH.match(body, end).end() - 1 == spans[i + 1][0]
-        )
+        opens = None if closed or i + 1 >= len(spans) else _OPENS_PARAGRAPH.match(body, end)
+        continued = opens is not None and opens.end() - 1 == spans[i + 1][0]
         quotes.append(Quote(start, end, not closed, continued))
     return quotes
 

@@ -31,7 +31,7 @@ class _Group:
     kind: str
     forms: list[str] = field(default_factory=list)
     keys: tuple[str, ...] = ()
-    rank: tuple = ()
+    rank: tuple[int, ...] = ()
     role: str = ""
     country: str = ""
     extra: list[tuple[str, ...]] = field(default_factory=list)  # keys of other full names

@@ -87,8 +87,9 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
     if body.startswith(",", after) and match.start() - sent_start < 3:
         # Skip "citing X" and a role apposition ("Amy Cook, director of the event,").
         aside = _CITING.match(body, after)
-        role = aside and (aside.group(1) is None or _is_role_word(aside.group(1)))
-        text = span(body, aside.end() if role else after + 1, sent_end)
+        if aside and not (aside.group(1) is None or _is_role_word(aside.group(1))):
+            aside = None
+        text = span(body, aside.end() if aside else after + 1, sent_end)
     else:
         text = span(body, sent_start, match.start())
     p.add(speaker, text, None)

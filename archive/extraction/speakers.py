@@ -96,8 +96,8 @@ class Context:
             for mention in self.people:
                 if noun in mention.role.lower():
                     self._with_role[noun].add(mention.start, mention)
-        mention = self._with_role[noun].before(pos)
-        return self.person(mention.name) if mention else None
+        latest = self._with_role[noun].before(pos)
+        return self.person(latest.name) if latest else None
 
     def last_org(self, noun: str, pos: int) -> Speaker | None:
         """The last organisation before `pos` named with `noun`, or any for company nouns."""

@@ -61,6 +61,10 @@ _NOT_TITLE = re.compile(r"\b(?:\w+ed|as|when|while|and|but|said|says)\b")
 _AND_END = re.compile(r"(?:^|\s|,)and$")
 
 
+# A passage a verb attributes: its (start, end) in the body, and the quote it is, if one.
+_Passage = tuple[tuple[int, int] | None, int | None]
+
+
 def _quote_span(p: Pass, index: int) -> tuple[int, int] | None:
     return span(p.body, *p.quotes[index].inner)
 
@@ -75,10 +79,10 @@ def _quote_before(p: Pass, sent_start: int, phrase_at: int) -> int | None:
     return None
 
 
-def _quotes_around(p: Pass, verb: re.Match[str], phrase_at: int) -> list[tuple]:
+def _quotes_around(p: Pass, verb: re.Match[str], phrase_at: int) -> list[_Passage]:
     """The quote closing right before the speaker and the one opening right after the verb."""
     sent_start, sent_end = p.sentence_at(verb.start())
-    result = []
+    result: list[_Passage] = []
     before = _quote_before(p, sent_start, phrase_at)
     if before is not None:
         result.append((_quote_span(p, before), before))
@@ -96,7 +100,7 @@ def _is_outlet(p: Pass, speaker: Speaker) -> bool:
     return speaker.kind == ORGANISATION and known
 
 
-def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> list[tuple]:
+def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> list[_Passage]:
     """(span, quote index) of each passage the verb attributes."""
     body = p.body
     sent_start, sent_end = p.sentence_at(verb.start())

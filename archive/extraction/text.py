@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # A sentence ends at . ! ? (plus closing quotes) followed by space and a capital or quote.
 _BOUNDARY = re.compile(r"[.!?]['\"\u2019\u201d)]*(?=\s+['\"\u2018\u201c(]?[A-Z0-9\u0400-\u04ff])")
@@ -75,7 +76,7 @@ def trie_pattern(phrases: tuple[str, ...] | list[str]) -> str:
     tries one branch per letter, so a long verb list costs about as much as a short one.
     Spaces inside phrases match any whitespace.
     """
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for phrase in phrases:
         node = trie
         for char in phrase:
@@ -84,7 +85,7 @@ def trie_pattern(phrases: tuple[str, ...] | list[str]) -> str:
     return _trie_regex(trie)
 
 
-def _trie_regex(node: dict) -> str:
+def _trie_regex(node: dict[str, Any]) -> str:
     branches = [
         (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
         for char, child in sorted(node.items())
