@@ -102,6 +102,24 @@ class _Found:
     masks: FacetMasks
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """One generation of the index as a search sees it: its searcher and the arrays and engine
+    built for that searcher. It never changes; an index change brings a new one, swapped in
+    whole, so a search that holds one cannot pair one generation's searcher with another's
+    arrays (as threads of one worker could when these were three attributes)."""
+
+    searcher: Searcher
+    arrays: DocArrays
+    engine: Engine
+
+    @classmethod
+    def of(cls, searcher: Searcher, arrays_folder: Path | None) -> Snapshot:
+        arrays = DocArrays(searcher, arrays_folder)
+        saved = whoosh_postings.for_leaves(leaf_readers(searcher), arrays_folder)
+        return cls(searcher, arrays, Engine(searcher, arrays, saved))
+
+
 class WhooshBackend(SearchBackend):
     def __init__(self, index_dir: str | Path) -> None:
         self.store = IndexStore(Path(index_dir))
@@ -110,9 +128,7 @@ class WhooshBackend(SearchBackend):
         self._lock = threading.Lock()
         self._ix: whoosh_index.Index | None = None
         self._ix_folder: Path | None = None
-        self._searcher: Searcher | None = None
-        self._arrays: DocArrays | None = None
-        self._engine: Engine | None = None
+        self._snapshot: Snapshot | None = None
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -216,14 +232,15 @@ class WhooshBackend(SearchBackend):
         return count
 
     def document_stamps(self) -> dict[str, int]:
-        reader = self._current_searcher().reader()
+        snapshot = self._current()
+        reader = snapshot.searcher.reader()
         ids = reader.column_reader("id", translate=True)
         stamps = reader.column_reader("stamp", translate=True)
-        return {ids[int(n)]: stamps[int(n)] for n in self._arrays.of_kind("article")}
+        return {ids[int(n)]: stamps[int(n)] for n in snapshot.arrays.of_kind("article")}
 
     def stamps_of(self, ids: Iterable[int]) -> dict[str, int]:
         """`document_stamps` for just these articles (those the index has)."""
-        searcher = self._current_searcher()
+        searcher = self._current().searcher
         stamps = searcher.reader().column_reader("stamp", translate=True)
         found = {str(pk): searcher.document_number(id=str(pk)) for pk in ids}
         return {pk: stamps[docnum] for pk, docnum in found.items() if docnum is not None}
@@ -234,33 +251,35 @@ class WhooshBackend(SearchBackend):
     def warm(self) -> None:
         """Open the live index and load its arrays (reading and saving any a rebuild did not
         prepare), so that no visitor's search pays for it."""
-        self._current_searcher()
+        self._current()
 
     def forget_cached_queries(self, postings: bool = True) -> None:
         """Drop cached query results, and the term postings too unless `postings` is False
         (benchmarks measure queries that were not answered before)."""
-        if self._engine is not None:
-            self._engine.forget(postings=postings)
+        if self._snapshot is not None:
+            self._snapshot.engine.forget(postings=postings)
 
     # --- reading ----------------------------------------------------------------------------
 
-    def _current_searcher(self) -> Searcher:
-        """This process's searcher, reopened only when the index changed on disk."""
+    def _current(self) -> Snapshot:
+        """This process's snapshot of the live index, built anew only when it changed on disk.
+        Callers keep the returned snapshot for the whole of their work."""
         with self._lock:
             try:
                 self._follow_index()
             except whoosh_index.EmptyIndexError as exc:
-                self._ix = self._searcher = None
+                self._ix, self._snapshot = None, None
                 raise SearchUnavailable(
                     "The search index is missing. Run `python manage.py rebuild_index`."
                 ) from exc
             except Exception as exc:  # a damaged index raises anything from struct to OSError
-                self._ix = self._searcher = None
+                self._ix, self._snapshot = None, None
                 raise SearchUnavailable(
                     f"The search index cannot be read ({exc.__class__.__name__}). "
                     "Run `python manage.py rebuild_index` to rebuild it."
                 ) from exc
-            return self._searcher
+            assert self._snapshot is not None
+            return self._snapshot
 
     def _follow_index(self) -> None:
         for attempt in range(OPEN_ATTEMPTS):
@@ -270,7 +289,7 @@ class WhooshBackend(SearchBackend):
             except FileNotFoundError:
                 # A commit replaced the table of contents while it was being read: read the
                 # new one, rather than tell a visitor the index is damaged.
-                self._ix = self._searcher = None
+                self._ix, self._snapshot = None, None
                 if attempt == OPEN_ATTEMPTS - 1:
                     raise
 
@@ -279,22 +298,17 @@ class WhooshBackend(SearchBackend):
         if self._ix is None or folder != self._ix_folder:
             # A rebuild switched generations: follow it.
             self._ix, self._ix_folder = self.store.open(), folder
-            self._searcher = None
-        searcher = self._searcher
-        if searcher is None or searcher.reader().generation() != self._ix.latest_generation():
+            self._snapshot = None
+        live = self._snapshot
+        if live is None or live.searcher.reader().generation() != self._ix.latest_generation():
             # Not `Searcher.refresh()`: whoosh-reloaded 2.7.5 reuses segment readers it should
             # drop, so deletions would stay visible.
-            self._searcher = self._ix.searcher()
-            # Per-document arrays and posting caches live as long as this searcher.
-            arrays_folder = self.store.arrays_folder()
-            self._arrays = DocArrays(self._searcher, arrays_folder)
-            saved = whoosh_postings.for_leaves(leaf_readers(self._searcher), arrays_folder)
-            self._engine = Engine(self._searcher, self._arrays, saved)
+            self._snapshot = Snapshot.of(self._ix.searcher(), self.store.arrays_folder())
 
     def _matching(self, params: SearchParams) -> _Found:
         """The documents `params` finds, before paging: scores, facet masks, parsed query."""
-        searcher = self._current_searcher()
-        arrays, engine = self._arrays, self._engine
+        snapshot = self._current()
+        searcher, arrays, engine = snapshot.searcher, snapshot.arrays, snapshot.engine
         query, notices = whoosh_query.parse(self.parser, params.q)
         match = engine.evaluate(query, budget=settings.DISPATCH_SEARCH_BUDGET)
         kind = arrays.kinds[match.docs] == KIND_CODES[KINDS[params.mode]]
@@ -356,7 +370,7 @@ class WhooshBackend(SearchBackend):
     def _marking(self, q: str) -> tuple[frozenset[str], list[tuple[str, ...]]]:
         """The words and phrases to mark for `q`: parsed once, however many texts follow."""
         try:
-            searcher = self._current_searcher()
+            searcher = self._current().searcher
         except SearchUnavailable:
             return frozenset(), []
         query, _ = whoosh_query.parse(self.parser, q)
@@ -375,10 +389,11 @@ class WhooshBackend(SearchBackend):
         return [whoosh_highlight.whole(text, terms, phrases) for text in texts]
 
     def suggest(self, q: str) -> str | None:
-        return whoosh_query.suggest(self._current_searcher(), q)
+        return whoosh_query.suggest(self._current().searcher, q)
 
     def related(self, article_id: int, count: int = 5) -> list[int]:
-        searcher = self._current_searcher()
+        snapshot = self._current()
+        searcher = snapshot.searcher
         docnum = searcher.document_number(id=str(article_id))
         if docnum is None:
             return []
@@ -387,8 +402,9 @@ class WhooshBackend(SearchBackend):
         text = searcher.stored_fields(docnum).get("body", "")
         terms = searcher.key_terms_from_text("body", text, numterms=RELATED_TERMS)
         query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in terms])
-        match = self._engine.evaluate(query)
-        keep = (self._arrays.kinds[match.docs] == KIND_CODES["article"]) & (match.docs != docnum)
+        match = snapshot.engine.evaluate(query)
+        kinds = snapshot.arrays.kinds
+        keep = (kinds[match.docs] == KIND_CODES["article"]) & (match.docs != docnum)
         best = top(match.docs[keep], match.scores[keep], count)
         stored = searcher.stored_fields
         return [int(stored(int(d))["id"]) for d in best]

@@ -138,10 +138,10 @@ def unfreeze():
 def test_a_prepared_worker_has_its_index_open_and_its_heap_frozen(seeded, unfreeze):
     indexing.reset_backend()
     indexing.prepare_worker()
-    assert indexing.get_backend()._searcher is not None  # the first visitor loads nothing
+    assert indexing.get_backend()._snapshot is not None  # the first visitor loads nothing
     assert unfreeze.get_freeze_count() > 0
 
 
 def test_preparing_a_worker_without_an_index_is_not_an_error(db, unfreeze):
     indexing.prepare_worker()
-    assert indexing.get_backend()._searcher is None
+    assert indexing.get_backend()._snapshot is None

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import threading
+
 import pytest
+from whoosh.searching import Searcher
 
 from search.backends.base import SearchUnavailable
 from search.backends.whoosh import WhooshBackend
@@ -74,3 +77,33 @@ def test_segments_are_plain_files_so_opening_the_index_copies_nothing(tmp_path, 
     segments = backend.store.open()._segments()
     assert segments and not any(segment.is_compound() for segment in segments)
     assert not list(backend.store.current().glob("*.seg"))
+
+
+def test_a_search_running_across_an_index_switch_sees_one_generation(tmp_path, monkeypatch):
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.rebuild(DOCS)
+    expected = backend.related(1, count=3)
+    assert expected
+    paused, resume = threading.Event(), threading.Event()
+    key_terms = Searcher.key_terms_from_text
+
+    def key_terms_then_wait(self, *args, **kwargs):
+        terms = key_terms(self, *args, **kwargs)
+        if threading.current_thread().name == "reader":
+            paused.set()
+            assert resume.wait(30)
+        return terms
+
+    monkeypatch.setattr(Searcher, "key_terms_from_text", key_terms_then_wait)
+    found: list[list[int]] = []
+    reader = threading.Thread(target=lambda: found.append(backend.related(1, count=3)))
+    reader.name = "reader"
+    reader.start()
+    assert paused.wait(30)
+    # Meanwhile another thread of the worker switches to a generation whose documents have
+    # other numbers, and searches it.
+    backend.rebuild(list(reversed(DOCS)))
+    assert backend.search(SearchParams()).total == 4
+    resume.set()
+    reader.join(30)
+    assert found == [expected]  # numbered as in the generation it started with

@@ -64,7 +64,7 @@ def saved(tmp_path, monkeypatch):
 
 
 def test_every_frequent_term_is_saved_and_equals_whoosh(saved):
-    engine = saved._engine
+    engine = saved._snapshot.engine
     assert len(engine.leaves) == 2 and all(engine.saved)
     for (reader, _), segment in zip(engine.leaves, engine.saved, strict=True):
         for field in ("body", "title", "countries"):
@@ -87,9 +87,9 @@ def test_every_frequent_term_is_saved_and_equals_whoosh(saved):
     [("peace", "talks"), ("border", "trade", "gas"), ("zangezur", "corridor"), ("talks", "talks")],
 )
 def test_phrases_match_what_whoosh_matches(saved, words):
-    engine = saved._engine
+    engine = saved._snapshot.engine
     phrase = wq.Phrase("body", [index_term(w) for w in words])
-    expected = sorted(saved._searcher.docs_for_query(phrase))
+    expected = sorted(saved._snapshot.searcher.docs_for_query(phrase))
     assert expected, "the corpus should contain each phrase"
     assert engine._phrase(phrase).docs.tolist() == expected
 
@@ -98,10 +98,10 @@ def test_phrases_read_from_whoosh_when_nothing_is_saved(tmp_path):
     backend = WhooshBackend(tmp_path / "ix")
     backend.rebuild(_documents(60), procs=1)  # below the saving thresholds
     backend.search(SearchParams(q="peace"))
-    assert not any(backend._engine.saved)
+    assert not any(backend._snapshot.engine.saved)
     phrase = wq.Phrase("body", [index_term("peace"), index_term("talks")])
-    expected = sorted(backend._searcher.docs_for_query(phrase))
-    assert expected and backend._engine._phrase(phrase).docs.tolist() == expected
+    expected = sorted(backend._snapshot.searcher.docs_for_query(phrase))
+    assert expected and backend._snapshot.engine._phrase(phrase).docs.tolist() == expected
 
 
 def test_a_big_segment_written_by_saves_is_decoded_by_the_writer(tmp_path, monkeypatch):
@@ -110,10 +110,10 @@ def test_a_big_segment_written_by_saves_is_decoded_by_the_writer(tmp_path, monke
     backend = WhooshBackend(tmp_path / "ix")
     backend.index(_documents(20))  # small: left to Whoosh
     backend.search(SearchParams(q="peace"))
-    assert not any(backend._engine.saved)
+    assert not any(backend._snapshot.engine.saved)
     backend.index(_documents(80, seed=6))  # its segment, or a merge, passes the threshold
     backend.search(SearchParams(q="peace"))
-    assert any(backend._engine.saved)
+    assert any(backend._snapshot.engine.saved)
 
 
 @pytest.mark.parametrize("use_saved", [True, False])
