@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from archive.extraction import name_key
 
@@ -120,7 +121,7 @@ class Evaluation:
     date: DateScore = field(default_factory=DateScore)
     articles: int = 0
 
-    def add(self, article: str, found: Mapping, gold: Mapping) -> None:
+    def add(self, article: str, found: Mapping[str, Any], gold: Mapping[str, Any]) -> None:
         """`found` is an exported record (see `archive.exporting`), `gold` a labelled one."""
         self.articles += 1
         for name in SET_FIELDS:
@@ -136,7 +137,7 @@ class Evaluation:
         if "date" in gold:
             self.date.add(article, found.get("date"), gold.get("date"))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         scores = {
             name: {
                 "precision": round(s.precision, 4),

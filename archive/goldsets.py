@@ -7,8 +7,9 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from archive.sources import RawArticle, SourceError, read_articles
+from archive.sources import RawArticle, read_articles
 
 
 class GoldSetError(Exception):
@@ -19,7 +20,7 @@ class GoldSetError(Exception):
 class GoldCase:
     name: str
     article: RawArticle
-    gold: dict
+    gold: dict[str, Any]
 
 
 def load_cases(
@@ -49,10 +50,11 @@ def _gold_json_cases(path: Path, text: str, folder: Path) -> list[GoldCase]:
     cases = []
     for name, gold in sorted(articles.items()):
         found = list(read_articles(folder / name))
-        if not found or isinstance(found[0], SourceError):
-            reason = found[0].reason if found else "no article"
+        first = found[0] if found else None
+        if not isinstance(first, RawArticle):
+            reason = first.reason if first else "no article"
             raise GoldSetError(f"{path}: article file {name}: {reason}")
-        cases.append(GoldCase(name, found[0], gold))
+        cases.append(GoldCase(name, first, gold))
     return cases
 
 
@@ -86,15 +88,15 @@ def _jsonl_cases(path: Path, text: str, corpus_dir: Path | None) -> list[GoldCas
     return cases
 
 
-def _row_date(row: dict) -> datetime.date | None:
+def _row_date(row: dict[str, Any]) -> datetime.date | None:
     value = row.get("date")
     return datetime.date.fromisoformat(value[:10]) if isinstance(value, str) and value else None
 
 
-def _corpus_records(corpus_dir: Path | None, ids: set[str]) -> dict[str, dict]:
+def _corpus_records(corpus_dir: Path | None, ids: set[str]) -> dict[str, dict[str, Any]]:
     if corpus_dir is None or not corpus_dir.is_dir():
         raise GoldSetError(f"corpus folder {corpus_dir} not found (set DISPATCH_CORPUS_DIR)")
-    found: dict[str, dict] = {}
+    found: dict[str, dict[str, Any]] = {}
     for record in _iter_jsonl(sorted(corpus_dir.rglob("*.jsonl"))):
         if record.get("id") in ids:
             found[record["id"]] = record
@@ -103,7 +105,7 @@ def _corpus_records(corpus_dir: Path | None, ids: set[str]) -> dict[str, dict]:
     return found
 
 
-def _iter_jsonl(paths: list[Path]) -> Iterator[dict]:
+def _iter_jsonl(paths: list[Path]) -> Iterator[dict[str, Any]]:
     for path in paths:
         with path.open(encoding="utf-8") as handle:
             for line in handle:

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -14,6 +15,10 @@ from archive.models import Article, Country, DateMention, Statement
 from archive.persons import Mention, PersonResolver
 from archive.signals import articles_changed, articles_unchanged, updates_deferred
 from archive.sources import Notice, RawArticle, SourceError, find_files, read_articles
+
+if TYPE_CHECKING:
+    # The many-to-many tables' models, as django-stubs names them.
+    from archive.models import Article_countries, Article_persons
 
 BATCH_SIZE = 500  # articles per transaction: one index commit per batch, not per article
 
@@ -77,7 +82,7 @@ def iter_raw_articles(
 
 
 def import_paths(
-    paths: Iterable[str | Path], on_progress: Callable[[], None] | None = None
+    paths: Iterable[str | Path], on_progress: Callable[[], object] | None = None
 ) -> ImportReport:
     """Import every article under `paths`; bad files are reported, the rest still import.
 
@@ -259,15 +264,17 @@ def _mentions(extractions: Iterable[extraction.Extraction]) -> list[Mention]:
     return mentions
 
 
-def _country_row(article: Article, code: str):
+def _country_row(article: Article, code: str) -> Article_countries:
     return Article.countries.through(article_id=article.pk, country_id=code)
 
 
-def _person_row(article: Article, person_id: int):
+def _person_row(article: Article, person_id: int) -> Article_persons:
     return Article.persons.through(article_id=article.pk, person_id=person_id)
 
 
-def _statement_row(article: Article, s: extraction.Statement, person_ids: dict[str, int]):
+def _statement_row(
+    article: Article, s: extraction.Statement, person_ids: dict[str, int]
+) -> Statement:
     return Statement(
         article=article,
         speaker_id=person_ids[s.speaker],

@@ -16,7 +16,8 @@ def reextract(articles: Iterable[Article]) -> tuple[int, int]:
     Expects `Article.objects.with_metadata()`. Unchanged articles only get the extractor
     version recorded, so the search index is re-written only for what changed.
     """
-    changed, unchanged = [], []
+    changed: list[tuple[Article, extraction.Extraction]] = []
+    unchanged: list[tuple[Article, extraction.Extraction]] = []
     for article in articles:
         found = extraction.extract(article.raw_text, title=article.imported_fields.get("title"))
         same = stored_signature(article) == extracted_signature(article, found)

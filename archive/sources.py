@@ -9,6 +9,7 @@ import datetime
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from archive.files import SUPPORTED_SUFFIXES, estimate_count, find_files, read_regular
 from archive.links import MAX_URL, safe_url
@@ -177,7 +178,7 @@ def _url(text: str) -> tuple[str, tuple[str, ...]]:
     return url, ()
 
 
-def _text_field(record: dict, name: str) -> str:
+def _text_field(record: dict[str, Any], name: str) -> str:
     value = record.get(name)
     return value.strip() if isinstance(value, str) else ""
 

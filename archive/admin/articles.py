@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Model, QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 
 from archive import curation
@@ -20,18 +25,19 @@ from archive.models import Article, DateMention, Person, Statement
 from archive.sources import Notice
 
 
-class StatementInline(admin.TabularInline):
+class StatementInline(admin.TabularInline[Statement, Article]):
     model = Statement
     extra = 0
     autocomplete_fields = ["speaker"]
     fields = ["speaker", "role", "text", "start", "end"]
 
 
-class DateMentionInline(admin.TabularInline):
+class DateMentionInline(admin.TabularInline[DateMention, Article]):
     model = DateMention
     extra = 0
 
 
+MAX_ID = 2**63 - 1  # the largest BigAutoField
 INLINE_FIELDS = {Statement: "statements", DateMention: "dates_mentioned"}
 
 
@@ -42,34 +48,46 @@ class SpeakerFilter(admin.SimpleListFilter):
     parameter_name = "speaker"
     TOP = 30  # a sidebar of thousands of names helps nobody
 
-    def lookups(self, request, model_admin) -> list[tuple[str, str]]:
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
+    ) -> list[tuple[str, str]]:
         top = (
             Person.objects.annotate(n=Count("statements__article", distinct=True))
             .filter(n__gt=0)
             .order_by("-n", "name")[: self.TOP]
         )
         choices = [(str(p.pk), f"{p.name} ({p.n})") for p in top]
-        value = self.value()
-        if value and value.isdigit() and value not in dict(choices):
-            choices += [(str(p.pk), p.name) for p in Person.objects.filter(pk=value)]
+        speaker = self._speaker_id()
+        if speaker is not None and str(speaker) not in dict(choices):
+            choices += [(str(p.pk), p.name) for p in Person.objects.filter(pk=speaker)]
         return choices
 
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(statements__speaker_id=value).distinct()
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        speaker = self._speaker_id()
+        if speaker is not None:
+            return queryset.filter(statements__speaker_id=speaker).distinct()
         return queryset
 
+    def _speaker_id(self) -> int | None:
+        """The `?speaker=` id, or None when it cannot be one: "²" passes `str.isdigit()` but
+        not `int()`, and a number past the database's integers overflows the query."""
+        value = self.value()
+        if value and value.isascii() and value.isdigit() and int(value) <= MAX_ID:
+            return int(value)
+        return None
 
-def log(request: HttpRequest, objects, message: str, flag: int = CHANGE) -> None:
+
+def log(request: HttpRequest, objects: Iterable[Model], message: str, flag: int = CHANGE) -> None:
     """Record an action on `objects` in the admin history (one entry per object)."""
+    user_id = request.user.pk
+    assert user_id is not None, "the admin serves only signed-in users"
     LogEntry.objects.log_actions(
-        user_id=request.user.pk, queryset=list(objects), action_flag=flag, change_message=message
+        user_id=user_id, queryset=list(objects), action_flag=flag, change_message=message
     )
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ["title", "source", "date", "status", "country_codes", "speaker_names"]
     list_filter = ["status", "source", "countries", SpeakerFilter]
     search_fields = ["title", "body", "external_id"]
@@ -85,15 +103,15 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Metadata", {"fields": ["countries", "persons"]}),
         ("Text", {"fields": ["body", "raw_text"], "classes": ["collapse"]}),
         ("Curation", {"fields": ["curation"]}),
-        ("Bookkeeping", {"fields": readonly_fields, "classes": ["collapse"]}),
+        ("Bookkeeping", {"fields": [*readonly_fields], "classes": ["collapse"]}),
     ]
 
-    def get_readonly_fields(self, request, obj=None) -> list[str]:
+    def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list[str]:
         # The text is what extraction reads (raw) and writes (body): an edit would not last,
         # and a browser's form would turn its line ends into CRLF.
         return [*self.readonly_fields, "body", "raw_text", "curation"]
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view
         return [
             path("import/", view(self.import_view), name="archive_article_import"),
@@ -103,14 +121,22 @@ class ArticleAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def save_model(self, request, obj: Article, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Article, form: forms.ModelForm[Article], change: bool
+    ) -> None:
         # A field a curator changed is theirs: extraction and re-import keep their value.
         if change:
             edited = set(form.changed_data) & set(CURATABLE_FIELDS)
             obj.curated_fields = sorted(set(obj.curated_fields) | edited)
         super().save_model(request, obj, form, change)
 
-    def save_formset(self, request, form, formset, change: bool) -> None:
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm[Article],
+        formset: BaseInlineFormSet[Any, Article, Any],
+        change: bool,
+    ) -> None:
         super().save_formset(request, form, formset, change)
         relation = INLINE_FIELDS.get(formset.model)
         article = form.instance
@@ -118,7 +144,7 @@ class ArticleAdmin(admin.ModelAdmin):
             article.curated_fields = sorted([*article.curated_fields, relation])
             Article.objects.filter(pk=article.pk).update(curated_fields=article.curated_fields)
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).prefetch_related("countries", "statements__speaker")
 
     @admin.display(description="countries")
@@ -148,16 +174,16 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description="Hide from search", permissions=["change"])
-    def hide(self, request, queryset) -> None:
+    def hide(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         self._set_status(request, queryset, Article.HIDDEN)
 
     @admin.action(description="Show in search", permissions=["change"])
-    def show(self, request, queryset) -> None:
+    def show(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         self._set_status(request, queryset, Article.VISIBLE)
 
-    def _set_status(self, request, queryset, status: str) -> None:
+    def _set_status(self, request: HttpRequest, queryset: QuerySet[Article], status: str) -> None:
         # Saved one by one so each article's change reaches the index (and the history).
-        changed = []
+        changed: list[Article] = []
         for article in queryset.exclude(status=status):
             article.status = status
             article.save(update_fields=["status", "updated_at"])
@@ -166,7 +192,7 @@ class ArticleAdmin(admin.ModelAdmin):
         self.message_user(request, f"{len(changed)} article(s) set to {status}.")
 
     @admin.action(description="Re-run extraction", permissions=["change"])
-    def rerun_extraction(self, request, queryset) -> None:
+    def rerun_extraction(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         articles = list(queryset)
         changed, unchanged = curation.rerun_extraction(a.pk for a in articles)
         log(request, articles, "Re-ran extraction.")
@@ -175,12 +201,12 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description="Re-index in search", permissions=["view"])
-    def reindex(self, request, queryset) -> None:
+    def reindex(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         count = curation.reindex(queryset.values_list("pk", flat=True))
         self.message_user(request, f"{count} article(s) queued for re-indexing.")
 
     @admin.action(description="Release curated fields (back to automatic)", permissions=["change"])
-    def release_curated(self, request, queryset) -> None:
+    def release_curated(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         released = 0
         for article in queryset:
             fields = curation.release_fields(article, article.curated_fields)

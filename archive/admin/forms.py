@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, TypedDict
+
 from django import forms
+from django.db.models import QuerySet
 
 from archive.links import validate_web_url
 from archive.models import Person
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 class WebURLField(forms.URLField):
@@ -21,23 +27,35 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     """Several files from one input; empty ones pass, so the import report can name them."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.jsonl"}))
         super().__init__(allow_empty_file=True, **kwargs)
 
-    def clean(self, data, initial=None) -> list:
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         items = data if isinstance(data, list | tuple) else [data]
         return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    # The form's metaclass moves declared fields off the class, so this does not shadow the
+    # bound `Form.files` (django-stubs cannot see that).
+    files = MultipleFileField(  # type: ignore[assignment]
         label="Files", help_text=".txt (one article per file) or .jsonl (one article per line)"
     )
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, person: Person) -> str:
+class _Counts(TypedDict):
+    statement_count: int
+    article_count: int
+
+
+if TYPE_CHECKING:
+    # A person as the person admin lists them: with their counts annotated.
+    CountedPerson = WithAnnotations[Person, _Counts]
+
+
+class PersonChoiceField(forms.ModelChoiceField["CountedPerson"]):
+    def label_from_instance(self, person: CountedPerson) -> str:
         aliases = ", ".join(a.name for a in person.aliases.all() if a.name != person.name)
         counts = f"{person.statement_count} statements, {person.article_count} articles"
         return f"{person.name} ({counts})" + (f" — also {aliases}" if aliases else "")
@@ -46,7 +64,7 @@ class PersonChoiceField(forms.ModelChoiceField):
 class MergeForm(forms.Form):
     """Which of the selected persons survives the merge."""
 
-    def __init__(self, persons, *args, **kwargs) -> None:
+    def __init__(self, persons: QuerySet[CountedPerson], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["keep"] = PersonChoiceField(
             queryset=persons,

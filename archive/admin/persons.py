@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -16,8 +20,11 @@ from archive.admin.forms import MergeForm
 from archive.extraction import name_key
 from archive.models import Country, CountryAlias, Person, PersonAlias
 
+if TYPE_CHECKING:
+    from archive.admin.forms import CountedPerson
 
-class PersonAliasInline(admin.TabularInline):
+
+class PersonAliasInline(admin.TabularInline[PersonAlias, Person]):
     model = PersonAlias
     extra = 1
     fields = ["name", "key"]
@@ -25,7 +32,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(admin.ModelAdmin[Person]):
     list_display = ["name", "kind", "alias_names", "statement_link"]
     list_editable = ["kind"]
     list_filter = ["kind"]
@@ -34,7 +41,7 @@ class PersonAdmin(admin.ModelAdmin):
     inlines = [PersonAliasInline]
     actions = ["merge"]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CountedPerson]:
         return (
             super()
             .get_queryset(request)
@@ -45,7 +52,13 @@ class PersonAdmin(admin.ModelAdmin):
             .prefetch_related("aliases")
         )
 
-    def save_formset(self, request, form, formset, change) -> None:
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: ModelForm[Person],
+        formset: BaseInlineFormSet[PersonAlias, Person, Any],
+        change: bool,
+    ) -> None:
         for alias in formset.save(commit=False):
             alias.key = name_key(alias.name)
             alias.save()
@@ -57,12 +70,14 @@ class PersonAdmin(admin.ModelAdmin):
         return ", ".join(a.name for a in person.aliases.all() if a.name != person.name)
 
     @admin.display(description="statements", ordering="statement_count")
-    def statement_link(self, person: Person) -> str:
+    def statement_link(self, person: CountedPerson) -> str:
         url = reverse("admin:archive_article_changelist") + f"?speaker={person.pk}"
         return format_html('<a href="{}">{}</a>', url, person.statement_count)
 
     @admin.action(description="Merge selected persons…", permissions=["change", "delete"])
-    def merge(self, request, queryset):
+    def merge(
+        self, request: HttpRequest, queryset: QuerySet[CountedPerson]
+    ) -> TemplateResponse | None:
         """Ask which person to keep (a confirmation page), then merge the others into it."""
         persons = queryset.order_by("name")
         if persons.count() < 2:
@@ -95,18 +110,18 @@ class PersonAdmin(admin.ModelAdmin):
         return None
 
 
-class CountryAliasInline(admin.TabularInline):
+class CountryAliasInline(admin.TabularInline[CountryAlias, Country]):
     model = CountryAlias
     extra = 1
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(admin.ModelAdmin[Country]):
     list_display = ["code", "name", "alias_names"]
     search_fields = ["code", "name", "aliases__name"]
     inlines = [CountryAliasInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Country]:
         return super().get_queryset(request).prefetch_related("aliases")
 
     @admin.display(description="aliases")

@@ -49,3 +49,11 @@ def test_post_without_csrf_token_is_refused(seeded):
     client = Client(enforce_csrf_checks=True)
     response = client.post("/admin/login/", {"username": "x", "password": "y"})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("value", ["abc", "²", "99999999999999999999999"])
+def test_a_speaker_filter_that_is_no_id_is_ignored(admin_client, seeded, value):
+    # "²" passes str.isdigit() but not int(); the long one overflows the database's integer.
+    response = admin_client.get("/admin/archive/article/", {"speaker": value})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == Article.objects.count()

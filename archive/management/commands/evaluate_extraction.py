@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from archive.evaluation import Evaluation
 from archive.exporting import article_record
-from archive.goldsets import GoldSetError, load_cases
+from archive.goldsets import GoldCase, GoldSetError, load_cases
 from archive.ingestion import Importer, ImportReport
 from archive.models import Article
 from archive.scratch import in_scratch, run_in_scratch
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         "or from the corpus record with that id)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("gold", metavar="GOLD")
         parser.add_argument("--corpus", type=Path, default=None, help="folder of corpus .jsonl")
         parser.add_argument(
@@ -44,7 +45,15 @@ class Command(BaseCommand):
             "--json", dest="json_out", type=Path, default=None, help="also write scores here"
         )
 
-    def handle(self, *args, gold: str, corpus, articles, json_out, **options) -> None:
+    def handle(
+        self,
+        *args: Any,
+        gold: str,
+        corpus: Path | None,
+        articles: Path | None,
+        json_out: Path | None,
+        **options: Any,
+    ) -> None:
         corpus = corpus or default_corpus_dir()
         try:
             cases = load_cases(Path(gold), corpus, articles)
@@ -62,7 +71,7 @@ class Command(BaseCommand):
             return
         self._evaluate(cases, json_out)
 
-    def _evaluate(self, cases, json_path: Path | None) -> None:
+    def _evaluate(self, cases: list[GoldCase], json_path: Path | None) -> None:
         Importer().import_batch([case.article for case in cases], ImportReport())
         evaluation = Evaluation()
         for case in cases:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.core.management.base import BaseCommand
 
@@ -12,7 +13,7 @@ from archive.exporting import iter_records
 class Command(BaseCommand):
     help = "Write every article with its extracted metadata as JSON Lines to stdout."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         count = 0
         for record in iter_records():
             self.stdout.write(json.dumps(record, ensure_ascii=False))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import time
+from typing import Any, TextIO, cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from archive.ingestion import import_paths
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         "of them. Importing the same content again changes nothing."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument(
             "--no-index",
@@ -29,13 +30,15 @@ class Command(BaseCommand):
             "run rebuild_index afterwards",
         )
 
-    def handle(self, *args, paths: list[str], no_index: bool, verbosity: int = 1, **options):
+    def handle(
+        self, *args: Any, paths: list[str], no_index: bool, verbosity: int = 1, **options: Any
+    ) -> None:
         bar = tqdm(
             total=estimate_count(paths),
             unit="article",
             desc="Importing",
             disable=verbosity < 1 or None,
-            file=self.stderr._out,
+            file=cast(TextIO, self.stderr._out),  # the stream itself: tqdm writes "\r"
         )
         started = time.perf_counter()
         with bar, deferred_updates() if no_index else contextlib.nullcontext():

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any, TextIO, cast
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import QuerySet
 from tqdm import tqdm
 
 from archive.extraction import EXTRACTOR_VERSION
@@ -19,11 +22,13 @@ class Command(BaseCommand):
         "only articles extracted by an older extractor version."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("ids", nargs="*", metavar="ID", help="article ids")
         parser.add_argument("--all", action="store_true", help="every article")
 
-    def handle(self, *args, ids: list[str], all: bool, verbosity: int = 1, **options) -> None:
+    def handle(
+        self, *args: Any, ids: list[str], all: bool, verbosity: int = 1, **options: Any
+    ) -> None:
         articles = self._select(ids, all)
         total = articles.count()
         changed = unchanged = 0
@@ -32,7 +37,7 @@ class Command(BaseCommand):
             unit="article",
             desc="Re-extracting",
             disable=verbosity < 1 or None,
-            file=self.stderr._out,
+            file=cast(TextIO, self.stderr._out),  # the stream itself: tqdm writes "\r"
         )
         with bar:
             pks = list(articles.values_list("pk", flat=True))
@@ -46,7 +51,7 @@ class Command(BaseCommand):
             f"{changed} changed (re-indexed), {unchanged} unchanged."
         )
 
-    def _select(self, ids: list[str], every: bool):
+    def _select(self, ids: list[str], every: bool) -> QuerySet[Article]:
         if ids and every:
             raise CommandError("Give article ids or --all, not both.")
         if every:
