@@ -6,6 +6,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 import pycountry
 
@@ -54,7 +55,7 @@ def _fold(text: str) -> str:
 
 def country_groups() -> list[list[str]]:
     """Names of each country as pycountry and our variants give them (not demonyms)."""
-    from archive.extraction.countries import data
+    from archive.extraction.country_tables import data
 
     groups: dict[str, list[str]] = defaultdict(list)
     for country in pycountry.countries:
@@ -77,13 +78,14 @@ def person_groups() -> list[list[str]]:
 
 
 _lock = threading.Lock()
-_cache: dict[str, object] = {}
+_cache: dict[str, Any] = {}
 
 
 def alias_table() -> AliasTable:
     """This process's table, rebuilt when older than REFRESH_SECONDS or after `forget()`."""
     with _lock:
-        table, built = _cache.get("table"), _cache.get("built", 0.0)
+        table: AliasTable | None = _cache.get("table")
+        built: float = _cache.get("built", 0.0)
         if table is None or time.monotonic() - built > REFRESH_SECONDS:
             table = AliasTable([*country_groups(), *person_groups()])
             _cache.update(table=table, built=time.monotonic())
@@ -93,7 +95,8 @@ def alias_table() -> AliasTable:
 def curated_country_codes() -> dict[str, str]:
     """Folded curated country alias -> ISO code, cached like the alias table."""
     with _lock:
-        codes, built = _cache.get("countries"), _cache.get("countries_built", 0.0)
+        codes: dict[str, str] | None = _cache.get("countries")
+        built: float = _cache.get("countries_built", 0.0)
         if codes is None or time.monotonic() - built > REFRESH_SECONDS:
             rows = CountryAlias.objects.values_list("name", "country_id")
             codes = {_fold(name): code for name, code in rows}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from archive.models import Article, Person
+from archive.models import Article, ArticleQuerySet, Person
 
 
 def article_document(article: Article) -> dict[str, Any]:
@@ -38,12 +39,12 @@ def person_names(person: Person) -> list[str]:
     return list(dict.fromkeys([person.name, *(a.name for a in person.aliases.all())]))
 
 
-def stamp(moment) -> int:
+def stamp(moment: datetime.datetime | None) -> int:
     """A document's version: its article's `updated_at` in whole microseconds."""
     return int(moment.timestamp() * 1_000_000) if moment else 0
 
 
-def indexable_articles():
+def indexable_articles() -> ArticleQuerySet:
     """What belongs in the index: visible articles, metadata prefetched."""
     return (
         Article.objects.visible()

@@ -35,7 +35,8 @@ _serving = False  # set in web workers: commits there stay quick (see `serve_req
 def get_backend() -> SearchBackend:
     """The configured backend, one per process so its searcher and caches are reused."""
     backend_class = import_string(settings.DISPATCH_SEARCH_BACKEND)
-    return backend_class(settings.DISPATCH_INDEX_DIR)
+    backend: SearchBackend = backend_class(settings.DISPATCH_INDEX_DIR)
+    return backend
 
 
 def reset_backend() -> None:
@@ -120,7 +121,7 @@ def apply_queued(
 
 
 def drain(
-    on_progress: Callable[[int], None] | None = None, before: datetime.datetime | None = None
+    on_progress: Callable[[int], object] | None = None, before: datetime.datetime | None = None
 ) -> int:
     """Apply every queued update (queued `before` a moment, if given), oldest first, a chunk
     per index commit (merging as Whoosh usually does); returns how many articles were
@@ -149,7 +150,8 @@ def tidy() -> bool:
     if tidy_backend is None:
         return False
     with _writing(background_wait()):
-        return tidy_backend()
+        tidied: bool = tidy_backend()
+        return tidied
 
 
 def update_articles(ids: Iterable[int]) -> None:
@@ -236,7 +238,7 @@ def out_of_step(ids: Iterable[int]) -> list[int]:
         indexed = stamps_of(ids) if stamps_of else backend.document_stamps()
     except SearchUnavailable:
         return ids
-    visible = {}
+    visible: dict[int, int] = {}
     for chunk in _chunks(ids):
         rows = Article.objects.visible().filter(pk__in=chunk).values_list("pk", "updated_at")
         visible.update((pk, stamp(updated_at)) for pk, updated_at in rows)

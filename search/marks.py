@@ -12,7 +12,7 @@ def number_marks(paragraphs: list[str]) -> tuple[list[str], int]:
     total = sum(len(_MARK.findall(p)) for p in paragraphs)
     counter = 0
 
-    def link(match: re.Match) -> str:
+    def link(match: re.Match[str]) -> str:
         nonlocal counter
         counter += 1
         previous = (

@@ -7,7 +7,7 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Protocol, TypeAlias, runtime_checkable
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_QUERY_LENGTH = 500
@@ -22,9 +22,14 @@ _VALUE_SHAPES = {
 _FILTER_NAMES = {"country": "country", "speaker": "speaker", "source": "outlet"}
 
 
+@runtime_checkable
 class MultiValueMapping(Protocol):
     def get(self, key: str, default: str | None = None) -> str | None: ...
     def getlist(self, key: str) -> list[str]: ...
+
+
+# A query string as Django's `QueryDict` holds it, or a plain mapping of value lists.
+QueryData: TypeAlias = MultiValueMapping | Mapping[str, Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ class SearchParams:
         return replace(self, page=page)
 
 
-def parse_params(data: MultiValueMapping | Mapping[str, Sequence[str]]) -> SearchParams:
+def parse_params(data: QueryData) -> SearchParams:
     """Read `q`, `country`, `speaker`, `date_from`, `date_to`, `sort`, `page`.
 
     Anything unreadable is dropped with a notice rather than rejected.
@@ -93,10 +98,12 @@ def parse_params(data: MultiValueMapping | Mapping[str, Sequence[str]]) -> Searc
     )
 
 
-def _filter_values(data, key: str, notices: list[str], upper: bool = False) -> tuple[str, ...]:
+def _filter_values(
+    data: QueryData, key: str, notices: list[str], upper: bool = False
+) -> tuple[str, ...]:
     """The distinct values of one filter. A value of the wrong shape stays selected, so the
     search honestly finds nothing, with a notice: dropping it would widen the results."""
-    values = []
+    values: list[str] = []
     for raw in _all(data, key):
         value = _printable(raw).strip()[:MAX_VALUE_LENGTH]
         value = value.upper() if upper else value
@@ -123,7 +130,10 @@ def parse_date_bound(text: str, *, start: bool) -> datetime.date | None:
     match = _DATE.match(text.strip())
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     try:
         if month is None:
             return datetime.date(year, 1, 1) if start else datetime.date(year, 12, 31)
@@ -151,13 +161,13 @@ def _parse_page(text: str) -> int:
         return 1
 
 
-def _first(data, key: str) -> str:
+def _first(data: QueryData, key: str) -> str:
     values = _all(data, key)
     return values[0].strip() if values else ""
 
 
-def _all(data, key: str) -> list[str]:
-    if hasattr(data, "getlist"):
+def _all(data: QueryData, key: str) -> list[str]:
+    if isinstance(data, MultiValueMapping):  # has `getlist`, like Django's QueryDict
         return [v for v in data.getlist(key) if isinstance(v, str)]
     value = data.get(key, ())
     return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]

@@ -79,7 +79,7 @@ def backend_params(params: SearchParams) -> tuple[SearchParams, list[str]]:
 
 
 def search_articles(
-    params: SearchParams, query: QueryPairs, facet_limits: dict | None = None
+    params: SearchParams, query: QueryPairs, facet_limits: dict[str, int] | None = None
 ) -> SearchPage:
     """Run a search and prepare everything a page or the API shows. Never raises for input."""
     page = SearchPage(params=params, notices=list(params.notices))

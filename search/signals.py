@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from archive import signals as archive_signals
@@ -96,15 +98,19 @@ def apply(ids: set[int]) -> None:
         logger.exception("Could not update the search index; articles %s stay queued", sorted(ids))
 
 
-def _article_saved(sender, instance, **kwargs) -> None:
+def _article_saved(sender: type[Article], instance: Article, **kwargs: Any) -> None:
     schedule(instance.pk)
 
 
-def _related_saved(sender, instance, **kwargs) -> None:
+def _related_saved(
+    sender: type[Statement | DateMention], instance: Statement | DateMention, **kwargs: Any
+) -> None:
     schedule(instance.article_id)
 
 
-def _m2m_changed(sender, instance, action, pk_set, **kwargs) -> None:
+def _m2m_changed(
+    sender: type[Model], instance: Model, action: str, pk_set: set[int] | None, **kwargs: Any
+) -> None:
     if not action.startswith("post_"):
         return
     if isinstance(instance, Article):
@@ -113,18 +119,18 @@ def _m2m_changed(sender, instance, action, pk_set, **kwargs) -> None:
         schedule_many(pk_set or ())
 
 
-def _articles_changed(sender, ids, **kwargs) -> None:
+def _articles_changed(sender: object, ids: Iterable[int], **kwargs: Any) -> None:
     schedule_many(ids)
 
 
-def _articles_unchanged(sender, ids, **kwargs) -> None:
+def _articles_unchanged(sender: object, ids: Iterable[int], **kwargs: Any) -> None:
     # An import found these as it had stored them; one killed after its commit may never
     # have indexed them, so the rerun indexes those the index lacks or has from before.
     if ids and not updates_deferred():
         schedule_many(indexing.out_of_step(ids))
 
 
-def _aliases_changed(sender, **kwargs) -> None:
+def _aliases_changed(sender: type[Model], **kwargs: Any) -> None:
     aliases.forget()
 
 
@@ -142,8 +148,9 @@ def connect() -> None:
     )
     post_save.connect(_article_saved, sender=Article, dispatch_uid="search-article-save")
     post_delete.connect(_article_saved, sender=Article, dispatch_uid="search-article-delete")
-    for model in (Statement, DateMention):
-        post_save.connect(_related_saved, sender=model, dispatch_uid=f"search-{model.__name__}-s")
-        post_delete.connect(_related_saved, sender=model, dispatch_uid=f"search-{model.__name__}-d")
+    for related in (Statement, DateMention):
+        uid = f"search-{related.__name__}"
+        post_save.connect(_related_saved, sender=related, dispatch_uid=f"{uid}-s")
+        post_delete.connect(_related_saved, sender=related, dispatch_uid=f"{uid}-d")
     for through in (Article.countries.through, Article.persons.through):
         m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"search-{through.__name__}")

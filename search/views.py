@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from django.http import (
     Http404,
@@ -16,6 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
+from django_htmx.middleware import HtmxDetails
 
 from archive.models import Article, Country, Person
 from search import export
@@ -27,19 +29,27 @@ from search.service import backend_params, page_as_json, related_articles, searc
 from search.workbench import country_overview, speaker_overview
 
 
+class HtmxHttpRequest(HttpRequest):
+    """A request as django-htmx's middleware leaves it."""
+
+    htmx: HtmxDetails
+
+
 def _query_pairs(request: HttpRequest) -> list[tuple[str, str]]:
     return [(k, v) for k, values in request.GET.lists() for v in values if v != ""]
 
 
 @require_safe
-def search_page(request: HttpRequest) -> HttpResponse:
+def search_page(request: HtmxHttpRequest) -> HttpResponse:
     params = parse_params(request.GET)
     page = search_articles(params, _query_pairs(request))
     context = {"page": page, "params": params, "sorts": SORTS}
     return _page_or_fragment(request, "search/search.html", "search/_results.html", context)
 
 
-def _page_or_fragment(request: HttpRequest, page: str, fragment: str, context) -> HttpResponse:
+def _page_or_fragment(
+    request: HtmxHttpRequest, page: str, fragment: str, context: dict[str, Any]
+) -> HttpResponse:
     response = render(request, fragment if request.htmx else page, context)
     # The same URL answers with a fragment or a page depending on this header.
     patch_vary_headers(response, ["HX-Request"])
@@ -47,7 +57,7 @@ def _page_or_fragment(request: HttpRequest, page: str, fragment: str, context) -
 
 
 @require_safe
-def speaker_page(request: HttpRequest, slug: str) -> HttpResponse:
+def speaker_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """One person's statements, searchable, with their timeline, countries, aliases, roles."""
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
     overview = speaker_overview(person, parse_params(request.GET), _query_pairs(request))
@@ -58,7 +68,7 @@ def speaker_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def country_page(request: HttpRequest, code: str) -> HttpResponse:
+def country_page(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """Articles and statements about one country, its timeline and frequent speakers."""
     country = get_object_or_404(Country, code=code.upper())
     overview = country_overview(country, parse_params(request.GET), _query_pairs(request))
@@ -69,7 +79,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_safe
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """Every hit of the search as CSV, streamed."""
     return _export(
         request,
@@ -83,7 +93,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """Every hit of the search as one JSON object, streamed."""
     return _export(
         request,
@@ -100,7 +110,7 @@ def _export(
     content_type: str,
     filename: str,
     error: Callable[[str, int], HttpResponse],
-) -> HttpResponse:
+) -> HttpResponse | StreamingHttpResponse:
     params = parse_params(request.GET)
     try:
         rows = export.export_rows(params, request.build_absolute_uri)
@@ -134,7 +144,7 @@ def _api(request: HttpRequest, mode: str) -> JsonResponse:
 
 
 @require_safe
-def facet_values(request: HttpRequest, name: str) -> HttpResponse:
+def facet_values(request: HtmxHttpRequest, name: str) -> HttpResponse:
     """Every value of one facet for the current search, optionally filtered by `contains`."""
     params = parse_params(request.GET)
     page = search_articles(params, _query_pairs(request), facet_limits={})

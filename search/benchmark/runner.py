@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import statistics
 import subprocess
@@ -10,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
 from django.test import Client
@@ -19,6 +21,8 @@ from archive.signals import deferred_updates
 from search import indexing
 from search.query import parse_params
 from search.service import backend_params
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -37,7 +41,7 @@ class Latency:
         )
 
 
-def timed(step: Callable[[], object]) -> tuple[float, object]:
+def timed(step: Callable[[], T]) -> tuple[float, T]:
     started = time.perf_counter()
     result = step()
     return time.perf_counter() - started, result
@@ -54,11 +58,11 @@ def build_index(procs: int) -> tuple[int, float, int]:
     return count, seconds, indexing.get_backend().size_bytes()
 
 
-def _query_string(params: dict) -> dict:
+def _query_string(params: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in params.items() if v}
 
 
-def latencies(queries: list[dict], passes: int = 1, cold: bool = False) -> list[Latency]:
+def latencies(queries: list[dict[str, str]], passes: int = 1, cold: bool = False) -> list[Latency]:
     """p50/p95 for the raw backend, the JSON API and the htmx fragment, the same queries each.
 
     No query is answered from a cached result. Each layer starts with an empty term cache
@@ -70,11 +74,11 @@ def latencies(queries: list[dict], passes: int = 1, cold: bool = False) -> list[
     backend = indexing.get_backend()
     forget = getattr(backend, "forget_cached_queries", lambda postings=True: None)
 
-    def backend_search(params: dict) -> object:
+    def backend_search(params: dict[str, str]) -> object:
         parsed, _ = backend_params(parse_params({k: [v] for k, v in params.items()}))
         return backend.search(parsed)
 
-    layers = [
+    layers: list[tuple[str, Callable[[dict[str, str]], object]]] = [
         ("(a) backend search + facets + passages", backend_search),
         ("(b) /api/search", lambda p: client.get("/api/search", p)),
         ("(c) htmx results fragment", lambda p: client.get("/", p, headers={"HX-Request": "true"})),
@@ -86,12 +90,12 @@ def latencies(queries: list[dict], passes: int = 1, cold: bool = False) -> list[
         for _ in range(passes):
             for params in queries:
                 forget(postings=cold)
-                latency.samples.append(timed(lambda p=params, r=run: r(p))[0])
+                latency.samples.append(timed(functools.partial(run, params))[0])
         results.append(latency)
     return results
 
 
-def filtered(queries: list[dict], with_filters: bool) -> list[dict]:
+def filtered(queries: list[dict[str, str]], with_filters: bool) -> list[dict[str, str]]:
     return [q for q in queries if ("country" in q or "date_from" in q) == with_filters]
 
 

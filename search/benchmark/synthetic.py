@@ -113,7 +113,7 @@ def _word(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
 
 
-def articles(corpus: Corpus, count: int, seed: int = 11) -> Iterator[dict]:
+def articles(corpus: Corpus, count: int, seed: int = 11) -> Iterator[dict[str, str]]:
     """`count` news-like records: 300–900 words, 1–4 countries, 1–3 speakers quoted."""
     rng = random.Random(seed)
     for n in range(count):
@@ -141,7 +141,7 @@ def articles(corpus: Corpus, count: int, seed: int = 11) -> Iterator[dict]:
         }
 
 
-def write_jsonl(records: Iterator[dict], path: Path) -> int:
+def write_jsonl(records: Iterator[dict[str, str]], path: Path) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as handle:
         for record in records:
@@ -150,7 +150,7 @@ def write_jsonl(records: Iterator[dict], path: Path) -> int:
     return count
 
 
-def query_mix(vocabulary: list[str], count: int = 200, seed: int = 13) -> list[dict[str, object]]:
+def query_mix(vocabulary: list[str], count: int = 200, seed: int = 13) -> list[dict[str, str]]:
     """Common and rare words, phrases, with 0–2 facet filters: the same list every run.
 
     `vocabulary` is ordered most frequent first.
@@ -168,7 +168,7 @@ def query_mix(vocabulary: list[str], count: int = 200, seed: int = 13) -> list[d
             q = f'"{rng.choice(common)} {rng.choice(common)}"'
         else:
             q = f"{rng.choice(common)} {rng.choice(rare)}"
-        params: dict[str, object] = {"q": q}
+        params: dict[str, str] = {"q": q}
         filters = n % 3  # 0, 1 or 2 facet filters
         if filters >= 1:
             params["country"] = rng.choice(COUNTRIES[:8])

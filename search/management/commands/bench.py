@@ -5,8 +5,9 @@ from __future__ import annotations
 import platform
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from archive.scratch import in_scratch, run_in_scratch
 from search import aliases
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         "latency of 200 queries through the backend, the API and the htmx fragment, cold start."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("-n", "--articles", type=int, default=100_000, help="synthetic size")
         parser.add_argument("--corpus", type=Path, default=None, help="a .jsonl corpus instead")
         parser.add_argument("--queries", type=int, default=200)
@@ -30,7 +31,7 @@ class Command(BaseCommand):
             "--cold", action="store_true", help="empty the term cache before every query"
         )
 
-    def handle(self, *args, articles: int, corpus: Path | None, **options) -> None:
+    def handle(self, *args: Any, articles: int, corpus: Path | None, **options: Any) -> None:
         if articles < 10:
             raise CommandError("--articles must be at least 10.")
         if corpus and not corpus.is_file():
@@ -56,7 +57,7 @@ class Command(BaseCommand):
             return
         self._run(articles, corpus, options)
 
-    def _run(self, count: int, corpus: Path | None, options: dict) -> None:
+    def _run(self, count: int, corpus: Path | None, options: dict[str, Any]) -> None:
         out = self.stdout.write
         generated = synthetic.make_corpus()
         with tempfile.TemporaryDirectory() as folder:

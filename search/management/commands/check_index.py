@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from search import indexing, pending
 from search.backends.base import SearchUnavailable
@@ -18,10 +20,10 @@ class Command(BaseCommand):
         "repairs them and applies the queue."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--fix", action="store_true", help="repair what differs")
 
-    def handle(self, *args, fix: bool, **options) -> None:
+    def handle(self, *args: Any, fix: bool, **options: Any) -> None:
         try:
             diff = indexing.compare()
         except SearchUnavailable as exc:

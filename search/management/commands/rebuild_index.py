@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from typing import Any, TextIO, cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from search import indexing
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         "it atomically: searches keep answering from the old index meanwhile."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--procs",
             type=int,
@@ -25,7 +26,7 @@ class Command(BaseCommand):
             help="indexing processes (Whoosh's multi-process writer)",
         )
 
-    def handle(self, *args, procs: int, verbosity: int = 1, **options) -> None:
+    def handle(self, *args: Any, procs: int, verbosity: int = 1, **options: Any) -> None:
         if not 1 <= procs <= 32:
             raise CommandError("--procs must be between 1 and 32.")
         started = time.perf_counter()
@@ -34,11 +35,15 @@ class Command(BaseCommand):
             unit="doc",
             desc="Indexing",
             disable=verbosity < 1 or None,
-            file=self.stderr._out,
+            file=cast(TextIO, self.stderr._out),  # the stream itself: tqdm writes "\r"
         )
+
+        def advance() -> None:
+            bar.update()
+
         try:
             with bar:
-                count = indexing.rebuild(on_progress=bar.update, procs=procs)
+                count = indexing.rebuild(on_progress=advance, procs=procs)
         except RebuildRunning as exc:
             raise CommandError(f"{exc} Wait for it to finish.") from exc
         seconds = time.perf_counter() - started

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any, TextIO, cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -20,10 +21,10 @@ class Command(BaseCommand):
         "database."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--since", metavar="DATETIME", default=None)
 
-    def handle(self, *args, since: str | None, verbosity: int = 1, **options) -> None:
+    def handle(self, *args: Any, since: str | None, verbosity: int = 1, **options: Any) -> None:
         moment = parse_moment(since) if since is not None else None
         try:
             queued = self._drain(verbosity)
@@ -50,7 +51,7 @@ class Command(BaseCommand):
             unit="update",
             desc="Queued",
             disable=verbosity < 1 or None,
-            file=self.stderr._out,
+            file=cast(TextIO, self.stderr._out),  # the stream itself: tqdm writes "\r"
         )
         with bar:
             return indexing.drain(on_progress=bar.update)
