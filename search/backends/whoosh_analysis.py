@@ -14,6 +14,8 @@ import re
 import sys
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from whoosh import fields, formats
 from whoosh.analysis import STOP_WORDS, Token, Tokenizer
@@ -32,7 +34,8 @@ def index_term(word: str) -> str | None:
     lowered = word.lower()
     if not lowered or lowered in STOP_WORDS:  # the chain's StopFilter(minsize=1)
         return None
-    return stem(lowered).translate(accent_map)
+    stemmed: str = stem(lowered)
+    return stemmed.translate(accent_map)
 
 
 def _stop_text(word: str) -> str:
@@ -40,13 +43,14 @@ def _stop_text(word: str) -> str:
     return word.lower().translate(accent_map)
 
 
-class NewsAnalyzer(Tokenizer):
+# Whoosh has no type hints, so its classes are `Any` to mypy: subclassing them is deliberate.
+class NewsAnalyzer(Tokenizer):  # type: ignore[misc]
     """Tokens exactly as Whoosh's chain gives them, including its renumbering of positions
     around removed stop words (the first kept token keeps its own position)."""
 
     is_morph = True  # stems, like the chain it replaces (Whoosh checks this for spelling)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return other is not None and other.__class__ is self.__class__
 
     def __hash__(self) -> int:
@@ -57,18 +61,19 @@ class NewsAnalyzer(Tokenizer):
 
     def __call__(
         self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        matches: Iterable[tuple[str, int, int, int]]
         if not tokenize:
             matches = [(value, start_pos, start_char, start_char + len(value))]
         else:
@@ -110,40 +115,42 @@ def term_positions(text: str) -> dict[str, list[int]]:
     return found
 
 
-class RawPositions(formats.Positions):
+class RawPositions(formats.Positions):  # type: ignore[misc]
     """Word positions as little-endian uint32s instead of Whoosh's pickled deltas, so that a
     block of postings decodes with one NumPy call (phrases, and the saved postings arrays)."""
 
-    def encode(self, poslist) -> bytes:
+    def encode(self, poslist: Iterable[int]) -> bytes:
         packed = array("I", poslist)
         if sys.byteorder == "big":
             packed.byteswap()
         return packed.tobytes()
 
-    def decode_positions(self, valuestring) -> list[int]:
+    def decode_positions(self, valuestring: bytes) -> list[int]:
         packed = array("I")
         packed.frombytes(valuestring)
         if sys.byteorder == "big":
             packed.byteswap()
         return packed.tolist()
 
-    def decode_frequency(self, valuestring) -> int:
+    def decode_frequency(self, valuestring: bytes) -> int:
         return len(valuestring) // 4
 
 
 assert array("I").itemsize == 4, "RawPositions needs 32-bit unsigned ints"
 
 
-class NewsText(fields.TEXT):
+class NewsText(fields.TEXT):  # type: ignore[misc]
     """A TEXT field analysed by `NewsAnalyzer`, indexed without building token objects, with
     positions in `RawPositions`."""
 
-    def __init__(self, **kwargs) -> None:
+    format: Any  # a Whoosh `Format`, set by `TEXT.__init__`
+
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(analyzer=NewsAnalyzer(), **kwargs)
         if type(self.format) is formats.Positions:
             self.format = RawPositions(field_boost=self.format.field_boost)
 
-    def index(self, value, **kwargs):
+    def index(self, value: str, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if kwargs or type(self.format) is not RawPositions:
             yield from super().index(value, **kwargs)
             return

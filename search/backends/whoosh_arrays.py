@@ -10,8 +10,11 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 KIND_CODES = {"article": 1, "statement": 2}
@@ -51,10 +54,10 @@ class SegmentArrays:
     parents: np.ndarray  # int64: a statement's article id, -1 for articles
 
     @classmethod
-    def read(cls, reader) -> SegmentArrays:
+    def read(cls, reader: IndexReader) -> SegmentArrays:
         size = reader.doc_count_all()
 
-        def column(name: str) -> list:
+        def column(name: str) -> list[Any]:
             if not reader.has_column(name):
                 return [None] * size
             values = reader.column_reader(name, translate=True)
@@ -81,7 +84,12 @@ class SegmentArrays:
 
     def save(self, path: Path) -> None:
         """Write the arrays with facet values as strings (ids differ between processes)."""
-        data = {"kinds": self.kinds, "days": self.days, "ids": self.ids, "parents": self.parents}
+        data: dict[str, Any] = {
+            "kinds": self.kinds,
+            "days": self.days,
+            "ids": self.ids,
+            "parents": self.parents,
+        }
         for field, lengths in self.lengths.items():
             data[f"length_{field}"] = lengths
         for facet, ids in (*self.values.items(), ("source", self.sources)):
@@ -100,7 +108,8 @@ class SegmentArrays:
                 mapping = np.array(
                     [table.id(str(v)) for v in data[f"vocabulary_{facet}"]] + [-1], dtype=np.int32
                 )
-                return mapping[data[f"ids_{facet}"]]  # local -1 maps to the last entry, -1
+                local: np.ndarray = mapping[data[f"ids_{facet}"]]
+                return local  # local -1 maps to the last entry, -1
 
             return cls(
                 kinds=data["kinds"],
@@ -136,17 +145,20 @@ def _padded(rows: list[list[int]]) -> np.ndarray:
     return out
 
 
-def leaf_readers(searcher: Searcher) -> list:
+def leaf_readers(searcher: Searcher) -> list[tuple[IndexReader, int]]:
     """(segment reader, docnum offset) for each segment of a searcher."""
     reader = searcher.reader()
-    return reader.leaf_readers() if searcher.subsearchers else [(reader, 0)]
+    leaves: list[tuple[IndexReader, int]] = (
+        reader.leaf_readers() if searcher.subsearchers else [(reader, 0)]
+    )
+    return leaves
 
 
 _segment_cache: dict[str, SegmentArrays] = {}
 _cache_lock = threading.Lock()
 
 
-def segment_arrays(reader, folder: Path | None) -> SegmentArrays:
+def segment_arrays(reader: IndexReader, folder: Path | None) -> SegmentArrays:
     """A segment's arrays: from memory, else from the file another process saved, else read
     from the segment (slow: per document) and saved for every later process."""
     segment = reader.segment()
@@ -162,7 +174,7 @@ def segment_arrays(reader, folder: Path | None) -> SegmentArrays:
         if found is None:
             found = SegmentArrays.read(reader)
             if path:
-                folder.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(parents=True, exist_ok=True)
                 found.save(path)
         with _cache_lock:
             _segment_cache[key] = found
@@ -178,7 +190,9 @@ def _load_or_none(path: Path) -> SegmentArrays | None:
         return None
 
 
-def forget_other_segments(cache: dict, lock: threading.Lock, leaves) -> None:
+def forget_other_segments(
+    cache: dict[str, Any], lock: threading.Lock, leaves: list[tuple[IndexReader, int]]
+) -> None:
     """Drop what `cache` holds for segments merged away, once it holds several times more
     than `leaves` (bounded memory in a long-lived worker)."""
     keep = {r.segment().segment_id() for r, _ in leaves if r.segment() is not None}
@@ -230,7 +244,9 @@ def _average(lengths: np.ndarray) -> float:
     return float(present.mean()) if len(present) else 1.0
 
 
-def _parent_docnums(ids, parents, kinds, live) -> np.ndarray:
+def _parent_docnums(
+    ids: np.ndarray, parents: np.ndarray, kinds: np.ndarray, live: np.ndarray
+) -> np.ndarray:
     """For each statement, the docnum of its live article (-1 for articles and orphans)."""
     result = np.full(len(ids), -1, dtype=np.int32)
     articles = np.flatnonzero(live & (kinds == KIND_CODES["article"]))
@@ -246,7 +262,7 @@ def _parent_docnums(ids, parents, kinds, live) -> np.ndarray:
     return result
 
 
-def _join(arrays: list[np.ndarray], dtype) -> np.ndarray:
+def _join(arrays: list[np.ndarray], dtype: npt.DTypeLike) -> np.ndarray:
     return np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.zeros(0, dtype)
 
 

@@ -11,11 +11,13 @@ import math
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from search.backends.base import SearchTooSlow
@@ -154,7 +156,8 @@ class Engine:
         for kind in type(query).__mro__:
             handler = HANDLERS.get(kind)
             if handler:
-                return getattr(self, handler)(query)
+                evaluate: Callable[[wq.Query], Match] = getattr(self, handler)
+                return evaluate(query)
         return self._fallback(query)
 
     def _sub(self, query: wq.Query) -> Match:
@@ -174,7 +177,7 @@ class Engine:
         idf = math.log(1 + (self.total_docs - len(docs) + 0.5) / (len(docs) + 0.5))
         if field not in LENGTH_FIELDS:
             return np.full(len(docs), idf, dtype=np.float32)
-        lengths = self.arrays.lengths[field][docs]
+        lengths: np.ndarray = self.arrays.lengths[field][docs]
         norm = K1 * (1 - B + B * lengths / max(self.arrays.average_lengths[field], 1.0))
         return (idf * freqs * (K1 + 1) / (freqs + norm)).astype(np.float32)
 
@@ -201,11 +204,11 @@ class Engine:
     def _not(self, query: wq.Not) -> Match:
         return subtract(self._every(None), self._sub(query.query))
 
-    def _every(self, query) -> Match:
+    def _every(self, query: wq.Query | None) -> Match:
         docs = np.flatnonzero(self.arrays.live).astype(np.int32)
         return Match(docs, np.zeros(len(docs), dtype=np.float32))
 
-    def _nothing(self, query) -> Match:
+    def _nothing(self, query: wq.Query) -> Match:
         return Match.empty()
 
     def _multi_term(self, query: wq.MultiTerm) -> Match:
@@ -239,11 +242,12 @@ class Engine:
         # Both come out sorted (documents in order, positions in order within each), so
         # membership is a binary search rather than np.isin's hashing of millions of keys.
         to_bytes = self.reader.schema[field].to_bytes
-        starts = None
+        starts: np.ndarray | None = None
         for k, word in enumerate(query.words):
             owners, positions = self.positions(field, to_bytes(word), candidates.docs)
             keys = (owners << 32) | positions
             starts = keys if starts is None else starts[_in_sorted(starts + k, keys)]
+        assert starts is not None  # the phrase has two words or more
         found = starts >> 32
         docs = found[np.r_[True, found[1:] != found[:-1]]] if len(found) else found
         docs = docs.astype(np.int32)
@@ -319,20 +323,25 @@ HANDLERS = {
 }
 
 
-def _positions_from_whoosh(reader, field: str, text: bytes, docs: np.ndarray):
+def _positions_from_whoosh(
+    reader: IndexReader, field: str, text: bytes, docs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """(docnum, position) pairs of one term in a segment's `docs`, read block by block and
     decoding only the blocks that hold one of them."""
     fmt = reader.schema[field].format
     matcher = reader._terms.matcher(field, text, fmt)
-    owners, found = [], []
     if not isinstance(matcher, W3LeafMatcher):
+        owner_list: list[int] = []
+        position_list: list[int] = []
         while matcher.is_active():
             if matcher.id() in docs:
                 positions = matcher.value_as("positions")
-                owners += [matcher.id()] * len(positions)
-                found += positions
+                owner_list += [matcher.id()] * len(positions)
+                position_list += positions
             matcher.next()
-        return np.asarray(owners, dtype=np.int64), np.asarray(found, dtype=np.int64)
+        return np.asarray(owner_list, dtype=np.int64), np.asarray(position_list, dtype=np.int64)
+    owners: list[np.ndarray] = []
+    found: list[np.ndarray] = []
     while matcher.is_active():
         if matcher.block_max_id() >= docs[0]:
             matcher._read_ids()

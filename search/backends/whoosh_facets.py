@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -48,7 +49,7 @@ class FacetMasks:
 
     def __init__(self, arrays: DocArrays, docs: np.ndarray, selection: Selection) -> None:
         self.arrays, self.docs, self.selection = arrays, docs, selection
-        self.days = arrays.days[docs]
+        self.days: np.ndarray = arrays.days[docs]
         self.ok = {name: self._value_mask(name) for name in VALUE_FACETS}
         self.ok["date"] = self._date_mask()
 
@@ -59,7 +60,8 @@ class FacetMasks:
         ids = [TABLES[name].ids[v] for v in wanted if v in TABLES[name].ids]
         if name == "source":
             return np.isin(self.arrays.sources[self.docs], ids)
-        return np.isin(self.arrays.values[name][self.docs], ids).any(axis=1)
+        # Reduced along an axis, a 2-D array is an array (NumPy's stubs allow a scalar too).
+        return cast(np.ndarray, np.isin(self.arrays.values[name][self.docs], ids).any(axis=1))
 
     def _date_mask(self) -> np.ndarray:
         low, high = self.selection.day_from, self.selection.day_to

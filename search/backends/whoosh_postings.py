@@ -16,9 +16,11 @@ import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import IndexReader
 
 from search.backends.whoosh_analysis import RawPositions
 from search.backends.whoosh_arrays import forget_other_segments
@@ -52,6 +54,7 @@ class TermPostings:
         owner = np.repeat(rows, counts)
         # Concatenated ranges without a Python loop: each range's start, shifted per item.
         shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+        assert self.positions is not None, "positions of a field saved without them"
         return owner, self.positions[shift + np.arange(int(counts.sum()))].astype(np.int64)
 
 
@@ -87,26 +90,35 @@ def _key(field: str, text: bytes) -> bytes:
     return field.encode() + b"\x00" + text
 
 
-def read_blocks(matcher, positions: bool = False):
+# (docnums, weights, positions or None, position counts or None) of one term's postings
+Blocks = tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]
+
+
+def read_blocks(matcher: Any, positions: bool = False) -> Blocks:
     """All postings of a leaf matcher: (docnums, weights, positions or None, counts or None),
     decoded a block at a time with NumPy where the codec allows it."""
     if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
-        ids, weights, flat, counts = [], [], [], []
+        id_list: list[int] = []
+        weight_list: list[float] = []
+        flat_list: list[int] = []
+        count_list: list[int] = []
         while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
+            id_list.append(matcher.id())
+            weight_list.append(matcher.weight())
             if positions:
                 found = matcher.value_as("positions")
-                flat.extend(found)
-                counts.append(len(found))
+                flat_list.extend(found)
+                count_list.append(len(found))
             matcher.next()
         return (
-            np.asarray(ids, dtype=np.int64),
-            np.asarray(weights, dtype=np.float32),
-            np.asarray(flat, dtype=np.int64) if positions else None,
-            np.asarray(counts, dtype=np.int64) if positions else None,
+            np.asarray(id_list, dtype=np.int64),
+            np.asarray(weight_list, dtype=np.float32),
+            np.asarray(flat_list, dtype=np.int64) if positions else None,
+            np.asarray(count_list, dtype=np.int64) if positions else None,
         )
-    id_blocks, weight_blocks, value_blocks = [], [], []
+    id_blocks: list[np.ndarray] = []
+    weight_blocks: list[np.ndarray] = []
+    value_blocks: list[list[bytes]] = []
     while matcher.is_active():
         if matcher._data is None:
             matcher._read_data()
@@ -128,15 +140,18 @@ def read_blocks(matcher, positions: bool = False):
     ids, weights = np.concatenate(id_blocks), np.concatenate(weight_blocks)
     if not positions:
         return ids, weights, None, None
-    values = [v for block in value_blocks for v in block]
+    values = [v for block in value_blocks for v in block]  # each posting's encoded positions
     flat = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
     counts = np.fromiter((len(v) // 4 for v in values), dtype=np.int64, count=len(values))
     return ids, weights, flat, counts
 
 
-def build(reader) -> dict[str, np.ndarray]:
+def build(reader: IndexReader) -> dict[str, np.ndarray]:
     """The arrays of one segment's frequent terms, read from Whoosh."""
-    keys, docs, weights, positions = [], [], [], []
+    keys: list[bytes] = []
+    docs: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    positions: list[np.ndarray] = []
     starts, pos_starts = [0], [0]
     for field in sorted(reader.schema.names()):
         field_type = reader.schema[field]
@@ -149,7 +164,8 @@ def build(reader) -> dict[str, np.ndarray]:
                 continue
             matcher = reader._terms.matcher(field, text, fmt)
             ids, found_weights, flat, counts = read_blocks(matcher, positional)
-            if positional and not np.array_equal(counts, found_weights.astype(np.int64)):
+            counted = counts is not None and np.array_equal(counts, found_weights.astype(np.int64))
+            if positional and not counted:
                 flat = None  # weights that are not counts: phrases read Whoosh instead
             keys.append(_key(field, text))
             docs.append(ids.astype(np.int32))
@@ -194,7 +210,7 @@ def folder_for(arrays_folder: Path, segment_id: str) -> Path:
     return arrays_folder / f"{segment_id}.postings"
 
 
-def prepare(reader, arrays_folder: Path) -> None:
+def prepare(reader: IndexReader, arrays_folder: Path) -> None:
     """Build and save a segment's arrays unless it is small or they exist already."""
     segment = reader.segment()
     if segment is None or reader.doc_count_all() < MIN_SEGMENT_DOCS:
@@ -208,11 +224,13 @@ _loaded: dict[str, SegmentPostings | None] = {}
 _lock = threading.Lock()
 
 
-def for_leaves(leaves, arrays_folder: Path | None) -> list[SegmentPostings | None]:
+def for_leaves(
+    leaves: list[tuple[IndexReader, int]], arrays_folder: Path | None
+) -> list[SegmentPostings | None]:
     """The saved postings of each leaf reader (None where there are none), loaded once per
     process and segment."""
     forget_other_segments(_loaded, _lock, leaves)
-    found = []
+    found: list[SegmentPostings | None] = []
     for reader, _ in leaves:
         segment = reader.segment()
         if segment is None or arrays_folder is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 
 from whoosh import query as wq
 from whoosh.fields import Schema
@@ -73,7 +74,7 @@ def highlight_terms(searcher: Searcher, query: wq.Query) -> frozenset[str]:
 
 def phrases(query: wq.Query) -> list[tuple[str, ...]]:
     """The analysed words of each phrase in the query, to highlight them only together."""
-    found = []
+    found: list[tuple[str, ...]] = []
     for node in _walk(query):
         if isinstance(node, wq.Phrase) and node.fieldname in HIGHLIGHT_FIELDS:
             words = tuple(node.words)
@@ -82,7 +83,7 @@ def phrases(query: wq.Query) -> list[tuple[str, ...]]:
     return found
 
 
-def _walk(query: wq.Query):
+def _walk(query: wq.Query) -> Iterator[wq.Query]:
     yield query
     for child in query.children():
         yield from _walk(child)
@@ -102,16 +103,16 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     # must not hold the request for seconds.
     stop_at = time.monotonic() + SUGGEST_BUDGET
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         nonlocal changed
-        word = match.group(1)
+        word: str = match.group(1)
         folded = word.lower()
         if folded in ("and", "not") or ("words", folded) in reader or time.monotonic() > stop_at:
             return word
         candidates = list(reader.terms_within("words", folded, maxdist=2, prefix=1))
         if not candidates:
             return word
-        best = max(
+        best: str = max(
             candidates, key=lambda c: (-_distance(c, folded), reader.doc_frequency("words", c))
         )
         changed = True

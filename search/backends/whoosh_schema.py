@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from whoosh import columns, fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.support.charset import accent_map
@@ -11,7 +14,7 @@ from search.backends.whoosh_analysis import NewsText
 WORDS_ANALYZER = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter() | CharsetFilter(accent_map)
 
 
-class FacetField(fields.KEYWORD):
+class FacetField(fields.KEYWORD):  # type: ignore[misc]  # Whoosh is untyped
     """A multi-valued keyword with a list column, so facet values are read per document
     without rebuilding them from the postings on every search (WHOOSH_NOTES trap 2)."""
 
@@ -26,7 +29,7 @@ class FacetField(fields.KEYWORD):
         return [v.decode() for v in value]
 
 
-class TextColumn(fields.COLUMN):
+class TextColumn(fields.COLUMN):  # type: ignore[misc]  # Whoosh is untyped
     """A per-document string read from a column and never searched: no postings to write."""
 
     def __init__(self) -> None:
@@ -39,17 +42,17 @@ class TextColumn(fields.COLUMN):
         return value.decode()
 
 
-class IntColumn(fields.COLUMN):
+class IntColumn(fields.COLUMN):  # type: ignore[misc]  # Whoosh is untyped
     """A per-document integer read from a column. Unlike `NUMERIC`, it writes no postings
     (NUMERIC indexes 8 to 16 range terms per value, which nothing here searches)."""
 
     def __init__(self, typecode: str) -> None:
         super().__init__(columns.NumericColumn(typecode, default=0))
 
-    def to_column_value(self, value) -> int:
+    def to_column_value(self, value: int | None) -> int:
         return int(value or 0)
 
-    def from_column_value(self, value) -> int:
+    def from_column_value(self, value: int) -> int:
         return int(value)
 
 
@@ -77,11 +80,11 @@ def build_schema() -> fields.Schema:
     )
 
 
-def day_number(date) -> int:
+def day_number(date: datetime.date | None) -> int:
     return date.year * 10000 + date.month * 100 + date.day if date else 0
 
 
-def index_documents(document: dict) -> list[dict]:
+def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
     """A backend document as Whoosh documents: the article, then one per statement.
 
     Statement documents carry only what statement searches need, to keep indexing fast.

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.fields import Schema
@@ -81,7 +82,7 @@ class IndexStore:
                 whoosh_index.create_in(folder, schema)
                 self.switch_to(folder)
 
-    def writer(self, schema: Schema, timeout: float, **options) -> SegmentWriter:
+    def writer(self, schema: Schema, timeout: float, **options: Any) -> SegmentWriter:
         """A writer on the live generation whose lock was taken before the index was opened
         (`LockError` after `timeout` seconds).
 
