@@ -50,7 +50,12 @@ def hostile_server(tmp_path_factory) -> Iterator[str]:
 def test_a_script_url_is_never_a_live_link(browser, hostile_server):
     page = browser.new_context().new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     hits = page.request.get(hostile_server + "api/search?q=talks").json()["hits"]
     hostile = [h for h in hits if h["title"].startswith(("Hostile", "Legacy"))]
     assert len(hostile) == 4

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from pathlib import Path
 
 from archive.files import estimate_count, find_files, read_regular
 from archive.records import SourceError
@@ -51,7 +52,7 @@ def test_a_device_is_not_a_regular_file():
     assert list(find_files(["/dev/null"])) == [
         SourceError("/dev/null", "unsupported file type (expected .txt or .jsonl)")
     ]
-    assert read_regular(os.devnull) is None
+    assert read_regular(Path(os.devnull)) is None
 
 
 def test_reading_a_named_pipe_does_not_block(tmp_path):

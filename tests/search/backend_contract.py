@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 
 from search.query import SearchParams
 from search.timeline import DateCounts
 
-DOCS = [
+DOCS: list[dict[str, Any]] = [
     {
         "id": "1",
         "title": "Lavrov on the South Caucasus",

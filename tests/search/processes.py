@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from tests.conftest import REPO
 from tests.test_browser import server_env
@@ -25,18 +26,22 @@ __all__ = [
 ]
 
 
-def start(env: dict[str, str], *args: str) -> subprocess.Popen:
+class LoggedProcess(subprocess.Popen[bytes]):
+    log: IO[bytes]  # its stdout and stderr
+
+
+def start(env: dict[str, str], *args: str) -> LoggedProcess:
     """`manage.py *args` in the background; its output goes to a file (a pipe nobody reads
     would fill up with progress bars and stall it), read back with `output`."""
     log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the process object)
-    process = subprocess.Popen(
+    process = LoggedProcess(
         [sys.executable, "manage.py", *args], cwd=REPO, env=env, stdout=log, stderr=log
     )
     process.log = log
     return process
 
 
-def output(process: subprocess.Popen) -> str:
+def output(process: LoggedProcess) -> str:
     process.log.seek(0)
     return process.log.read().decode(errors="replace")[-3000:]
 
@@ -56,7 +61,8 @@ def _parents() -> dict[int, int]:
 def descendants(pid: int) -> set[int]:
     """Every living process below `pid` (Linux /proc)."""
     parents = _parents()
-    found, frontier = set(), {pid}
+    found: set[int] = set()
+    frontier = {pid}
     while frontier:
         frontier = {child for child, parent in parents.items() if parent in frontier} - found
         found |= frontier

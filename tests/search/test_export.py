@@ -35,7 +35,7 @@ def download(client, url, params=None) -> tuple[StreamingHttpResponse, str]:
     response = client.get(url, params or {})
     assert response.status_code == 200
     assert isinstance(response, StreamingHttpResponse)
-    return response, b"".join(response.streaming_content).decode()
+    return response, response.getvalue().decode()
 
 
 def csv_rows(client, params=None) -> list[dict]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from pathlib import Path
+from typing import cast
 
 import pytest
 from whoosh import index as whoosh_index
@@ -41,7 +43,7 @@ def test_a_writer_locks_before_opening_and_retries_a_vanished_table_of_contents(
             raise FileNotFoundError(folder / "_MAIN_1.toc")
         return real_open_dir(folder, *args, **kwargs)
 
-    monkeypatch.setattr(whoosh_backend.whoosh_index, "open_dir", open_dir)
+    monkeypatch.setattr(whoosh_index, "open_dir", open_dir)
     backend.index(DOCS[1:2])
     monkeypatch.undo()
     assert opened[:2] == [True, True]  # locked both times; the vanished file was retried
@@ -68,7 +70,8 @@ def test_a_rebuild_removes_half_built_folders_and_keeps_the_live_one_for_readers
     half_built = backend.store.new_generation()  # a killed rebuild's, newer than the live one
     (half_built / "_MAIN_1.toc").write_bytes(b"partial")
     backend.rebuild(DOCS[:2])
-    assert sorted((tmp_path / "ix").glob("gen-*")) == sorted([live, backend.store.current()])
+    current = cast(Path, backend.store.current())
+    assert sorted((tmp_path / "ix").glob("gen-*")) == sorted([cast(Path, live), current])
     assert backend.store.previous() == live
     backend.rebuild(DOCS[:1])
     assert not live.exists()  # two rebuilds on, nobody reads it any more

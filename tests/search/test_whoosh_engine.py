@@ -9,8 +9,8 @@ from search.backends.whoosh_engine import Match, intersect, subtract, union
 
 
 def _match(docs: list[int], score: float) -> Match:
-    docs = np.array(sorted(set(docs)), dtype=np.int32)
-    return Match(docs, np.full(len(docs), score, dtype=np.float32))
+    unique = np.array(sorted(set(docs)), dtype=np.int32)
+    return Match(unique, np.full(len(unique), score, dtype=np.float32))
 
 
 def _expected(matches: list[Match]) -> dict[int, float]:

@@ -189,7 +189,9 @@ class Controls(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.depth, self.controls, self.label_for = 0, [], set()
+        self.depth = 0
+        self.controls: list[tuple[str | None, str | None, bool]] = []
+        self.label_for: set[str | None] = set()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)

@@ -21,7 +21,9 @@ def _per_article_ms(items: list[tuple[str, str | None]], rounds: int) -> float:
 
 
 def main() -> None:
-    seeds = [(p.read_text(encoding="utf-8"), None) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    seeds: list[tuple[str, str | None]] = [
+        (p.read_text(encoding="utf-8"), None) for p in sorted((ROOT / "seeds").glob("*.txt"))
+    ]
     extract(*seeds[0])  # build the country tables once
     print(f"seeds: {_per_article_ms(seeds, 50):.2f} ms/article")
     if WIKINEWS.exists():

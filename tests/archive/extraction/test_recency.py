@@ -12,7 +12,7 @@ def _scan_latest(rows, pos):
 
 
 def test_latest_is_the_last_added_item_before_a_position():
-    latest = Latest()
+    latest: Latest[str] = Latest()
     for offset, item in [(10, "a"), (30, "b"), (20, "c"), (40, "d")]:
         latest.add(offset, item)
     assert [latest.before(p) for p in (5, 11, 21, 31, 41)] == [None, "a", "c", "c", "d"]
@@ -21,7 +21,8 @@ def test_latest_is_the_last_added_item_before_a_position():
 def test_latest_agrees_with_a_scan_on_random_offsets():
     rng = random.Random(9)
     for _ in range(200):
-        latest, rows = Latest(), []
+        latest: Latest[int] = Latest()
+        rows: list[tuple[int, int]] = []
         for n in range(rng.randrange(1, 30)):
             offset = rng.randrange(50)
             latest.add(offset, n)
