@@ -14,12 +14,14 @@ import numpy as np
 from django.conf import settings
 from whoosh import index as whoosh_index
 from whoosh import query as wq
+from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
 
 from search.backends import lifeline, whoosh_highlight, whoosh_postings, whoosh_query
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
 from search.backends.whoosh_arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
-from search.backends.whoosh_engine import Engine
+from search.backends.whoosh_engine import Engine, Match
 from search.backends.whoosh_facets import FacetMasks, Selection, by_day, date_counts, top
 from search.backends.whoosh_schema import build_schema, index_documents
 from search.backends.whoosh_store import OPEN_ATTEMPTS, IndexStore
@@ -38,7 +40,9 @@ RELATED_TERMS = 12
 STATEMENT_BOOST = 0.5  # share of a matching statement's score its article gains
 
 
-def with_statement_boost(arrays: DocArrays, match, docs, scores):
+def with_statement_boost(
+    arrays: DocArrays, match: Match, docs: np.ndarray, scores: np.ndarray
+) -> np.ndarray:
     """Articles also score for their matching statements: what someone said outranks a
     passing mention."""
     is_statement = arrays.kinds[match.docs] == KIND_CODES["statement"]
@@ -50,7 +54,8 @@ def with_statement_boost(arrays: DocArrays, match, docs, scores):
     extra = np.bincount(
         parents[known], weights=match.scores[is_statement][known], minlength=int(docs[-1]) + 1
     )
-    return (scores + STATEMENT_BOOST * extra[docs]).astype(np.float32)
+    boosted: np.ndarray = (scores + STATEMENT_BOOST * extra[docs]).astype(np.float32)
+    return boosted
 
 
 def prepare_generation(folder: Path, procs: int = 1) -> None:
@@ -75,7 +80,7 @@ def _prepare_segment(folder: Path, segment_id: str) -> None:
                 _prepare(reader, folder)
 
 
-def _prepare(reader, folder: Path) -> None:
+def _prepare(reader: SegmentReader, folder: Path) -> None:
     segment_arrays(reader, folder / "arrays")
     whoosh_postings.prepare(reader, folder / "arrays")
 
@@ -132,7 +137,7 @@ class WhooshBackend(SearchBackend):
 
     # --- writing ----------------------------------------------------------------------------
 
-    def _writer(self):
+    def _writer(self) -> SegmentWriter:
         return self.store.writer(self.schema, WRITE_LOCK_TIMEOUT, **SEGMENT_FILES)
 
     def index(self, documents: Iterable[Document], *, merge: bool = True) -> int:
@@ -213,7 +218,12 @@ class WhooshBackend(SearchBackend):
         return count
 
     @staticmethod
-    def _fill(ix, documents, on_progress, procs: int) -> int:
+    def _fill(
+        ix: whoosh_index.Index,
+        documents: Iterable[Document],
+        on_progress: Callable[[], None] | None,
+        procs: int,
+    ) -> int:
         # Several processes only pay with one segment each (WHOOSH_NOTES: multisegment).
         options = {"procs": procs, "multisegment": True} if procs > 1 else {}
         writer = ix.writer(**options, **SEGMENT_FILES)
@@ -350,10 +360,13 @@ class WhooshBackend(SearchBackend):
     def search_ids(self, params: SearchParams) -> list[int]:
         found = self._matching(params)
         ranked = self._ranked(found, params, len(found.docs))
-        return found.arrays.ids[ranked].tolist()
+        ids: list[int] = found.arrays.ids[ranked].tolist()
+        return ids
 
     @staticmethod
-    def _hit(searcher: Searcher, docnum: int, terms, phrases) -> Hit:
+    def _hit(
+        searcher: Searcher, docnum: int, terms: frozenset[str], phrases: list[tuple[str, ...]]
+    ) -> Hit:
         stored = searcher.stored_fields(docnum)
         statement = bool(stored.get("parent"))  # only statements have a parent article
         text = stored.get("body", "")

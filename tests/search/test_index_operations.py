@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import cast
 
 import pytest
 from django.core.management import call_command
@@ -138,10 +139,12 @@ def unfreeze():
 def test_a_prepared_worker_has_its_index_open_and_its_heap_frozen(seeded, unfreeze):
     indexing.reset_backend()
     indexing.prepare_worker()
-    assert indexing.get_backend()._snapshot is not None  # the first visitor loads nothing
+    assert (
+        getattr(indexing.get_backend(), "_snapshot", None) is not None
+    )  # the first visitor loads nothing
     assert unfreeze.get_freeze_count() > 0
 
 
 def test_preparing_a_worker_without_an_index_is_not_an_error(db, unfreeze):
     indexing.prepare_worker()
-    assert indexing.get_backend()._snapshot is None
+    assert cast(WhooshBackend, indexing.get_backend())._snapshot is None

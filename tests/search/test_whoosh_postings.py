@@ -78,6 +78,7 @@ def test_every_frequent_term_is_saved_and_equals_whoosh(saved):
                 if field != "countries":
                     rows = np.arange(len(ids))
                     owners, found = term.positions_at(rows)
+                    assert positions is not None and counts is not None
                     assert np.array_equal(found, positions)
                     assert np.array_equal(np.bincount(owners, minlength=len(ids)), counts)
 
