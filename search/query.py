@@ -110,9 +110,14 @@ def _filter_values(
         if not value or value in values:
             continue
         if not well_formed(key, value):
-            notices.append(f"No {_FILTER_NAMES[key]} is called {value!r}; nothing matches it.")
+            notices.append(unmatched(key, value))
         values.append(value)
     return tuple(values)
+
+
+def unmatched(key: str, value: str) -> str:
+    """The notice for a value of filter `key` that nothing can match."""
+    return f"No {_FILTER_NAMES[key]} is called {value!r}; nothing matches it."
 
 
 def well_formed(key: str, value: str) -> bool:

@@ -23,7 +23,7 @@ from search.facets import (
     toggle_query,
 )
 from search.indexing import get_backend
-from search.query import SearchParams, well_formed
+from search.query import SearchParams, unmatched, well_formed
 from search.query_syntax import prepare
 from search.timeline import Timeline, build_timeline
 
@@ -160,7 +160,7 @@ def _unknown_filters(params: SearchParams, labels: dict[str, dict[str, str]]) ->
     (`parse_params` has told about the malformed ones)."""
     chosen = {"country": params.countries, "speaker": params.speakers}
     return [
-        f"No {name} is called {value!r}; nothing matches it."
+        unmatched(name, value)
         for name, values in chosen.items()
         for value in values
         if value not in labels[name] and well_formed(name, value)
