@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from archive.models import Article, Statement
-from search.indexing import get_backend
+from search.backends import get_backend
 from search.query import SearchParams
 from search.service import backend_params
 

@@ -9,7 +9,6 @@ their documents, so an older version can never overwrite a newer one.
 from __future__ import annotations
 
 import datetime
-import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -17,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.utils.module_loading import import_string
 
 from archive.models import Article
 from search import aliases, pending, write_lock
-from search.backends.base import SearchBackend, SearchUnavailable
+from search.backends import get_backend
+from search.backends.base import SearchUnavailable
 from search.documents import article_document, indexable_articles, stamp
 
 CHUNK = 200  # articles per query: SQLite rejects prefetches over a few thousand ids
@@ -29,19 +28,6 @@ DRAIN_CHUNK = 500  # queued articles per index commit when draining the queue
 REQUEST_ARTICLES = 200  # at most this many written in a request: about a second of work
 
 _serving = False  # set in web workers: commits there stay quick (see `serve_requests`)
-
-
-@functools.cache
-def get_backend() -> SearchBackend:
-    """The configured backend, one per process so its searcher and caches are reused."""
-    backend_class = import_string(settings.DISPATCH_SEARCH_BACKEND)
-    backend: SearchBackend = backend_class(settings.DISPATCH_INDEX_DIR)
-    return backend
-
-
-def reset_backend() -> None:
-    """Forget the process's backend (tests switch index directories)."""
-    get_backend.cache_clear()
 
 
 def prepare_worker() -> None:

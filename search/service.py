@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from archive.models import Article, Country, Person, Statement
 from search import aliases
+from search.backends import get_backend
 from search.backends.base import Hit, SearchResults, SearchTooSlow, SearchUnavailable
 from search.facets import (
     FACET_LIMITS,
@@ -22,7 +23,6 @@ from search.facets import (
     page_url,
     toggle_query,
 )
-from search.indexing import get_backend
 from search.query import SearchParams, unmatched, well_formed
 from search.query_syntax import prepare
 from search.timeline import Timeline, build_timeline

@@ -21,8 +21,8 @@ from django_htmx.middleware import HtmxDetails
 
 from archive.models import Article, Country, Person
 from search import export
+from search.backends import get_backend
 from search.backends.base import SearchTooSlow, SearchUnavailable
-from search.indexing import get_backend
 from search.marks import number_marks
 from search.query import SORTS, SearchParams, parse_params
 from search.service import backend_params, page_as_json, related_articles, search_articles

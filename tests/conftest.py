@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from search import aliases, indexing
+from search import aliases, backends
 
 pytest.register_assert_rewrite("tests.search.backend_contract")
 
@@ -32,9 +32,9 @@ def corpus_file(relative: str) -> Path:
 def index_dir(tmp_path, settings):
     """Every test gets its own empty index directory and a fresh backend."""
     settings.DISPATCH_INDEX_DIR = tmp_path / "index"
-    indexing.reset_backend()
+    backends.reset_backend()
     yield settings.DISPATCH_INDEX_DIR
-    indexing.reset_backend()
+    backends.reset_backend()
 
 
 @pytest.fixture

@@ -36,3 +36,39 @@ def test_pure_modules_do_not_import_django():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert not {m for m in modules if m and m.startswith("django")}, module
+
+
+def test_whoosh_is_imported_only_by_its_backend_package():
+    package = REPO / "search" / "backends" / "whoosh"
+    outside = [
+        path
+        for folder in ("archive", "search", "config")
+        for path in (REPO / folder).rglob("*.py")
+        if package not in path.parents
+    ]
+    for path in outside:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {
+            alias.name for n in ast.walk(tree) if isinstance(n, ast.Import) for alias in n.names
+        }
+        modules |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        assert not {m for m in modules if m.split(".")[0] == "whoosh"}, path
+
+
+def test_whoosh_private_api_is_used_in_one_module():
+    package = REPO / "search" / "backends" / "whoosh"
+    for path in package.glob("*.py"):
+        if path.name == "internals.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        private = {
+            node.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+        }
+        # Our own module-level names (`_lock`, `_prepare`) are reached as bare names, never
+        # as attributes of a Whoosh object.
+        assert not private, (path.name, private)

@@ -21,6 +21,10 @@ class SearchTooSlow(Exception):
     """A search ran past its time budget and was stopped; the message says what to change."""
 
 
+class RebuildRunning(Exception):
+    """Another process is rebuilding this index; only one rebuild runs at a time."""
+
+
 @dataclass(frozen=True)
 class Hit:
     """One matching document: its id, and HTML-safe title and passages (matches in <mark>)."""

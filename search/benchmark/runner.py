@@ -18,7 +18,7 @@ from django.test import Client
 
 from archive.ingestion import import_paths
 from archive.signals import deferred_updates
-from search import indexing
+from search import backends, indexing
 from search.query import parse_params
 from search.service import backend_params
 
@@ -55,7 +55,7 @@ def import_corpus(path: Path) -> tuple[int, float]:
 
 def build_index(procs: int) -> tuple[int, float, int]:
     seconds, count = timed(lambda: indexing.rebuild(procs=procs))
-    return count, seconds, indexing.get_backend().size_bytes()
+    return count, seconds, backends.get_backend().size_bytes()
 
 
 def _query_string(params: dict[str, str]) -> dict[str, str]:
@@ -71,7 +71,7 @@ def latencies(queries: list[dict[str, str]], passes: int = 1, cold: bool = False
     """
     indexing.prepare_worker()  # as gunicorn prepares each worker
     client = Client(HTTP_HOST="localhost")
-    backend = indexing.get_backend()
+    backend = backends.get_backend()
     forget = getattr(backend, "forget_cached_queries", lambda postings=True: None)
 
     def backend_search(params: dict[str, str]) -> object:
@@ -102,10 +102,10 @@ def filtered(queries: list[dict[str, str]], with_filters: bool) -> list[dict[str
 COLD_START = """
 import time, django
 django.setup()
-from search import indexing
+from search import backends
 from search.query import SearchParams
 started = time.perf_counter()
-indexing.get_backend().search(SearchParams(q={q!r}))
+backends.get_backend().search(SearchParams(q={q!r}))
 print(time.perf_counter() - started)
 """
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from archive.models import Article
-from search import indexing
+from search import backends
 from search.query import SearchParams
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +39,8 @@ def test_hide_action_takes_the_article_out_of_search(
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.status == Article.HIDDEN
-    assert indexing.get_backend().search(SearchParams(q="Lavrov")).total == 0
-    assert indexing.get_backend().search(SearchParams()).total == 4
+    assert backends.get_backend().search(SearchParams(q="Lavrov")).total == 0
+    assert backends.get_backend().search(SearchParams()).total == 4
 
 
 def test_post_without_csrf_token_is_refused(seeded):

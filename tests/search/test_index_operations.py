@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from archive.models import Article
-from search import indexing
+from search import backends, indexing
 from search.backends.whoosh import WhooshBackend
 from search.query import SearchParams
 from tests.search.backend_contract import DOCS
@@ -26,7 +26,7 @@ def run(*args: str) -> str:
 
 
 def total(**params) -> int:
-    return indexing.get_backend().search(SearchParams(**params)).total
+    return backends.get_backend().search(SearchParams(**params)).total
 
 
 def test_a_reader_answers_from_the_old_index_until_the_new_one_is_complete(tmp_path):
@@ -94,8 +94,8 @@ def test_check_index_reports_and_fixes(seeded):
     Article.objects.filter(pk=article.pk).update(
         title="Changed quietly: okapiwhale", updated_at=timezone.now()
     )
-    indexing.get_backend().delete([str(Article.objects.order_by("pk").first().pk)])
-    indexing.get_backend().index([{**DOCS[0], "id": "999999"}])
+    backends.get_backend().delete([str(Article.objects.order_by("pk").first().pk)])
+    backends.get_backend().index([{**DOCS[0], "id": "999999"}])
     with pytest.raises(CommandError, match="--fix"):
         run("check_index")
     report = run("check_index", "--fix")
@@ -137,14 +137,14 @@ def unfreeze():
 
 
 def test_a_prepared_worker_has_its_index_open_and_its_heap_frozen(seeded, unfreeze):
-    indexing.reset_backend()
+    backends.reset_backend()
     indexing.prepare_worker()
     assert (
-        getattr(indexing.get_backend(), "_snapshot", None) is not None
+        getattr(backends.get_backend(), "_snapshot", None) is not None
     )  # the first visitor loads nothing
     assert unfreeze.get_freeze_count() > 0
 
 
 def test_preparing_a_worker_without_an_index_is_not_an_error(db, unfreeze):
     indexing.prepare_worker()
-    assert cast(WhooshBackend, indexing.get_backend())._snapshot is None
+    assert cast(WhooshBackend, backends.get_backend())._snapshot is None

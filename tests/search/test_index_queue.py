@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from archive.models import Article
 from archive.signals import articles_unchanged, deferred_updates
-from search import catch_up, indexing, pending, write_lock
+from search import backends, catch_up, indexing, pending, write_lock
 from search.models import PendingUpdate
 from search.query import SearchParams
 
@@ -21,7 +21,7 @@ LAVROV = "003_16757b8a0299963c.txt"
 
 
 def total(**params) -> int:
-    return indexing.get_backend().search(SearchParams(**params)).total
+    return backends.get_backend().search(SearchParams(**params)).total
 
 
 def queued() -> list[int]:
@@ -89,7 +89,7 @@ def test_an_error_while_indexing_at_commit_leaves_the_update_queued(
     seeded, monkeypatch, django_capture_on_commit_callbacks
 ):
     article = Article.objects.get(external_id=LAVROV)
-    backend = indexing.get_backend()
+    backend = backends.get_backend()
 
     def broken(documents, **options):
         raise OSError("disk full")
@@ -142,7 +142,7 @@ def test_unchanged_articles_the_index_lacks_or_has_stale_are_indexed(
     seeded, django_capture_on_commit_callbacks
 ):
     missing, stale, fine = Article.objects.order_by("pk")[:3]
-    indexing.get_backend().delete([str(missing.pk)])
+    backends.get_backend().delete([str(missing.pk)])
     Article.objects.filter(pk=stale.pk).update(
         title="Stored, never indexed: tapirgull", updated_at=timezone.now()
     )

@@ -11,9 +11,10 @@ from typing import cast
 import pytest
 from whoosh import index as whoosh_index
 
-from search.backends import whoosh as whoosh_backend
+from search.backends.base import RebuildRunning
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh_store import IndexStore, RebuildRunning
+from search.backends.whoosh import backend as whoosh_backend
+from search.backends.whoosh.store import IndexStore
 from search.query import SearchParams
 from tests.search.backend_contract import DOCS
 

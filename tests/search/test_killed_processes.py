@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh_store import IndexStore
+from search.backends.whoosh.store import IndexStore
 from search.query import SearchParams
 from tests.conftest import REPO, SEEDS, corpus_file
 from tests.search.processes import (

@@ -6,14 +6,14 @@ import pytest
 from django.db import transaction
 
 from archive.models import Article, Country
-from search import indexing
+from search import backends
 from search.query import SearchParams
 
 pytestmark = pytest.mark.django_db
 
 
 def total(**params) -> int:
-    return indexing.get_backend().search(SearchParams(**params)).total
+    return backends.get_backend().search(SearchParams(**params)).total
 
 
 def test_editing_metadata_reaches_the_index_on_commit(seeded, django_capture_on_commit_callbacks):

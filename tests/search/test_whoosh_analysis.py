@@ -5,8 +5,8 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.support.charset import accent_map
 
-from search.backends.whoosh_analysis import TOKEN_PATTERN, NewsAnalyzer, NewsText
-from search.backends.whoosh_highlight import tokens
+from search.backends.whoosh.analysis import TOKEN_PATTERN, NewsAnalyzer, NewsText
+from search.backends.whoosh.highlight import tokens
 
 WHOOSH_CHAIN = StemmingAnalyzer(expression=TOKEN_PATTERN, minsize=1) | CharsetFilter(accent_map)
 TEXTS = [
@@ -76,7 +76,7 @@ def test_the_analyzer_survives_pickling_for_index_worker_processes():
 
 @pytest.mark.parametrize("text", TEXTS + ["  3+3, U.S.-led: «Türkiye»  ", "x", "—"])
 def test_the_highlighter_finds_each_token_where_the_pattern_does(text):
-    from search.backends.whoosh_analysis import TOKEN
+    from search.backends.whoosh.analysis import TOKEN
 
     expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     assert [(start, end, text[start:end]) for start, end, _ in tokens(text)] == expected

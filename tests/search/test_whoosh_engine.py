@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from search.backends.whoosh_engine import Match, intersect, subtract, union
+from search.backends.whoosh.engine import Match, intersect, subtract, union
 
 
 def _match(docs: list[int], score: float) -> Match:

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from whoosh import query as wq
 
-from search.backends import whoosh_postings
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh_analysis import index_term
-from search.backends.whoosh_postings import read_blocks
+from search.backends.whoosh import postings as whoosh_postings
+from search.backends.whoosh.analysis import index_term
+from search.backends.whoosh.postings import read_blocks
 from search.query import SearchParams
 
 WORDS = [

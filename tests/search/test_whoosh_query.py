@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 
-from search.backends import whoosh_query
-from search.backends.whoosh_schema import build_schema
+from search.backends.whoosh import compiler as whoosh_query
+from search.backends.whoosh.schema import build_schema
 from search.query_syntax import prepare
 from tests.test_fuzz import SYNTAX
 

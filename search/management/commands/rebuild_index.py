@@ -8,8 +8,8 @@ from typing import Any, TextIO, cast
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from search import indexing
-from search.backends.whoosh_store import RebuildRunning
+from search import backends, indexing
+from search.backends.base import RebuildRunning
 
 
 class Command(BaseCommand):
@@ -48,7 +48,7 @@ class Command(BaseCommand):
             raise CommandError(f"{exc} Wait for it to finish.") from exc
         seconds = time.perf_counter() - started
         rate = count / seconds if seconds else 0
-        size = indexing.get_backend().size_bytes() / 1_000_000
+        size = backends.get_backend().size_bytes() / 1_000_000
         self.stdout.write(
             f"Indexed {count} articles in {seconds:.1f} s ({rate:.0f} docs/s, {procs} "
             f"process{'es' if procs > 1 else ''}); index size {size:.1f} MB."

@@ -18,6 +18,9 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.util.filelock import try_for
 from whoosh.writing import SegmentWriter
 
+from search.backends.base import RebuildRunning
+from search.backends.whoosh import internals
+
 POINTER = "CURRENT"
 # The generation live before the last switch: processes that opened it keep reading it until
 # they notice the switch, so it stays on disk until the next one.
@@ -25,10 +28,6 @@ PREVIOUS = "PREVIOUS"
 OPEN_ATTEMPTS = 3
 
 _rebuilding = threading.Lock()  # record locks are per process: threads need their own
-
-
-class RebuildRunning(Exception):
-    pass
 
 
 class IndexStore:
@@ -93,7 +92,7 @@ class IndexStore:
         self.ensure(schema)
         for attempt in range(OPEN_ATTEMPTS):
             folder = self.current()
-            lock = FileStorage(str(folder)).lock(f"{whoosh_index._DEF_INDEX_NAME}_WRITELOCK")
+            lock = FileStorage(str(folder)).lock(internals.WRITE_LOCK_NAME)
             if not try_for(lock.acquire, timeout=timeout, delay=0.05):
                 raise whoosh_index.LockError(f"The index in {folder} stayed locked for {timeout} s")
             try:

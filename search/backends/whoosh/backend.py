@@ -18,13 +18,14 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
-from search.backends import lifeline, whoosh_highlight, whoosh_postings, whoosh_query
+from search.backends import lifeline
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
-from search.backends.whoosh_arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
-from search.backends.whoosh_engine import Engine, Match
-from search.backends.whoosh_facets import FacetMasks, Selection, by_day, date_counts, top
-from search.backends.whoosh_schema import build_schema, index_documents
-from search.backends.whoosh_store import OPEN_ATTEMPTS, IndexStore
+from search.backends.whoosh import compiler, highlight, internals, postings
+from search.backends.whoosh.arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
+from search.backends.whoosh.engine import Engine, Match
+from search.backends.whoosh.facets import FacetMasks, Selection, by_day, date_counts, top
+from search.backends.whoosh.schema import build_schema, index_documents
+from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query import SearchParams
 
 # Seconds a writer waits for Whoosh's lock. Below gunicorn's 30 s worker timeout; queued
@@ -82,15 +83,15 @@ def _prepare_segment(folder: Path, segment_id: str) -> None:
 
 def _prepare(reader: SegmentReader, folder: Path) -> None:
     segment_arrays(reader, folder / "arrays")
-    whoosh_postings.prepare(reader, folder / "arrays")
+    postings.prepare(reader, folder / "arrays")
 
 
 def _unprepared_big_segments(folder: Path) -> bool:
     arrays = folder / "arrays"
     return any(
-        segment.doc_count_all() >= whoosh_postings.MIN_SEGMENT_DOCS
-        and not whoosh_postings.folder_for(arrays, segment.segment_id()).exists()
-        for segment in whoosh_index.open_dir(folder)._segments()
+        segment.doc_count_all() >= postings.MIN_SEGMENT_DOCS
+        and not postings.folder_for(arrays, segment.segment_id()).exists()
+        for segment in internals.segments(whoosh_index.open_dir(folder))
     )
 
 
@@ -121,7 +122,7 @@ class Snapshot:
     @classmethod
     def of(cls, searcher: Searcher, arrays_folder: Path | None) -> Snapshot:
         arrays = DocArrays(searcher, arrays_folder)
-        saved = whoosh_postings.for_leaves(leaf_readers(searcher), arrays_folder)
+        saved = postings.for_leaves(leaf_readers(searcher), arrays_folder)
         return cls(searcher, arrays, Engine(searcher, arrays, saved))
 
 
@@ -129,7 +130,7 @@ class WhooshBackend(SearchBackend):
     def __init__(self, index_dir: str | Path) -> None:
         self.store = IndexStore(Path(index_dir))
         self.schema = build_schema()
-        self.parser = whoosh_query.make_parser(self.schema)
+        self.parser = compiler.make_parser(self.schema)
         self._lock = threading.Lock()
         self._ix: whoosh_index.Index | None = None
         self._ix_folder: Path | None = None
@@ -180,7 +181,10 @@ class WhooshBackend(SearchBackend):
         """Merge the segments quick commits left, once there are more than a few; returns
         whether it merged."""
         folder = self.store.current()
-        if folder is None or len(whoosh_index.open_dir(folder)._segments()) <= QUICK_SEGMENTS:
+        if (
+            folder is None
+            or len(internals.segments(whoosh_index.open_dir(folder))) <= QUICK_SEGMENTS
+        ):
             return False
         self._writer().commit()  # Whoosh's usual policy: small segments merged, big ones kept
         self._prepare_merged()
@@ -319,7 +323,7 @@ class WhooshBackend(SearchBackend):
         """The documents `params` finds, before paging: scores, facet masks, parsed query."""
         snapshot = self._current()
         searcher, arrays, engine = snapshot.searcher, snapshot.arrays, snapshot.engine
-        query, notices = whoosh_query.parse(self.parser, params.q)
+        query, notices = compiler.parse(self.parser, params.q)
         match = engine.evaluate(query, budget=settings.DISPATCH_SEARCH_BUDGET)
         kind = arrays.kinds[match.docs] == KIND_CODES[KINDS[params.mode]]
         docs, scores = match.docs[kind], match.scores[kind]
@@ -346,8 +350,8 @@ class WhooshBackend(SearchBackend):
         page = min(params.page, page_count)
         start = (page - 1) * params.page_size
         ranked = self._ranked(found, params, start + params.page_size)
-        terms = whoosh_query.highlight_terms(searcher, query)
-        phrases = whoosh_query.phrases(query)
+        terms = compiler.highlight_terms(searcher, query)
+        phrases = compiler.phrases(query)
         hits = tuple(
             self._hit(searcher, int(docnum), terms, phrases)
             for docnum in ranked[start : start + params.page_size]
@@ -370,12 +374,12 @@ class WhooshBackend(SearchBackend):
         stored = searcher.stored_fields(docnum)
         statement = bool(stored.get("parent"))  # only statements have a parent article
         text = stored.get("body", "")
-        passages = whoosh_highlight.passages(text, terms, phrases)
+        passages = highlight.passages(text, terms, phrases)
         if statement and passages and not terms:
-            passages = [whoosh_highlight.whole(text, terms)]
+            passages = [highlight.whole(text, terms)]
         return Hit(
             id=int(stored["id"].lstrip("s")),
-            title_html=whoosh_highlight.whole(stored.get("title", ""), terms, phrases),
+            title_html=highlight.whole(stored.get("title", ""), terms, phrases),
             passages=tuple(passages),
             article_id=int(stored["parent"]) if statement else None,
         )
@@ -386,23 +390,23 @@ class WhooshBackend(SearchBackend):
             searcher = self._current().searcher
         except SearchUnavailable:
             return frozenset(), []
-        query, _ = whoosh_query.parse(self.parser, q)
-        terms = whoosh_query.highlight_terms(searcher, query) if q.strip() else frozenset()
-        return terms, whoosh_query.phrases(query)
+        query, _ = compiler.parse(self.parser, q)
+        terms = compiler.highlight_terms(searcher, query) if q.strip() else frozenset()
+        return terms, compiler.phrases(query)
 
     def passage_maker(self, q: str) -> Callable[[str], tuple[str, ...]]:
         terms, phrases = self._marking(q)
-        return lambda text: tuple(whoosh_highlight.passages(text, terms, phrases))
+        return lambda text: tuple(highlight.passages(text, terms, phrases))
 
     def highlight(self, text: str, q: str) -> str:
         return self.highlight_all([text], q)[0]
 
     def highlight_all(self, texts: list[str], q: str) -> list[str]:
         terms, phrases = self._marking(q)
-        return [whoosh_highlight.whole(text, terms, phrases) for text in texts]
+        return [highlight.whole(text, terms, phrases) for text in texts]
 
     def suggest(self, q: str) -> str | None:
-        return whoosh_query.suggest(self._current().searcher, q)
+        return compiler.suggest(self._current().searcher, q)
 
     def related(self, article_id: int, count: int = 5) -> list[int]:
         snapshot = self._current()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import accumulate
 
-from search.backends.whoosh_analysis import TOKEN_PATTERN, index_term
+from search.backends.whoosh.analysis import TOKEN_PATTERN, index_term
 
 PASSAGE_CHARS = 240
 SURROUND = 90

@@ -21,9 +21,10 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from search.backends.base import SearchTooSlow
-from search.backends.whoosh_analysis import RawPositions
-from search.backends.whoosh_arrays import LENGTH_FIELDS, DocArrays, leaf_readers
-from search.backends.whoosh_postings import SegmentPostings, read_blocks
+from search.backends.whoosh import internals
+from search.backends.whoosh.analysis import RawPositions
+from search.backends.whoosh.arrays import LENGTH_FIELDS, DocArrays, leaf_readers
+from search.backends.whoosh.postings import SegmentPostings, read_blocks
 
 K1, B = 1.2, 0.75
 CACHED_TERMS = 4096
@@ -106,8 +107,7 @@ class Engine:
                 continue
             if (field, text) not in reader:
                 continue
-            fmt = reader.schema[field].format
-            ids, weights, _, _ = read_blocks(reader._terms.matcher(field, text, fmt))
+            ids, weights, _, _ = read_blocks(internals.term_matcher(reader, field, text))
             docs.append(ids + offset)
             freqs.append(weights)
         if docs:
@@ -219,8 +219,7 @@ class Engine:
             return Match.empty()
         to_bytes = self.reader.schema[field].to_bytes
         matches = []
-        # Whoosh's own expansion: fuzzy words come back as text, the others as bytes.
-        for n, text in enumerate(query._btexts(self.reader)):
+        for n, text in enumerate(internals.expansions(query, self.reader)):
             if n >= MAX_EXPANSIONS:
                 break
             if n % 64 == 0:
@@ -329,7 +328,7 @@ def _positions_from_whoosh(
     """(docnum, position) pairs of one term in a segment's `docs`, read block by block and
     decoding only the blocks that hold one of them."""
     fmt = reader.schema[field].format
-    matcher = reader._terms.matcher(field, text, fmt)
+    matcher = internals.term_matcher(reader, field, text)
     if not isinstance(matcher, W3LeafMatcher):
         owner_list: list[int] = []
         position_list: list[int] = []
@@ -344,20 +343,19 @@ def _positions_from_whoosh(
     found: list[np.ndarray] = []
     while matcher.is_active():
         if matcher.block_max_id() >= docs[0]:
-            matcher._read_ids()
-            ids = np.asarray(matcher._ids, dtype=np.int64)
+            ids = np.asarray(internals.block_ids(matcher), dtype=np.int64)
             wanted = np.flatnonzero(np.isin(ids, docs, assume_unique=True))
             if len(wanted):
-                matcher._read_values()
+                values = internals.block_values(matcher)
                 for i in wanted.tolist():
-                    value = matcher._values[i]
+                    value = values[i]
                     if type(fmt) is RawPositions:
                         positions = np.frombuffer(value, dtype="<u4")
                     else:
                         positions = fmt.decode_positions(value)
                     owners.append(np.full(len(positions), ids[i], dtype=np.int64))
                     found.append(np.asarray(positions, dtype=np.int64))
-        matcher._next_block()
+        internals.next_block(matcher)
     if not owners:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(owners), np.concatenate(found)

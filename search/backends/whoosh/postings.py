@@ -22,8 +22,9 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import IndexReader
 
-from search.backends.whoosh_analysis import RawPositions
-from search.backends.whoosh_arrays import forget_other_segments
+from search.backends.whoosh import internals
+from search.backends.whoosh.analysis import RawPositions
+from search.backends.whoosh.arrays import forget_other_segments
 
 MIN_DOCS = 256  # terms in fewer documents are two blocks or less: cheap to read from Whoosh
 MIN_SEGMENT_DOCS = 5_000  # smaller segments (later saves) are cheap to read from Whoosh
@@ -97,7 +98,7 @@ Blocks = tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]
 def read_blocks(matcher: Any, positions: bool = False) -> Blocks:
     """All postings of a leaf matcher: (docnums, weights, positions or None, counts or None),
     decoded a block at a time with NumPy where the codec allows it."""
-    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+    if not isinstance(matcher, W3LeafMatcher) or internals.has_byte_ids(matcher):
         id_list: list[int] = []
         weight_list: list[float] = []
         flat_list: list[int] = []
@@ -120,9 +121,7 @@ def read_blocks(matcher: Any, positions: bool = False) -> Blocks:
     weight_blocks: list[np.ndarray] = []
     value_blocks: list[list[bytes]] = []
     while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        deltas, weights, values = matcher._data
+        deltas, weights, values = internals.block_data(matcher)
         id_blocks.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
         count = len(deltas)
         if weights is None:
@@ -133,7 +132,7 @@ def read_blocks(matcher: Any, positions: bool = False) -> Blocks:
             weight_blocks.append(np.asarray(weights, dtype=np.float32))
         if positions:
             value_blocks.append(values)
-        matcher._next_block()
+        internals.next_block(matcher)
     if not id_blocks:
         empty = np.zeros(0, dtype=np.int64)
         return empty, np.zeros(0, dtype=np.float32), None, None
@@ -162,7 +161,7 @@ def build(reader: IndexReader) -> dict[str, np.ndarray]:
         for text, info in reader.iter_field(field):
             if info.doc_frequency() < MIN_DOCS:
                 continue
-            matcher = reader._terms.matcher(field, text, fmt)
+            matcher = internals.term_matcher(reader, field, text)
             ids, found_weights, flat, counts = read_blocks(matcher, positional)
             counted = counts is not None and np.array_equal(counts, found_weights.astype(np.int64))
             if positional and not counted:

@@ -9,8 +9,8 @@ from typing import cast
 import numpy as np
 
 from search import timeline
-from search.backends.whoosh_arrays import MULTI_FACETS, TABLES, DocArrays
-from search.backends.whoosh_schema import day_number
+from search.backends.whoosh.arrays import MULTI_FACETS, TABLES, DocArrays
+from search.backends.whoosh.schema import day_number
 from search.query import SearchParams
 
 VALUE_FACETS = (*MULTI_FACETS, "source")

@@ -9,7 +9,7 @@ from whoosh import columns, fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.support.charset import accent_map
 
-from search.backends.whoosh_analysis import NewsText
+from search.backends.whoosh.analysis import NewsText
 
 WORDS_ANALYZER = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter() | CharsetFilter(accent_map)
 
