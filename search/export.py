@@ -12,7 +12,7 @@ from typing import Any
 from archive.models import Article, Statement
 from search.backends import get_backend
 from search.query import SearchParams
-from search.service import backend_params
+from search.service import search_query
 
 CHUNK = 500  # rows fetched from the database at a time
 ARTICLE_COLUMNS = ("title", "outlet", "date", "url", "speakers", "countries", "passage")
@@ -34,11 +34,11 @@ def export_rows(params: SearchParams, absolute: Absolute) -> Iterator[Row]:
     Only ids are held for the whole result; rows are read from the database a chunk at a time.
     """
     backend = get_backend()
-    prepared, _ = backend_params(params)
-    ids = backend.search_ids(prepared)
+    query, _ = search_query(params)
+    ids = backend.search_ids(query)
     if params.mode == "statements":
         return _chunked(ids, lambda chunk: _statement_rows(chunk, absolute))
-    passages = backend.passage_maker(prepared.q)
+    passages = backend.passage_maker(query.tree)
     return _chunked(ids, lambda chunk: _article_rows(chunk, absolute, passages))
 
 

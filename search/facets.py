@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from search.query import SearchParams
+from search.timeline import DayCounts
 
 QueryPairs = Sequence[tuple[str, str]]
 
@@ -158,3 +160,18 @@ def page_url(query: QueryPairs, page: int) -> str:
     if page > 1:
         pairs.append(("page", str(page)))
     return "?" + urlencode(pairs)
+
+
+def date_facet_counts(
+    days: DayCounts, date_from: datetime.date | None, date_to: datetime.date | None
+) -> dict[str, list[tuple[str, int]]]:
+    """The year facet (newest first) and, when the date range lies within one year, the
+    month facet for that year (in calendar order), from results per day."""
+    years: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    one_year = date_from.year if date_from and date_to and date_from.year == date_to.year else 0
+    for day, count in days.items():
+        years[str(day.year)] += count
+        if day.year == one_year:
+            months[f"{day.year}-{day.month:02d}"] += count
+    return {"year": sorted(years.items(), reverse=True), "month": sorted(months.items())}

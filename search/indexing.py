@@ -8,6 +8,7 @@ their documents, so an older version can never overwrite a newer one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gc
 from collections.abc import Callable, Iterable, Iterator
@@ -39,12 +40,8 @@ def prepare_worker() -> None:
     results page. `gc.freeze` leaves those long-lived objects alone; what requests create is
     still collected as usual. gunicorn calls this in each worker (config/gunicorn.py).
     """
-    try:
-        warm = getattr(get_backend(), "warm", None)
-        if warm:
-            warm()
-    except SearchUnavailable:
-        pass  # the page explains it; nothing to load
+    with contextlib.suppress(SearchUnavailable):  # the page explains it; nothing to load
+        get_backend().warm()
     aliases.alias_table()
     gc.collect()
     gc.freeze()
@@ -132,12 +129,8 @@ def _drain_chunk(before: datetime.datetime | None) -> pending.Claim:
 
 def tidy() -> bool:
     """Merge what quick commits left behind, if the backend needs it; returns whether it did."""
-    tidy_backend = getattr(get_backend(), "tidy", None)
-    if tidy_backend is None:
-        return False
     with _writing(background_wait()):
-        tidied: bool = tidy_backend()
-        return tidied
+        return get_backend().tidy()
 
 
 def update_articles(ids: Iterable[int]) -> None:
@@ -153,7 +146,7 @@ def _write(ids: Iterable[int], merge: bool) -> None:
     for chunk in _chunks(sorted(set(ids))):
         visible = list(indexable_articles().filter(pk__in=chunk))
         backend.index((article_document(a) for a in visible), **options)
-        backend.delete((str(pk) for pk in set(chunk) - {a.pk for a in visible}), **options)
+        backend.delete(set(chunk) - {a.pk for a in visible}, **options)
 
 
 def rebuild(on_progress: Callable[[], None] | None = None, procs: int = 1) -> int:
@@ -170,9 +163,7 @@ def rebuild(on_progress: Callable[[], None] | None = None, procs: int = 1) -> in
         diff = compare()
         _write([*diff.missing, *diff.stale, *diff.orphaned], merge=True)
     pending.release(pending.Claim(covered, frozenset()))
-    warm = getattr(get_backend(), "warm", None)
-    if warm:
-        warm()
+    get_backend().warm()
     return count
 
 
@@ -198,7 +189,7 @@ class IndexDiff:
 
 def compare() -> IndexDiff:
     """Compare every visible article with its document (raises `SearchUnavailable`)."""
-    indexed = {int(k): v for k, v in get_backend().document_stamps().items()}
+    indexed = get_backend().document_stamps()
     diff = IndexDiff()
     for pk, updated_at in Article.objects.visible().values_list("pk", "updated_at").iterator():
         version = indexed.pop(pk, None)
@@ -219,16 +210,15 @@ def out_of_step(ids: Iterable[int]) -> list[int]:
     check that reads only their own stamps where the backend can)."""
     ids = sorted(set(ids))
     backend = get_backend()
-    stamps_of = getattr(backend, "stamps_of", None)
     try:
-        indexed = stamps_of(ids) if stamps_of else backend.document_stamps()
+        indexed = backend.stamps_of(ids)
     except SearchUnavailable:
         return ids
     visible: dict[int, int] = {}
     for chunk in _chunks(ids):
         rows = Article.objects.visible().filter(pk__in=chunk).values_list("pk", "updated_at")
         visible.update((pk, stamp(updated_at)) for pk, updated_at in rows)
-    return [pk for pk in ids if visible.get(pk) != indexed.get(str(pk))]
+    return [pk for pk in ids if visible.get(pk) != indexed.get(pk)]
 
 
 def indexable_count() -> int:

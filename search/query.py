@@ -6,7 +6,7 @@ import calendar
 import datetime
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias, runtime_checkable
 
 SORTS = ("relevance", "newest", "oldest")
@@ -47,16 +47,6 @@ class SearchParams:
     page_size: int = 20
     mode: str = "articles"  # or "statements": hits are statements, not articles
     notices: tuple[str, ...] = field(default=(), compare=False)
-
-    @property
-    def effective_sort(self) -> str:
-        """Relevance means nothing without words: an empty query lists newest first."""
-        if self.sort == "relevance" and not self.q:
-            return "newest"
-        return self.sort
-
-    def with_page(self, page: int) -> SearchParams:
-        return replace(self, page=page)
 
 
 def parse_params(data: QueryData) -> SearchParams:

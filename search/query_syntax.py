@@ -1,8 +1,12 @@
-"""The user's query text → a backend-ready query string, date filters and notices (pure Python).
+"""The user's query text → a query tree, date filters and notices (pure Python, never raises).
 
-Understands words, "phrases", AND / OR / NOT / -word, parentheses, word*, word~, and the fields
+Understands words, "phrases" ("…"~3 for nearby words), AND / OR / NOT / -word / +word,
+parentheses, word* and w?rd, word~ (word~2 for two edits), word^2 (weight), and the fields
 title:, speaker:, country: (name, demonym or ISO code), source: and date: (2023, 2023-10,
 [2021-01 TO 2022-06]). Anything it cannot read becomes plain words, with a notice.
+
+Precedence is Whoosh's and Lucene's classic parser's: NOT binds the next word or group, then
+AND, then OR; words side by side must all match (`a b OR c` is a AND (b OR c)).
 """
 
 from __future__ import annotations
@@ -13,42 +17,61 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from search.query import parse_date_bound
+from search.query_tree import (
+    ANY,
+    And,
+    Everything,
+    Fuzzy,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Term,
+    Wildcard,
+)
 
-# user-facing field -> index field
-TEXT_FIELDS = {"title": "title", "speaker": "speaker_names", "source": "source_text"}
+TEXT_FIELDS = ("title", "speaker", "source")
 OPERATORS = {"AND", "OR", "NOT"}
 MAX_ALIAS_WORDS = 4
+MAX_EDIT_DISTANCE = 2  # Whoosh's (and Lucene's) largest useful fuzzy distance
+FUZZY_PREFIX = 1  # letters a fuzzy word keeps as typed
 
 _TOKEN = re.compile(
     r"""(?P<field>[A-Za-z_]+):(?P<value>"[^"]*"|\[[^\]]*\]|[^\s()"]+)
-      | (?P<phrase>"[^"]*")
+      | (?P<phrase>"[^"]*"(?:~\d+)?(?:\^\d*\.?\d+)?)
       | (?P<paren>[()])
       | (?P<word>[^\s()"]+)""",
     re.VERBOSE,
 )
 _RANGE = re.compile(r"^\[\s*(\S*)\s+TO\s+(\S*)\s*\]$", re.IGNORECASE)
+_BOOST = re.compile(r"^(?P<rest>.+?)\^(?P<boost>\d*\.?\d+)$")
+_FUZZY = re.compile(r"^(?P<text>.+?)~(?P<distance>\d+)?(?:/(?P<prefix>\d+))?$")
+_PHRASE = re.compile(r'^"(?P<text>[^"]*)"(?:~(?P<slop>\d+))?(?:\^(?P<boost>\d*\.?\d+))?$')
 
 CountryResolver = Callable[[str], str | None]
 AliasLookup = Callable[[str], Sequence[str]]
+# What a query reads into before it becomes a tree: nodes, operators and parentheses.
+Item = Node | str
 
 
 @dataclass
-class PreparedQuery:
-    text: str
+class ParsedQuery:
+    tree: Node
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     notices: list[str] = field(default_factory=list)
 
 
-def prepare(
+def parse(
     q: str,
-    resolve_country: CountryResolver,
+    resolve_country: CountryResolver = lambda name: None,
     aliases: AliasLookup = lambda text: (),
-) -> PreparedQuery:
-    """Rewrite `q` for the index: fields mapped, aliases expanded, stray syntax dropped."""
-    result = PreparedQuery(text="")
+) -> ParsedQuery:
+    """Read `q` into a tree: fields named, aliases expanded, stray syntax dropped."""
+    result = ParsedQuery(tree=Everything())
     q = _balance(q, result.notices)
-    parts: list[str] = []
+    items: list[Item] = []
     words: list[str] = []  # a run of plain words, expanded together for multi-word aliases
     for match in _TOKEN.finditer(q):
         kind = next(k for k in ("field", "phrase", "paren", "word") if match.group(k))
@@ -56,39 +79,98 @@ def prepare(
         if kind == "word" and word not in OPERATORS and not _is_sign(word):
             words.append(word)
             continue
-        parts += _expand_words(words, aliases)
+        items += _expand_words(words, aliases, result.notices)
         words = []
         if kind == "field":
-            parts.append(
-                _field(match.group("field"), match.group("value"), resolve_country, result)
-            )
+            items += _field(match.group("field"), match.group("value"), resolve_country, result)
         elif kind == "phrase":
-            parts.append(_phrase(match.group("phrase"), aliases))
+            items += _phrase(match.group("phrase"), aliases)
         elif kind == "word" and _is_sign(word):
             # -word excludes, +word requires (every word is required already).
-            parts += ["NOT", word[1:]] if word[0] == "-" else [word[1:]]
+            rest = word[1:] if word[1:] in OPERATORS else _leaf(word[1:], ANY, result.notices)
+            items += ["NOT", rest] if word[0] == "-" else [rest]
         else:
-            parts.append(match.group(kind))
-    parts += _expand_words(words, aliases)
-    result.text = " ".join(_tidy_operators([p for p in parts if p], result.notices))
+            items.append(match.group(kind))
+    items += _expand_words(words, aliases, result.notices)
+    result.tree = _tree(_tidy_operators(items, result.notices)) or Everything()
     return result
 
 
-def _tidy_operators(parts: list[str], notices: list[str]) -> list[str]:
+def _tidy_operators(items: list[Item], notices: list[str]) -> list[Item]:
     """Read a run of negations (`NOT -x`, `NOT NOT x`) as one NOT and drop operators with
-    nothing to join, which Whoosh's parser cannot read (it raises on `NOT NOT`)."""
-    tidy: list[str] = []
-    for part in parts:
-        if part == "NOT" and tidy and tidy[-1] == "NOT":
+    nothing to join."""
+    tidy: list[Item] = []
+    for item in items:
+        if item == "NOT" and tidy and tidy[-1] == "NOT":
             if "A repeated NOT was read as one." not in notices:
                 notices.append("A repeated NOT was read as one.")
             continue
-        if part in ("AND", "OR") and (not tidy or tidy[-1] in OPERATORS):
+        if item in ("AND", "OR") and (not tidy or tidy[-1] in OPERATORS or tidy[-1] == "("):
             continue  # nothing on its left
-        tidy.append(part)
+        if item == ")" and tidy and tidy[-1] in OPERATORS:
+            tidy.pop()  # nothing on its right
+        tidy.append(item)
     while tidy and tidy[-1] in OPERATORS:
-        tidy.pop()  # nothing on its right
+        tidy.pop()
     return tidy
+
+
+def _tree(items: list[Item]) -> Node | None:
+    """Items (balanced parentheses, tidy operators) → one node; None for nothing."""
+    units: list[Item] = []
+    depth, start = 0, 0
+    for i, item in enumerate(items):
+        if item == "(":
+            depth += 1
+            if depth == 1:
+                start = i + 1
+        elif item == ")":
+            depth -= 1
+            if depth == 0:
+                inner = _tree(items[start:i])
+                if inner is not None:
+                    units.append(inner)
+        elif depth == 0:
+            units.append(item)
+    return _group(_infix(_infix(_negations(units), "AND", And), "OR", Or))
+
+
+def _negations(units: list[Item]) -> list[Item]:
+    out: list[Item] = []
+    for unit in reversed(units):  # so that NOT takes the node already built on its right
+        if unit == "NOT":
+            if out and not isinstance(out[-1], str):
+                out[-1] = Not(out[-1])
+            continue
+        out.append(unit)
+    return out[::-1]
+
+
+def _infix(units: list[Item], operator: str, kind: type[And] | type[Or]) -> list[Item]:
+    """Join `left OPERATOR right` into one node, left to right (`a OR b OR c` is one Or)."""
+    out: list[Item] = []
+    pending = False
+    for unit in units:
+        if unit == operator:
+            pending = bool(out) and not isinstance(out[-1], str)
+            continue
+        if pending and not isinstance(unit, str):
+            left = out.pop()
+            assert not isinstance(left, str)
+            parts = left.children if isinstance(left, And | Or) and type(left) is kind else (left,)
+            out.append(kind((*parts, unit)))
+        else:
+            out.append(unit)
+        pending = False
+    return out
+
+
+def _group(units: list[Item]) -> Node | None:
+    """Nodes side by side must all match."""
+    nodes = [u for u in units if not isinstance(u, str)]
+    if not nodes:
+        return None
+    return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
 
 
 def _balance(q: str, notices: list[str]) -> str:
@@ -114,25 +196,31 @@ def _balance(q: str, notices: list[str]) -> str:
     return q
 
 
-def _field(name: str, value: str, resolve_country: CountryResolver, result: PreparedQuery) -> str:
+def _field(
+    name: str, value: str, resolve_country: CountryResolver, result: ParsedQuery
+) -> list[Item]:
     lowered = name.lower()
     bare = value.strip('"')
     if lowered in TEXT_FIELDS:
-        return f"{TEXT_FIELDS[lowered]}:{value}" if bare else ""
+        if not bare.strip():
+            return []
+        if value.startswith('"'):
+            return [Phrase(bare, lowered)]
+        return [_leaf(value, lowered, result.notices)]
     if lowered == "country":
         code = resolve_country(bare)
         if code:
-            return f"countries:{code}"
+            return [Term(code, "country")]
         result.notices.append(f"No country called {bare!r}; searched for the word instead.")
-        return _quote(bare)
+        return [_words(bare, result.notices)]
     if lowered == "date":
         _date_filter(bare if not value.startswith("[") else value, result)
-        return ""
+        return []
     result.notices.append(f"There is no field {name!r}; searched for {name} {bare} as words.")
-    return f"{name} {_quote(bare)}"
+    return [_leaf(name, ANY, result.notices), _words(bare, result.notices)]
 
 
-def _date_filter(value: str, result: PreparedQuery) -> None:
+def _date_filter(value: str, result: ParsedQuery) -> None:
     ranged = _RANGE.match(value)
     low, high = ranged.groups() if ranged else (value, value)
     start = parse_date_bound(low, start=True) if low and low != "*" else None
@@ -148,19 +236,52 @@ def _date_filter(value: str, result: PreparedQuery) -> None:
         result.date_to = end
 
 
-def _quote(text: str) -> str:
+def _leaf(word: str, field: str, notices: list[str]) -> Node:
+    """One word as typed: a fuzzy word, a wildcard, or a plain term, with its weight."""
+    boost = 1.0
+    weighted = _BOOST.match(word)
+    if weighted:
+        word, boost = weighted["rest"], float(weighted["boost"])
+    fuzzy = _FUZZY.match(word)
+    if fuzzy:
+        distance = int(fuzzy["distance"] or 1)
+        if distance > MAX_EDIT_DISTANCE:
+            distance = MAX_EDIT_DISTANCE
+            notice = f"Fuzzy matching allows at most {MAX_EDIT_DISTANCE} edits per word."
+            if notice not in notices:
+                notices.append(notice)
+        prefix = max(int(fuzzy["prefix"] or 0), FUZZY_PREFIX)
+        return Fuzzy(fuzzy["text"], field, distance, prefix, boost)
+    if len(word) > 1 and word.find("*") == len(word) - 1 and "?" not in word:
+        return Prefix(word[:-1], field, boost)
+    if "*" in word or "?" in word:
+        return Wildcard(word, field, boost)
+    return Term(word, field, boost)
+
+
+def _words(text: str, notices: list[str]) -> Node:
+    """Text a field could not use, searched as it stands: a phrase if it has spaces."""
     text = text.replace('"', " ").strip()
-    return f'"{text}"' if " " in text else text
+    return Phrase(text) if " " in text else _leaf(text, ANY, notices)
 
 
-def _phrase(phrase: str, aliases: AliasLookup) -> str:
-    forms = aliases(phrase.strip('"'))
-    return _alternatives(forms) if forms else phrase
+def _phrase(token: str, aliases: AliasLookup) -> list[Item]:
+    match = _PHRASE.match(token)
+    assert match is not None  # the token pattern only yields phrases this matches
+    text = match["text"]
+    if not text.strip():
+        return []
+    forms = aliases(text)
+    if forms:
+        return [_alternatives(forms)]
+    slop = int(match["slop"]) if match["slop"] else 1
+    return [Phrase(text, ANY, slop, float(match["boost"]) if match["boost"] else 1.0)]
 
 
-def _expand_words(words: list[str], aliases: AliasLookup) -> list[str]:
+def _expand_words(words: list[str], aliases: AliasLookup, notices: list[str]) -> list[Item]:
     """Replace the longest runs of words that name an alias group with all its spellings."""
-    out, i = [], 0
+    out: list[Item] = []
+    i = 0
     while i < len(words):
         for size in range(min(MAX_ALIAS_WORDS, len(words) - i), 0, -1):
             chunk = words[i : i + size]
@@ -172,7 +293,7 @@ def _expand_words(words: list[str], aliases: AliasLookup) -> list[str]:
                 i += size
                 break
         else:
-            out.append(words[i])
+            out.append(_leaf(words[i], ANY, notices))
             i += 1
     return out
 
@@ -182,8 +303,12 @@ def _is_sign(word: str) -> bool:
 
 
 def _is_syntax(word: str) -> bool:
-    return word.startswith(("-", "+")) or word.endswith(("*", "~")) or "?" in word
+    return word.startswith(("-", "+")) or word.endswith(("*", "~")) or "?" in word or "^" in word
 
 
-def _alternatives(forms: Sequence[str]) -> str:
-    return "(" + " OR ".join(_quote(f) for f in forms) + ")"
+def _alternatives(forms: Sequence[str]) -> Node:
+    spellings: list[Node] = []
+    for form in forms:
+        text = form.replace('"', " ").strip()
+        spellings.append(Phrase(text) if " " in text else Term(text))
+    return spellings[0] if len(spellings) == 1 else Or(tuple(spellings))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.models import Article, Country, Person, Statement
-from search import aliases
+from search import aliases, query_syntax
 from search.backends import get_backend
 from search.backends.base import Hit, SearchResults, SearchTooSlow, SearchUnavailable
 from search.facets import (
@@ -19,13 +19,14 @@ from search.facets import (
     QueryPairs,
     active_filters,
     build_facets,
+    date_facet_counts,
     export_query,
     page_url,
     toggle_query,
 )
 from search.query import SearchParams, unmatched, well_formed
-from search.query_syntax import prepare
-from search.timeline import Timeline, build_timeline
+from search.query_tree import Node, SearchQuery
+from search.timeline import Timeline, build_timeline, date_counts
 
 FEW_RESULTS = 3  # below this many hits, offer a spelling correction
 
@@ -69,27 +70,36 @@ class SearchPage:
         return "statement" if self.params.mode == "statements" else "article"
 
 
-def backend_params(params: SearchParams) -> tuple[SearchParams, list[str]]:
-    """The user's query rewritten for the index: fields mapped, aliases expanded, dates merged."""
-    prepared = prepare(params.q, aliases.resolve_country, aliases.alias_table())
-    date_from = max(filter(None, (params.date_from, prepared.date_from)), default=None)
-    date_to = min(filter(None, (params.date_to, prepared.date_to)), default=None)
-    rewritten = dataclasses.replace(params, q=prepared.text, date_from=date_from, date_to=date_to)
-    return rewritten, prepared.notices
+def search_query(params: SearchParams) -> tuple[SearchQuery, list[str]]:
+    """The one place a request's query is parsed: its tree (country names resolved, aliases
+    expanded), the page's filters narrowed by any `date:` in the text, and the notices."""
+    parsed = query_syntax.parse(params.q, aliases.resolve_country, aliases.alias_table())
+    date_from = max(filter(None, (params.date_from, parsed.date_from)), default=None)
+    date_to = min(filter(None, (params.date_to, parsed.date_to)), default=None)
+    narrowed = replace(params, date_from=date_from, date_to=date_to)
+    return SearchQuery(parsed.tree, narrowed), parsed.notices
+
+
+def marked_paragraphs(text: str, q: str) -> list[str]:
+    """An article's paragraphs as HTML with what `q` looks for in <mark>; everything else
+    escaped (unmarked when the index cannot be read)."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    tree: Node = search_query(SearchParams(q=q))[0].tree
+    return get_backend().highlight_all(paragraphs, tree)
 
 
 def search_articles(
-    params: SearchParams, query: QueryPairs, facet_limits: dict[str, int] | None = None
+    params: SearchParams, pairs: QueryPairs, facet_limits: dict[str, int] | None = None
 ) -> SearchPage:
     """Run a search and prepare everything a page or the API shows. Never raises for input."""
     page = SearchPage(params=params, notices=list(params.notices))
-    backend_query, notices = backend_params(params)
+    query, notices = search_query(params)
     page.notices += notices
     try:
         backend = get_backend()
-        results = backend.search(backend_query)
+        results = backend.search(query)
         if params.q and results.total < FEW_RESULTS:
-            page.suggestion = backend.suggest(params.q)
+            page.suggestion = backend.suggest(query)
     except SearchUnavailable as exc:
         page.error = str(exc)
         return page
@@ -97,24 +107,31 @@ def search_articles(
         page.notices.append(str(exc))
         return page
     page.total, page.page, page.page_count = results.total, results.page, results.page_count
-    page.notices += results.notices
+    if params.page > results.page_count and results.total:
+        page.notices.append(f"There are only {results.page_count} pages; showing the last.")
     page.items = _items(results, params.mode)
     limits = FACET_LIMITS if facet_limits is None else facet_limits
     labels = _labels(results, params)
     page.notices += _unknown_filters(params, labels)
     links = {"speaker": {slug: reverse("speaker", args=[slug]) for slug in labels["speaker"]}}
-    page.facets = build_facets(results.facets, params, labels, query, limits, links)
+    counts = {**results.facets, **date_facet_counts(results.facet_days, *_range(query))}
+    page.facets = build_facets(counts, params, labels, pairs, limits, links)
     if page.page > 1:
-        page.previous_url = page_url(query, page.page - 1)
+        page.previous_url = page_url(pairs, page.page - 1)
     if page.page < page.page_count:
-        page.next_url = page_url(query, page.page + 1)
+        page.next_url = page_url(pairs, page.page + 1)
     if page.suggestion:
-        page.suggestion_url = toggle_query(query, "q", page.suggestion)
-    if results.timeline:
-        page.timeline = build_timeline(results.timeline, query, page.noun)
-    page.removable = active_filters(page.facets, params, query)
-    page.export_query = export_query(query)
+        page.suggestion_url = toggle_query(pairs, "q", page.suggestion)
+    timeline = date_counts(results.days, *_range(query))
+    if timeline:
+        page.timeline = build_timeline(timeline, pairs, page.noun)
+    page.removable = active_filters(page.facets, params, pairs)
+    page.export_query = export_query(pairs)
     return page
+
+
+def _range(query: SearchQuery) -> tuple[datetime.date | None, datetime.date | None]:
+    return query.params.date_from, query.params.date_to
 
 
 def related_articles(article: Article, count: int = 5) -> list[Article]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -16,11 +17,13 @@ MIN_BAR = 2.0  # a single result still shows
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 QueryPairs = Sequence[tuple[str, str]]
+# What a backend counts: results per day (undated ones left out).
+DayCounts = dict[datetime.date, int]
 
 
 @dataclass(frozen=True)
 class DateCounts:
-    """What a backend counts: results per period (`2023`, `2023-10` or `2023-10-05`)."""
+    """Results per period (`2023`, `2023-10` or `2023-10-05`) over the span shown."""
 
     unit: str
     start: datetime.date
@@ -50,6 +53,25 @@ class Timeline:
     last_label: str
     width: float = WIDTH
     height: float = HEIGHT
+
+
+def date_counts(
+    days: DayCounts, date_from: datetime.date | None, date_to: datetime.date | None
+) -> DateCounts | None:
+    """Results per year, month or day, by the span shown; None when none is dated."""
+    if not days:
+        return None
+    start, end = shown_span(date_from, date_to, min(days), max(days))
+    unit = unit_for(start, end)
+    counts: Counter[str] = Counter()
+    for day, count in days.items():
+        counts[period_key(day, unit)] += count
+    return DateCounts(unit, start, end, tuple(sorted(counts.items())))
+
+
+def period_key(day: datetime.date, unit: str) -> str:
+    """The period of `unit` a day falls in: `2023`, `2023-10` or `2023-10-05`."""
+    return day.isoformat()[: {"year": 4, "month": 7, "day": 10}[unit]]
 
 
 def shown_span(

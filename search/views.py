@@ -21,11 +21,10 @@ from django_htmx.middleware import HtmxDetails
 
 from archive.models import Article, Country, Person
 from search import export
-from search.backends import get_backend
 from search.backends.base import SearchTooSlow, SearchUnavailable
 from search.marks import number_marks
 from search.query import SORTS, SearchParams, parse_params
-from search.service import backend_params, page_as_json, related_articles, search_articles
+from search.service import marked_paragraphs, page_as_json, related_articles, search_articles
 from search.workbench import country_overview, speaker_overview
 
 
@@ -164,10 +163,7 @@ def facet_values(request: HtmxHttpRequest, name: str) -> HttpResponse:
 def article_page(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.visible().with_metadata(), pk=pk)
     q = " ".join(request.GET.get("q", "").split())[:500]
-    backend = get_backend()
-    paragraphs = [p.strip() for p in article.body.split("\n\n") if p.strip()]
-    prepared, _ = backend_params(SearchParams(q=q))
-    highlighted, matches = number_marks(backend.highlight_all(paragraphs, prepared.q))
+    highlighted, matches = number_marks(marked_paragraphs(article.body, q))
     # The backend escapes the text and adds only <mark> tags, so the result is safe HTML.
     body_html = [mark_safe(p) for p in highlighted]
     named = list(article.persons.all())

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.query import SearchParams
-from search.timeline import DateCounts
+from search.query_tree import Node, SearchQuery
+from search.timeline import DayCounts
 
-FACETS = ("country", "speaker", "source", "year", "month")
+FACETS = ("country", "speaker", "source")
 
 
 class SearchUnavailable(Exception):
@@ -40,16 +40,16 @@ class Hit:
 class SearchResults:
     total: int
     hits: tuple[Hit, ...]
-    # facet name -> [(value, count)], most frequent first (years: newest first; months, which
-    # appear when the date range lies within one year: in calendar order)
+    # each of FACETS -> [(value, count)], most frequent first
     facets: dict[str, list[tuple[str, int]]]
-    page: int
+    page: int  # the page shown: the last one when the one asked for is past the end
     page_count: int
-    notices: tuple[str, ...] = field(default=())
-    # results per year, month or day over the span shown (None when none is dated)
-    timeline: DateCounts | None = None
+    days: DayCounts = field(default_factory=dict)  # the results' dates
+    # the dates of what the search finds without its own date range (the date facets)
+    facet_days: DayCounts = field(default_factory=dict)
 
 
+# One article as `search.documents.article_document` makes it; `id` is the article's pk.
 Document = dict[str, Any]
 
 
@@ -68,7 +68,7 @@ class SearchBackend(ABC):
         housekeeping such as merging segments to an optional `tidy()`."""
 
     @abstractmethod
-    def delete(self, ids: Iterable[str], *, merge: bool = True) -> None:
+    def delete(self, ids: Iterable[int], *, merge: bool = True) -> None:
         """Remove documents by id; unknown ids are ignored (`merge` as for `index`)."""
 
     @abstractmethod
@@ -82,45 +82,67 @@ class SearchBackend(ABC):
         indexing processes where the backend can use them."""
 
     @abstractmethod
-    def search(self, params: SearchParams) -> SearchResults:
-        """Run a search: one page of hits with passages, total and facet counts.
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Run a search: one page of hits with passages, total, facet and date counts.
 
-        `params.q` uses the index syntax of `search.query_syntax` (fields already mapped);
-        `params.mode` "statements" searches statements instead of articles.
+        `query.tree` says what to find (see `search.query_tree`); `query.params` the
+        filters, order, page and mode ("statements" searches statements, not articles).
 
         A page past the end returns the last page (with `page` saying which). Raises
         `SearchTooSlow` when the search runs past its time budget.
         """
 
     @abstractmethod
-    def search_ids(self, params: SearchParams) -> list[int]:
-        """Ids of every hit of `search(params)` (statement ids in statements mode), in the
+    def search_ids(self, query: SearchQuery) -> list[int]:
+        """Ids of every hit of `search(query)` (statement ids in statements mode), in the
         same order, without pages, passages or facets: for exports."""
 
-    def passage_maker(self, q: str) -> Callable[[str], tuple[str, ...]]:
-        """A function giving a text's best passages for `q`, as HTML with matches in <mark>
-        (the query is parsed once, so exports can call it for every row)."""
-        return lambda text: (self.highlight(text[:240], q),) if text.strip() else ()
+    def passage_maker(self, tree: Node) -> Callable[[str], tuple[str, ...]]:
+        """A function giving a text's best passages for `tree`, as HTML with matches in
+        <mark> (compiled once, so exports can call it for every row)."""
+        return lambda text: (self.highlight(text[:240], tree),) if text.strip() else ()
 
     @abstractmethod
-    def highlight(self, text: str, q: str) -> str:
+    def highlight(self, text: str, tree: Node) -> str:
         """`text` as HTML with the query's matches in <mark>; everything else escaped."""
 
-    def highlight_all(self, texts: list[str], q: str) -> list[str]:
-        """`highlight` for several texts (an article's paragraphs), the query parsed once
+    def highlight_all(self, texts: list[str], tree: Node) -> list[str]:
+        """`highlight` for several texts (an article's paragraphs), the tree compiled once
         where the backend can."""
-        return [self.highlight(text, q) for text in texts]
+        return [self.highlight(text, tree) for text in texts]
 
     @abstractmethod
-    def document_stamps(self) -> dict[str, int]:
+    def document_stamps(self) -> dict[int, int]:
         """Article id → the `stamp` it was indexed with, for every article in the index."""
 
-    def document_ids(self) -> set[str]:
+    def stamps_of(self, ids: Iterable[int]) -> dict[int, int]:
+        """`document_stamps` for just these articles (those the index has); backends that can
+        read a few stamps without all of them should."""
+        wanted = set(ids)
+        return {pk: s for pk, s in self.document_stamps().items() if pk in wanted}
+
+    def document_ids(self) -> set[int]:
         return set(self.document_stamps())
 
+    def tidy(self) -> bool:
+        """Housekeeping quick commits postponed (merging segments); returns whether there
+        was any. Called by the index queue's catch-up, never in a request."""
+        return False
+
     @abstractmethod
-    def suggest(self, q: str) -> str | None:
-        """`q` with unknown words replaced by the closest indexed ones, or None."""
+    def warm(self) -> None:
+        """Load what searches need (open the index, read its arrays), so that no visitor's
+        search pays for it; called before a worker serves and after a rebuild."""
+
+    @abstractmethod
+    def forget_cached_queries(self, postings: bool = True) -> None:
+        """Drop cached query results, and cached term postings too unless `postings` is
+        False: benchmarks measure queries that were not answered before."""
+
+    @abstractmethod
+    def suggest(self, query: SearchQuery) -> str | None:
+        """The query's text (`query.params.q`) with the words of its tree the index does not
+        know replaced by the closest ones it does, or None."""
 
     @abstractmethod
     def related(self, article_id: int, count: int = 5) -> list[int]:

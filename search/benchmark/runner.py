@@ -20,7 +20,7 @@ from archive.ingestion import import_paths
 from archive.signals import deferred_updates
 from search import backends, indexing
 from search.query import parse_params
-from search.service import backend_params
+from search.service import search_query
 
 T = TypeVar("T")
 
@@ -72,11 +72,11 @@ def latencies(queries: list[dict[str, str]], passes: int = 1, cold: bool = False
     indexing.prepare_worker()  # as gunicorn prepares each worker
     client = Client(HTTP_HOST="localhost")
     backend = backends.get_backend()
-    forget = getattr(backend, "forget_cached_queries", lambda postings=True: None)
+    forget = backend.forget_cached_queries
 
     def backend_search(params: dict[str, str]) -> object:
-        parsed, _ = backend_params(parse_params({k: [v] for k, v in params.items()}))
-        return backend.search(parsed)
+        query, _ = search_query(parse_params({k: [v] for k, v in params.items()}))
+        return backend.search(query)
 
     layers: list[tuple[str, Callable[[dict[str, str]], object]]] = [
         ("(a) backend search + facets + passages", backend_search),
@@ -104,8 +104,9 @@ import time, django
 django.setup()
 from search import backends
 from search.query import SearchParams
+from search.service import search_query
 started = time.perf_counter()
-backends.get_backend().search(SearchParams(q={q!r}))
+backends.get_backend().search(search_query(SearchParams(q={q!r}))[0])
 print(time.perf_counter() - started)
 """
 

@@ -4,7 +4,7 @@ import pytest
 
 from archive.models import Article
 from search import backends
-from search.query import SearchParams
+from tests.search.queries import backend_query
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +39,8 @@ def test_hide_action_takes_the_article_out_of_search(
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.status == Article.HIDDEN
-    assert backends.get_backend().search(SearchParams(q="Lavrov")).total == 0
-    assert backends.get_backend().search(SearchParams()).total == 4
+    assert backends.get_backend().search(backend_query(q="Lavrov")).total == 0
+    assert backends.get_backend().search(backend_query()).total == 4
 
 
 def test_post_without_csrf_token_is_refused(seeded):

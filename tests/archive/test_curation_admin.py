@@ -13,7 +13,7 @@ from django.core.management import call_command
 from archive.ingestion import import_paths
 from archive.models import Article, Country
 from search import backends
-from search.query import SearchParams
+from tests.search.queries import backend_query
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_releasing_a_curated_field_brings_back_the_extracted_value(
         (CHANGE, "Released curated fields: title."),
         (CHANGE, "Released curated fields: countries."),
     ]
-    assert backends.get_backend().search(SearchParams(q="title:Minister")).total == 1
+    assert backends.get_backend().search(backend_query(q="title:Minister")).total == 1
 
 
 def test_release_takes_only_a_post(admin_client, article):
@@ -105,13 +105,13 @@ def test_reindex_action_puts_a_lost_document_back(
     admin_client, article, django_capture_on_commit_callbacks
 ):
     backend = backends.get_backend()
-    backend.delete([str(article.pk)])
-    assert backend.search(SearchParams()).total == 0
+    backend.delete([article.pk])
+    assert backend.search(backend_query()).total == 0
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             "/admin/archive/article/", {"action": "reindex", "_selected_action": [article.pk]}
         )
-    assert backend.search(SearchParams()).total == 1
+    assert backend.search(backend_query()).total == 1
 
 
 def test_hide_is_recorded_in_the_history(admin_client, article):
@@ -169,7 +169,7 @@ def test_admin_import_reports_each_file(admin_client, django_capture_on_commit_c
         ("notes.pdf", 0, 0, 0, ["notes.pdf: unsupported file type (expected .txt or .jsonl)"]),
     ]
     assert sorted(Article.objects.values_list("external_id", flat=True)) == ["a.txt", "j1"]
-    assert backends.get_backend().search(SearchParams()).total == 2
+    assert backends.get_backend().search(backend_query()).total == 2
     a = Article.objects.get(external_id="a.txt")
     assert history(a) == [(ADDITION, "Imported from upload a.txt.")]
 
@@ -282,7 +282,7 @@ def test_an_edited_title_is_curated_and_survives_reextract_reimport_and_rebuild(
     article.refresh_from_db()
     assert article.title == "Curated headline"
     assert "long" in article.body
-    assert backends.get_backend().search(SearchParams(q="title:Curated")).total == 1
+    assert backends.get_backend().search(backend_query(q="title:Curated")).total == 1
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from archive.extraction import name_key
 from archive.ingestion import import_paths
 from archive.models import Article, Person, PersonAlias, Statement
 from search import backends
-from search.query import SearchParams
+from tests.search.queries import backend_query
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def duplicates(tmp_path, django_capture_on_commit_callbacks) -> tuple[Person, Pe
 
 
 def speaker_facet() -> list[tuple[str, int]]:
-    return backends.get_backend().search(SearchParams()).facets["speaker"]
+    return backends.get_backend().search(backend_query()).facets["speaker"]
 
 
 def test_merge_moves_statements_mentions_and_spellings(duplicates):

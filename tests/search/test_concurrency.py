@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from search.backends.whoosh import WhooshBackend
-from search.query import SearchParams
 from tests.conftest import REPO, SEEDS, corpus_file
 from tests.search.backend_contract import DOCS
+from tests.search.queries import backend_query
 
 WRITERS = 4
 DOCS_EACH = 15
@@ -41,7 +41,7 @@ def test_concurrent_writer_processes_lose_no_update(tmp_path):
         assert process.exitcode == 0
     ids = WhooshBackend(tmp_path / "ix").document_ids()
     assert len(ids) == WRITERS * DOCS_EACH + 1
-    assert {f"{w + 1}{n:03d}" for w in range(WRITERS) for n in range(DOCS_EACH)} <= ids
+    assert {int(f"{w + 1}{n:03d}") for w in range(WRITERS) for n in range(DOCS_EACH)} <= ids
 
 
 @pytest.mark.corpus
@@ -62,7 +62,7 @@ def test_searches_during_rebuild_index_never_fail_or_come_back_empty(tmp_path):
     manage("migrate", "--noinput")
     manage("import_articles", str(SEEDS), str(wikinews))
     reader = WhooshBackend(tmp_path / "index")
-    expected = {q: reader.search(SearchParams(q=q)).total for q in ("Lavrov", "election", "")}
+    expected = {q: reader.search(backend_query(q=q)).total for q in ("Lavrov", "election", "")}
     assert all(expected.values())
     rebuild = subprocess.Popen(
         [sys.executable, "manage.py", "rebuild_index", "--procs", "2"],
@@ -74,10 +74,10 @@ def test_searches_during_rebuild_index_never_fail_or_come_back_empty(tmp_path):
     searches = 0
     while rebuild.poll() is None:
         for q, count in expected.items():
-            assert reader.search(SearchParams(q=q)).total == count
+            assert reader.search(backend_query(q=q)).total == count
             searches += 1
     assert rebuild.returncode == 0, rebuild.stderr.read()
     assert searches > 10
     for q, count in expected.items():
-        assert reader.search(SearchParams(q=q)).total == count
+        assert reader.search(backend_query(q=q)).total == count
     print(json.dumps({"searches_during_rebuild": searches}))

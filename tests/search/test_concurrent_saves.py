@@ -10,10 +10,10 @@ import threading
 import pytest
 
 from search.backends.whoosh import WhooshBackend
-from search.query import SearchParams
 from tests.conftest import SEEDS, corpus_file
 from tests.search.admin_client import AdminClient
 from tests.search.processes import count_rows, output, server_env, slice_of, start, wait_for
+from tests.search.queries import backend_query
 from tests.test_browser import gunicorn, manage
 
 pytestmark = pytest.mark.corpus
@@ -89,7 +89,7 @@ def test_saves_during_an_import_all_reach_the_index_and_none_fails(tmp_path):
     reader = WhooshBackend(tmp_path / "index")
     for saver in savers:
         for pk, word in saver.latest.items():
-            assert [hit.id for hit in reader.search(SearchParams(q=word)).hits] == [pk], word
+            assert [hit.id for hit in reader.search(backend_query(q=word)).hits] == [pk], word
     manage(env, "check_index")  # exits non-zero if anything is missing, stale or orphaned
     seconds = sorted(s for saver in savers for s in saver.seconds)
     print(

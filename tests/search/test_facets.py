@@ -5,6 +5,7 @@ import datetime
 from search.facets import (
     FacetValue,
     build_facets,
+    date_facet_counts,
     page_url,
     selected_month,
     selected_year,
@@ -85,3 +86,20 @@ def test_toggle_query_replaces_one_parameter():
     assert toggle_query([("q", "lavrv"), ("page", "2"), ("country", "RU")], "q", "lavrov") == (
         "?q=lavrov&country=RU"
     )
+
+
+def test_date_facets_count_years_and_the_months_of_one_year():
+    days = {
+        datetime.date(2021, 12, 10): 1,
+        datetime.date(2023, 1, 18): 2,
+        datetime.date(2023, 10, 26): 1,
+    }
+    assert date_facet_counts(days, None, None) == {
+        "year": [("2023", 3), ("2021", 1)],
+        "month": [],
+    }
+    in_2023 = date_facet_counts(days, datetime.date(2023, 1, 1), datetime.date(2023, 6, 30))
+    assert in_2023["month"] == [("2023-01", 2), ("2023-10", 1)]
+    assert in_2023["year"] == [("2023", 3), ("2021", 1)]
+    across = date_facet_counts(days, datetime.date(2021, 1, 1), datetime.date(2023, 6, 30))
+    assert across["month"] == []

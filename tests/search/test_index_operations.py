@@ -13,8 +13,8 @@ from django.utils import timezone
 from archive.models import Article
 from search import backends, indexing
 from search.backends.whoosh import WhooshBackend
-from search.query import SearchParams
 from tests.search.backend_contract import DOCS
+from tests.search.queries import backend_query
 
 pytestmark = pytest.mark.django_db
 
@@ -26,24 +26,24 @@ def run(*args: str) -> str:
 
 
 def total(**params) -> int:
-    return backends.get_backend().search(SearchParams(**params)).total
+    return backends.get_backend().search(backend_query(**params)).total
 
 
 def test_a_reader_answers_from_the_old_index_until_the_new_one_is_complete(tmp_path):
     writer, reader = WhooshBackend(tmp_path / "ix"), WhooshBackend(tmp_path / "ix")
     writer.index(DOCS)
-    assert reader.search(SearchParams(q="Lavrov")).total == 1
+    assert reader.search(backend_query(q="Lavrov")).total == 1
     seen_during = []
 
     def documents():
         for doc in DOCS[1:]:
-            seen_during.append(reader.search(SearchParams(q="Lavrov")).total)
+            seen_during.append(reader.search(backend_query(q="Lavrov")).total)
             yield doc
 
     writer.rebuild(documents())
     assert seen_during == [1, 1, 1]  # never a half-built index
-    assert reader.search(SearchParams(q="Lavrov")).total == 0
-    assert reader.search(SearchParams()).total == 3
+    assert reader.search(backend_query(q="Lavrov")).total == 0
+    assert reader.search(backend_query()).total == 3
     generations = sorted(p.name for p in (tmp_path / "ix").glob("gen-*"))
     assert len(generations) == 2  # the live one and the one before
 
@@ -58,14 +58,14 @@ def test_a_failed_rebuild_leaves_the_live_index_alone(tmp_path):
 
     with pytest.raises(RuntimeError):
         backend.rebuild(broken())
-    assert backend.search(SearchParams()).total == 4
+    assert backend.search(backend_query()).total == 4
     assert len(list((tmp_path / "ix").glob("gen-*"))) == 1
 
 
 def test_rebuild_with_two_processes(tmp_path):
     backend = WhooshBackend(tmp_path / "ix")
     assert backend.rebuild(DOCS * 1, procs=2) == 4
-    assert backend.search(SearchParams(q="Moscow")).total == 2
+    assert backend.search(backend_query(q="Moscow")).total == 2
 
 
 def test_saves_during_a_rebuild_reach_the_new_index(seeded, django_capture_on_commit_callbacks):
@@ -94,7 +94,7 @@ def test_check_index_reports_and_fixes(seeded):
     Article.objects.filter(pk=article.pk).update(
         title="Changed quietly: okapiwhale", updated_at=timezone.now()
     )
-    backends.get_backend().delete([str(Article.objects.order_by("pk").first().pk)])
+    backends.get_backend().delete([Article.objects.order_by("pk").first().pk])
     backends.get_backend().index([{**DOCS[0], "id": "999999"}])
     with pytest.raises(CommandError, match="--fix"):
         run("check_index")

@@ -13,7 +13,7 @@ from archive.models import Article
 from archive.signals import articles_unchanged, deferred_updates
 from search import backends, catch_up, indexing, pending, write_lock
 from search.models import PendingUpdate
-from search.query import SearchParams
+from tests.search.queries import backend_query
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ LAVROV = "003_16757b8a0299963c.txt"
 
 
 def total(**params) -> int:
-    return backends.get_backend().search(SearchParams(**params)).total
+    return backends.get_backend().search(backend_query(**params)).total
 
 
 def queued() -> list[int]:
@@ -142,7 +142,7 @@ def test_unchanged_articles_the_index_lacks_or_has_stale_are_indexed(
     seeded, django_capture_on_commit_callbacks
 ):
     missing, stale, fine = Article.objects.order_by("pk")[:3]
-    backends.get_backend().delete([str(missing.pk)])
+    backends.get_backend().delete([missing.pk])
     Article.objects.filter(pk=stale.pk).update(
         title="Stored, never indexed: tapirgull", updated_at=timezone.now()
     )

@@ -15,8 +15,8 @@ from search.backends.base import RebuildRunning
 from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh import backend as whoosh_backend
 from search.backends.whoosh.store import IndexStore
-from search.query import SearchParams
 from tests.search.backend_contract import DOCS
+from tests.search.queries import backend_query
 
 
 def locked(path) -> bool:
@@ -48,7 +48,7 @@ def test_a_writer_locks_before_opening_and_retries_a_vanished_table_of_contents(
     backend.index(DOCS[1:2])
     monkeypatch.undo()
     assert opened[:2] == [True, True]  # locked both times; the vanished file was retried
-    assert backend.search(SearchParams()).total == 2
+    assert backend.search(backend_query()).total == 2
 
 
 def test_quick_commits_merge_nothing_until_tidied(tmp_path):
@@ -60,7 +60,7 @@ def test_quick_commits_merge_nothing_until_tidied(tmp_path):
     assert backend.tidy()
     assert len(whoosh_index.open_dir(folder)._segments()) < whoosh_backend.QUICK_SEGMENTS
     assert not backend.tidy()
-    assert backend.search(SearchParams()).total == whoosh_backend.QUICK_SEGMENTS + 2
+    assert backend.search(backend_query()).total == whoosh_backend.QUICK_SEGMENTS + 2
 
 
 def test_a_rebuild_removes_half_built_folders_and_keeps_the_live_one_for_readers(tmp_path):
@@ -76,7 +76,7 @@ def test_a_rebuild_removes_half_built_folders_and_keeps_the_live_one_for_readers
     assert backend.store.previous() == live
     backend.rebuild(DOCS[:1])
     assert not live.exists()  # two rebuilds on, nobody reads it any more
-    assert backend.search(SearchParams()).total == 1
+    assert backend.search(backend_query()).total == 1
 
 
 def test_the_rebuild_lock_is_not_inherited_by_forked_children(tmp_path):

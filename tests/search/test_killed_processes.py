@@ -10,7 +10,6 @@ import pytest
 
 from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh.store import IndexStore
-from search.query import SearchParams
 from tests.conftest import REPO, SEEDS, corpus_file
 from tests.search.processes import (
     alive,
@@ -22,6 +21,7 @@ from tests.search.processes import (
     start,
     wait_for,
 )
+from tests.search.queries import backend_query
 from tests.test_browser import manage
 
 pytestmark = pytest.mark.corpus
@@ -43,7 +43,7 @@ def test_a_killed_rebuild_leaves_no_process_or_lock_and_the_next_keeps_the_live_
     store = IndexStore(tmp_path / "index")
     live = store.current()
     reader = WhooshBackend(tmp_path / "index")
-    expected = reader.search(SearchParams(q="election")).total
+    expected = reader.search(backend_query(q="election")).total
     assert expected
 
     killed = start(env, "rebuild_index", "--procs", "2")
@@ -59,13 +59,13 @@ def test_a_killed_rebuild_leaves_no_process_or_lock_and_the_next_keeps_the_live_
 
     rebuild = start(env, "rebuild_index", "--procs", "2")
     while rebuild.poll() is None:
-        assert reader.search(SearchParams(q="election")).total == expected
+        assert reader.search(backend_query(q="election")).total == expected
         if store.current() == live:
             assert live.exists()
     assert rebuild.returncode == 0, output(rebuild)
     assert not any(folder.exists() for folder in half_built)
     assert store.previous() == live and live.exists()  # kept for readers still on it
-    assert reader.search(SearchParams(q="election")).total == expected
+    assert reader.search(backend_query(q="election")).total == expected
 
 
 def test_an_import_killed_midway_then_rerun_leaves_the_index_complete(env, tmp_path):

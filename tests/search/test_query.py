@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from search.query import SearchParams, parse_date_bound, parse_params
+from search.query_tree import Everything, SearchQuery, Term
 
 
 def params(**data):
@@ -13,12 +14,12 @@ def params(**data):
 
 def test_empty_query_string_gives_defaults():
     assert parse_params({}) == SearchParams()
-    assert SearchParams().effective_sort == "newest"
+    assert SearchQuery(Everything(), SearchParams()).effective_sort == "newest"
 
 
 def test_words_are_kept_and_whitespace_folded():
     assert params(q="  Lavrov   3+3 ").q == "Lavrov 3+3"
-    assert params(q="Lavrov").effective_sort == "relevance"
+    assert SearchQuery(Term("Lavrov"), params(q="Lavrov")).effective_sort == "relevance"
 
 
 def test_countries_are_uppercased_and_deduplicated_and_a_bad_code_matches_nothing():

@@ -1,4 +1,4 @@
-"""Each piece of query syntax → what the index is asked (pure: no database, no index)."""
+"""Each piece of query syntax → the query tree a backend is handed (pure: no database, no index)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,18 @@ import datetime
 
 import pytest
 
-from search.query_syntax import prepare
+from search.query_syntax import parse
+from search.query_tree import (
+    And,
+    Everything,
+    Fuzzy,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Term,
+    Wildcard,
+)
 
 COUNTRIES = {"armenian": "AM", "armenia": "AM", "am": "AM", "turkey": "TR", "tr": "TR"}
 ALIASES = {
@@ -16,37 +27,62 @@ ALIASES = {
 
 
 def run(q: str):
-    return prepare(q, lambda v: COUNTRIES.get(v.lower()), lambda t: ALIASES.get(t.lower(), []))
+    return parse(q, lambda v: COUNTRIES.get(v.lower()), lambda t: ALIASES.get(t.lower(), []))
+
+
+TURKEY = Or((Term("Turkey"), Term("Türkiye")))
+LAVROV = Or((Phrase("Sergei Lavrov"), Phrase("Sergey Lavrov")))
 
 
 @pytest.mark.parametrize(
-    ("q", "text"),
+    ("q", "tree"),
     [
-        ("Lavrov 3+3", "Lavrov 3+3"),
-        ('"South Caucasus" talks', '"South Caucasus" talks'),
-        ("Iran AND Russia", "Iran AND Russia"),
-        ("Iran OR Russia", "Iran OR Russia"),
-        ("Iran NOT Russia", "Iran NOT Russia"),
-        ("Iran -Russia", "Iran NOT Russia"),
-        ("+Iran Russia", "Iran Russia"),
-        ("(Iran OR Russia) AND talks", "( Iran OR Russia ) AND talks"),
-        ("minist*", "minist*"),
-        ("Lavrv~", "Lavrv~"),
-        ("title:Lavrov", "title:Lavrov"),
-        ('title:"South Caucasus"', 'title:"South Caucasus"'),
-        ("speaker:Lavrov 3+3", "speaker_names:Lavrov 3+3"),
-        ("source:ARMENPRESS", "source_text:ARMENPRESS"),
-        ("country:Armenian", "countries:AM"),
-        ("country:am talks", "countries:AM talks"),
-        ("Turkey relations", "(Turkey OR Türkiye) relations"),
-        ("Sergey Lavrov said", '("Sergei Lavrov" OR "Sergey Lavrov") said'),
-        ('"Sergey Lavrov"', '("Sergei Lavrov" OR "Sergey Lavrov")'),
-        ("Turkey*", "Turkey*"),
+        ("", Everything()),
+        ("Lavrov", Term("Lavrov")),
+        ("Lavrov 3+3", And((Term("Lavrov"), Term("3+3")))),
+        ('"South Caucasus" talks', And((Phrase("South Caucasus"), Term("talks")))),
+        ('"peace talks"~3', Phrase("peace talks", slop=3)),
+        ("Iran AND Russia", And((Term("Iran"), Term("Russia")))),
+        ("Iran OR Russia", Or((Term("Iran"), Term("Russia")))),
+        ("Iran NOT Russia", And((Term("Iran"), Not(Term("Russia"))))),
+        ("Iran -Russia", And((Term("Iran"), Not(Term("Russia"))))),
+        ("+Iran Russia", And((Term("Iran"), Term("Russia")))),
+        (
+            "(Iran OR Russia) AND talks",
+            And((Or((Term("Iran"), Term("Russia"))), Term("talks"))),
+        ),
+        # NOT binds closest, then AND, then OR; side by side binds loosest.
+        ("a b OR c", And((Term("a"), Or((Term("b"), Term("c")))))),
+        ("a AND b OR c", Or((And((Term("a"), Term("b"))), Term("c")))),
+        ("a OR b AND c", Or((Term("a"), And((Term("b"), Term("c")))))),
+        ("a OR b OR c", Or((Term("a"), Term("b"), Term("c")))),
+        ("NOT a b", And((Not(Term("a")), Term("b")))),
+        ("a NOT (b OR c)", And((Term("a"), Not(Or((Term("b"), Term("c"))))))),
+        ("minist*", Prefix("minist")),
+        ("w?rd", Wildcard("w?rd")),
+        ("*", Wildcard("*")),
+        ("Lavrv~", Fuzzy("Lavrv")),
+        ("Lavrv~2", Fuzzy("Lavrv", distance=2)),
+        ("Lavrv~1/3", Fuzzy("Lavrv", distance=1, prefix=3)),
+        ("Lavrov^2", Term("Lavrov", boost=2.0)),
+        ('"South Caucasus"^1.5', Phrase("South Caucasus", boost=1.5)),
+        ("title:Lavrov", Term("Lavrov", "title")),
+        ('title:"South Caucasus"', Phrase("South Caucasus", "title")),
+        ("title:minist*", Prefix("minist", "title")),
+        ("speaker:Lavrov 3+3", And((Term("Lavrov", "speaker"), Term("3+3")))),
+        ("source:ARMENPRESS", Term("ARMENPRESS", "source")),
+        ("country:Armenian", Term("AM", "country")),
+        ("country:am talks", And((Term("AM", "country"), Term("talks")))),
+        ("Turkey relations", And((TURKEY, Term("relations")))),
+        ("Sergey Lavrov said", And((LAVROV, Term("said")))),
+        ('"Sergey Lavrov"', LAVROV),
+        ("Turkey*", Prefix("Turkey")),
+        ("-Turkey", Not(Term("Turkey"))),  # as typed: what is excluded is not widened
     ],
 )
-def test_syntax(q, text):
+def test_syntax(q, tree):
     result = run(q)
-    assert result.text == text
+    assert result.tree == tree
     assert result.notices == []
 
 
@@ -62,47 +98,68 @@ def test_syntax(q, text):
 )
 def test_date_ranges_become_filters(q, start, end):
     result = run(q)
-    assert (result.text, result.date_from, result.date_to) == ("", start, end)
+    assert (result.tree, result.date_from, result.date_to) == (Everything(), start, end)
 
 
 @pytest.mark.parametrize(
-    ("q", "text", "notice"),
+    ("q", "tree", "notice"),
     [
-        ('"unclosed phrase', "unclosed phrase", "An unclosed quote was ignored."),
-        ("(Iran OR Russia", "Iran OR Russia", "Unbalanced parentheses were ignored."),
-        ("Iran)", "Iran", "Unbalanced parentheses were ignored."),
+        (
+            '"unclosed phrase',
+            And((Term("unclosed"), Term("phrase"))),
+            "An unclosed quote was ignored.",
+        ),
+        (
+            "(Iran OR Russia",
+            Or((Term("Iran"), Term("Russia"))),
+            "Unbalanced parentheses were ignored.",
+        ),
+        ("Iran)", Term("Iran"), "Unbalanced parentheses were ignored."),
         (
             "author:Smith talks",
-            "author Smith talks",
+            And((Term("author"), Term("Smith"), Term("talks"))),
             "There is no field 'author'; searched for author Smith as words.",
         ),
-        ("country:Narnia", "Narnia", "No country called 'Narnia'; searched for the word instead."),
+        (
+            "country:Narnia",
+            Term("Narnia"),
+            "No country called 'Narnia'; searched for the word instead.",
+        ),
         (
             "date:soon",
-            "",
+            Everything(),
             "Ignored date:soon: use date:2023, date:2023-10 or date:[2021-01 TO 2022-06].",
         ),
+        ("Lavrv~7", Fuzzy("Lavrv", distance=2), "Fuzzy matching allows at most 2 edits per word."),
     ],
 )
-def test_what_cannot_be_read_becomes_words_with_a_notice(q, text, notice):
+def test_what_cannot_be_read_becomes_words_with_a_notice(q, tree, notice):
     result = run(q)
-    assert result.text == text
+    assert result.tree == tree
     assert result.notices == [notice]
 
 
 @pytest.mark.parametrize(
-    ("q", "text", "notices"),
+    ("q", "tree", "notices"),
     [
-        ("NOT -x", "NOT x", ["A repeated NOT was read as one."]),
-        ("Iran NOT -Russia", "Iran NOT Russia", ["A repeated NOT was read as one."]),
-        ("NOT NOT NOT x", "NOT x", ["A repeated NOT was read as one."]),
-        ("-NOT x", "NOT x", ["A repeated NOT was read as one."]),
-        ("AND Iran OR", "Iran", []),
-        ("Iran NOT", "Iran", []),
-        ("OR AND NOT", "", []),
+        ("NOT -x", Not(Term("x")), ["A repeated NOT was read as one."]),
+        (
+            "Iran NOT -Russia",
+            And((Term("Iran"), Not(Term("Russia")))),
+            ["A repeated NOT was read as one."],
+        ),
+        ("NOT NOT NOT x", Not(Term("x")), ["A repeated NOT was read as one."]),
+        ("-NOT x", Not(Term("x")), ["A repeated NOT was read as one."]),
+        ("AND Iran OR", Term("Iran"), []),
+        ("Iran NOT", Term("Iran"), []),
+        ("OR AND NOT", Everything(), []),
+        ("( AND x )", Term("x"), []),
+        ("(a OR) b", And((Term("a"), Term("b"))), []),
+        ("()", Everything(), []),
+        ('""', Everything(), []),
     ],
 )
-def test_operators_with_nothing_to_join_are_dropped(q, text, notices):
+def test_operators_with_nothing_to_join_are_dropped(q, tree, notices):
     result = run(q)
-    assert result.text == text
+    assert result.tree == tree
     assert result.notices == notices

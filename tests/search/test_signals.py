@@ -7,13 +7,13 @@ from django.db import transaction
 
 from archive.models import Article, Country
 from search import backends
-from search.query import SearchParams
+from tests.search.queries import backend_query
 
 pytestmark = pytest.mark.django_db
 
 
 def total(**params) -> int:
-    return backends.get_backend().search(SearchParams(**params)).total
+    return backends.get_backend().search(backend_query(**params)).total
 
 
 def test_editing_metadata_reaches_the_index_on_commit(seeded, django_capture_on_commit_callbacks):

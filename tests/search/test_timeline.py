@@ -5,6 +5,7 @@ import datetime
 from search.timeline import (
     DateCounts,
     build_timeline,
+    date_counts,
     label,
     narrow_url,
     periods,
@@ -89,3 +90,35 @@ def test_the_summary_names_the_noun_and_unit():
     assert timeline.summary == (
         "Timeline: 1 dated statement by day, 26 Oct 2023 to 26 Oct 2023; most in 26 Oct 2023 (1)."
     )
+
+
+DAYS = {
+    datetime.date(2021, 12, 10): 1,
+    datetime.date(2023, 1, 18): 2,
+    datetime.date(2023, 1, 20): 1,
+    datetime.date(2023, 10, 26): 1,
+}
+
+
+def test_day_counts_become_periods_of_the_span_shown():
+    assert date_counts(DAYS, None, None) == DateCounts(
+        "month",
+        datetime.date(2021, 12, 10),
+        datetime.date(2023, 10, 26),
+        (("2021-12", 1), ("2023-01", 3), ("2023-10", 1)),
+    )
+    one_year = date_counts(DAYS, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    assert one_year is not None
+    assert one_year.start == datetime.date(2023, 1, 1)
+    in_january = {day: n for day, n in DAYS.items() if (day.year, day.month) == (2023, 1)}
+    january = date_counts(in_january, datetime.date(2023, 1, 1), datetime.date(2023, 1, 31))
+    assert january is not None
+    assert (january.unit, january.counts) == ("day", (("2023-01-18", 2), ("2023-01-20", 1)))
+    wide = date_counts(DAYS, datetime.date(1990, 1, 1), None)
+    assert wide is not None
+    assert (wide.start, wide.unit, wide.counts) == (
+        D(1990, 1, 1),
+        "year",
+        (("2021", 1), ("2023", 4)),
+    )
+    assert date_counts({}, None, None) is None

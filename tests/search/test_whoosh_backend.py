@@ -7,8 +7,8 @@ from whoosh.searching import Searcher
 
 from search.backends.base import SearchUnavailable
 from search.backends.whoosh import WhooshBackend
-from search.query import SearchParams
 from tests.search.backend_contract import DOCS, BackendContract, RankingContract
+from tests.search.queries import backend_query
 
 
 class TestWhooshBackend(BackendContract, RankingContract):
@@ -20,15 +20,15 @@ class TestWhooshBackend(BackendContract, RankingContract):
 def test_missing_index_says_how_to_fix_it(tmp_path):
     backend = WhooshBackend(tmp_path / "nothing-here")
     with pytest.raises(SearchUnavailable, match="rebuild_index"):
-        backend.search(SearchParams())
+        backend.search(backend_query())
 
 
 def test_a_second_process_view_sees_new_commits(tmp_path):
     writer, reader = WhooshBackend(tmp_path / "ix"), WhooshBackend(tmp_path / "ix")
     writer.index(DOCS[:1])
-    assert reader.search(SearchParams()).total == 1
+    assert reader.search(backend_query()).total == 1
     writer.index(DOCS[1:])
-    assert reader.search(SearchParams()).total == 4
+    assert reader.search(backend_query()).total == 4
 
 
 def test_a_damaged_index_says_how_to_recover(tmp_path):
@@ -39,15 +39,15 @@ def test_a_damaged_index_says_how_to_recover(tmp_path):
         toc.write_bytes(b"not a table of contents")
     fresh = WhooshBackend(tmp_path / "ix")
     with pytest.raises(SearchUnavailable, match="cannot be read .*rebuild_index"):
-        fresh.search(SearchParams())
+        fresh.search(backend_query())
     fresh.rebuild(DOCS)
-    assert fresh.search(SearchParams()).total == 4
+    assert fresh.search(backend_query()).total == 4
 
 
 def test_a_table_of_contents_replaced_while_it_is_read_is_read_again(tmp_path, monkeypatch):
     writer, reader = WhooshBackend(tmp_path / "ix"), WhooshBackend(tmp_path / "ix")
     writer.index(DOCS[:1])
-    assert reader.search(SearchParams()).total == 1
+    assert reader.search(backend_query()).total == 1
     writer.index(DOCS[1:])
     opened, calls = reader.store.open, []
 
@@ -66,7 +66,7 @@ def test_a_table_of_contents_replaced_while_it_is_read_is_read_again(tmp_path, m
 
     monkeypatch.setattr(reader.store, "open", open_once_stale)
     reader._ix = None  # the next search opens the index again
-    assert reader.search(SearchParams()).total == 4
+    assert reader.search(backend_query()).total == 4
 
 
 @pytest.mark.parametrize("procs", [1, 2])
@@ -103,7 +103,7 @@ def test_a_search_running_across_an_index_switch_sees_one_generation(tmp_path, m
     # Meanwhile another thread of the worker switches to a generation whose documents have
     # other numbers, and searches it.
     backend.rebuild(list(reversed(DOCS)))
-    assert backend.search(SearchParams()).total == 4
+    assert backend.search(backend_query()).total == 4
     resume.set()
     reader.join(30)
     assert found == [expected]  # numbered as in the generation it started with

@@ -12,7 +12,7 @@ from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh import postings as whoosh_postings
 from search.backends.whoosh.analysis import index_term
 from search.backends.whoosh.postings import read_blocks
-from search.query import SearchParams
+from tests.search.queries import backend_query
 
 WORDS = [
     "peace",
@@ -59,7 +59,7 @@ def saved(tmp_path, monkeypatch):
     backend.rebuild(documents[:200], procs=1)
     backend.index(documents[200:])  # a second segment: both are saved only after a rebuild
     backend.rebuild(documents, procs=2)
-    backend.search(SearchParams(q="peace"))
+    backend.search(backend_query(q="peace"))
     return backend
 
 
@@ -98,7 +98,7 @@ def test_phrases_match_what_whoosh_matches(saved, words):
 def test_phrases_read_from_whoosh_when_nothing_is_saved(tmp_path):
     backend = WhooshBackend(tmp_path / "ix")
     backend.rebuild(_documents(60), procs=1)  # below the saving thresholds
-    backend.search(SearchParams(q="peace"))
+    backend.search(backend_query(q="peace"))
     assert not any(backend._snapshot.engine.saved)
     phrase = wq.Phrase("body", [index_term("peace"), index_term("talks")])
     expected = sorted(backend._snapshot.searcher.docs_for_query(phrase))
@@ -110,10 +110,10 @@ def test_a_big_segment_written_by_saves_is_decoded_by_the_writer(tmp_path, monke
     monkeypatch.setattr(whoosh_postings, "MIN_SEGMENT_DOCS", 50)
     backend = WhooshBackend(tmp_path / "ix")
     backend.index(_documents(20))  # small: left to Whoosh
-    backend.search(SearchParams(q="peace"))
+    backend.search(backend_query(q="peace"))
     assert not any(backend._snapshot.engine.saved)
     backend.index(_documents(80, seed=6))  # its segment, or a merge, passes the threshold
-    backend.search(SearchParams(q="peace"))
+    backend.search(backend_query(q="peace"))
     assert any(backend._snapshot.engine.saved)
 
 
@@ -131,7 +131,7 @@ def test_a_phrase_with_slop_still_goes_through_whoosh_positions(tmp_path, monkey
         ],
         procs=1,
     )
-    near = backend.search(SearchParams(q='"peace talks"~3'))
-    exact = backend.search(SearchParams(q='"peace talks"'))
+    near = backend.search(backend_query(q='"peace talks"~3'))
+    exact = backend.search(backend_query(q='"peace talks"'))
     assert sorted(hit.id for hit in near.hits) == [1, 3]
     assert [hit.id for hit in exact.hits] == [3]

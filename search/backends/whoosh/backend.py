@@ -23,10 +23,10 @@ from search.backends.base import Document, Hit, SearchBackend, SearchResults, Se
 from search.backends.whoosh import compiler, highlight, internals, postings
 from search.backends.whoosh.arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
 from search.backends.whoosh.engine import Engine, Match
-from search.backends.whoosh.facets import FacetMasks, Selection, by_day, date_counts, top
+from search.backends.whoosh.facets import FacetMasks, Selection, by_day, day_counts, top
 from search.backends.whoosh.schema import build_schema, index_documents
 from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
-from search.query import SearchParams
+from search.query_tree import Node, SearchQuery
 
 # Seconds a writer waits for Whoosh's lock. Below gunicorn's 30 s worker timeout; queued
 # updates (search.indexing) serialise their writers first, so they rarely wait here at all.
@@ -101,8 +101,6 @@ class _Found:
 
     searcher: Searcher
     arrays: DocArrays
-    query: wq.Query
-    notices: list[str]
     docs: np.ndarray
     scores: np.ndarray
     masks: FacetMasks
@@ -130,7 +128,7 @@ class WhooshBackend(SearchBackend):
     def __init__(self, index_dir: str | Path) -> None:
         self.store = IndexStore(Path(index_dir))
         self.schema = build_schema()
-        self.parser = compiler.make_parser(self.schema)
+        self.compiler = compiler.Compiler(self.schema)
         self._lock = threading.Lock()
         self._ix: whoosh_index.Index | None = None
         self._ix_folder: Path | None = None
@@ -163,13 +161,13 @@ class WhooshBackend(SearchBackend):
             self._prepare_merged()
         return len(documents)
 
-    def delete(self, ids: Iterable[str], *, merge: bool = True) -> None:
+    def delete(self, ids: Iterable[int], *, merge: bool = True) -> None:
         ids = list(ids)
         if not ids or self.store.current() is None:
             return
         writer = self._writer()
         try:
-            for doc_id in ids:
+            for doc_id in map(str, ids):
                 writer.delete_by_term("id", doc_id)
                 writer.delete_by_term("parent", doc_id)
         except BaseException:
@@ -245,31 +243,27 @@ class WhooshBackend(SearchBackend):
         writer.commit()
         return count
 
-    def document_stamps(self) -> dict[str, int]:
+    def document_stamps(self) -> dict[int, int]:
         snapshot = self._current()
         reader = snapshot.searcher.reader()
         ids = reader.column_reader("id", translate=True)
         stamps = reader.column_reader("stamp", translate=True)
-        return {ids[int(n)]: stamps[int(n)] for n in snapshot.arrays.of_kind("article")}
+        return {int(ids[int(n)]): stamps[int(n)] for n in snapshot.arrays.of_kind("article")}
 
-    def stamps_of(self, ids: Iterable[int]) -> dict[str, int]:
-        """`document_stamps` for just these articles (those the index has)."""
+    def stamps_of(self, ids: Iterable[int]) -> dict[int, int]:
         searcher = self._current().searcher
         stamps = searcher.reader().column_reader("stamp", translate=True)
-        found = {str(pk): searcher.document_number(id=str(pk)) for pk in ids}
+        found = {pk: searcher.document_number(id=str(pk)) for pk in ids}
         return {pk: stamps[docnum] for pk, docnum in found.items() if docnum is not None}
 
     def size_bytes(self) -> int:
         return self.store.size_bytes()
 
     def warm(self) -> None:
-        """Open the live index and load its arrays (reading and saving any a rebuild did not
-        prepare), so that no visitor's search pays for it."""
+        # Also reads and saves any arrays a rebuild did not prepare.
         self._current()
 
     def forget_cached_queries(self, postings: bool = True) -> None:
-        """Drop cached query results, and the term postings too unless `postings` is False
-        (benchmarks measure queries that were not answered before)."""
         if self._snapshot is not None:
             self._snapshot.engine.forget(postings=postings)
 
@@ -319,51 +313,49 @@ class WhooshBackend(SearchBackend):
             # drop, so deletions would stay visible.
             self._snapshot = Snapshot.of(self._ix.searcher(), self.store.arrays_folder())
 
-    def _matching(self, params: SearchParams) -> _Found:
-        """The documents `params` finds, before paging: scores, facet masks, parsed query."""
-        snapshot = self._current()
+    def _matching(self, snapshot: Snapshot, query: SearchQuery) -> _Found:
+        """The documents `query` finds, before paging: their scores and facet masks."""
         searcher, arrays, engine = snapshot.searcher, snapshot.arrays, snapshot.engine
-        query, notices = compiler.parse(self.parser, params.q)
-        match = engine.evaluate(query, budget=settings.DISPATCH_SEARCH_BUDGET)
+        params = query.params
+        compiled = self.compiler.compile(query.tree)
+        match = engine.evaluate(compiled, budget=settings.DISPATCH_SEARCH_BUDGET)
         kind = arrays.kinds[match.docs] == KIND_CODES[KINDS[params.mode]]
         docs, scores = match.docs[kind], match.scores[kind]
         if params.mode == "articles":
             scores = with_statement_boost(arrays, match, docs, scores)
         masks = FacetMasks(arrays, docs, Selection.from_params(params))
-        return _Found(searcher, arrays, query, notices, docs, scores, masks)
+        return _Found(searcher, arrays, docs, scores, masks)
 
     @staticmethod
-    def _ranked(found: _Found, params: SearchParams, count: int) -> np.ndarray:
+    def _ranked(found: _Found, query: SearchQuery, count: int) -> np.ndarray:
         passing = found.masks.passing()
         docs, scores = found.docs[passing], found.scores[passing]
-        if params.effective_sort == "relevance":
+        if query.effective_sort == "relevance":
             return top(docs, scores, count)
-        return by_day(found.arrays, docs, newest=params.effective_sort == "newest")
+        return by_day(found.arrays, docs, newest=query.effective_sort == "newest")
 
-    def search(self, params: SearchParams) -> SearchResults:
-        found = self._matching(params)
-        searcher, query, notices = found.searcher, found.query, found.notices
+    def search(self, query: SearchQuery) -> SearchResults:
+        snapshot = self._current()
+        found = self._matching(snapshot, query)
+        params, searcher = query.params, found.searcher
         facets = found.masks.counts()
         passing = found.masks.passing()
         total = int(passing.sum())
         page_count = max(1, math.ceil(total / params.page_size))
         page = min(params.page, page_count)
         start = (page - 1) * params.page_size
-        ranked = self._ranked(found, params, start + params.page_size)
-        terms = compiler.highlight_terms(searcher, query)
-        phrases = compiler.phrases(query)
+        ranked = self._ranked(found, query, start + params.page_size)
+        terms, phrases = compiler.marking(searcher, self.compiler, query.tree)
         hits = tuple(
             self._hit(searcher, int(docnum), terms, phrases)
             for docnum in ranked[start : start + params.page_size]
         )
-        if params.page > page_count and total:
-            notices.append(f"There are only {page_count} pages; showing the last.")
-        timeline = date_counts(found.masks.days[passing], params)
-        return SearchResults(total, hits, facets, page, page_count, tuple(notices), timeline)
+        days = day_counts(found.masks.days[passing])
+        return SearchResults(total, hits, facets, page, page_count, days, found.masks.date_facet())
 
-    def search_ids(self, params: SearchParams) -> list[int]:
-        found = self._matching(params)
-        ranked = self._ranked(found, params, len(found.docs))
+    def search_ids(self, query: SearchQuery) -> list[int]:
+        found = self._matching(self._current(), query)
+        ranked = self._ranked(found, query, len(found.docs))
         ids: list[int] = found.arrays.ids[ranked].tolist()
         return ids
 
@@ -384,29 +376,27 @@ class WhooshBackend(SearchBackend):
             article_id=int(stored["parent"]) if statement else None,
         )
 
-    def _marking(self, q: str) -> tuple[frozenset[str], list[tuple[str, ...]]]:
-        """The words and phrases to mark for `q`: parsed once, however many texts follow."""
+    def _marking(self, tree: Node) -> compiler.Marking:
+        """The words and phrases to mark: compiled once, however many texts follow."""
         try:
             searcher = self._current().searcher
         except SearchUnavailable:
             return frozenset(), []
-        query, _ = compiler.parse(self.parser, q)
-        terms = compiler.highlight_terms(searcher, query) if q.strip() else frozenset()
-        return terms, compiler.phrases(query)
+        return compiler.marking(searcher, self.compiler, tree)
 
-    def passage_maker(self, q: str) -> Callable[[str], tuple[str, ...]]:
-        terms, phrases = self._marking(q)
+    def passage_maker(self, tree: Node) -> Callable[[str], tuple[str, ...]]:
+        terms, phrases = self._marking(tree)
         return lambda text: tuple(highlight.passages(text, terms, phrases))
 
-    def highlight(self, text: str, q: str) -> str:
-        return self.highlight_all([text], q)[0]
+    def highlight(self, text: str, tree: Node) -> str:
+        return self.highlight_all([text], tree)[0]
 
-    def highlight_all(self, texts: list[str], q: str) -> list[str]:
-        terms, phrases = self._marking(q)
+    def highlight_all(self, texts: list[str], tree: Node) -> list[str]:
+        terms, phrases = self._marking(tree)
         return [highlight.whole(text, terms, phrases) for text in texts]
 
-    def suggest(self, q: str) -> str | None:
-        return compiler.suggest(self._current().searcher, q)
+    def suggest(self, query: SearchQuery) -> str | None:
+        return compiler.suggest(self._current().searcher, query.params.q, query.tree)
 
     def related(self, article_id: int, count: int = 5) -> list[int]:
         snapshot = self._current()

@@ -1,103 +1,127 @@
-"""Parsing index-ready query strings, the words to highlight, and spelling suggestions."""
+"""Query trees compiled to Whoosh queries, the words to highlight, and spelling suggestions."""
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 
 from whoosh import query as wq
 from whoosh.fields import Schema
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
+from whoosh.qparser import QueryParser
 from whoosh.searching import Searcher
+
+from search import query_tree as qt
 
 # Field weights: a match in the headline outranks one in the body (statements: see Engine).
 FIELD_BOOSTS = {"title": 3.0, "body": 1.0}
+# Each neutral field of the tree → the index fields it searches, with their weights.
+INDEX_FIELDS = {
+    qt.ANY: tuple(FIELD_BOOSTS.items()),
+    "title": (("title", 1.0),),
+    "speaker": (("speaker_names", 1.0),),
+    "source": (("source_text", 1.0),),
+    "country": (("countries", 1.0),),
+}
 HIGHLIGHT_FIELDS = ("title", "body")
-MAX_EDIT_DISTANCE = 2  # Whoosh's (and Lucene's) largest useful fuzzy distance
-FUZZY_PREFIX = 1  # letters a fuzzy word keeps as typed (Whoosh's FuzzyTerm default)
 SUGGEST_BUDGET = 1.0  # seconds spent finding corrections; later words are left as typed
 _WORD = re.compile(r"(?<![\w:*~])([^\W\d_]{3,})(?![\w:*~])")
 
 
-def make_parser(schema: Schema) -> MultifieldParser:
-    parser = MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS)
-    parser.add_plugin(FuzzyTermPlugin())  # word~
-    return parser
+class Compiler:
+    """Turns query trees into Whoosh queries, analysing each leaf's text as the index did."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        # Used only for `term_query`: a word through a field's analyser, as Whoosh's own
+        # parser does it (stop words, words that split in two); no text is parsed.
+        self._terms = QueryParser("body", schema)
+
+    def compile(self, tree: qt.Node) -> wq.Query:
+        if isinstance(tree, qt.Everything):
+            return wq.Every()
+        query: wq.Query = self._node(tree).normalize()
+        return query
+
+    def _node(self, node: qt.Node) -> wq.Query:
+        if isinstance(node, qt.And):
+            return wq.And([self._node(child) for child in node.children])
+        if isinstance(node, qt.Or):
+            return wq.Or([self._node(child) for child in node.children])
+        if isinstance(node, qt.Not):
+            return wq.Not(self._node(node.child))
+        if isinstance(node, qt.Everything):
+            return wq.Every()
+        fields = INDEX_FIELDS.get(node.field, ())
+        parts = [self._leaf(node, name, node.boost * weight) for name, weight in fields]
+        found = [part for part in parts if part is not None]
+        return found[0] if len(found) == 1 else wq.Or(found)
+
+    def _leaf(self, leaf: qt.Leaf, field: str, boost: float) -> wq.Query | None:
+        if isinstance(leaf, qt.Phrase):
+            words = [t.text for t in self.schema[field].tokenize(leaf.text, mode="query")]
+            return wq.Phrase(field, words, slop=leaf.slop, boost=boost) if words else None
+        if isinstance(leaf, qt.Prefix):
+            # The stem of what is typed: `Turkey*` finds the indexed `turkei`.
+            return self._term(field, leaf.text, wq.Prefix, boost, analyse=False)
+        if isinstance(leaf, qt.Wildcard):
+            return self._term(field, leaf.pattern, wq.Wildcard, boost, analyse=False)
+        if isinstance(leaf, qt.Fuzzy):
+
+            def fuzzy(name: str, text: str, boost: float = 1.0) -> wq.FuzzyTerm:
+                return wq.FuzzyTerm(name, text, boost, leaf.distance, leaf.prefix)
+
+            return self._term(field, leaf.text, fuzzy, boost, analyse=False)
+        return self._term(field, leaf.text, wq.Term, boost, analyse=True)
+
+    def _term(
+        self, field: str, text: str, kind: object, boost: float, *, analyse: bool
+    ) -> wq.Query | None:
+        # `analyse`: split into words and drop stop words (plain words); patterns and fuzzy
+        # words are only normalised (lower case), as Whoosh's parser does.
+        query: wq.Query | None = self._terms.term_query(
+            field, text, kind, boost=boost, tokenize=analyse, removestops=analyse
+        )
+        return query
 
 
-def parse(parser: MultifieldParser, text: str) -> tuple[wq.Query, list[str]]:
-    """The query for `text` (everything when empty); unreadable syntax becomes plain words."""
-    if not text.strip():
-        return wq.Every(), []
-    notices: list[str] = []
-    try:
-        query = parser.parse(text)
-    except Exception:  # Whoosh's parser raises assorted errors on odd input
-        # Lower case, so that no word is an operator again: plain words always parse.
-        words = " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
-        notices.append("The query's syntax could not be read, so its words were searched instead.")
-        query = parser.parse(words) if words else wq.NullQuery
-    return _cap_fuzzy(query, notices), notices
+Marking = tuple[frozenset[str], list[tuple[str, ...]]]
 
 
-def _cap_fuzzy(query: wq.Query, notices: list[str]) -> wq.Query:
-    """Fuzzy words match within at most MAX_EDIT_DISTANCE edits and keep their first letter:
-    `word~7` compared every word of the index at distance 7 (20 s on Reuters) and matched
-    nearly anything, and without a fixed first letter one fuzzy word took 2.3 s per field."""
-    for node in _walk(query):
-        if not isinstance(node, wq.FuzzyTerm):
-            continue
-        if node.maxdist > MAX_EDIT_DISTANCE:
-            node.maxdist = MAX_EDIT_DISTANCE
-            notice = f"Fuzzy matching allows at most {MAX_EDIT_DISTANCE} edits per word."
-            if notice not in notices:
-                notices.append(notice)
-        node.prefixlength = max(node.prefixlength, FUZZY_PREFIX)
-    return query
-
-
-def highlight_terms(searcher: Searcher, query: wq.Query) -> frozenset[str]:
-    """Indexed words the query looks for (wildcards and fuzzy terms expanded)."""
+def marking(searcher: Searcher, compiler: Compiler, tree: qt.Node) -> Marking:
+    """The indexed words the tree looks for (wildcards and fuzzy words expanded) and the
+    analysed words of each phrase, marked only where the whole phrase occurs. What a query
+    excludes is not marked."""
     # Not `Query.existing_terms`: its loop variable shadows its `fieldname` argument, so
     # after the first title term it silently skips every body term.
     reader = searcher.reader()
-    terms = set()
-    for leaf in query.leaves():
-        if isinstance(leaf, wq.Phrase) or _negated(query, leaf):
-            continue  # phrases are marked only where the whole phrase occurs
-        for field, text in leaf.expanded_terms(reader, phrases=True):
-            if field in HIGHLIGHT_FIELDS:
-                terms.add(text.decode() if isinstance(text, bytes) else text)
-    return frozenset(terms)
-
-
-def phrases(query: wq.Query) -> list[tuple[str, ...]]:
-    """The analysed words of each phrase in the query, to highlight them only together."""
+    terms: set[str] = set()
     found: list[tuple[str, ...]] = []
-    for node in _walk(query):
-        if isinstance(node, wq.Phrase) and node.fieldname in HIGHLIGHT_FIELDS:
-            words = tuple(node.words)
-            if words not in found:
-                found.append(words)
-    return found
+    for leaf, negated in qt.leaves(tree):
+        if negated:
+            continue
+        for part in compiler.compile(leaf).leaves():  # `3+3` may be an And of two words
+            if isinstance(part, wq.Phrase):
+                words = tuple(part.words)
+                if part.fieldname in HIGHLIGHT_FIELDS and words not in found:
+                    found.append(words)
+                continue
+            for field, text in part.expanded_terms(reader, phrases=True):
+                if field in HIGHLIGHT_FIELDS:
+                    terms.add(text.decode() if isinstance(text, bytes) else text)
+    return frozenset(terms), found
 
 
-def _walk(query: wq.Query) -> Iterator[wq.Query]:
-    yield query
-    for child in query.children():
-        yield from _walk(child)
-
-
-def _negated(query: wq.Query, leaf: wq.Query) -> bool:
-    return any(
-        isinstance(node, wq.Not) and leaf in list(_walk(node.query)) for node in _walk(query)
-    )
-
-
-def suggest(searcher: Searcher, text: str) -> str | None:
-    """`text` with each word the index does not know replaced by the closest one it does."""
+def suggest(searcher: Searcher, text: str, tree: qt.Node) -> str | None:
+    """`text` (the query as typed) with each word the index does not know replaced by the
+    closest one it does. Only the tree's plain words are checked: not field names, operators,
+    patterns or fuzzy words, which the user spelled on purpose."""
     reader = searcher.reader()
+    plain = {
+        word.lower()
+        for leaf, _ in qt.leaves(tree)
+        if isinstance(leaf, qt.Term) and leaf.field == qt.ANY
+        for word in _WORD.findall(leaf.text)
+    }
     changed = False
     # Each unknown word costs a scan of the index's words: a pasted paragraph full of names
     # must not hold the request for seconds.
@@ -107,7 +131,9 @@ def suggest(searcher: Searcher, text: str) -> str | None:
         nonlocal changed
         word: str = match.group(1)
         folded = word.lower()
-        if folded in ("and", "not") or ("words", folded) in reader or time.monotonic() > stop_at:
+        if folded not in plain or folded in ("and", "not") or ("words", folded) in reader:
+            return word
+        if time.monotonic() > stop_at:
             return word
         candidates = list(reader.terms_within("words", folded, maxdist=2, prefix=1))
         if not candidates:

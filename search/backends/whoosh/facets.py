@@ -8,10 +8,10 @@ from typing import cast
 
 import numpy as np
 
-from search import timeline
 from search.backends.whoosh.arrays import MULTI_FACETS, TABLES, DocArrays
 from search.backends.whoosh.schema import day_number
 from search.query import SearchParams
+from search.timeline import DayCounts
 
 VALUE_FACETS = (*MULTI_FACETS, "source")
 
@@ -35,13 +35,6 @@ class Selection:
             day_from=day_number(params.date_from) or None,
             day_to=day_number(params.date_to) or None,
         )
-
-    @property
-    def one_year(self) -> int | None:
-        """The year the date range lies in, if it lies in one: the date facet shows months."""
-        if self.day_from and self.day_to and self.day_from // 10000 == self.day_to // 10000:
-            return self.day_from // 10000
-        return None
 
 
 class FacetMasks:
@@ -87,46 +80,21 @@ class FacetMasks:
             else:
                 ids = self.arrays.values[name][rows].ravel()
             result[name] = _named(np.bincount(ids[ids >= 0]), TABLES[name].values)
-        days = self.days[self.passing(skip="date") & (self.days > 0)]
-        years = np.unique(days // 10000, return_counts=True)
-        result["year"] = [(str(y), int(c)) for y, c in zip(*years, strict=True)][::-1]
-        result["month"] = []
-        year = self.selection.one_year
-        if year:
-            months = np.unique(days[days // 10000 == year] // 100, return_counts=True)
-            result["month"] = [
-                (f"{m // 100}-{m % 100:02d}", int(c)) for m, c in zip(*months, strict=True)
-            ]
         return result
 
+    def date_facet(self) -> DayCounts:
+        """Results per day with every filter applied but the date range's own."""
+        return day_counts(self.days[self.passing(skip="date")])
 
-def date_counts(days: np.ndarray, params: SearchParams) -> timeline.DateCounts | None:
-    """Results per year, month or day (by the span shown) for the timeline; None if undated."""
-    dated = days[days > 0]
-    if not len(dated):
-        return None
-    first, last = _date(int(dated.min())), _date(int(dated.max()))
-    start, end = timeline.shown_span(params.date_from, params.date_to, first, last)
-    unit = timeline.unit_for(start, end)
-    divisor = {"year": 10000, "month": 100, "day": 1}[unit]
-    # The span bounds the keys' range (a few thousand at most), so counting is O(n), no sort.
-    keys = dated // divisor
-    low = int(keys.min())
-    counts = np.bincount(keys - low)
-    pairs = tuple((_period_key(low + int(i), unit), int(counts[i])) for i in np.flatnonzero(counts))
-    return timeline.DateCounts(unit, start, end, pairs)
+
+def day_counts(days: np.ndarray) -> DayCounts:
+    """How many of these documents fall on each day (undated ones left out)."""
+    found, counts = np.unique(days[days > 0], return_counts=True)
+    return {_date(int(day)): int(count) for day, count in zip(found, counts, strict=True)}
 
 
 def _date(day: int) -> datetime.date:
     return datetime.date(day // 10000, day // 100 % 100, day % 100)
-
-
-def _period_key(number: int, unit: str) -> str:
-    if unit == "year":
-        return str(number)
-    if unit == "month":
-        return f"{number // 100}-{number % 100:02d}"
-    return _date(number).isoformat()
 
 
 def _named(counts: np.ndarray, values: list[str]) -> list[tuple[str, int]]:

@@ -99,7 +99,7 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
     title = document.get("title") or ""
     article = {
         **shared,
-        "id": document["id"],
+        "id": str(document["id"]),
         "kind": "article",
         "parent": "",
         "stamp": document.get("stamp") or 0,
@@ -116,7 +116,7 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
             **shared,
             "id": f"s{s['id']}",
             "kind": "statement",
-            "parent": document["id"],
+            "parent": str(document["id"]),
             "body": s["text"],
             "speaker_names": "\n".join(s.get("speaker_names") or ()),
             "speakers": s["speaker"],
