@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 from search.query import SearchParams
 
+# The current request's query string as (name, value) pairs, in order, blank values left out
+# (`views._query_pairs`): every link that changes the search is built from it.
 QueryPairs = Sequence[tuple[str, str]]
 
 FACET_TITLES = {

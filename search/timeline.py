@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
+
+from search.facets import QueryPairs
 
 UNITS = ("year", "month", "day")
 MAX_DAYS = 92  # up to about a quarter: one bar per day
@@ -14,8 +15,6 @@ MAX_YEARS = 60  # a wider explicit range is clipped to the dated results
 WIDTH, HEIGHT, GAP = 600.0, 80.0, 0.15  # SVG viewBox; the gap is a share of each slot
 MIN_BAR = 2.0  # a single result still shows
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-QueryPairs = Sequence[tuple[str, str]]
 
 
 @dataclass(frozen=True)

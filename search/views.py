@@ -22,6 +22,7 @@ from django_htmx.middleware import HtmxDetails
 from archive.models import Article, Country, Person
 from search import export
 from search.backends.base import SearchTooSlow, SearchUnavailable
+from search.facets import QueryPairs
 from search.indexing import get_backend
 from search.marks import number_marks
 from search.query import SORTS, SearchParams, parse_params
@@ -35,7 +36,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _query_pairs(request: HttpRequest) -> list[tuple[str, str]]:
+def _query_pairs(request: HttpRequest) -> QueryPairs:
     return [(k, v) for k, values in request.GET.lists() for v in values if v != ""]
 
 
