@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.http import StreamingHttpResponse
+from django.urls import resolve, reverse
 
 from archive.mapping import article_record
 from archive.models import Article, Statement
@@ -197,3 +198,23 @@ def test_a_stored_script_url_is_exported_and_served_as_the_dispatch_page(client,
     assert row["url"] == f"http://testserver/articles/{article.pk}/"
     [hit] = api(client, q="Lavrov")["hits"]
     assert hit["source_url"] is None
+
+
+def test_both_formats_are_one_view_named_by_its_url(client, seeded):
+    csv_route, json_route = resolve("/export.csv"), resolve("/export.json")
+    assert csv_route.func is json_route.func
+    assert (csv_route.kwargs, json_route.kwargs) == ({"fmt": "csv"}, {"fmt": "json"})
+    assert (reverse("export-csv"), reverse("export-json")) == ("/export.csv", "/export.json")
+    for fmt in ("csv", "json"):
+        response, _ = download(client, f"/export.{fmt}")
+        assert response["Content-Disposition"] == f'attachment; filename="dispatch-export.{fmt}"'
+
+
+def test_an_export_says_what_went_wrong_in_its_own_format(client, seeded, settings):
+    settings.DISPATCH_SEARCH_BUDGET = 0.0
+    as_json = client.get("/export.json", {"q": "minist*"})
+    assert (as_json.status_code, as_json["Content-Type"]) == (400, "application/json")
+    assert "stopped after 0 s" in as_json.json()["error"]
+    as_csv = client.get("/export.csv", {"q": "minist*"})
+    assert (as_csv.status_code, as_csv["Content-Type"]) == (400, "text/plain; charset=utf-8")
+    assert b"stopped after 0 s" in as_csv.content
