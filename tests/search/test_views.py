@@ -180,3 +180,11 @@ def test_fuzzy_distance_is_capped_with_a_notice(client, seeded):
     data = api(client, q="Lavrov~7")
     assert data["notices"] == ["Fuzzy matching allows at most 2 edits per word."]
     assert data["total"] == api(client, q="Lavrov~2")["total"] > 0
+
+
+@pytest.mark.parametrize("url", ["/", "/speakers/sergei-lavrov/", "/countries/ru/"])
+def test_every_list_of_results_has_the_one_header(client, seeded, url):
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get(url, headers=headers)
+        assert "search/_results_header.html" in [t.name for t in response.templates]
+        assert response.content.decode().count('id="result-count"') == 1
