@@ -122,7 +122,7 @@ class Evaluation:
     articles: int = 0
 
     def add(self, article: str, found: Mapping[str, Any], gold: Mapping[str, Any]) -> None:
-        """`found` is an exported record (see `archive.exporting`), `gold` a labelled one."""
+        """`found` is an `archive.mapping.export_record`, `gold` a labelled one."""
         self.articles += 1
         for name in SET_FIELDS:
             if name not in gold:

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 
 from archive.links import MAX_URL, safe_url, validate_web_url
+from archive.slugs import unique_slug
 
 
 class Country(models.Model):
@@ -61,16 +61,9 @@ class Person(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
-            self.slug = self._unique_slug()
+            others = Person.objects.exclude(pk=self.pk)
+            self.slug = unique_slug(self.name, lambda slug: others.filter(slug=slug).exists())
         super().save(*args, **kwargs)
-
-    def _unique_slug(self) -> str:
-        base = slugify(self.name)[:180] or "person"
-        slug, n = base, 1
-        while Person.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
 
 
 class PersonAlias(models.Model):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.text import slugify
-
 from archive.extraction import name_key
 from archive.models import Person, PersonAlias
+from archive.slugs import unique_slug
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class PersonResolver:
             keys = [name_key(n) for n in mention.names]
             if any(k in self._ids for k in keys) or any(k in new for k in keys):
                 continue
-            person = Person(name=mention.name, kind=mention.kind, slug=self._unique_slug(mention))
+            person = Person(name=mention.name, kind=mention.kind, slug=self._slug_for(mention))
             for key in keys:
                 new[key] = person
         Person.objects.bulk_create(list({id(p): p for p in new.values()}.values()))
@@ -74,13 +73,9 @@ class PersonResolver:
         PersonAlias.objects.bulk_create(rows, ignore_conflicts=True)
         return ids
 
-    def _unique_slug(self, mention: Mention) -> str:
+    def _slug_for(self, mention: Mention) -> str:
         if self._slugs is None:
             self._slugs = set(Person.objects.values_list("slug", flat=True))
-        base = slugify(mention.name)[:180] or "person"
-        slug, n = base, 1
-        while slug in self._slugs:
-            n += 1
-            slug = f"{base}-{n}"
+        slug = unique_slug(mention.name, self._slugs.__contains__)
         self._slugs.add(slug)
         return slug

@@ -16,7 +16,7 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_page, name="article"),
     path("speakers/<slug:slug>/", views.speaker_page, name="speaker"),
     path("countries/<str:code>/", views.country_page, name="country"),
-    path("export.csv", views.export_csv, name="export-csv"),
-    path("export.json", views.export_json, name="export-json"),
+    path("export.csv", views.export_results, {"fmt": "csv"}, name="export-csv"),
+    path("export.json", views.export_results, {"fmt": "json"}, name="export-json"),
     path("admin/", admin.site.urls),
 ]

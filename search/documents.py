@@ -1,37 +1,42 @@
-"""The one mapping from an archive article to a search document."""
+"""An archive article as a search document: its record (`archive.mapping`) and what only the
+index needs."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-from archive.models import Article, ArticleQuerySet, Person
+from archive.mapping import article_record, statement_record
+from archive.models import Article, ArticleQuerySet, Person, Statement
 
 
 def article_document(article: Article) -> dict[str, Any]:
-    """Plain data a backend indexes; expects `indexable_articles()` (metadata prefetched)."""
-    speakers = article.speakers
+    """Plain data a backend indexes: the article's record, the speakers by slug, and what only
+    the index needs; expects `indexable_articles()` (metadata prefetched)."""
+    record = article_record(article)
     return {
-        "id": str(article.pk),
-        "title": article.title,
+        "id": record["id"],
+        "title": record["title"],
         "body": article.body,
-        "source": article.source,
-        "countries": sorted(c.code for c in article.countries.all()),
-        "speakers": [p.slug for p in speakers],
+        "source": record["source"],
+        "countries": record["countries"],
+        "speakers": record["speaker_slugs"],
         # Every spelling, so `speaker:Sergey Lavrov` finds what Sergei Lavrov said.
-        "speaker_names": [name for p in speakers for name in person_names(p)],
-        "date": article.date,
+        "speaker_names": [name for p in article.speakers for name in person_names(p)],
+        "date": article.date,  # the date itself, which backends count days with (not ISO text)
         "stamp": stamp(article.updated_at),
-        "statements": [
-            {
-                "id": s.pk,
-                "speaker": s.speaker.slug,
-                "speaker_names": person_names(s.speaker),
-                "role": s.role,
-                "text": s.text,
-            }
-            for s in article.statements.all()
-        ],
+        "statements": [_statement_document(s) for s in article.statements.all()],
+    }
+
+
+def _statement_document(statement: Statement) -> dict[str, Any]:
+    record = statement_record(statement)
+    return {
+        "id": record["id"],
+        "speaker": record["speaker_slug"],
+        "speaker_names": person_names(statement.speaker),
+        "role": record["role"],
+        "text": record["text"],
     }
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from archive.mapping import ArticleFields, article_fields, article_record, statement_record
 from archive.models import Article, Statement
 from search.backends import get_backend
 from search.query import SearchParams
@@ -57,14 +58,13 @@ def _article_rows(
         article = found.get(pk)
         if article is None:
             continue
+        record = article_record(article)
         best = passages(article.body)
         yield {
-            "title": article.title,
-            "outlet": article.source,
-            "date": article.date.isoformat() if article.date else "",
-            "url": article.link_url or absolute(article.get_absolute_url()),
-            "speakers": "; ".join(p.name for p in article.speakers),
-            "countries": "; ".join(c.name for c in article.countries.all()),
+            "title": record["title"],
+            **_citation(record, absolute),
+            "speakers": "; ".join(record["speakers"]),
+            "countries": "; ".join(record["country_names"]),
             "passage": plain(best[0]) if best else "",
         }
 
@@ -79,16 +79,25 @@ def _statement_rows(ids: list[int], absolute: Absolute) -> Iterator[Row]:
         statement = found.get(pk)
         if statement is None:
             continue
-        article = statement.article
+        record = statement_record(statement)
+        article = article_fields(statement.article)
         yield {
-            "speaker": statement.speaker.name,
-            "role": statement.role,
-            "quote": statement.text,
-            "article_title": article.title,
-            "outlet": article.source,
-            "date": article.date.isoformat() if article.date else "",
-            "url": article.link_url or absolute(article.get_absolute_url()),
+            "speaker": record["speaker"],
+            "role": record["role"],
+            "quote": record["text"],
+            "article_title": article["title"],
+            **_citation(article, absolute),
         }
+
+
+def _citation(article: ArticleFields, absolute: Absolute) -> Row:
+    """Where a row's article comes from: its outlet (the record's `source`), its date, and the
+    address to cite, the original's when it may be a link, else the article's page here."""
+    return {
+        "outlet": article["source"],
+        "date": article["date"] or "",
+        "url": article["link_url"] or absolute(article["page_url"]),
+    }
 
 
 def plain(passage_html: str) -> str:

@@ -8,10 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from search.query import SearchParams
+from search.query import QueryPairs, SearchParams
 from search.timeline import DayCounts
-
-QueryPairs = Sequence[tuple[str, str]]
 
 FACET_TITLES = {
     "country": "Country",

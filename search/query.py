@@ -30,6 +30,9 @@ class MultiValueMapping(Protocol):
 
 # A query string as Django's `QueryDict` holds it, or a plain mapping of value lists.
 QueryData: TypeAlias = MultiValueMapping | Mapping[str, Sequence[str]]
+# The current request's query string as (name, value) pairs, in order, blank values left out
+# (`views._query_pairs`): every link that changes the search is built from it.
+QueryPairs: TypeAlias = Sequence[tuple[str, str]]
 
 
 @dataclass(frozen=True)

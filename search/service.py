@@ -9,6 +9,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from archive.mapping import article_record, statement_record
 from archive.models import Article, Country, Person, Statement
 from search import aliases, query_syntax
 from search.backends import get_backend
@@ -16,7 +17,6 @@ from search.backends.base import Hit, SearchResults, SearchTooSlow, SearchUnavai
 from search.facets import (
     FACET_LIMITS,
     FacetGroup,
-    QueryPairs,
     active_filters,
     build_facets,
     date_facet_counts,
@@ -24,7 +24,7 @@ from search.facets import (
     page_url,
     toggle_query,
 )
-from search.query import SearchParams, unmatched, well_formed
+from search.query import QueryPairs, SearchParams, unmatched, well_formed
 from search.query_tree import Node, SearchQuery
 from search.timeline import Timeline, build_timeline, date_counts
 
@@ -205,25 +205,21 @@ def page_as_json(page: SearchPage) -> dict[str, Any]:
 
 
 def _hit_json(item: ResultItem) -> dict[str, Any]:
-    article = item.article
-    data = {
-        "id": article.pk,
-        "title": article.title,
-        "url": article.get_absolute_url(),
-        "source_url": article.link_url or None,  # only http(s): never a script to follow
-        "date": article.date.isoformat() if article.date else None,
-        "source": article.source,
-        "countries": sorted(c.code for c in article.countries.all()),
-        "speakers": [p.name for p in article.speakers],
+    record = article_record(item.article)
+    data: dict[str, Any] = {
+        "id": record["id"],
+        "title": record["title"],
+        "url": record["page_url"],
+        "source_url": record["link_url"],  # only http(s): never a script to follow
+        "date": record["date"],
+        "source": record["source"],
+        "countries": record["countries"],
+        "speakers": record["speakers"],
         "highlights": list(item.hit.passages),
     }
     if item.statement:
         data = {
-            "id": item.statement.pk,
-            "speaker": item.statement.speaker.name,
-            "speaker_slug": item.statement.speaker.slug,
-            "role": item.statement.role,
-            "text": item.statement.text,
+            **statement_record(item.statement),
             "article": data,
             "highlights": list(item.hit.passages),
         }

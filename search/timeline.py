@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
+
+from search.query import QueryPairs
 
 UNITS = ("year", "month", "day")
 MAX_DAYS = 92  # up to about a quarter: one bar per day
@@ -16,7 +17,6 @@ WIDTH, HEIGHT, GAP = 600.0, 80.0, 0.15  # SVG viewBox; the gap is a share of eac
 MIN_BAR = 2.0  # a single result still shows
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-QueryPairs = Sequence[tuple[str, str]]
 # What a backend counts: results per day (undated ones left out).
 DayCounts = dict[datetime.date, int]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.http import (
@@ -23,7 +22,7 @@ from archive.models import Article, Country, Person
 from search import export
 from search.backends.base import SearchTooSlow, SearchUnavailable
 from search.marks import number_marks
-from search.query import SORTS, SearchParams, parse_params
+from search.query import SORTS, QueryPairs, parse_params
 from search.service import marked_paragraphs, page_as_json, related_articles, search_articles
 from search.workbench import country_overview, speaker_overview
 
@@ -34,7 +33,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _query_pairs(request: HttpRequest) -> list[tuple[str, str]]:
+def _query_pairs(request: HttpRequest) -> QueryPairs:
     return [(k, v) for k, values in request.GET.lists() for v in values if v != ""]
 
 
@@ -77,49 +76,33 @@ def country_page(request: HtmxHttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_safe
-def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
-    """Every hit of the search as CSV, streamed."""
-    return _export(
-        request,
-        lambda rows, params: export.csv_lines(rows, export.columns(params)),
-        "text/csv; charset=utf-8",
-        "dispatch-export.csv",
-        lambda message, status: HttpResponse(
-            message, status=status, content_type="text/plain; charset=utf-8"
-        ),
-    )
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
 @require_safe
-def export_json(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
-    """Every hit of the search as one JSON object, streamed."""
-    return _export(
-        request,
-        export.json_chunks,
-        "application/json; charset=utf-8",
-        "dispatch-export.json",
-        lambda message, status: JsonResponse({"error": message}, status=status),
-    )
-
-
-def _export(
-    request: HttpRequest,
-    stream: Callable[[Iterator[export.Row], SearchParams], Iterable[str]],
-    content_type: str,
-    filename: str,
-    error: Callable[[str, int], HttpResponse],
-) -> HttpResponse | StreamingHttpResponse:
+def export_results(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
+    """Every hit of the search, streamed as CSV or as one JSON object (`fmt` from the URL)."""
     params = parse_params(request.GET)
     try:
         rows = export.export_rows(params, request.build_absolute_uri)
     except SearchUnavailable as exc:
-        return error(str(exc), 503)
+        return _export_error(fmt, str(exc), 503)
     except SearchTooSlow as exc:  # the query's fault: say so, not "unavailable"
-        return error(str(exc), 400)
-    response = StreamingHttpResponse(stream(rows, params), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return _export_error(fmt, str(exc), 400)
+    if fmt == "csv":
+        chunks = export.csv_lines(rows, export.columns(params))
+    else:
+        chunks = export.json_chunks(rows, params)
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="dispatch-export.{fmt}"'
     return response
+
+
+def _export_error(fmt: str, message: str, status: int) -> HttpResponse:
+    """The error in the format asked for, so a script reading JSON gets JSON."""
+    if fmt == "json":
+        return JsonResponse({"error": message}, status=status)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
 @require_safe

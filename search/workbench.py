@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 from django.db.models import Count
 
 from archive.models import Article, Country, Person, Statement
-from search.facets import FacetValue, QueryPairs, export_query
-from search.query import SearchParams
+from search.facets import FacetValue, export_query
+from search.query import QueryPairs, SearchParams
 from search.service import SearchPage, search_articles
 
 TOP_STATEMENTS = 10  # statements shown on a country page; the rest are a search away

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 import pytest
 
+from archive.models import Article, Country, DateMention, Person, PersonAlias, Statement
 from search import aliases, backends
 
 pytest.register_assert_rewrite("tests.search.backend_contract")
@@ -74,3 +76,34 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def quoted_article(db):
+    """An article with countries, quoted speakers (one with another spelling), a named
+    organisation and a mentioned month; its metadata prefetched."""
+    article = Article.objects.create(
+        title="Treaty talks",
+        body="Maria Zakharova said talks went on. Sergei Lavrov said they should sign.",
+        raw_text="Treaty talks\n\nMaria Zakharova said talks went on.",
+        source="Wire A",
+        byline="Jo Vance",
+        url="https://example.org/talks",
+        external_id="talks-1",
+        date=datetime.date(2021, 3, 4),
+        content_hash="talks-1",
+    )
+    # Codes and names sort differently: CH is Switzerland, DE Germany.
+    for code, name in [("CH", "Switzerland"), ("DE", "Germany"), ("AM", "Armenia")]:
+        article.countries.add(Country.objects.create(code=code, name=name))
+    zakharova = Person.objects.create(name="Maria Zakharova")
+    lavrov = Person.objects.create(name="Sergei Lavrov")
+    PersonAlias.objects.create(person=lavrov, name="Sergey Lavrov", key="sergey lavrov")
+    article.persons.add(lavrov, Person.objects.create(name="Wire A", kind=Person.ORGANISATION))
+    DateMention.objects.create(article=article, value="2021-03")
+    Statement.objects.create(
+        article=article, speaker=lavrov, role="minister", text="Sign", start=40
+    )
+    Statement.objects.create(article=article, speaker=zakharova, text="Talks", start=0)
+    Statement.objects.create(article=article, speaker=lavrov, text="Soon", start=60)
+    return Article.objects.with_metadata().get(pk=article.pk)

@@ -32,6 +32,20 @@ def test_a_timeline_bar_narrows_the_results_and_the_url(page, server):  # noqa: 
     page.wait_for_function("document.activeElement.id === 'result-count'", timeout=5000)
 
 
+def test_speaker_and_country_pages_update_their_results_and_url_in_place(page, server):  # noqa: F811
+    from playwright.sync_api import expect
+
+    page.goto(server + "speakers/sergei-lavrov/")
+    page.locator("#q").press_sequentially("zzzz", delay=30)
+    expect(page.locator("#result-count")).to_contain_text("0 statements for “zzzz”")
+    assert "q=zzzz" in page.url
+    page.goto(server + "countries/ru/")
+    page.locator("svg.timeline-chart a[aria-label^='Oct 2023']").click()
+    expect(page.locator("#result-count")).to_contain_text("1 article, newest first")
+    assert "date_from=2023-10" in page.url and "date_to=2023-10" in page.url
+    expect(page.locator("h1")).to_have_text("Russia RU")  # the page stayed; its results changed
+
+
 def test_a_facet_is_chosen_with_the_keyboard_alone(page, server):  # noqa: F811
     from playwright.sync_api import expect
 

@@ -1,4 +1,5 @@
-"""Dependencies point one way: archive knows nothing of search; extraction knows no Django."""
+"""Dependencies point one way: archive knows nothing of search; extraction knows no Django;
+every output of an article builds on the one mapping."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def imported_modules(folder: Path) -> set[str]:
+def imported_modules(where: Path) -> set[str]:
+    """What the modules in a folder, or one module, import."""
     names = set()
-    for path in folder.rglob("*.py"):
+    for path in where.rglob("*.py") if where.is_dir() else [where]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names |= {alias.name for alias in node.names}
@@ -74,3 +76,14 @@ def test_whoosh_private_api_is_used_in_one_module():
         # Our own module-level names (`_lock`, `_prepare`) are reached as bare names, never
         # as attributes of a Whoosh object.
         assert not private, (path.name, private)
+
+
+def test_every_article_output_builds_on_the_one_mapping():
+    # The index document, the API, the downloads and `export_articles`.
+    for module in (
+        "search/documents.py",
+        "search/service.py",
+        "search/export.py",
+        "archive/management/commands/export_articles.py",
+    ):
+        assert "archive.mapping" in imported_modules(REPO / module), module

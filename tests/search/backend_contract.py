@@ -24,7 +24,7 @@ from tests.search.queries import backend_query, tree
 
 DOCS: list[dict[str, Any]] = [
     {
-        "id": "1",
+        "id": 1,
         "title": "Lavrov on the South Caucasus",
         "body": "Sergei Lavrov said the 3+3 platform is useful. Talks were held in Moscow.",
         "source": "Outlet A",
@@ -33,7 +33,7 @@ DOCS: list[dict[str, Any]] = [
         "date": datetime.date(2023, 1, 18),
     },
     {
-        "id": "2",
+        "id": 2,
         "title": "Iran and Russia meet",
         "body": "Deputy ministers of Iran and Russia met in Moscow to discuss the region.",
         "source": "Outlet B",
@@ -43,7 +43,7 @@ DOCS: list[dict[str, Any]] = [
         "date": datetime.date(2023, 10, 26),
     },
     {
-        "id": "3",
+        "id": 3,
         "title": "Türkiye hosts talks",
         "body": "Ankara hosted the ministers. <script>alert('x')</script> was in the feed.",
         "source": "Outlet A",
@@ -52,7 +52,7 @@ DOCS: list[dict[str, Any]] = [
         "date": None,
     },
     {
-        "id": "4",
+        "id": 4,
         "title": "Armenia and Iran",
         "body": "Yerevan and Tehran discussed trade routes and the region.",
         "source": "Outlet C",
@@ -281,7 +281,7 @@ class BackendContract:
 
 RANKING_DOCS = [
     {
-        "id": "10",
+        "id": 10,
         "title": "Energy news",
         "body": "Officials met on Monday. The pipeline was mentioned in passing by observers.",
         "countries": [],
@@ -289,7 +289,7 @@ RANKING_DOCS = [
         "date": None,
     },
     {
-        "id": "11",
+        "id": 11,
         "title": "Energy news",
         "body": "Officials met on Monday. The pipeline is vital, the minister said on Monday.",
         "countries": [],
@@ -306,7 +306,7 @@ RANKING_DOCS = [
         ],
     },
     {
-        "id": "12",
+        "id": 12,
         "title": "The pipeline question",
         "body": "Officials met on Monday. Nobody else came to the meeting that day at all.",
         "countries": [],

@@ -5,9 +5,13 @@ import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.http import StreamingHttpResponse
+from django.urls import resolve, reverse
 
+from archive.mapping import article_record
 from archive.models import Article, Statement
+from search.documents import article_document, indexable_articles
 from search.export import ARTICLE_COLUMNS, STATEMENT_COLUMNS, plain, safe_cell
 from tests.conftest import api
 from tests.search.workbench_data import LAVROV, import_records
@@ -72,6 +76,40 @@ def test_csv_columns_are_citation_ready(client, many):
     [own] = csv_rows(client, {"q": '"sign the treaty soon"'})
     article = Article.objects.get(external_id="lavrov-1")
     assert own["url"] == f"http://testserver/articles/{article.pk}/"
+
+
+def test_every_output_shows_an_article_as_its_one_record(client, many):
+    record: dict = dict(article_record(Article.objects.with_metadata().get(external_id="lavrov-2")))
+    shared = ("title", "source", "date", "countries", "speakers")
+    [hit] = api(client, q='"Iran is a reliable partner"')["hits"]
+    assert {name: hit[name] for name in shared} == {name: record[name] for name in shared}
+    assert (hit["url"], hit["source_url"]) == (record["page_url"], record["link_url"])
+    out = io.StringIO()
+    call_command("export_articles", stdout=out, stderr=io.StringIO())
+    [exported] = [
+        row for row in map(json.loads, out.getvalue().splitlines()) if row["id"] == hit["id"]
+    ]
+    assert {name: exported[name] for name in (*shared, "url")} == {
+        name: record[name] for name in (*shared, "url")
+    }
+    # The downloads head the outlet "outlet", and join lists into one cell.
+    [row] = csv_rows(client, {"q": '"Iran is a reliable partner"'})
+    assert [row[name] for name in ARTICLE_COLUMNS[:-1]] == [
+        record["title"],
+        record["source"],
+        record["date"],
+        record["link_url"],
+        "; ".join(record["speakers"]),
+        "; ".join(record["country_names"]),
+    ]
+    document = article_document(indexable_articles().get(external_id="lavrov-2"))
+    assert [document[name] for name in ("id", "title", "source", "countries", "speakers")] == [
+        record["id"],
+        record["title"],
+        record["source"],
+        record["countries"],
+        record["speaker_slugs"],
+    ]
 
 
 def test_export_follows_the_filters(client, many):
@@ -160,3 +198,23 @@ def test_a_stored_script_url_is_exported_and_served_as_the_dispatch_page(client,
     assert row["url"] == f"http://testserver/articles/{article.pk}/"
     [hit] = api(client, q="Lavrov")["hits"]
     assert hit["source_url"] is None
+
+
+def test_both_formats_are_one_view_named_by_its_url(client, seeded):
+    csv_route, json_route = resolve("/export.csv"), resolve("/export.json")
+    assert csv_route.func is json_route.func
+    assert (csv_route.kwargs, json_route.kwargs) == ({"fmt": "csv"}, {"fmt": "json"})
+    assert (reverse("export-csv"), reverse("export-json")) == ("/export.csv", "/export.json")
+    for fmt in ("csv", "json"):
+        response, _ = download(client, f"/export.{fmt}")
+        assert response["Content-Disposition"] == f'attachment; filename="dispatch-export.{fmt}"'
+
+
+def test_an_export_says_what_went_wrong_in_its_own_format(client, seeded, settings):
+    settings.DISPATCH_SEARCH_BUDGET = 0.0
+    as_json = client.get("/export.json", {"q": "minist*"})
+    assert (as_json.status_code, as_json["Content-Type"]) == (400, "application/json")
+    assert "stopped after 0 s" in as_json.json()["error"]
+    as_csv = client.get("/export.csv", {"q": "minist*"})
+    assert (as_csv.status_code, as_csv["Content-Type"]) == (400, "text/plain; charset=utf-8")
+    assert b"stopped after 0 s" in as_csv.content

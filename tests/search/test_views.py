@@ -180,3 +180,19 @@ def test_fuzzy_distance_is_capped_with_a_notice(client, seeded):
     data = api(client, q="Lavrov~7")
     assert data["notices"] == ["Fuzzy matching allows at most 2 edits per word."]
     assert data["total"] == api(client, q="Lavrov~2")["total"] > 0
+
+
+@pytest.mark.parametrize("url", ["/", "/speakers/sergei-lavrov/", "/countries/ru/"])
+def test_every_list_of_results_has_the_one_header(client, seeded, url):
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get(url, headers=headers)
+        assert "search/_results_header.html" in [t.name for t in response.templates]
+        assert response.content.decode().count('id="result-count"') == 1
+
+
+def test_htmx_links_and_forms_take_their_target_and_history_from_the_page(client, seeded):
+    for url in ("/?q=Russia", "/speakers/sergei-lavrov/", "/countries/ru/"):
+        html = client.get(url).content.decode()
+        assert '<main id="main" hx-target="#results" hx-push-url="true">' in html
+        assert html.count('hx-target="#results"') == html.count('hx-push-url="true"') == 1
+        assert "{#" not in html  # a template comment spread over lines is printed, not hidden

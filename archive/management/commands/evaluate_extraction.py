@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from archive.evaluation import Evaluation
-from archive.exporting import article_record
 from archive.goldsets import GoldCase, GoldSetError, load_cases
 from archive.ingestion import Importer, ImportReport
+from archive.mapping import export_record
 from archive.models import Article
 from archive.scratch import in_scratch, run_in_scratch
 
@@ -76,7 +76,7 @@ class Command(BaseCommand):
         evaluation = Evaluation()
         for case in cases:
             article = Article.objects.with_metadata().get(external_id=case.article.external_id)
-            evaluation.add(case.name, article_record(article), case.gold)
+            evaluation.add(case.name, export_record(article), case.gold)
         self.stdout.write(f"Evaluated {evaluation.articles} articles.")
         for line in evaluation.report_lines():
             self.stdout.write(line)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from archive.exporting import iter_records
+from archive.mapping import iter_records
 
 
 class Command(BaseCommand):

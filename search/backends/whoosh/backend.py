@@ -148,7 +148,7 @@ class WhooshBackend(SearchBackend):
         writer = self._writer()
         try:
             for document in documents:
-                writer.delete_by_term("parent", document["id"])  # its old statements
+                writer.delete_by_term("parent", str(document["id"]))  # its old statements
                 article, *statements = index_documents(document)
                 writer.update_document(**article)
                 for statement in statements:
