@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gunicorn.workers.base import Worker
 
+# A query of up to 5,000 characters (search.query.MAX_QUERY_LENGTH: a pasted passage) is up to
+# 45,000 once percent-encoded, in the request line and again in htmx's HX-Current-URL and the
+# Referer header: past gunicorn's defaults (4,094 and 8,190), which answered a bare 414 and
+# left an htmx page showing the old results under the new query.
+limit_request_line = 0  # no limit: gunicorn allows at most 8,190 otherwise
+limit_request_field_size = 65536
+
 
 def post_worker_init(worker: Worker) -> None:
     # Load the index into each worker before it takes requests, so that no visitor pays for

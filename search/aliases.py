@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 import pycountry
 
-from archive.extraction import name_key
 from archive.extraction.countries import code_for
 from archive.models import CountryAlias, PersonAlias
 
@@ -50,7 +50,11 @@ class AliasTable:
 
 
 def _fold(text: str) -> str:
-    return name_key(" ".join(text.split()))
+    """Case, accents and spacing folded, nothing more. Not `name_key`, which matches people's
+    names loosely (by surname, phonetically): as a query lookup it read `Party` as every
+    "… Party", `government` as "Federal Government" and `a` as "AAA", and replaced the word."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def country_groups() -> list[list[str]]:

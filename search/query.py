@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias, runtime_checkable
 
 SORTS = ("relevance", "newest", "oldest")
-MAX_QUERY_LENGTH = 500
+# A pasted passage of a few paragraphs; the request line stays within gunicorn's limit
+# (config/gunicorn.py) even when every character is percent-encoded.
+MAX_QUERY_LENGTH = 5000
 MAX_VALUE_LENGTH = 200  # a filter value longer than any outlet name or slug
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # What each filter's values look like; anything else can match nothing.

@@ -158,7 +158,8 @@ def _infix(units: list[Item], operator: str, kind: type[And] | type[Or]) -> list
             left = out.pop()
             assert not isinstance(left, str)
             parts = left.children if isinstance(left, And | Or) and type(left) is kind else (left,)
-            out.append(kind((*parts, unit)))
+            # An AND the user wrote keeps the whole query strict (see `query_tree.clauses`).
+            out.append(And((*parts, unit), strict=True) if kind is And else Or((*parts, unit)))
         else:
             out.append(unit)
         pending = False
@@ -242,6 +243,9 @@ def _leaf(word: str, field: str, notices: list[str]) -> Node:
     weighted = _BOOST.match(word)
     if weighted:
         word, boost = weighted["rest"], float(weighted["boost"])
+    asked = word.rstrip("?")
+    if asked and asked != word and not {"*", "?"} & set(asked):
+        word = asked  # `interfering?` ends a question: the mark is punctuation, not a pattern
     fuzzy = _FUZZY.match(word)
     if fuzzy:
         distance = int(fuzzy["distance"] or 1)

@@ -69,7 +69,10 @@ class Fuzzy:
 
 @dataclass(frozen=True)
 class And:
+    """Every child must match. `strict`: the user wrote AND, so no word may be left out."""
+
     children: tuple[Node, ...]
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Everything:
 
 Leaf: TypeAlias = Term | Phrase | Prefix | Wildcard | Fuzzy
 Node: TypeAlias = Leaf | And | Or | Not | Everything
+Clauses: TypeAlias = tuple[list[Node], list[Node]]  # (required, optional) parts of a query
 
 
 def leaves(node: Node, *, negated: bool = False) -> Iterator[tuple[Leaf, bool]]:
@@ -102,6 +106,73 @@ def leaves(node: Node, *, negated: bool = False) -> Iterator[tuple[Leaf, bool]]:
         yield from leaves(node.child, negated=True)
     elif not isinstance(node, Everything):
         yield node, negated
+
+
+def label(node: Node) -> str:
+    """A part of the query as the user would write it (for "Missing: …" under a result)."""
+    if isinstance(node, Term):
+        return node.text
+    if isinstance(node, Phrase):
+        return f'"{node.text}"'
+    if isinstance(node, Prefix):
+        return f"{node.text}*"
+    if isinstance(node, Wildcard):
+        return node.pattern
+    if isinstance(node, Fuzzy):
+        return f"{node.text}~"
+    if isinstance(node, Or):  # the spellings of one alias, or words the user joined with OR
+        return label(node.children[0])
+    return ""
+
+
+def text_in_order(node: Node) -> str:
+    """The words and phrases the query looks for in headline and body, in the order typed
+    (one spelling of each alias; nothing it excludes): what proximity is measured on."""
+    if isinstance(node, Term | Phrase):
+        return node.text if node.field == ANY else ""
+    if isinstance(node, And):
+        return " ".join(filter(None, (text_in_order(child) for child in node.children)))
+    if isinstance(node, Or):
+        return text_in_order(node.children[0])
+    return ""
+
+
+def clauses(tree: Node) -> Clauses | None:
+    """(required, optional) parts of a query that may match in part: the plain words side by
+    side at its top are optional; phrases, fields and exclusions stay required. None when the
+    query must match whole: fewer than two words, or an AND the user wrote."""
+    if _strict(tree):
+        return None
+    required: list[Node] = []
+    optional: list[Node] = []
+    for child in _side_by_side(tree):
+        (optional if _is_word(child) else required).append(child)
+    return (required, optional) if len(optional) >= 2 else None
+
+
+def _side_by_side(node: Node) -> list[Node]:
+    """The parts that must all match, parentheses without an operator opened up: in a
+    pasted sentence "(the slip effect)" is words, not a group."""
+    if not isinstance(node, And):
+        return [node]
+    return [part for child in node.children for part in _side_by_side(child)]
+
+
+def _strict(node: Node) -> bool:
+    if isinstance(node, And) and node.strict:
+        return True
+    if isinstance(node, And | Or):
+        return any(_strict(child) for child in node.children)
+    return isinstance(node, Not) and _strict(node.child)
+
+
+def _is_word(node: Node) -> bool:
+    """A word of the text (or its alternatives: an alias's spellings, words joined by OR)."""
+    if isinstance(node, Term | Prefix | Wildcard | Fuzzy | Phrase):
+        return node.field == ANY and not (isinstance(node, Phrase) and " " in node.text.strip())
+    if isinstance(node, Or):
+        return all(_is_word(child) or isinstance(child, Phrase) for child in node.children)
+    return False
 
 
 @dataclass(frozen=True)

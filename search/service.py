@@ -60,10 +60,16 @@ class SearchPage:
     previous_url: str | None = None
     next_url: str | None = None
     suggestion: str | None = None
+    strategy: str = "all"  # "most": too few had every word; these have most of them
+    complete: int = 0  # results with every word
     suggestion_url: str | None = None
     timeline: Timeline | None = None
     removable: list[tuple[str, str]] = field(default_factory=list)  # (filter, URL without it)
     export_query: str = ""
+
+    @property
+    def partial(self) -> bool:
+        return self.strategy == "most"
 
     @property
     def noun(self) -> str:
@@ -107,6 +113,7 @@ def search_articles(
         page.notices.append(str(exc))
         return page
     page.total, page.page, page.page_count = results.total, results.page, results.page_count
+    page.strategy, page.complete = results.strategy, results.complete
     if params.page > results.page_count and results.total:
         page.notices.append(f"There are only {results.page_count} pages; showing the last.")
     page.items = _items(results, params.mode)
@@ -193,6 +200,8 @@ def page_as_json(page: SearchPage) -> dict[str, Any]:
         "notices": page.notices,
         "error": page.error,
         "suggestion": page.suggestion,
+        # "all": every hit has every word; "most": too few did, so hits have most of them
+        "strategy": page.strategy,
         "hits": [_hit_json(item) for item in page.items],
         "facets": {
             group.name: [
@@ -216,11 +225,13 @@ def _hit_json(item: ResultItem) -> dict[str, Any]:
         "countries": record["countries"],
         "speakers": record["speakers"],
         "highlights": list(item.hit.passages),
+        "missing": list(item.hit.missing),  # the query's words it lacks (a partial match)
     }
     if item.statement:
         data = {
             **statement_record(item.statement),
             "article": data,
             "highlights": list(item.hit.passages),
+            "missing": list(item.hit.missing),
         }
     return data

@@ -22,9 +22,11 @@ from archive.models import Article, Country, Person
 from search import export
 from search.backends.base import SearchTooSlow, SearchUnavailable
 from search.marks import number_marks
-from search.query import SORTS, QueryPairs, parse_params
+from search.query import MAX_QUERY_LENGTH, SORTS, QueryPairs, parse_params
 from search.service import marked_paragraphs, page_as_json, related_articles, search_articles
 from search.workbench import country_overview, speaker_overview
+
+QUERY_LIMITS = {"max_query_length": MAX_QUERY_LENGTH}  # the search box's maxlength
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -41,7 +43,7 @@ def _query_pairs(request: HttpRequest) -> QueryPairs:
 def search_page(request: HtmxHttpRequest) -> HttpResponse:
     params = parse_params(request.GET)
     page = search_articles(params, _query_pairs(request))
-    context = {"page": page, "params": params, "sorts": SORTS}
+    context = {"page": page, "params": params, "sorts": SORTS, **QUERY_LIMITS}
     return _page_or_fragment(request, "search/search.html", "search/_results.html", context)
 
 
@@ -59,7 +61,12 @@ def speaker_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """One person's statements, searchable, with their timeline, countries, aliases, roles."""
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
     overview = speaker_overview(person, parse_params(request.GET), _query_pairs(request))
-    context = {"overview": overview, "page": overview.page, "params": overview.page.params}
+    context = {
+        "overview": overview,
+        "page": overview.page,
+        "params": overview.page.params,
+        **QUERY_LIMITS,
+    }
     return _page_or_fragment(
         request, "search/speaker.html", "search/_speaker_results.html", context
     )

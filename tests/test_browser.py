@@ -13,6 +13,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -143,3 +144,34 @@ def test_the_page_works_without_javascript(server, browser):
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_load_state()
     assert "country=RU" in page.url
+
+
+def test_a_pasted_passage_finds_its_article_first(page, server):
+    from playwright.sync_api import expect
+
+    # 40 words from seed 000, cut mid-word at both ends and across a paragraph break, with
+    # curly quotes: no article has every word, so the header explains the partial match.
+    pasted = (
+        "“ers of Iran and Russia have held talks in Moscow about the Caucasus region, giving "
+        "primacy to the meeting of the 3+3 cooperation format in Tehran, aimed at bolstering "
+        "Caucasus peace and stability without foreign interference.\n\nOn Thursday, Deputy "
+        "Foreign Minister for Politi”"
+    )
+    page.goto(server)
+    page.locator("#q").fill(pasted)
+    page.locator("#q").press("Enter")
+    first = page.locator("#results .hit").first
+    expect(first.locator(".hit-title")).to_contain_text("Iran, Russia put premium on 3+3")
+    expect(page.locator("#results .partial")).to_contain_text("No article contains all your words")
+    passage = first.locator(".passage").first.inner_text()
+    assert "Iran and Russia have held talks in Moscow about the Caucasus region" in passage
+    marked = " ".join(first.locator(".passage").first.locator("mark").all_inner_texts())
+    assert all(word in marked for word in ("Moscow", "Caucasus", "Tehran", "stability"))
+
+
+def test_a_query_of_5000_characters_gets_a_page_not_a_414(server, browser):
+    page = browser.new_context().new_page()
+    long = ("Caucasus peace talks in Tehran, “3+3” format; " * 120)[:5000]
+    response = page.goto(f"{server.rstrip('/')}/?{urlencode({'q': long})}")
+    assert response is not None and response.status == 200
+    assert page.locator("#result-count").inner_text().startswith(tuple("0123456789"))

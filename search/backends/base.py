@@ -34,6 +34,7 @@ class Hit:
     passages: tuple[str, ...]
     score: float | None = None
     article_id: int | None = None  # for a statement: the article it is from
+    missing: tuple[str, ...] = ()  # in a partial match: the query's words it lacks
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class SearchResults:
     page: int  # the page shown: the last one when the one asked for is past the end
     page_count: int
     days: DayCounts = field(default_factory=dict)  # the results' dates
+    # "all": every result has every word; "most": too few had, so these have most of them
+    strategy: str = "all"
+    complete: int = 0  # results with every word (all of them, unless the strategy is "most")
     # the dates of what the search finds without its own date range (the date facets)
     facet_days: DayCounts = field(default_factory=dict)
 

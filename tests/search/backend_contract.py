@@ -106,7 +106,8 @@ class BackendContract:
         assert ids(full.search(backend_query(sort="oldest"))) == [4, 1, 2, 3]
 
     def test_passages_escape_html(self, full):
-        [hit] = full.search(backend_query(q="ministers Ankara")).hits
+        hit = full.search(backend_query(q="ministers Ankara")).hits[0]
+        assert hit.id == 3
         html = " ".join(hit.passages)
         assert "<script>" not in html
         assert "&lt;script&gt;" in html
@@ -243,7 +244,7 @@ class BackendContract:
             (Fuzzy("Noscow"), []),  # the first letter is kept as typed
             (Fuzzy("Moskaw"), []),  # two edits, one allowed
             (Fuzzy("Moskaw", distance=2), [1, 2]),
-            (And((Term("Iran"), Term("Moscow"))), [2]),
+            (And((Term("Iran"), Term("Moscow")), strict=True), [2]),
             (Or((Term("Lavrov"), Term("Tehran"))), [1, 4]),
             (And((Term("region"), Not(Term("Yerevan")))), [2]),
             (Not(Term("Moscow")), [3, 4]),
@@ -277,6 +278,37 @@ class BackendContract:
         assert backend.document_stamps() == {1: 6, 2: 7}
         backend.delete([2])
         assert backend.document_stamps() == {1: 6}
+
+    @pytest.mark.parametrize(
+        ("q", "params", "found"),
+        [
+            # No document has both: those with either, each saying what it lacks.
+            ("Moscow Tehran", {}, [(1, ["Tehran"]), (2, ["Tehran"]), (4, ["Moscow"])]),
+            # One has all three: it comes first, then those with most of the words.
+            ("Iran Moscow region", {}, [(2, []), (4, ["Moscow"]), (1, ["Iran", "region"])]),
+            # Exclusions, phrases and fields stay required; filters still apply.
+            ("Moscow Tehran -Lavrov", {}, [(2, ["Tehran"]), (4, ["Moscow"])]),
+            ('"trade routes" Moscow Iran', {}, [(4, ["Moscow"])]),
+            ("title:Iran Moscow Tehran", {}, [(2, ["Tehran"]), (4, ["Moscow"])]),
+            ("Moscow Tehran", {"countries": ("IR",)}, [(2, ["Tehran"]), (4, ["Moscow"])]),
+        ],
+    )
+    def test_too_few_with_every_word_adds_those_with_most(self, full, q, params, found):
+        results = full.search(backend_query(q=q, **params))
+        assert results.strategy == "most"
+        ranked = [(hit.id, list(hit.missing)) for hit in results.hits]
+        assert sorted(ranked) == sorted(found)
+        if not found[0][1]:
+            assert ranked[0] == found[0]  # the one with every word first
+        assert results.total == len(found)
+        assert full.search_ids(backend_query(q=q, **params)) == [hit.id for hit in results.hits]
+
+    @pytest.mark.parametrize("q", ["Moscow AND Tehran", "Moscow", '"Moscow Tehran"', "Moscow the"])
+    def test_a_query_that_must_match_whole_finds_only_whole_matches(self, full, q):
+        results = full.search(backend_query(q=q))
+        assert results.strategy == "all"
+        assert all(not hit.missing for hit in results.hits)
+        assert results.total in (0, 2)  # "Moscow" alone (the stop word adds nothing): 2
 
 
 RANKING_DOCS = [

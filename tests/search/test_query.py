@@ -94,6 +94,6 @@ def test_page(text, page):
 
 
 def test_overlong_query_is_cut():
-    result = params(q="a" * 600)
-    assert len(result.q) == 500
-    assert result.notices == ("The query was cut to its first 500 characters.",)
+    result = params(q="a" * 6000)
+    assert len(result.q) == 5000
+    assert result.notices == ("The query was cut to its first 5000 characters.",)

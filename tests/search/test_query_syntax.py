@@ -42,24 +42,26 @@ LAVROV = Or((Phrase("Sergei Lavrov"), Phrase("Sergey Lavrov")))
         ("Lavrov 3+3", And((Term("Lavrov"), Term("3+3")))),
         ('"South Caucasus" talks', And((Phrase("South Caucasus"), Term("talks")))),
         ('"peace talks"~3', Phrase("peace talks", slop=3)),
-        ("Iran AND Russia", And((Term("Iran"), Term("Russia")))),
+        ("Iran AND Russia", And((Term("Iran"), Term("Russia")), strict=True)),
         ("Iran OR Russia", Or((Term("Iran"), Term("Russia")))),
         ("Iran NOT Russia", And((Term("Iran"), Not(Term("Russia"))))),
         ("Iran -Russia", And((Term("Iran"), Not(Term("Russia"))))),
         ("+Iran Russia", And((Term("Iran"), Term("Russia")))),
         (
             "(Iran OR Russia) AND talks",
-            And((Or((Term("Iran"), Term("Russia"))), Term("talks"))),
+            And((Or((Term("Iran"), Term("Russia"))), Term("talks")), strict=True),
         ),
         # NOT binds closest, then AND, then OR; side by side binds loosest.
         ("a b OR c", And((Term("a"), Or((Term("b"), Term("c")))))),
-        ("a AND b OR c", Or((And((Term("a"), Term("b"))), Term("c")))),
-        ("a OR b AND c", Or((Term("a"), And((Term("b"), Term("c")))))),
+        ("a AND b OR c", Or((And((Term("a"), Term("b")), strict=True), Term("c")))),
+        ("a OR b AND c", Or((Term("a"), And((Term("b"), Term("c")), strict=True)))),
         ("a OR b OR c", Or((Term("a"), Term("b"), Term("c")))),
         ("NOT a b", And((Not(Term("a")), Term("b")))),
         ("a NOT (b OR c)", And((Term("a"), Not(Or((Term("b"), Term("c"))))))),
         ("minist*", Prefix("minist")),
         ("w?rd", Wildcard("w?rd")),
+        ("why interfering?", And((Term("why"), Term("interfering")))),
+        ("w?rd?", Wildcard("w?rd?")),
         ("*", Wildcard("*")),
         ("Lavrv~", Fuzzy("Lavrv")),
         ("Lavrv~2", Fuzzy("Lavrv", distance=2)),
@@ -78,6 +80,7 @@ LAVROV = Or((Phrase("Sergei Lavrov"), Phrase("Sergey Lavrov")))
         ('"Sergey Lavrov"', LAVROV),
         ("Turkey*", Prefix("Turkey")),
         ("-Turkey", Not(Term("Turkey"))),  # as typed: what is excluded is not widened
+        ("Party", Term("Party")),  # only a spelling of the alias itself expands it
     ],
 )
 def test_syntax(q, tree):

@@ -18,9 +18,10 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
+from search import query_tree as qt
 from search.backends import lifeline
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
-from search.backends.whoosh import compiler, highlight, internals, postings
+from search.backends.whoosh import compiler, highlight, internals, partial, postings, proximity
 from search.backends.whoosh.arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
 from search.backends.whoosh.engine import Engine, Match
 from search.backends.whoosh.facets import FacetMasks, Selection, by_day, day_counts, top
@@ -102,8 +103,10 @@ class _Found:
     searcher: Searcher
     arrays: DocArrays
     docs: np.ndarray
-    scores: np.ndarray
+    scores: np.ndarray  # what ranks them: for a partial match, the word count comes first
     masks: FacetMasks
+    words: partial.Words | None = None  # set for a partial match: which word each doc has
+    counts: np.ndarray | None = None  # and how many of them each doc has
 
 
 @dataclass(frozen=True)
@@ -314,25 +317,76 @@ class WhooshBackend(SearchBackend):
             self._snapshot = Snapshot.of(self._ix.searcher(), self.store.arrays_folder())
 
     def _matching(self, snapshot: Snapshot, query: SearchQuery) -> _Found:
-        """The documents `query` finds, before paging: their scores and facet masks."""
-        searcher, arrays, engine = snapshot.searcher, snapshot.arrays, snapshot.engine
-        params = query.params
+        """The documents `query` finds, before paging: their scores and facet masks. Every
+        word first; with too few results, the documents with most of the words."""
         compiled = self.compiler.compile(query.tree)
-        match = engine.evaluate(compiled, budget=settings.DISPATCH_SEARCH_BUDGET)
+        match = snapshot.engine.evaluate(compiled, budget=settings.DISPATCH_SEARCH_BUDGET)
+        found = self._found(snapshot, query, match)
+        if int(found.masks.passing().sum()) >= partial.FEW_RESULTS:
+            return found
+        parts = qt.clauses(query.tree)
+        relaxed = self._most_words(snapshot, query, *parts) if parts else None
+        if relaxed is None or relaxed.masks.passing().sum() <= found.masks.passing().sum():
+            return found
+        return relaxed
+
+    def _found(
+        self, snapshot: Snapshot, query: SearchQuery, match: Match, counts: np.ndarray | None = None
+    ) -> _Found:
+        arrays, params = snapshot.arrays, query.params
         kind = arrays.kinds[match.docs] == KIND_CODES[KINDS[params.mode]]
         docs, scores = match.docs[kind], match.scores[kind]
         if params.mode == "articles":
             scores = with_statement_boost(arrays, match, docs, scores)
         masks = FacetMasks(arrays, docs, Selection.from_params(params))
-        return _Found(searcher, arrays, docs, scores, masks)
+        return _Found(snapshot.searcher, arrays, docs, scores, masks)
+
+    def _most_words(
+        self,
+        snapshot: Snapshot,
+        query: SearchQuery,
+        required: list[qt.Node],
+        optional: list[qt.Node],
+    ) -> _Found | None:
+        """The partial match: documents with the most of the query's words."""
+        budget = settings.DISPATCH_SEARCH_BUDGET
+        distinct: dict[str, tuple[str, wq.Query]] = {}
+        for node in optional:
+            compiled = self.compiler.compile(node)
+            if compiled is not wq.NullQuery:  # a stop word
+                distinct.setdefault(repr(compiled), (qt.label(node), compiled))
+        if len(distinct) < 2:
+            return None
+        engine = snapshot.engine
+        words = partial.Words(
+            tuple(label for label, _ in distinct.values()),
+            tuple(engine.evaluate(q, budget) for _, q in distinct.values()),
+        )
+        needed = None
+        if required:
+            needed = engine.evaluate(self.compiler.compile(qt.And(tuple(required))), budget)
+        match, counts = partial.most_words(words, needed)
+        found = self._found(snapshot, query, match)
+        counts = counts[snapshot.arrays.kinds[match.docs] == KIND_CODES[KINDS[query.params.mode]]]
+        keep = counts >= partial.fewest_words(counts[found.masks.passing()])
+        docs, counts = found.docs[keep], counts[keep]
+        keys = partial.rank_keys(found.scores[keep], counts, len(words.labels))
+        masks = FacetMasks(snapshot.arrays, docs, Selection.from_params(query.params))
+        return _Found(snapshot.searcher, snapshot.arrays, docs, keys, masks, words, counts)
 
     @staticmethod
-    def _ranked(found: _Found, query: SearchQuery, count: int) -> np.ndarray:
+    def _ranked(snapshot: Snapshot, found: _Found, query: SearchQuery, count: int) -> np.ndarray:
         passing = found.masks.passing()
         docs, scores = found.docs[passing], found.scores[passing]
-        if query.effective_sort == "relevance":
-            return top(docs, scores, count)
-        return by_day(found.arrays, docs, newest=query.effective_sort == "newest")
+        if query.effective_sort != "relevance":
+            return by_day(found.arrays, docs, newest=query.effective_sort == "newest")
+        best = top(docs, scores, max(count, proximity.RERANK))
+        head = best[: proximity.RERANK]
+        terms = proximity.query_terms(qt.text_in_order(query.tree))
+        # `docs` is sorted, so each head document's score is found by bisection.
+        head_scores = scores[np.searchsorted(docs, head)]
+        head = proximity.rerank(snapshot.engine, terms, head, head_scores)
+        return np.concatenate([head, best[proximity.RERANK :]])[:count]
 
     def search(self, query: SearchQuery) -> SearchResults:
         snapshot = self._current()
@@ -344,24 +398,45 @@ class WhooshBackend(SearchBackend):
         page_count = max(1, math.ceil(total / params.page_size))
         page = min(params.page, page_count)
         start = (page - 1) * params.page_size
-        ranked = self._ranked(found, query, start + params.page_size)
+        ranked = self._ranked(snapshot, found, query, start + params.page_size)
         terms, phrases = compiler.marking(searcher, self.compiler, query.tree)
         hits = tuple(
-            self._hit(searcher, int(docnum), terms, phrases)
+            self._hit(searcher, int(docnum), terms, phrases, found.words)
             for docnum in ranked[start : start + params.page_size]
         )
         days = day_counts(found.masks.days[passing])
-        return SearchResults(total, hits, facets, page, page_count, days, found.masks.date_facet())
+        return SearchResults(
+            total,
+            hits,
+            facets,
+            page,
+            page_count,
+            days=days,
+            facet_days=found.masks.date_facet(),
+            strategy="all" if found.words is None else "most",
+            complete=total if found.counts is None else self._complete(found, passing),
+        )
+
+    @staticmethod
+    def _complete(found: _Found, passing: np.ndarray) -> int:
+        """How many results of a partial match have every word."""
+        assert found.words is not None and found.counts is not None
+        return int((found.counts[passing] == len(found.words.labels)).sum())
 
     def search_ids(self, query: SearchQuery) -> list[int]:
-        found = self._matching(self._current(), query)
-        ranked = self._ranked(found, query, len(found.docs))
+        snapshot = self._current()
+        found = self._matching(snapshot, query)
+        ranked = self._ranked(snapshot, found, query, len(found.docs))
         ids: list[int] = found.arrays.ids[ranked].tolist()
         return ids
 
     @staticmethod
     def _hit(
-        searcher: Searcher, docnum: int, terms: frozenset[str], phrases: list[tuple[str, ...]]
+        searcher: Searcher,
+        docnum: int,
+        terms: frozenset[str],
+        phrases: list[tuple[str, ...]],
+        words: partial.Words | None,
     ) -> Hit:
         stored = searcher.stored_fields(docnum)
         statement = bool(stored.get("parent"))  # only statements have a parent article
@@ -374,6 +449,7 @@ class WhooshBackend(SearchBackend):
             title_html=highlight.whole(stored.get("title", ""), terms, phrases),
             passages=tuple(passages),
             article_id=int(stored["parent"]) if statement else None,
+            missing=words.missing(docnum) if words else (),
         )
 
     def _marking(self, tree: Node) -> compiler.Marking:
