@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,19 @@ def corpus_file(relative: str) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def manage(*args: str, var_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`manage.py *args` in a child process, output captured; `var_dir` as its data folder."""
+    env = {**os.environ, **({"DISPATCH_VAR_DIR": str(var_dir)} if var_dir else {})}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1 @@
+"""Measuring how well Dispatch ranks: relevance test collections and known-item passages."""
