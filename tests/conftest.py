@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,19 @@ def fresh_aliases():
     aliases.forget()
     yield
     aliases.forget()
+
+
+def manage(var_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    """`manage.py *args` run to its end, with its var folder (and so its index) in `var_dir`:
+    a command that should never touch the user's index can be seen not to."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env={**os.environ, "DISPATCH_VAR_DIR": str(var_dir)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def api(client, path: str = "/api/search", **params) -> dict:
