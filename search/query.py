@@ -51,11 +51,15 @@ class SearchParams:
     page: int = 1
     page_size: int = 20
     mode: str = "articles"  # or "statements": hits are statements, not articles
+    # Search for `q` as typed, even when it finds nothing and a correction would find
+    # something (the service's "search instead for" link).
+    exact: bool = False
     notices: tuple[str, ...] = field(default=(), compare=False)
 
 
 def parse_params(data: QueryData) -> SearchParams:
-    """Read `q`, `country`, `speaker`, `date_from`, `date_to`, `sort`, `page`.
+    """Read `q`, `country`, `speaker`, `source`, `date_from`, `date_to`, `sort`, `page`,
+    `mode` and `exact`.
 
     Anything unreadable is dropped with a notice rather than rejected.
     """
@@ -89,6 +93,7 @@ def parse_params(data: QueryData) -> SearchParams:
         sort=sort,
         page=_parse_page(_first(data, "page")),
         mode="statements" if _first(data, "mode") == "statements" else "articles",
+        exact=_first(data, "exact") in ("1", "true", "on"),
         notices=tuple(notices),
     )
 

@@ -13,7 +13,13 @@ from archive.mapping import article_record, statement_record
 from archive.models import Article, Country, Person, Statement
 from search import aliases, query_syntax
 from search.backends import get_backend
-from search.backends.base import Hit, SearchResults, SearchTooSlow, SearchUnavailable
+from search.backends.base import (
+    Hit,
+    SearchBackend,
+    SearchResults,
+    SearchTooSlow,
+    SearchUnavailable,
+)
 from search.facets import (
     FACET_LIMITS,
     FacetGroup,
@@ -63,6 +69,10 @@ class SearchPage:
     strategy: str = "all"  # "most": too few had every word; these have most of them
     complete: int = 0  # results with every word
     suggestion_url: str | None = None
+    # Set when nothing matched and the page shows what the suggestion finds instead: the
+    # words as typed, and a link that searches for them as typed.
+    corrected_from: str | None = None
+    original_url: str | None = None
     timeline: Timeline | None = None
     removable: list[tuple[str, str]] = field(default_factory=list)  # (filter, URL without it)
     export_query: str = ""
@@ -106,6 +116,7 @@ def search_articles(
         results = backend.search(query)
         if params.q and results.total < FEW_RESULTS:
             page.suggestion = backend.suggest(query)
+            query, results, pairs = _corrected(backend, page, query, results, pairs)
     except SearchUnavailable as exc:
         page.error = str(exc)
         return page
@@ -127,14 +138,38 @@ def search_articles(
         page.previous_url = page_url(pairs, page.page - 1)
     if page.page < page.page_count:
         page.next_url = page_url(pairs, page.page + 1)
-    if page.suggestion:
-        page.suggestion_url = toggle_query(pairs, "q", page.suggestion)
+    if page.suggestion:  # a new search: corrected if need be, whatever `exact` said
+        others = [(key, value) for key, value in pairs if key != "exact"]
+        page.suggestion_url = toggle_query(others, "q", page.suggestion)
     timeline = date_counts(results.days, *_range(query))
     if timeline:
         page.timeline = build_timeline(timeline, pairs, page.noun)
     page.removable = active_filters(page.facets, params, pairs)
     page.export_query = export_query(pairs)
     return page
+
+
+def _corrected(
+    backend: SearchBackend,
+    page: SearchPage,
+    query: SearchQuery,
+    results: SearchResults,
+    pairs: QueryPairs,
+) -> tuple[SearchQuery, SearchResults, QueryPairs]:
+    """Google's "Showing results for X — search instead for Y": when nothing matches and the
+    suggestion does, the page shows its results, and every link on it (facets, pages,
+    downloads) searches for it. Unless `exact` asks for the words as typed."""
+    params = page.params
+    if results.total or not page.suggestion or params.exact:
+        return query, results, pairs
+    corrected, _ = search_query(replace(params, q=page.suggestion))
+    found = backend.search(corrected)
+    if not found.total:
+        return query, results, pairs
+    page.corrected_from = params.q
+    others = [(key, value) for key, value in pairs if key not in ("q", "exact")]
+    page.original_url = toggle_query([*others, ("exact", "1")], "q", params.q)
+    return corrected, found, [("q", page.suggestion), *others]
 
 
 def _range(query: SearchQuery) -> tuple[datetime.date | None, datetime.date | None]:
@@ -202,6 +237,8 @@ def page_as_json(page: SearchPage) -> dict[str, Any]:
         "suggestion": page.suggestion,
         # "all": every hit has every word; "most": too few did, so hits have most of them
         "strategy": page.strategy,
+        # The words searched for instead of these, which found nothing (None: as typed).
+        "corrected_from": page.corrected_from,
         "hits": [_hit_json(item) for item in page.items],
         "facets": {
             group.name: [

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import manage
 
 
 def _bench(tmp_path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DISPATCH_VAR_DIR": str(tmp_path)}
-    return subprocess.run(
-        [sys.executable, "manage.py", "bench", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return manage("bench", *args, var_dir=tmp_path)
 
 
 def test_bench_reports_every_step_and_layer(tmp_path):

@@ -97,3 +97,10 @@ def test_overlong_query_is_cut():
     result = params(q="a" * 6000)
     assert len(result.q) == 5000
     assert result.notices == ("The query was cut to its first 5000 characters.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "exact"), [("1", True), ("true", True), ("on", True), ("0", False), ("", False)]
+)
+def test_exact_asks_for_the_words_as_typed(text, exact):
+    assert params(q="Lavrv", exact=text).exact is exact

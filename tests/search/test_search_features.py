@@ -51,12 +51,47 @@ def test_title_speaker_source_and_date_fields(client, seeded):
 
 
 def test_did_you_mean_and_fuzzy(client, seeded):
-    data = api(client, q="Lavrv")
+    # `exact`: the words as typed, which find nothing (without it, the next test).
+    data = api(client, q="Lavrv", exact=1)
     assert data["total"] == 0
     assert data["suggestion"] == "Lavrov"
-    page = client.get("/", {"q": "Lavrv"}).content.decode()
+    page = client.get("/", {"q": "Lavrv", "exact": 1}).content.decode()
     assert 'Did you mean <a href="?q=Lavrov"' in page
     assert api(client, q="Lavrv~")["total"] == 1
+
+
+def test_a_search_that_finds_nothing_shows_what_its_correction_finds(client, seeded):
+    data = api(client, q="Lavrv")
+    expected = api(client, q="Lavrov")
+    assert (data["corrected_from"], data["suggestion"]) == ("Lavrv", "Lavrov")
+    assert data["hits"] == expected["hits"] and data["total"] == expected["total"] == 1
+    page = client.get("/", {"q": "Lavrv", "country": "RU"}).content.decode()
+    assert "1 article for “Lavrov”" in page
+    assert (
+        "Showing results for <strong>Lavrov</strong> — search instead for "
+        '<a href="?q=Lavrv&amp;country=RU&amp;exact=1"'
+    ) in page
+    assert "Did you mean" not in page
+    assert 'href="/export.csv?q=Lavrov&amp;country=RU"' in page  # links search the correction
+
+
+def test_searching_instead_for_the_words_as_typed_does_not_correct_them(client, seeded):
+    data = api(client, q="Lavrv", exact=1)
+    assert (data["total"], data["corrected_from"], data["suggestion"]) == (0, None, "Lavrov")
+
+
+@pytest.mark.parametrize(
+    ("q", "total", "suggestion"),
+    [
+        ("Lavrv Narnia", 0, "Lavrov Narnia"),  # the correction finds nothing either
+        ("Lavrv OR Zakharova", 1, "Lavrov OR Zakharova"),  # something found: only offered
+    ],
+)
+def test_a_correction_is_only_offered_unless_it_alone_finds_something(
+    client, seeded, q, total, suggestion
+):
+    data = api(client, q=q)
+    assert (data["total"], data["corrected_from"], data["suggestion"]) == (total, None, suggestion)
 
 
 def test_a_phrase_is_highlighted_as_a_phrase(client, seeded):

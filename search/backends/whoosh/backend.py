@@ -21,11 +21,19 @@ from whoosh.writing import SegmentWriter
 from search import query_tree as qt
 from search.backends import lifeline
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
-from search.backends.whoosh import compiler, highlight, internals, partial, postings, proximity
+from search.backends.whoosh import (
+    compiler,
+    highlight,
+    internals,
+    partial,
+    postings,
+    proximity,
+    spelling,
+)
 from search.backends.whoosh.arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
 from search.backends.whoosh.engine import Engine, Match
 from search.backends.whoosh.facets import FacetMasks, Selection, by_day, day_counts, top
-from search.backends.whoosh.schema import build_schema, index_documents
+from search.backends.whoosh.schema import build_schema, index_documents, known_fields
 from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query_tree import Node, SearchQuery
 
@@ -153,9 +161,9 @@ class WhooshBackend(SearchBackend):
             for document in documents:
                 writer.delete_by_term("parent", str(document["id"]))  # its old statements
                 article, *statements = index_documents(document)
-                writer.update_document(**article)
+                writer.update_document(**known_fields(article, writer.schema))
                 for statement in statements:
-                    writer.add_document(**statement)
+                    writer.add_document(**known_fields(statement, writer.schema))
         except BaseException:
             writer.cancel()
             raise
@@ -472,7 +480,7 @@ class WhooshBackend(SearchBackend):
         return [highlight.whole(text, terms, phrases) for text in texts]
 
     def suggest(self, query: SearchQuery) -> str | None:
-        return compiler.suggest(self._current().searcher, query.params.q, query.tree)
+        return spelling.suggest(self._current().searcher.reader(), query.params.q, query.tree)
 
     def related(self, article_id: int, count: int = 5) -> list[int]:
         snapshot = self._current()

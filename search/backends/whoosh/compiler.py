@@ -1,9 +1,6 @@
-"""Query trees compiled to Whoosh queries, the words to highlight, and spelling suggestions."""
+"""Query trees compiled to Whoosh queries, and the words to highlight."""
 
 from __future__ import annotations
-
-import re
-import time
 
 from whoosh import query as wq
 from whoosh.fields import Schema
@@ -23,8 +20,6 @@ INDEX_FIELDS = {
     "country": (("countries", 1.0),),
 }
 HIGHLIGHT_FIELDS = ("title", "body")
-SUGGEST_BUDGET = 1.0  # seconds spent finding corrections; later words are left as typed
-_WORD = re.compile(r"(?<![\w:*~])([^\W\d_]{3,})(?![\w:*~])")
 
 
 class Compiler:
@@ -109,50 +104,3 @@ def marking(searcher: Searcher, compiler: Compiler, tree: qt.Node) -> Marking:
                 if field in HIGHLIGHT_FIELDS:
                     terms.add(text.decode() if isinstance(text, bytes) else text)
     return frozenset(terms), found
-
-
-def suggest(searcher: Searcher, text: str, tree: qt.Node) -> str | None:
-    """`text` (the query as typed) with each word the index does not know replaced by the
-    closest one it does. Only the tree's plain words are checked: not field names, operators,
-    patterns or fuzzy words, which the user spelled on purpose."""
-    reader = searcher.reader()
-    plain = {
-        word.lower()
-        for leaf, _ in qt.leaves(tree)
-        if isinstance(leaf, qt.Term) and leaf.field == qt.ANY
-        for word in _WORD.findall(leaf.text)
-    }
-    changed = False
-    # Each unknown word costs a scan of the index's words: a pasted paragraph full of names
-    # must not hold the request for seconds.
-    stop_at = time.monotonic() + SUGGEST_BUDGET
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal changed
-        word: str = match.group(1)
-        folded = word.lower()
-        if folded not in plain or folded in ("and", "not") or ("words", folded) in reader:
-            return word
-        if time.monotonic() > stop_at:
-            return word
-        candidates = list(reader.terms_within("words", folded, maxdist=2, prefix=1))
-        if not candidates:
-            return word
-        best: str = max(
-            candidates, key=lambda c: (-_distance(c, folded), reader.doc_frequency("words", c))
-        )
-        changed = True
-        return best.capitalize() if word[0].isupper() else best
-
-    corrected = _WORD.sub(replace, text)
-    return corrected if changed else None
-
-
-def _distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]

@@ -28,7 +28,7 @@ from search.backends.whoosh.arrays import forget_other_segments
 
 MIN_DOCS = 256  # terms in fewer documents are two blocks or less: cheap to read from Whoosh
 MIN_SEGMENT_DOCS = 5_000  # smaller segments (later saves) are cheap to read from Whoosh
-UNSAVED_FIELDS = frozenset({"id", "parent", "words"})  # looked up one by one, or unranked
+UNSAVED_FIELDS = frozenset({"id", "parent", "words", "names"})  # looked up one by one, or unranked
 FILES = ("keys", "key_starts", "starts", "docs", "weights", "pos_starts", "positions")
 
 

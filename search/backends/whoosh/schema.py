@@ -6,12 +6,9 @@ import datetime
 from typing import Any
 
 from whoosh import columns, fields
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
-from whoosh.support.charset import accent_map
 
 from search.backends.whoosh.analysis import NewsText
-
-WORDS_ANALYZER = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter() | CharsetFilter(accent_map)
+from search.backends.whoosh.vocabulary import WordSet, names_of, words_of
 
 
 class FacetField(fields.KEYWORD):  # type: ignore[misc]  # Whoosh is untyped
@@ -70,8 +67,11 @@ def build_schema() -> fields.Schema:
         role=fields.STORED(),
         source=TextColumn(),  # the outlet facet; `source:` searches source_text
         source_text=NewsText(),
-        # Unstemmed words of headlines and names, for "did you mean" suggestions.
-        words=fields.TEXT(analyzer=WORDS_ANALYZER, phrase=False),
+        # Each article's words unstemmed, and those it writes as names, for spelling
+        # suggestions (`vocabulary`). Indexes built before `names` existed lack it, and their
+        # `words` holds only headlines and names, until `rebuild_index`.
+        words=WordSet(),
+        names=WordSet(),
         countries=FacetField(),
         speakers=FacetField(),
         # YYYYMMDD, 0 when undated: filters and sorts compare integers from the column, not
@@ -96,7 +96,7 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
     }
     statements = document.get("statements") or ()
     speaker_names = "\n".join(document.get("speaker_names") or ())
-    title = document.get("title") or ""
+    title, body = document.get("title") or "", document.get("body") or ""
     article = {
         **shared,
         "id": str(document["id"]),
@@ -104,12 +104,12 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
         "parent": "",
         "stamp": document.get("stamp") or 0,
         "title": title,
-        "body": document.get("body") or "",
+        "body": body,
         "speaker_names": speaker_names,
         "speakers": " ".join(document.get("speakers") or ()),
         "source_text": shared["source"],
-        # Headlines and names: a small vocabulary that suggestions can be drawn from.
-        "words": f"{title}\n{speaker_names}",
+        "words": " ".join(words_of(title, body, speaker_names)),
+        "names": " ".join(names_of(title) | names_of(body) | words_of(speaker_names)),
     }
     return [article] + [
         {
@@ -124,3 +124,9 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
         }
         for s in statements
     ]
+
+
+def known_fields(document: dict[str, Any], schema: fields.Schema) -> dict[str, Any]:
+    """A Whoosh document without the fields the index's schema lacks, so that an index built
+    by an older version (without `names`) keeps taking saves until it is rebuilt."""
+    return {name: value for name, value in document.items() if name in schema}
