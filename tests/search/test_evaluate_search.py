@@ -31,8 +31,9 @@ DOCS = [
     ("d5", "", ""),  # no text: not imported, and said so
 ]
 QUERIES = {"1": "serengeti", "2": "Penguin colonies", "3": "unicorn", "4": "Zebra NOT Serengeti"}
-# Lower-cased, query 4 asks for zebra, not and serengeti (d1); as written it excludes d1.
-RANKING = {"1": ["d1"], "2": ["d3"], "3": [], "4": ["d1"]}
+# Lower-cased, query 4 asks for zebra, not and serengeti: d1 has both words, and as that is
+# fewer than ten results, d2 (zebra only) follows; as written it excludes d1.
+RANKING = {"1": ["d1"], "2": ["d3"], "3": [], "4": ["d1", "d2"]}
 README = """| collection | matching | nDCG@10 | MAP | P@10 | R@100 | queries with no result |
 |---|---|---|---|---|---|---|
 | tiny | any word (OR) | 0.5000 | 0.4000 | 0.3000 | 0.9000 | 0 |
@@ -92,7 +93,8 @@ def test_the_figures_are_ir_measures_for_the_ranking_given(tmp_path):
     assert run_file.read_text().splitlines() == [
         "1 Q0 d1 1 1 dispatch",
         "2 Q0 d3 1 1 dispatch",
-        "4 Q0 d1 1 1 dispatch",
+        "4 Q0 d1 1 2 dispatch",
+        "4 Q0 d2 2 1 dispatch",
     ]
 
 

@@ -83,7 +83,7 @@ def test_searching_instead_for_the_words_as_typed_does_not_correct_them(client, 
 @pytest.mark.parametrize(
     ("q", "total", "suggestion"),
     [
-        ("Lavrv Narnia", 0, "Lavrov Narnia"),  # the correction finds nothing either
+        ("Lavrv AND Narnia", 0, "Lavrov AND Narnia"),  # the correction finds nothing either
         ("Lavrv OR Zakharova", 1, "Lavrov OR Zakharova"),  # something found: only offered
     ],
 )
