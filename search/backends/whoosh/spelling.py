@@ -6,7 +6,7 @@ deleted, substituted, or two swapped; the first letter kept), found by looking e
 most typing errors are one edit, and a second would bring in many more wrong words. What a
 word matches is judged as a search judges it, by its analysed form (stemmed, accents
 folded), so "collapsed" is never replaced when an article says "collapses". The thresholds
-in `RULES` were tuned with `manage.py evaluate_spelling` (README, "Did you mean").
+in `RULES` were tuned with `manage.py evaluate_spelling` (README, "Spelling suggestions").
 """
 
 from __future__ import annotations

@@ -13,15 +13,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh import fields, formats
-from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.analysis import STOP_WORDS, SpaceSeparatedTokenizer
 from whoosh.support.charset import accent_map
 
-# Letters only, three or more: what a query word must look like to be corrected at all.
-WORD = re.compile(r"[^\W\d_]{3,}")
+# Letters only, four or more: the shortest word one edit from one long enough to correct
+# (`spelling.Rules.min_length`). Each word an article indexes costs indexing time.
+WORD = re.compile(r"[^\W\d_]{4,}")
 # Skipped when looking back from a capitalised word for the end of the previous sentence;
 # a single line break too, since Reuters wraps its lines (a blank line ends a paragraph).
 _OPENERS = frozenset(" \t\r\n\"'“‘«([")
 _SENTENCE_ENDS = frozenset(".!?:")
+_STOP_WORDS: frozenset[str] = frozenset(STOP_WORDS)  # never a correction: not searchable
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -31,8 +33,8 @@ def fold(word: str) -> str:
 
 
 def words_of(*texts: str) -> set[str]:
-    """The distinct words of `texts`, folded."""
-    return {fold(word) for text in texts for word in WORD.findall(text)}
+    """The distinct words of `texts`, folded, without stop words."""
+    return {fold(word) for text in texts for word in WORD.findall(text)} - _STOP_WORDS
 
 
 def names_of(text: str) -> set[str]:
@@ -45,7 +47,7 @@ def names_of(text: str) -> set[str]:
         word = match.group()
         if word[0].isupper() and not word.isupper() and not _starts_sentence(text, match.start()):
             found.add(fold(word))
-    return found
+    return found - _STOP_WORDS
 
 
 def _starts_sentence(text: str, start: int) -> bool:
