@@ -338,16 +338,19 @@ class WhooshBackend(SearchBackend):
             return found
         return relaxed
 
+    @staticmethod
     def _found(
-        self, snapshot: Snapshot, query: SearchQuery, match: Match, counts: np.ndarray | None = None
+        snapshot: Snapshot, query: SearchQuery, match: Match, counts: np.ndarray | None = None
     ) -> _Found:
+        """The documents of the mode's kind among `match` (and their word `counts`, if any)."""
         arrays, params = snapshot.arrays, query.params
         kind = arrays.kinds[match.docs] == KIND_CODES[KINDS[params.mode]]
         docs, scores = match.docs[kind], match.scores[kind]
         if params.mode == "articles":
             scores = with_statement_boost(arrays, match, docs, scores)
         masks = FacetMasks(arrays, docs, Selection.from_params(params))
-        return _Found(snapshot.searcher, arrays, docs, scores, masks)
+        kept = None if counts is None else counts[kind]
+        return _Found(snapshot.searcher, arrays, docs, scores, masks, counts=kept)
 
     def _most_words(
         self,
@@ -373,11 +376,10 @@ class WhooshBackend(SearchBackend):
         needed = None
         if required:
             needed = engine.evaluate(self.compiler.compile(qt.And(tuple(required))), budget)
-        match, counts = partial.most_words(words, needed)
-        found = self._found(snapshot, query, match)
-        counts = counts[snapshot.arrays.kinds[match.docs] == KIND_CODES[KINDS[query.params.mode]]]
-        keep = counts >= partial.fewest_words(counts[found.masks.passing()])
-        docs, counts = found.docs[keep], counts[keep]
+        found = self._found(snapshot, query, *partial.most_words(words, needed))
+        assert found.counts is not None
+        keep = found.counts >= partial.fewest_words(found.counts[found.masks.passing()])
+        docs, counts = found.docs[keep], found.counts[keep]
         keys = partial.rank_keys(found.scores[keep], counts, len(words.labels))
         masks = FacetMasks(snapshot.arrays, docs, Selection.from_params(query.params))
         return _Found(snapshot.searcher, snapshot.arrays, docs, keys, masks, words, counts)
