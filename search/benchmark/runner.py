@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.test import Client
 
 from archive.ingestion import import_paths
+from archive.models import Article
 from archive.signals import deferred_updates
 from search import backends, indexing
 from search.query import parse_params
@@ -97,6 +99,22 @@ def latencies(queries: list[dict[str, str]], passes: int = 1, cold: bool = False
 
 def filtered(queries: list[dict[str, str]], with_filters: bool) -> list[dict[str, str]]:
     return [q for q in queries if ("country" in q or "date_from" in q) == with_filters]
+
+
+def pasted_passages(count: int = 50, words: int = 40, seed: int = 17) -> list[dict[str, str]]:
+    """`count` queries of `words` consecutive words copied from random articles' bodies, as a
+    reader pastes a passage to find its source (the same list every run of one corpus)."""
+    rng = random.Random(seed)
+    ids = sorted(Article.objects.values_list("pk", flat=True))
+    queries: list[dict[str, str]] = []
+    for pk in rng.sample(ids, min(len(ids), count * 4)):
+        body = Article.objects.values_list("body", flat=True).get(pk=pk).split()
+        if len(body) >= words:
+            start = rng.randint(0, len(body) - words)
+            queries.append({"q": " ".join(body[start : start + words])})
+        if len(queries) == count:
+            break
+    return queries
 
 
 COLD_START = """

@@ -28,6 +28,7 @@ def test_bench_reports_every_step_and_layer(tmp_path):
     ):
         for subset in ("all queries", "no filters", "with filters"):
             assert f"| {layer}, {subset} | " in out
+        assert f"| {layer}, 30 pasted passages of 40 words | " in out  # every article is long
     assert not (tmp_path / "index").exists()  # the user's index is never touched
 
 

@@ -18,7 +18,8 @@ class Command(BaseCommand):
     help = (
         "Benchmark Dispatch on a deterministic synthetic corpus (or a real JSONL corpus) in a "
         "throwaway database and index: import rate, index builds with 1 and 2 processes, "
-        "latency of 200 queries through the backend, the API and the htmx fragment, cold start."
+        "latency of 200 queries (and 50 pasted 40-word passages) through the backend, the API "
+        "and the htmx fragment, cold start."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -97,6 +98,10 @@ class Command(BaseCommand):
             for latency in runner.latencies(subset, options["passes"], options["cold"]):
                 latency.name = f"{latency.name}, {label}"
                 out(latency.row())
+        pasted = runner.pasted_passages()
+        for latency in runner.latencies(pasted, options["passes"], options["cold"]):
+            latency.name = f"{latency.name}, {len(pasted)} pasted passages of 40 words"
+            out(latency.row())
 
 
 def _machine() -> str:
