@@ -139,6 +139,16 @@ class Article(models.Model):
         return reverse("article", args=[self.pk])
 
     @property
+    def title_from_body(self) -> bool:
+        """Whether the title is the body's own opening, as the importer makes one for an
+        article that came without a headline (none given by its source, none written by a
+        curator, no headline line above the text)."""
+        if (self.imported_fields or {}).get("title") or self.is_curated("title"):
+            return False
+        opening = self.title.removesuffix("\u2026")
+        return bool(opening) and self.body.startswith(opening)
+
+    @property
     def link_url(self) -> str:
         """`url` if it may be a link (http or https to a host), else "": rows stored before
         URLs were checked may hold `javascript:` or `data:` URLs, shown only as text."""

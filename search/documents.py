@@ -17,6 +17,9 @@ def article_document(article: Article) -> dict[str, Any]:
     return {
         "id": record["id"],
         "title": record["title"],
+        # A title made of the body's first words is not indexed as a headline: its words
+        # would count twice, ranking every such article by its first sentence.
+        "title_from_body": article.title_from_body,
         "body": article.body,
         "source": record["source"],
         "countries": record["countries"],

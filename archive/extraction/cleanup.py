@@ -154,7 +154,8 @@ def _take_header(lines: list[str], title: str | None) -> tuple[str, str | None]:
             lines[first] = ""
         return title, marker
     line = lines[first]
-    if marker is None and looks_like_headline(line):
+    # A line with nothing after it is the whole text, not a headline over one.
+    if marker is None and looks_like_headline(line) and len(content) > 1:
         lines[first] = ""
         return unglue_section(line), marker
     return first_sentence(line), marker

@@ -244,3 +244,21 @@ def test_articles_unchanged_is_not_sent_while_updates_are_deferred(tmp_path, unc
     assert unchanged_sent == []
     import_paths([path])
     assert unchanged_sent == [{Article.objects.get().pk}]
+
+
+def test_a_title_made_from_the_body_is_known_as_such(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    records = [
+        {"id": "given", "title": "Talks in Tehran", "body": "Talks in Tehran went on. More."},
+        {"id": "line", "body": "Leaders meet in Baku\n\nThe leaders met on Monday."},
+        {"id": "made", "body": "The leaders met on Monday in Baku. They agreed."},
+        {"id": "short", "body": "compact memories have flexible capacities"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    import_paths([path])
+    made = {a.external_id: a.title_from_body for a in Article.objects.all()}
+    assert made == {"given": False, "line": False, "made": True, "short": True}
+    article = Article.objects.get(external_id="made")
+    article.title = "The leaders met on Monday in Baku"
+    article.curated_fields = ["title"]  # a curator's title, even the same words, is theirs
+    assert not article.title_from_body

@@ -291,6 +291,16 @@ class BackendContract:
             ('"trade routes" Moscow Iran', {}, [(4, ["Moscow"])]),
             ("title:Iran Moscow Tehran", {}, [(2, ["Tehran"]), (4, ["Moscow"])]),
             ("Moscow Tehran", {"countries": ("IR",)}, [(2, ["Tehran"]), (4, ["Moscow"])]),
+            # A word the analysis splits is each of its words, labelled as typed.
+            (
+                "Yerevan-Moscow Tehran",
+                {},
+                [
+                    (4, ["Yerevan-Moscow"]),
+                    (1, ["Yerevan-Moscow", "Tehran"]),
+                    (2, ["Yerevan-Moscow", "Tehran"]),
+                ],
+            ),
         ],
     )
     def test_too_few_with_every_word_adds_those_with_most(self, full, q, params, found):
@@ -351,9 +361,38 @@ RANKING_DOCS = [
 class RankingContract:
     """Subclasses provide a `backend` fixture returning an empty backend."""
 
-    def test_headline_then_statement_then_passing_mention(self, backend):
+    def test_a_word_in_the_headline_ranks_first(self, backend):
         backend.index(RANKING_DOCS)
-        assert ids(backend.search(backend_query(q="pipeline"))) == [12, 11, 10]
+        assert ids(backend.search(backend_query(q="pipeline")))[0] == 12
+
+    def test_a_word_in_headline_and_body_does_not_count_twice(self, backend):
+        # BM25F: one word found in two fields is still one word; two words beat it.
+        backend.index(
+            [
+                {"id": 30, "title": "Pipeline", "body": "The pipeline opened. " * 3, "date": None},
+                {
+                    "id": 31,
+                    "title": "Caspian news",
+                    "body": "A pipeline to Baku opened.",
+                    "date": None,
+                },
+                {"id": 32, "title": "Other news", "body": "Nothing to report here.", "date": None},
+            ]
+        )
+        assert ids(backend.search(backend_query(q="pipeline Baku"))) == [31, 30]
+
+    def test_a_title_made_from_the_body_is_shown_but_not_searched_as_a_headline(self, backend):
+        made = {
+            "id": 20,
+            "title": "Pipeline talks began on Monday…",
+            "title_from_body": True,
+            "body": "Pipeline talks began on Monday in Baku after a long pause.",
+            "date": None,
+        }
+        backend.index([made])
+        assert backend.search(backend_query(q="title:pipeline")).total == 0
+        hit = backend.search(backend_query(q="pipeline")).hits[0]
+        assert hit.title_html == "<mark>Pipeline</mark> talks began on Monday…"
 
     def test_statements_are_searchable_on_their_own(self, backend):
         backend.index(RANKING_DOCS)

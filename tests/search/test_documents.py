@@ -19,6 +19,7 @@ def test_the_document_is_the_record_with_the_index_fields(quoted_article):
     assert article_document(article) == {
         "id": record["id"],
         "title": record["title"],
+        "title_from_body": False,
         "body": article.body,
         "source": "Wire A",
         "countries": ["AM", "CH", "DE"],

@@ -9,6 +9,7 @@ from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 
 from search.backends.whoosh.compiler import FIELD_BOOSTS, Compiler
+from search.backends.whoosh.engine import AnyField
 from search.backends.whoosh.schema import build_schema
 from search.query_syntax import parse
 from tests.test_fuzz import SYNTAX
@@ -28,7 +29,9 @@ def whoosh_parse(text: str) -> wq.Query:
     [
         ("Lavrov 3+3", "Lavrov 3+3"),
         ("the talks", "the talks"),  # stop words dropped
-        ("e-mail", "e-mail"),  # one word the analyser splits in two
+        # One word the analyser splits in two: each word in the headline or the body
+        # (Whoosh's parser wants both in the same field).
+        ("e-mail", "e mail"),
         ('title:"South Caucasus" talks', 'title:"South Caucasus" talks'),
         ('"peace talks"', '"peace talks"'),
         ("speaker:Lavrov", "speaker_names:Lavrov"),
@@ -44,7 +47,20 @@ def whoosh_parse(text: str) -> wq.Query:
     ],
 )
 def test_a_compiled_tree_is_what_whoosh_parses_from_its_own_syntax(ours, whoosh_syntax):
-    assert COMPILER.compile(parse(ours).tree) == whoosh_parse(whoosh_syntax).normalize()
+    ours_compiled = as_whoosh(COMPILER.compile(parse(ours).tree)).normalize()
+    assert ours_compiled == whoosh_parse(whoosh_syntax).normalize()
+
+
+def as_whoosh(query: wq.Query) -> wq.Query:
+    """`query` with each word of several fields (scored as one, BM25F) as the `Or` of its
+    fields that Whoosh's parser makes (matching the same documents)."""
+    if isinstance(query, AnyField):
+        return wq.Or(query.subqueries, boost=query.boost).normalize()
+    if isinstance(query, wq.compound.CompoundQuery):
+        return type(query)([as_whoosh(q) for q in query.subqueries], boost=query.boost)
+    if isinstance(query, wq.Not):
+        return wq.Not(as_whoosh(query.query), boost=query.boost)
+    return query
 
 
 def fuzzy_terms(query: wq.Query) -> list[wq.FuzzyTerm]:
@@ -70,7 +86,7 @@ def test_a_fuzzy_word_within_the_cap_is_left_alone():
 def test_a_double_negation_compiles_to_one():
     # Whoosh's parser raised IndexError on `NOT NOT x`: a 500 before.
     query = COMPILER.compile(parse("NOT NOT x").tree)
-    assert query == wq.Not(wq.Or([wq.Term("title", "x", boost=3.0), wq.Term("body", "x")]))
+    assert query == wq.Not(AnyField([wq.Term("title", "x"), wq.Term("body", "x")]))
 
 
 @settings(

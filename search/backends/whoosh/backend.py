@@ -47,25 +47,6 @@ QUICK_SEGMENTS = 8  # segments quick commits may leave before `tidy` merges them
 SEGMENT_FILES = {"compound": False}
 KINDS = {"articles": "article", "statements": "statement"}
 RELATED_TERMS = 12
-STATEMENT_BOOST = 0.5  # share of a matching statement's score its article gains
-
-
-def with_statement_boost(
-    arrays: DocArrays, match: Match, docs: np.ndarray, scores: np.ndarray
-) -> np.ndarray:
-    """Articles also score for their matching statements: what someone said outranks a
-    passing mention."""
-    is_statement = arrays.kinds[match.docs] == KIND_CODES["statement"]
-    parents = arrays.parents[match.docs[is_statement]]
-    known = parents >= 0
-    if not known.any() or not len(docs):
-        return scores
-    # Each article's statement scores summed in one pass (a slot per docnum, no sorting).
-    extra = np.bincount(
-        parents[known], weights=match.scores[is_statement][known], minlength=int(docs[-1]) + 1
-    )
-    boosted: np.ndarray = (scores + STATEMENT_BOOST * extra[docs]).astype(np.float32)
-    return boosted
 
 
 def prepare_generation(folder: Path, procs: int = 1) -> None:
@@ -346,8 +327,6 @@ class WhooshBackend(SearchBackend):
         arrays, params = snapshot.arrays, query.params
         kind = arrays.kinds[match.docs] == KIND_CODES[KINDS[params.mode]]
         docs, scores = match.docs[kind], match.scores[kind]
-        if params.mode == "articles":
-            scores = with_statement_boost(arrays, match, docs, scores)
         masks = FacetMasks(arrays, docs, Selection.from_params(params))
         kept = None if counts is None else counts[kind]
         return _Found(snapshot.searcher, arrays, docs, scores, masks, counts=kept)
@@ -364,8 +343,12 @@ class WhooshBackend(SearchBackend):
         distinct: dict[str, tuple[str, wq.Query]] = {}
         for node in optional:
             compiled = self.compiler.compile(node)
-            if compiled is not wq.NullQuery:  # a stop word
-                distinct.setdefault(repr(compiled), (qt.label(node), compiled))
+            # A word the analysis splits (`non-circular`) is each of its words; a stop word
+            # is none.
+            split = isinstance(compiled, wq.And) and isinstance(node, qt.Term)
+            for word in compiled.subqueries if split else [compiled]:
+                if word is not wq.NullQuery:
+                    distinct.setdefault(repr(word), (qt.label(node), word))
         if len(distinct) < 2:
             return None
         engine = snapshot.engine
@@ -379,10 +362,9 @@ class WhooshBackend(SearchBackend):
         found = self._found(snapshot, query, *partial.most_words(words, needed))
         assert found.counts is not None
         keep = found.counts >= partial.fewest_words(found.counts[found.masks.passing()])
-        docs, counts = found.docs[keep], found.counts[keep]
-        keys = partial.rank_keys(found.scores[keep], counts, len(words.labels))
+        docs, scores, counts = found.docs[keep], found.scores[keep], found.counts[keep]
         masks = FacetMasks(snapshot.arrays, docs, Selection.from_params(query.params))
-        return _Found(snapshot.searcher, snapshot.arrays, docs, keys, masks, words, counts)
+        return _Found(snapshot.searcher, snapshot.arrays, docs, scores, masks, words, counts)
 
     @staticmethod
     def _ranked(snapshot: Snapshot, found: _Found, query: SearchQuery, count: int) -> np.ndarray:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.query.compound import CompoundQuery
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -32,6 +33,21 @@ CACHED_QUERIES = 256
 MAX_EXPANSIONS = 1024  # words a wildcard, prefix or fuzzy word may stand for (Lucene's 1,024)
 CHECK_EVERY = 1024  # steps of a long loop between two looks at the clock
 EMPTY = np.zeros(0, dtype=np.int32)
+
+
+class AnyField(CompoundQuery):  # type: ignore[misc]  # Whoosh has no type hints
+    """One word looked for in several fields (the headline and the body), scored as one word
+    by BM25F: each field's frequency, normalised by that field's length and weighted by the
+    field's boost, is summed before it saturates. Scored per field and added up, a word in
+    both the headline and the body would count twice, and a long headline's words once more
+    than a short one's (Robertson, Zaragoza and Taylor, "Simple BM25 extension to multiple
+    weighted fields", 2004)."""
+
+    JOINT = " | "
+
+    def _matcher(self, subs: list[wq.Query], searcher: Searcher, context: object) -> object:
+        # Only when Whoosh matches for us (a slow phrase's check): any field will do.
+        return wq.Or(subs).matcher(searcher, context)
 
 
 class Deadline:
@@ -173,13 +189,35 @@ class Engine:
             return Match.empty()
         return Match(docs, self._bm25(field, docs, freqs) * query.boost)
 
+    def _any_field(self, query: AnyField) -> Match:
+        weighted = []
+        for term in query.subqueries:
+            if not isinstance(term, wq.Term) or term.fieldname not in self.reader.schema:
+                return union([self._sub(q) for q in query.subqueries])  # not one word
+            field = term.fieldname
+            docs, freqs = self.postings(field, self.reader.schema[field].to_bytes(term.text))
+            weighted.append(Match(docs, term.boost * freqs / self._length_norm(field, docs)))
+        found = union(weighted)
+        frequency = found.scores.astype(np.float64)
+        scores = self._idf(len(found.docs)) * frequency * (K1 + 1) / (frequency + K1)
+        return Match(found.docs, (scores * query.boost).astype(np.float32))
+
     def _bm25(self, field: str, docs: np.ndarray, freqs: np.ndarray) -> np.ndarray:
-        idf = math.log(1 + (self.total_docs - len(docs) + 0.5) / (len(docs) + 0.5))
+        idf = self._idf(len(docs))
         if field not in LENGTH_FIELDS:
             return np.full(len(docs), idf, dtype=np.float32)
-        lengths: np.ndarray = self.arrays.lengths[field][docs]
-        norm = K1 * (1 - B + B * lengths / max(self.arrays.average_lengths[field], 1.0))
+        norm = K1 * self._length_norm(field, docs)
         return (idf * freqs * (K1 + 1) / (freqs + norm)).astype(np.float32)
+
+    def _idf(self, matches: int) -> float:
+        return math.log(1 + (self.total_docs - matches + 0.5) / (matches + 0.5))
+
+    def _length_norm(self, field: str, docs: np.ndarray) -> np.ndarray | float:
+        """BM25's length normalisation: 1 at the field's average length, more above it."""
+        if field not in LENGTH_FIELDS:
+            return 1.0
+        lengths: np.ndarray = self.arrays.lengths[field][docs]
+        return 1 - B + B * lengths / max(self.arrays.average_lengths[field], 1.0)
 
     def _or(self, query: wq.Or) -> Match:
         return union([self._sub(q) for q in query.subqueries])
@@ -310,6 +348,7 @@ class Engine:
 
 HANDLERS = {
     wq.Term: "_term",
+    AnyField: "_any_field",
     wq.Or: "_or",
     wq.And: "_and",
     wq.AndNot: "_and_not",

@@ -5,10 +5,11 @@ query that finds fewer than FEW_RESULTS documents with every word also finds the
 with the most of its words. Phrases, fields and exclusions stay required
 (`query_tree.clauses` says which parts are words).
 
-They are ranked by score times the share of the query's words they have (Lucene's classic
-"coord" factor), not strictly by the number of words first: on natural-language queries the
-strict order put documents with one more common word ("what", "effect") above far better
-matches (nDCG@10 0.264 against 0.361 on Cranfield, 0.407 against 0.429 on NPL).
+They are ranked by score alone (BM25F, which already adds up each word found): not by the
+number of words first, which put documents with one more common word ("what", "effect")
+above far better matches (nDCG@10 0.264 against 0.361 on Cranfield), nor by score times the
+share of words present (Lucene's classic "coord"), which cost 0.006-0.010 nDCG@10 on
+Cranfield and NPL and 3-4 points of known-item search (README, "How ranking works").
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class Words:
             at = int(np.searchsorted(match.docs, doc))
             if at == len(match.docs) or match.docs[at] != doc:
                 lacking.append(label)
-        return tuple(lacking)
+        return tuple(dict.fromkeys(lacking))  # a split word (`non-circular`) once
 
 
 def most_words(words: Words, required: Match | None) -> tuple[Match, np.ndarray]:
@@ -61,12 +62,6 @@ def most_words(words: Words, required: Match | None) -> tuple[Match, np.ndarray]
     if required is not None:
         found = intersect([found, required])
     return found, counts[found.docs]
-
-
-def rank_keys(scores: np.ndarray, counts: np.ndarray, words: int) -> np.ndarray:
-    """What a partial match ranks by: the score scaled by the share of the words present."""
-    keys: np.ndarray = scores.astype(np.float64) * counts / max(words, 1)
-    return keys
 
 
 def fewest_words(counts: np.ndarray) -> int:

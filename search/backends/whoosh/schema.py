@@ -103,7 +103,8 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
         "kind": "article",
         "parent": "",
         "stamp": document.get("stamp") or 0,
-        "title": title,
+        "title": "" if document.get("title_from_body") else title,
+        "_stored_title": title,
         "body": body,
         "speaker_names": speaker_names,
         "speakers": " ".join(document.get("speakers") or ()),
@@ -128,5 +129,10 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 def known_fields(document: dict[str, Any], schema: fields.Schema) -> dict[str, Any]:
     """A Whoosh document without the fields the index's schema lacks, so that an index built
-    by an older version (without `names`) keeps taking saves until it is rebuilt."""
-    return {name: value for name, value in document.items() if name in schema}
+    by an older version (without `names`) keeps taking saves until it is rebuilt
+    (`_stored_title`: the title shown, when the indexed one differs)."""
+    return {
+        name: value
+        for name, value in document.items()
+        if name in schema or name.removeprefix("_stored_") in schema
+    }

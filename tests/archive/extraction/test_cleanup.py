@@ -32,6 +32,12 @@ def test_long_first_sentence_becomes_a_trimmed_title_and_stays_in_body():
     assert cleaned.body.startswith("The minister said")
 
 
+def test_a_text_of_one_short_line_is_a_body_not_a_headline_over_nothing():
+    cleaned = clean("compact memories have flexible capacities")
+    assert cleaned.body == "compact memories have flexible capacities"
+    assert cleaned.title == "compact memories have flexible capacities"
+
+
 def test_date_marker_is_taken_out_of_the_body():
     cleaned = clean(" date 2023-01-30 Russia is working on it, the ministry said.")
     assert cleaned.marker == "2023-01-30"
