@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive import error_kinds
 from archive.extraction import name_key
 
 SET_FIELDS = ("countries", "speakers", "persons", "dates_mentioned")
@@ -56,6 +57,8 @@ class FieldScore:
     false_negatives: int = 0
     misses: list[tuple[str, str]] = field(default_factory=list)
     false_hits: list[tuple[str, str]] = field(default_factory=list)
+    # (article, value, "miss" or "false hit") -> what kind of mistake it is
+    kinds: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -127,13 +130,16 @@ class Evaluation:
         for name in SET_FIELDS:
             if name not in gold:
                 continue
-            self.fields[name].add(
+            score = self.fields[name]
+            errors = (len(score.misses), len(score.false_hits))
+            score.add(
                 article,
                 found.get(name) or (),
                 gold.get(name) or (),
                 gold.get(f"{name}_acceptable") or (),
-                MATCHERS[name],
+                _with_aliases(MATCHERS[name], gold.get("aliases") or ()),
             )
+            _classify(name, score, errors, found, gold)
         if "date" in gold:
             self.date.add(article, found.get("date"), gold.get("date"))
 
@@ -169,7 +175,68 @@ class Evaluation:
         d = self.date
         lines.append(f"{'date':<16} accuracy {d.accuracy:.2f} ({d.correct}/{d.total})")
         for name, s in self.fields.items():
-            lines += [f"  miss       {name}: {a}: {v}" for a, v in s.misses]
-            lines += [f"  false hit  {name}: {a}: {v}" for a, v in s.false_hits]
+            lines += _kind_counts(name, s)
+        for name, s in self.fields.items():
+            lines += [f"  miss       {name}: {a}: {v}{_tag(s, a, v, 'miss')}" for a, v in s.misses]
+            lines += [
+                f"  false hit  {name}: {a}: {v}{_tag(s, a, v, 'false hit')}"
+                for a, v in s.false_hits
+            ]
         lines += [f"  wrong date {a}: found {f}, gold {g}" for a, f, g in d.wrong]
         return lines
+
+
+def _with_aliases(match: Callable[[str, str], bool], aliases: Iterable[Iterable[str]]) -> Any:
+    """`match`, where a gold value also stands for every spelling the gold lists with it."""
+    groups = [list(group) for group in aliases]
+
+    def matches(found: str, gold: str) -> bool:
+        spellings = {gold, *(a for group in groups if gold in group for a in group)}
+        return any(match(found, spelling) for spelling in spellings)
+
+    return matches
+
+
+def _classify(
+    name: str,
+    score: FieldScore,
+    before: tuple[int, int],
+    found: Mapping[str, Any],
+    gold: Mapping[str, Any],
+) -> None:
+    """Name the kind of each error this article added (speakers and dates mentioned)."""
+    misses, false_hits = score.misses[before[0] :], score.false_hits[before[1] :]
+    if name == "speakers":
+        wrong = [value for _, value in false_hits]
+        names = [*(gold.get("speakers") or ()), *(gold.get("speakers_acceptable") or ())]
+        for article, value in misses:
+            score.kinds[article, value, "miss"] = error_kinds.missed_speaker_kind(value, wrong)
+        for article, value in false_hits:
+            kind = error_kinds.false_speaker_kind(value, names, gold.get("persons") or ())
+            score.kinds[article, value, "false hit"] = kind
+    elif name == "dates_mentioned":
+        dates = found.get(name) or ()
+        for article, value in misses:
+            score.kinds[article, value, "miss"] = error_kinds.missed_date_kind(value, dates)
+
+
+def _kind_counts(name: str, score: FieldScore) -> list[str]:
+    lines = []
+    for error in ("miss", "false hit"):
+        counted: dict[str, int] = {}
+        for (_, _, which), kind in score.kinds.items():
+            if which == error:
+                counted[kind] = counted.get(kind, 0) + 1
+        if counted:
+            parts = ", ".join(f"{kind} {n}" for kind, n in sorted(counted.items(), key=_most))
+            lines.append(f"{name} {'missed' if error == 'miss' else 'false'}, by kind: {parts}")
+    return lines
+
+
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def _tag(score: FieldScore, article: str, value: str, error: str) -> str:
+    kind = score.kinds.get((article, value, error))
+    return f"  [{kind}]" if kind else ""

@@ -56,3 +56,42 @@ def test_evaluation_scores_fields_and_dates():
     assert result["fields"]["speakers"]["f1"] == 1.0
     assert result["date"] == {"correct": 1, "total": 2, "accuracy": 0.5}
     assert "  wrong date b: found None, gold 2020-01-01" in evaluation.report_lines()
+
+
+def test_a_gold_name_also_matches_the_spellings_listed_with_it():
+    evaluation = Evaluation()
+    gold = {
+        "speakers": ["Presidential Commission on Good Government"],
+        "aliases": [["PCGG", "Presidential Commission on Good Government"]],
+    }
+    evaluation.add("a", {"speakers": ["PCGG"]}, gold)
+    assert evaluation.fields["speakers"].true_positives == 1
+
+
+def test_errors_are_named_by_kind_and_counted():
+    evaluation = Evaluation()
+    found = {
+        "speakers": ["Businessman Don Blankenship", "Meat Export Federation", "Wikinews in August"],
+        "dates_mentioned": ["2019-03-04"],
+    }
+    gold = {
+        "speakers": ["Don Blankenship", "U.S. Meat Export Federation", "Texaco Inc", "Ann Lee"],
+        "persons": ["Ann Lee", "Don Blankenship"],
+        "dates_mentioned": ["2020-03-04", "2020-05"],
+    }
+    evaluation.add("a", found, gold)
+    kinds = evaluation.fields["speakers"].kinds
+    assert kinds["a", "Don Blankenship", "miss"] == "role or name glued on"
+    assert kinds["a", "Texaco Inc", "miss"] == "organisation"
+    assert kinds["a", "Ann Lee", "miss"] == "person: attribution or follow-up"
+    assert kinds["a", "Businessman Don Blankenship", "false hit"] == "role or name glued on"
+    assert kinds["a", "Meat Export Federation", "false hit"] == "piece of a longer name"
+    assert kinds["a", "Wikinews in August", "false hit"] == "fragment"
+    dates = evaluation.fields["dates_mentioned"].kinds
+    assert dates == {("a", "2020-03-04", "miss"): "another year", ("a", "2020-05", "miss"): "month"}
+    lines = evaluation.report_lines()
+    assert (
+        "speakers false, by kind: fragment 1, piece of a longer name 1, role or name glued on 1"
+        in lines
+    )
+    assert "  miss       speakers: a: Texaco Inc  [organisation]" in lines

@@ -1,25 +1,50 @@
-import json, hashlib
-dev = {json.loads(l)["id"] for l in open("tests/data/wikinews_dev.jsonl")}
-wk = sorted((json.loads(l) for l in open("../shared/corpus/wikinews/wikinews_en_2019_2020.jsonl")), key=lambda r: r["id"])
-wk = [r for r in wk if len(r["body"]) <= 6000 and r["id"] not in dev]
-wiki = [r for i, r in enumerate(wk) if i % 2 == 1]
-h = lambda s: hashlib.sha1(s.encode()).hexdigest()
-rt = [json.loads(l) for l in open("../shared/corpus/reuters21578/reuters21578.jsonl")]
-rt = [r for r in rt if 600 <= len(r.get("body") or "") <= 3000 and '"' in r["body"]]
-rt.sort(key=lambda r: h(r["id"]))
-reut = rt[:60]
-chosen = wiki + reut
-print(len(wk), len(wiki), len(rt), len(reut))
-tuning = [r["id"] for r in chosen if h("split:" + r["id"])[0] < "a"]
-test = [r["id"] for r in chosen if h("split:" + r["id"])[0] >= "a"]
-print("tuning", len(tuning), "test", len(test))
-json.dump({"tuning": tuning, "test": test}, open("/work/labels/split.json", "w"), indent=0)
-# five batches, interleaved
-ids = [r["id"] for r in chosen]
-for k in range(5):
-    batch = ids[k::5]
-    with open(f"/work/labels/batch-{k}.jsonl", "w") as f:
-        for r in chosen:
-            if r["id"] in batch:
-                f.write(json.dumps({"id": r["id"], "title": r["title"], "body": r["body"]}, ensure_ascii=False) + "\n")
-    print(k, len(batch))
+"""How the news tuning and test sets were chosen and split (`news_sets.md`): prints the ids.
+
+Run from the repository root with `../shared` beside it: `python tests/data/select_news_sets.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+CORPUS = Path("../shared/corpus")
+
+
+def records(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines]
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def chosen() -> list[str]:
+    development = {r["id"] for r in records(Path("tests/data/wikinews_dev.jsonl"))}
+    wikinews = sorted(
+        (
+            r
+            for r in records(CORPUS / "wikinews" / "wikinews_en_2019_2020.jsonl")
+            if len(r["body"]) <= 6000 and r["id"] not in development
+        ),
+        key=lambda r: r["id"],
+    )
+    reuters = [
+        r
+        for r in records(CORPUS / "reuters21578" / "reuters21578.jsonl")
+        if 600 <= len(r.get("body") or "") <= 3000 and '"' in r["body"]
+    ]
+    reuters.sort(key=lambda r: digest(r["id"]))
+    return [r["id"] for r in wikinews[1::2]] + [r["id"] for r in reuters[:60]]
+
+
+def split(ids: list[str]) -> dict[str, list[str]]:
+    """Before any tuning: tuning when the SHA-1 of `split:<id>` starts with a digit."""
+    tuning = [i for i in ids if digest(f"split:{i}")[0].isdigit()]
+    return {"tuning": tuning, "test": [i for i in ids if i not in tuning]}
+
+
+if __name__ == "__main__":
+    print(json.dumps(split(chosen()), indent=1))
