@@ -161,9 +161,26 @@ def _take_header(lines: list[str], title: str | None) -> tuple[str, str | None]:
     return first_sentence(line), marker
 
 
+def unwrap_indented(text: str) -> str:
+    """Wire copy (Reuters) marks paragraphs by indenting their first line, with no blank
+    line between them, and hard-wraps every line: there, a line that is not indented goes on
+    the line before it, so that "analyst Richard" and "Vietor said" are one sentence again."""
+    lines = text.strip("\n").split("\n")
+    indented = sum(1 for line in lines[1:] if line[:1] in (" ", "\t") and line.strip())
+    if indented < 2 or any(not line.strip() for line in lines):
+        return text
+    unwrapped: list[str] = []
+    for line in lines:
+        if unwrapped and unwrapped[-1].strip() and line.strip() and line[:1] not in (" ", "\t"):
+            unwrapped[-1] = f"{unwrapped[-1].rstrip()} {line.strip()}"
+        else:
+            unwrapped.append(line)
+    return "\n".join(unwrapped)
+
+
 def clean(raw_text: str, title: str | None = None) -> Cleaned:
     """Headline, byline, date marker and tidied body of one article."""
-    text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unwrap_indented(raw_text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [tidy_line(line) for line in text.split("\n")]
     title, marker = _take_header(lines, title)
     lines = _drop_boilerplate(lines)

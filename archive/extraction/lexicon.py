@@ -65,7 +65,7 @@ ROLE_SUFFIXES = ("ator", "ist", "caster", "blower", "author", "eer")
 # Courtesy titles stripped by name_key().
 HONORIFICS = _words("mr mrs ms mx dr prof sir dame lord lady sheikh")
 
-# Words that end an organisation's name.
+# Words that end an organisation's name (company forms: "Texaco Inc", "BT Asia Ltd").
 ORG_HEADS = _words(
     """
     ministry office department government agency council committee party embassy commission
@@ -76,6 +76,9 @@ ORG_HEADS = _words(
     command headquarters division regiment battalion brigade group center centre conference
     society trust network herald gazette tribune times post news journal telegraph chronicle
     press broadcasting
+    inc corp co ltd plc llc holdings industries airlines bancorp
+    centers centres survey presidency patrol workers project program programme laboratory
+    observatory museum hospital academy league institution
     """
 )
 

@@ -162,7 +162,10 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         return ctx.last_speaker(PERSON if first in PERSON_PRONOUNS else ORGANISATION, pos)
     article = first in ("the", "a", "an")
     words = words[1:] if article else words
-    if not words or words[-1].lower() in VAGUE_SUBJECTS:
+    if not words:
+        return None
+    # "Sources", "a survey", "court records" name nobody; "the Geological Survey" does.
+    if words[-1].lower() in VAGUE_SUBJECTS and (len(words) == 1 or not words[-1][:1].isupper()):
         return None
     last = words[-1].lower()
     if last in _SPOKES and len(words) >= 2:

@@ -210,3 +210,35 @@ def test_interviewee_named_in_the_title():
     )
     speakers = _speakers(body, title="Wikinews interviews Karl Meyer, mayoral candidate")
     assert "Karl Meyer" in speakers
+
+
+# --- company forms, proper names that look vague, wire copy ---------------------------
+
+
+def test_a_company_named_with_its_legal_form_speaks():
+    body = "Harbour Freight Lines Inc said it expects profits to rise. It said costs fell."
+    assert _speakers(body) == ["Harbour Freight Lines Inc"]
+
+
+def test_a_proper_name_ending_in_a_vague_word_speaks():
+    assert _speakers("The Northern Geological Survey said the quake was strong.") == [
+        "Northern Geological Survey"
+    ]
+    assert _speakers("A survey said the market was weak.") == []
+
+
+def test_hard_wrapped_wire_copy_reads_as_its_paragraphs():
+    body = (
+        "Morrow and Co analyst Jane\n"
+        "Ketterly said she kept her buy rating on the shares.\n"
+        "    Ketterly said the stocks looked cheap against the\n"
+        "leading performers in the group.\n"
+        "    The shares closed higher.\n"
+    )
+    result = extract(body, title="T")
+    assert result.body.split("\n\n") == [
+        "Morrow and Co analyst Jane Ketterly said she kept her buy rating on the shares.",
+        "Ketterly said the stocks looked cheap against the leading performers in the group.",
+        "The shares closed higher.",
+    ]
+    assert "Jane Ketterly" in result.speakers
