@@ -43,14 +43,15 @@ _FOLDS = (
     (re.compile(r"(.)\1+"), r"\1"),  # Hassan/Hasan, Zelenskyy/Zelensky
 )
 _ARTICLES = frozenset({"al", "el"})
+# "al-Sisi", "el-Sisi": an Arabic article written before a capitalised name.
+_ARTICLE_PREFIX = r"(?:al|el|ad|as|an|ar|at)-"
+ARABIC_ARTICLE = re.compile(rf"^{_ARTICLE_PREFIX}(?=[A-Z])")
 _APOSTROPHES = re.compile(r"['\u2019`\u02bc]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _INITIAL = re.compile(rf"{UPPER_CLASS}\.")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
-_TOKEN = (
-    rf"(?:{UPPER_CLASS}\.|{UPPER_CLASS}[\w'\u2019-]*\w|(?:al|el|ad|as|an|ar|at)-{UPPER_CLASS}\w+)"
-)
+_TOKEN = rf"(?:{UPPER_CLASS}\.|{UPPER_CLASS}[\w'\u2019-]*\w|{_ARTICLE_PREFIX}{UPPER_CLASS}\w+)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 CAPSEQ = re.compile(rf"(?<![\w'\u2019.-]){_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
 _ORG_TAIL = re.compile(rf" (?:of|for) (?:the )?({_TOKEN}(?: (?:and )?{_TOKEN})*)")
@@ -108,7 +109,7 @@ def is_name_token(token: str) -> bool:
     """Could `token` be part of a person's name ('Lavrov', 'R.', 'von')?"""
     if token in PARTICLES or _INITIAL.fullmatch(token):
         return True
-    word = bare(token)
+    word = ARABIC_ARTICLE.sub("", bare(token))  # "al-Sisi" is a name as "Sisi" is
     lower = word.lower()
     if (
         not word[:1].isupper()

@@ -14,6 +14,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     ROLE_WORDS,
 )
+from .names import ARABIC_ARTICLE
 from .speech_words import ORG_NOUNS, TIME_WORDS
 
 _TOKENS = re.compile(r"\S+")
@@ -79,6 +80,7 @@ def _walk_run(before: str) -> int:
         left = tokens[i - 1].group() if i > 0 else ""
         connector = lower in _CONNECTORS and right[:1].isupper() and left[:1].isupper()
         speakerish = word[:1].isupper() or lower in PARTICLES or lower in ORG_LOWER
+        speakerish = speakerish or bool(ARABIC_ARTICLE.match(word))  # "al-Sisi"
         speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
         speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS)
         if not speakerish or word[-1] in ',;:"\u201d)' or (word[-1] == "." and len(word) > 2):

@@ -48,6 +48,17 @@ SPEECH_VERBS = SAY_VERBS + (
     "called it",
     "spoke with",
     "spoke to",
+    "asked",
+    "praised",
+    "condemned",
+    "accused",
+    "criticised",
+    "criticized",
+    "blamed",
+    "welcomed",
+    "demanded",
+    "advised",
+    "described",
     "released a statement",
     "issued a statement",
     "issued a press release",
@@ -61,7 +72,7 @@ PARTICIPLES = ("saying", "stating", "adding", "noting", "claiming", "warning", "
 WEAK_VERBS = _words(
     """
     reported indicated estimated agreed revealed disclosed mentioned posted continued
-    concluded maintained observed answered testified proposed read reacted
+    concluded maintained observed answered testified proposed read reacted described
     """
 ) | {"called it"}
 

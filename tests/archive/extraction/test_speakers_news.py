@@ -5,6 +5,8 @@ Every sentence here is invented; each test pins one general attribution rule.
 
 from __future__ import annotations
 
+import pytest
+
 from archive.extraction import extract
 
 
@@ -242,3 +244,20 @@ def test_hard_wrapped_wire_copy_reads_as_its_paragraphs():
         "The shares closed higher.",
     ]
     assert "Jane Ketterly" in result.speakers
+
+
+def test_a_name_with_an_arabic_article_speaks():
+    body = "President Abdel Karim al-Nouri announced three days of national mourning."
+    assert _speakers(body) == ["Abdel Karim al-Nouri"]
+
+
+@pytest.mark.parametrize("verb", ["praised", "advised", "condemned", "accused", "welcomed"])
+def test_verbs_of_judging_and_advising_report_speech(verb):
+    assert _speakers(f"Mayor Lena Ortberg {verb} the volunteers for their quick work.") == [
+        "Lena Ortberg"
+    ]
+
+
+def test_described_reports_speech_only_with_a_quote_or_that():
+    assert _speakers('Witness Tom Arkle described: "The heat was insane."') == ["Tom Arkle"]
+    assert _speakers("Witness Tom Arkle described the car in detail.") == []
