@@ -67,7 +67,7 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
     body = _head(cleaned.body)
     date = article_date(cleaned.marker, body)
     dateline = find_dateline(body)
-    mentions = complete_years(find_date_mentions(body), date)
+    mentions = complete_years(find_date_mentions(body), date, body)
     registry, people, orgs = _entities(body, cleaned.title)
     statements = find_statements(body, registry, people, orgs, cleaned.title)
     return Extraction(

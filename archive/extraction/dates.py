@@ -32,6 +32,10 @@ def _month_alternation() -> str:
 
 
 _MON = _month_alternation()
+# Full names only: "in Mar" or "by Jun" alone is too rarely a month.
+_MONTH_NAME = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 # Shared with the dateline reader in countries.py.
@@ -44,6 +48,11 @@ _DATE_RE = re.compile(
     rf"|(?P<dm_d>{_DAY})(?:[-\u2013]\d{{1,2}})? (?:of )?(?P<dm_m>{_MON}),?(?: (?P<dm_y>{_YEAR}))?"
     rf"|(?P<my_m>{_MON}),? (?:of )?(?P<my_y>{_YEAR})"
     rf")(?![\w-])"
+)
+# A month alone after a preposition: "in late August", "until June", "last May".
+_MONTH_ALONE_RE = re.compile(
+    r"\b(?i:in|since|until|till|by|from|through|during|last|next|this|of|early|mid|late) "
+    rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!,? (?:of )?(?:{_DAY}|{_YEAR})\b)"
 )
 _MARKER_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -58,6 +67,7 @@ _DATELINE_RE = re.compile(
     r",? ?)?(?:\(?(?P<agency>[A-Z][\w.]*(?:[-/][A-Z][\w.]*)*)\)?)?\s*(?::|\s[-\u2013\u2014])"
 )
 _NON_DIGITS = re.compile(r"\D")
+_BARE_YEAR = re.compile(rf"(?<![\w-]){_YEAR}(?![\w-])")
 _AGENCY_SPLIT = re.compile(r"[-/]")
 _NEWLINES = re.compile(r"\n+")
 _CAPTION_RE = re.compile(
@@ -94,7 +104,7 @@ def _day(text: str | None) -> int | None:
 
 def _mention(match: re.Match[str]) -> DateMention | None:
     g = match.groupdict()
-    for prefix in ("iso", "dmy", "md", "dm", "my"):
+    for prefix in ("iso", "dmy", "md", "dm", "my", "mo"):
         if g.get(f"{prefix}_m"):
             month = _month(g[f"{prefix}_m"])
             day = _day(g.get(f"{prefix}_d"))
@@ -114,7 +124,8 @@ def _mention(match: re.Match[str]) -> DateMention | None:
 
 def find_date_mentions(text: str) -> list[DateMention]:
     """Every date or month-and-year in `text`, years not yet completed."""
-    found = (_mention(m) for m in _DATE_RE.finditer(text))
+    matches = [*_DATE_RE.finditer(text), *_MONTH_ALONE_RE.finditer(text)]
+    found = (_mention(m) for m in sorted(matches, key=lambda m: m.start()))
     return [m for m in found if m is not None]
 
 
@@ -130,15 +141,33 @@ def _closest_year(month: int, day: int | None, anchor: datetime.date) -> int:
     return min((anchor.year, anchor.year - 1, anchor.year + 1), key=distance)
 
 
-def complete_years(mentions: list[DateMention], anchor: datetime.date | None) -> list[DateMention]:
-    """Give year-less mentions a year: from the article date, else the nearest dated mention."""
+def _year_nearby(text: str, start: int, end: int) -> int | None:
+    """A year written in the same sentence ("the 2020 election on November 3"), nearest first."""
+    before = max(text.rfind(c, 0, start) for c in ".!?\n")
+    after = min((i for c in ".!?\n" if (i := text.find(c, end)) != -1), default=len(text))
+    years = [
+        (abs(y.start() - start), int(y.group()))
+        for y in _BARE_YEAR.finditer(text, before + 1, after)
+    ]
+    return min(years)[1] if years else None
+
+
+def complete_years(
+    mentions: list[DateMention], anchor: datetime.date | None, text: str = ""
+) -> list[DateMention]:
+    """Give year-less mentions a year: from the article date, else a year written in the same
+    sentence, else (days only) the nearest dated mention."""
     dated = [m for m in mentions if m.year is not None]
     result = []
     for m in mentions:
         year = m.year
         if year is None and anchor is not None:
             year = _closest_year(m.month, m.day, anchor)
-        elif year is None and dated:
+        elif year is None and (nearby := _year_nearby(text, m.start, m.end)):
+            year = nearby
+        elif year is None and dated and m.day is not None:
+            # A month alone ("in March") takes no year from another date: too often that
+            # date is of another event.
             year = min(dated, key=lambda d: abs(d.start - m.start)).year
         if year is not None:
             result.append(DateMention(m.start, m.end, m.month, m.day, year))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from archive.extraction.dates import (
     article_date,
     complete_years,
@@ -14,7 +16,7 @@ from archive.extraction.dates import (
 
 
 def _iso(text: str, anchor: datetime.date | None = None) -> tuple[str, ...]:
-    return iso_dates(complete_years(find_date_mentions(text), anchor))
+    return iso_dates(complete_years(find_date_mentions(text), anchor, text))
 
 
 def test_month_day_year():
@@ -51,6 +53,33 @@ def test_day_without_year_near_new_year_takes_previous_year():
 
 def test_day_without_year_takes_nearest_dated_mention():
     assert _iso("In March 2019 it began; on April 2 it ended.") == ("2019-03", "2019-04-02")
+
+
+OCTOBER_STORY, JANUARY_STORY = datetime.date(2019, 10, 2), datetime.date(2019, 1, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "found"),
+    [
+        ("Hurricane Dorian followed in late August.", OCTOBER_STORY, ("2019-08",)),
+        ("In September, the governor dissolved parliament.", OCTOBER_STORY, ("2019-09",)),
+        ("She stayed until June, endorsing him in July.", OCTOBER_STORY, ("2019-06", "2019-07")),
+        ("The book is due out in May.", JANUARY_STORY, ("2019-05",)),  # ahead of the story
+        ("May he rest in peace; the march went on.", JANUARY_STORY, ()),
+        ("The platform was launched in January of 2022.", OCTOBER_STORY, ("2022-01",)),
+    ],
+)
+def test_a_month_alone_after_a_preposition_is_a_date(text, anchor, found):
+    assert _iso(text, anchor) == found
+
+
+def test_a_year_in_the_same_sentence_completes_a_day_without_one():
+    text = "Before the 2020 election on November 3, polls narrowed. In 2016 it was close."
+    assert _iso(text) == ("2020-11-03",)
+
+
+def test_a_month_alone_takes_no_year_from_a_date_of_another_sentence():
+    assert _iso("It began on April 2, 1987. Sales rose in March.") == ("1987-04-02",)
 
 
 def test_day_without_any_year_is_dropped():
