@@ -31,6 +31,10 @@ _WHO = re.compile(
 # What may follow a source named without a head word: it must end the noun phrase.
 _LONG_WHO = re.compile(r"(?:the |[a-z]+ ){0,2}[A-Z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,5}")
 _SOURCE_END = re.compile(r"[,.;:()]|\s+(?:who|which|that|and|on|in|with)\b|\s*$")
+# A time, place or channel between an opening source and its comma.
+_ADVERBIAL_GAP = re.compile(
+    r"\s+(?:on|in|at|via|late|early|last|this|through|during)\b[^,;\"\u201c]{1,40}(?=,)"
+)
 _CITING = re.compile(r", (?:citing [^,]{1,80}|(?:an? |the )?([\w-]+)[^,]{0,80}), ")
 
 
@@ -84,6 +88,9 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
     if not found or p.inside_quote(match.start()):
         return
     speaker, after = found
+    gap = _ADVERBIAL_GAP.match(body, after, sent_end)
+    if gap and match.start() - sent_start < 3:
+        after = gap.end()  # "According to X on Saturday, ..."
     if body.startswith(",", after) and match.start() - sent_start < 3:
         # Skip "citing X" and a role apposition ("Amy Cook, director of the event,").
         aside = _CITING.match(body, after)

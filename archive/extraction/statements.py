@@ -250,6 +250,20 @@ def _continuations(p: Pass) -> None:
             p.add(speaker, _quote_span(p, index), index)
 
 
+def _colon_quotes(p: Pass) -> None:
+    """'X disagreed with the findings: "..."', 'X took a parting shot on Twitter: "..."': a
+    quote a colon introduces, with no verb of saying of its own, is the words of the
+    sentence's subject."""
+    used = {q for _, q in p.found.values() if q is not None}
+    for index, quote in enumerate(p.quotes):
+        head = p.body[: quote.start].rstrip()
+        if index in used or not head.endswith(":") or p.inside_quote(len(head) - 1):
+            continue
+        sent_start, _ = p.sentence_at(len(head) - 1)
+        for speaker in sentence_subjects(p.ctx, sent_start, len(head) - 1):
+            p.add(speaker, _quote_span(p, index), index)
+
+
 def find_statements(
     body: str,
     registry: Registry,
@@ -271,5 +285,6 @@ def find_statements(
     handlers = (_attribute_verb, attribute_according, attribute_passive)
     for _, kind, match in sorted(events, key=lambda e: e[0]):
         handlers[kind](p, match)
+    _colon_quotes(p)
     _continuations(p)
     return sorted((s for s, _ in p.found.values()), key=lambda s: (s.start, s.end))

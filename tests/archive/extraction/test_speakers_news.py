@@ -261,3 +261,14 @@ def test_verbs_of_judging_and_advising_report_speech(verb):
 def test_described_reports_speech_only_with_a_quote_or_that():
     assert _speakers('Witness Tom Arkle described: "The heat was insane."') == ["Tom Arkle"]
     assert _speakers("Witness Tom Arkle described the car in detail.") == []
+
+
+def test_a_quote_a_colon_introduces_is_the_subjects():
+    body = 'Curator Ines Varga disagreed with the findings: "The seeps were well known long ago."'
+    assert _speakers(body) == ["Ines Varga"]
+    assert _speakers('The list had three parts: "apples and pears", "milk" and bread.') == []
+
+
+def test_according_to_a_source_then_a_time_before_the_comma():
+    body = "According to County Attorney Ray Dunmore on Saturday, the driver was identified."
+    assert _speakers(body) == ["Ray Dunmore"]
