@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nameparser.config.titles import TITLES as NAMEPARSER_TITLES
+
 from .countries import POSSESSIVE, ambiguous_words, code_for, country_words, names_to_codes
 from .lexicon import (
     FUNCTION_WORDS,
@@ -170,6 +172,10 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     i = max(i, _country_prefix(tokens))
     name = tokens[i:]
     while name and name[0] in PARTICLES:
+        name = name[1:]
+    # "Businessman Don Blankenship", "King Maha Vajiralongkorn": a title that is no word of
+    # ours but is one of nameparser's opens the run; two names stay ("Judge Dredd" is one).
+    while len(name) > 2 and name[0].lower().rstrip(".") in NAMEPARSER_TITLES:
         name = name[1:]
     if name and name[-1] in PARTICLES:
         return tokens, []

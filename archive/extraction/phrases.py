@@ -78,7 +78,9 @@ def _walk_run(before: str) -> int:
             return tokens[i].start()
         right = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         left = tokens[i - 1].group() if i > 0 else ""
-        connector = lower in _CONNECTORS and right[:1].isupper() and left[:1].isupper()
+        # "and", "of" or a number ("The Lost 52 Project") between two capitalised words.
+        joins = lower in _CONNECTORS or word.isdigit()
+        connector = joins and right[:1].isupper() and left[:1].isupper()
         speakerish = word[:1].isupper() or lower in PARTICLES or lower in ORG_LOWER
         speakerish = speakerish or bool(ARABIC_ARTICLE.match(word))  # "al-Sisi"
         speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector

@@ -233,6 +233,9 @@ def _proper_group(ctx: Context, words: list[str]) -> bool:
         return False
     if any(POSSESSIVE.search(w) for w in words):  # "the Fund's Jane Doe" is a person
         return False
+    role, name = split_role(words)
+    if role and len(name) >= 2 and ctx.registry.resolve_person(" ".join(name)):
+        return False  # "the Presidential Spokesperson Harry Roque" is a person with a title
     if len(words) == 1 and (is_country_token(words[0]) or words[0].lower() in ctx.lower_words):
         return False
     return ctx.registry.resolve_person(" ".join(words)) is None

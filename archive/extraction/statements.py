@@ -47,6 +47,11 @@ _CLAUSE_BEFORE_END = re.compile(
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
 _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
 _INFINITIVE = re.compile(r"\s+to\s")
+# A complement clause without "that": a short subject, then a finite verb of its own.
+_BARE_CLAUSE = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|this|some)\s+)?(?:[\w'\u2019-]+\s+){0,6}?"
+    r"(?:was|were|is|are|had|has|have|will|would|could|might|can)\s"
+)
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
     r"[\"\u201c]?(?:After|Before|When|While|As|If|Although|Though|Since|Because|Once|Until)\b"
@@ -135,7 +140,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     if that:
         return [(span(body, that.end(), sent_end), None)]
     if weak:
-        return []
+        # "X reported the quake was strong": a clause with its own verb, "that" left out.
+        clause = word in WEAK_VERBS and _BARE_CLAUSE.match(body, tail, sent_end)
+        return [(span(body, tail, sent_end), None)] if clause else []
     text = span(body, tail, sent_end)
     if text is None and verb_word in OBJECT_VERBS:
         # "X confirmed the deal.", "Y claimed responsibility.": the sentence is the statement.

@@ -272,3 +272,28 @@ def test_a_quote_a_colon_introduces_is_the_subjects():
 def test_according_to_a_source_then_a_time_before_the_comma():
     body = "According to County Attorney Ray Dunmore on Saturday, the driver was identified."
     assert _speakers(body) == ["Ray Dunmore"]
+
+
+def test_a_reported_clause_without_that_and_a_number_inside_a_name():
+    assert _speakers("The Lost 52 Project announced on Sunday that the wreck was found.") == [
+        "Lost 52 Project"
+    ]
+    assert _speakers("The Northern Geological Survey reported it was a strong quake.") == [
+        "Northern Geological Survey"
+    ]
+    assert _speakers("Harbour Freight Lines Inc reported net income of 50 mln dlrs.") == []
+
+
+def test_titles_apart_from_names():
+    result = extract("Businessman Tom Varley said he would run for the seat.", title="T")
+    assert [(s.speaker, s.role) for s in result.statements] == [("Tom Varley", "Businessman")]
+    result = extract(
+        "Ana Petra Reyes spoke first. The talks ended, according to a statement by the "
+        "Presidential Spokesperson Ana Petra Reyes.",
+        title="T",
+    )
+    assert {(s.speaker, s.role) for s in result.statements} == {
+        ("Ana Petra Reyes", "Presidential Spokesperson")
+    }
+    # Two words stay a name, though nameparser lists the first as a title.
+    assert _speakers("Baron Davis said the team played well.") == ["Baron Davis"]
