@@ -220,21 +220,24 @@ def _interviewee(p: Pass, title: str) -> str | None:
 
 
 def _interviews(p: Pass, title: str) -> None:
-    """Tagged answers of an interview, each a statement of the person tagged."""
+    """Tagged answers of an interview, each a statement of the person tagged; the
+    interviewer's turns (anyone but the person the headline names, or a turn that only asks)
+    are none."""
     turns = interview_turns(p.body)
+    interviewee = _interviewee(p, title) if turns else None
     for turn in turns:
         p.masked.append((turn.start - 1, turn.end + 1))
-        if turn.tag in INTERVIEWER_TAGS:
+        asks = p.body[turn.start : turn.end].rstrip().endswith("?")
+        if turn.tag in INTERVIEWER_TAGS or asks:
             continue
         if turn.tag.isupper() and len(turn.tag) <= 4:
             name = p.ctx.registry.person_by_initials(turn.tag)
         else:
             p.ctx.registry.add_persons([Mention(turn.tag, 0, len(turn.tag))])
             name = p.ctx.registry.resolve_person(turn.tag)
-        if name:
+        if name and (interviewee is None or name == interviewee):
             p.add(p.ctx.person(name), span(p.body, turn.start, turn.end, keep_end=True), None)
     p.masked.sort()
-    interviewee = _interviewee(p, title) if turns else None
     if interviewee and all(name != interviewee for _, name in p.found):
         # Only the questions survive: the interviewee still speaks, through the interview.
         first = next((m.start for m in p.ctx.people if m.name == interviewee), turns[0].start)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from archive.extraction import extract
 
 
-def _all(body: str):
-    result = extract(body, title="T")
+def _all(body: str, title: str = "T"):
+    result = extract(body, title=title)
     for s in result.statements:
         assert result.body[s.start : s.end] == s.text
     return result.statements
 
 
-def _said(body: str) -> list[tuple[str, str]]:
-    return [(s.speaker, s.text) for s in _all(body)]
+def _said(body: str, title: str = "T") -> list[tuple[str, str]]:
+    return [(s.speaker, s.text) for s in _all(body, title)]
 
 
 def test_more_verbs():
@@ -178,3 +178,15 @@ def test_interview_initials_tag():
         "((OH)) The storm damaged the cranes and the quay."
     )
     assert ("Omar Haddad", "The storm damaged the cranes and the quay.") in _said(body)
+
+
+def test_an_interviewers_questions_are_no_statements():
+    body = (
+        "Omar Haddad answered questions from reporter Lea Brandt about ports.\n\n"
+        "((LB)) : Why did the port close?\n\n"
+        "((OH)) : The storm damaged the cranes and the quay.\n\n"
+        "((LB)) : In 2016 the port handled more ships. Will it again?"
+    )
+    said = _said(body, title="Wikinews interviews Omar Haddad, port director")
+    assert ("Omar Haddad", "The storm damaged the cranes and the quay.") in said
+    assert all(speaker != "Lea Brandt" for speaker, _ in said)
