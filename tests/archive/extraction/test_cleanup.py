@@ -115,3 +115,10 @@ def test_map_legend_and_credit_lines_are_dropped():
 def test_sentence_mentioning_an_image_is_kept():
     raw = "Real text.\n\nThe ministry released an image: it showed the damaged ship."
     assert "released an image" in clean(raw, title="T").body
+
+
+def test_wire_copy_angle_brackets_around_names_are_dropped():
+    cleaned = clean("<Harbour Freight Lines Inc> said it sold 5 pct of <HFL> shares.", "T")
+    assert cleaned.body == "Harbour Freight Lines Inc said it sold 5 pct of HFL shares."
+    untouched = "Use a <b> tag and x < y > z here."
+    assert clean(untouched, "T").body == untouched
