@@ -28,7 +28,8 @@ _ADVERBIAL = re.compile(
 _RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")
 _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
 _LINK = re.compile(r"\s(of|for|and)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
-_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")
+# "the National Hurricane Center (NHC) said", "Rep. Ed Jones, (D-Tenn.) said".
+_ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
 # A speaker phrase is a few words (with a title, an apposition, a relative clause): reading
 # more of a long sentence only costs time, once per verb of the sentence.
 PHRASE_WINDOW = 500

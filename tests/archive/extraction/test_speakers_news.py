@@ -297,3 +297,7 @@ def test_titles_apart_from_names():
     }
     # Two words stay a name, though nameparser lists the first as a title.
     assert _speakers("Baron Davis said the team played well.") == ["Baron Davis"]
+
+
+def test_a_party_and_state_in_brackets_between_name_and_verb():
+    assert _speakers("Rep. Ed Morrow, (D-Tenn.) said the bill was ready.") == ["Ed Morrow"]
