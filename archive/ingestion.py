@@ -281,6 +281,7 @@ def _statement_row(
         role=s.role[:200],
         role_country=getattr(s, "country", "") or "",
         text=s.text,
+        form=s.form,
         start=s.start,
         end=s.end,
     )

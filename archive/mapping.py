@@ -43,6 +43,7 @@ class StatementRecord(TypedDict):
     speaker_slug: str
     role: str
     text: str
+    form: str  # "quote" (the speaker's own words) or "reported" (what the article says)
 
 
 def article_fields(article: Article) -> ArticleFields:
@@ -79,6 +80,7 @@ def statement_record(statement: Statement) -> StatementRecord:
         "speaker_slug": statement.speaker.slug,
         "role": statement.role,
         "text": statement.text,
+        "form": statement.form,
     }
 
 

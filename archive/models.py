@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 from django.urls import reverse
 
+from archive.extraction import types as extraction_types
 from archive.links import MAX_URL, safe_url, validate_web_url
 from archive.slugs import unique_slug
 
@@ -195,7 +196,11 @@ class Statement(models.Model):
     role_country = models.CharField(
         max_length=2, blank=True, help_text="ISO code of the country the role belongs to."
     )
+    QUOTE, REPORTED = extraction_types.QUOTE, extraction_types.REPORTED
+    FORM_CHOICES = [(QUOTE, "Direct quote"), (REPORTED, "Reported speech")]
+
     text = models.TextField()
+    form = models.CharField(max_length=10, choices=FORM_CHOICES, default=REPORTED)
     start = models.PositiveIntegerField(default=0)
     end = models.PositiveIntegerField(default=0)
 

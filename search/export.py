@@ -17,7 +17,7 @@ from search.service import search_query
 
 CHUNK = 500  # rows fetched from the database at a time
 ARTICLE_COLUMNS = ("title", "outlet", "date", "url", "speakers", "countries", "passage")
-STATEMENT_COLUMNS = ("speaker", "role", "quote", "article_title", "outlet", "date", "url")
+STATEMENT_COLUMNS = ("speaker", "role", "form", "quote", "article_title", "outlet", "date", "url")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TAG = re.compile(r"</?mark>")
 
@@ -84,6 +84,7 @@ def _statement_rows(ids: list[int], absolute: Absolute) -> Iterator[Row]:
         yield {
             "speaker": record["speaker"],
             "role": record["role"],
+            "form": record["form"],
             "quote": record["text"],
             "article_title": article["title"],
             **_citation(article, absolute),

@@ -8,7 +8,7 @@ import re
 from .quotes import Quote
 from .speakers import Context, Speaker
 from .text import sentence_spans
-from .types import Statement
+from .types import QUOTE, REPORTED, Statement
 
 # Texts that are only a circumstance or a relative clause, not what was said.
 _NO_STATEMENT = re.compile(
@@ -48,16 +48,20 @@ class Pass:
         span: tuple[int, int] | None,
         quote: int | None,
         shared: bool = False,
+        verbatim: bool = False,
     ) -> None:
-        """Record a statement; a passage has one speaker unless `shared` by joint subjects."""
+        """Record a statement; a passage has one speaker unless `shared` by joint subjects.
+        It is a direct quote when it is a quotation (`quote`) or an interview's answer
+        (`verbatim`), reported speech otherwise."""
         if span is None or (span, speaker.name) in self.found:
             return
         if span in self.spans and not shared:
             return
         self.spans.add(span)
         text = self.body[span[0] : span[1]]
+        form = QUOTE if quote is not None or verbatim else REPORTED
         statement = Statement(
-            speaker.name, text, span[0], span[1], speaker.kind, speaker.role, speaker.country
+            speaker.name, text, span[0], span[1], speaker.kind, speaker.role, speaker.country, form
         )
         self.found[(span, speaker.name)] = (statement, quote)
         self.ctx.add_spoken(span[0], speaker)

@@ -236,7 +236,8 @@ def _interviews(p: Pass, title: str) -> None:
             p.ctx.registry.add_persons([Mention(turn.tag, 0, len(turn.tag))])
             name = p.ctx.registry.resolve_person(turn.tag)
         if name and (interviewee is None or name == interviewee):
-            p.add(p.ctx.person(name), span(p.body, turn.start, turn.end, keep_end=True), None)
+            turn_span = span(p.body, turn.start, turn.end, keep_end=True)
+            p.add(p.ctx.person(name), turn_span, None, verbatim=True)
     p.masked.sort()
     if interviewee and all(name != interviewee for _, name in p.found):
         # Only the questions survive: the interviewee still speaks, through the interview.

@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 
 PERSON = "person"
 ORGANISATION = "organisation"
+# A statement's form: the speaker's own words in quotation marks, or what the article says
+# they said.
+QUOTE = "quote"
+REPORTED = "reported"
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Statement:
     kind: str = PERSON
     role: str = ""
     country: str = ""  # ISO alpha-2 code of the role's country ("Russian Foreign Minister")
+    form: str = REPORTED
 
 
 @dataclass(frozen=True)

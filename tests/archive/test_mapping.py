@@ -46,6 +46,7 @@ def test_a_statement_record(quoted_article):
         "speaker_slug": "sergei-lavrov",
         "role": "minister",
         "text": "Sign",
+        "form": "reported",
     }
 
 

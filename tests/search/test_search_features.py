@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ingestion import import_paths
-from archive.models import Article
+from archive.models import Article, Statement
 from tests.conftest import api
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_aliases")]
@@ -122,6 +122,8 @@ def test_statements_api(client, seeded):
         assert hit["speaker"] == "Sergei Lavrov"
         assert hit["article"]["title"] == "Sergey Lavrov on Russia's plans in South Caucasus"
         assert "3+3" in hit["text"]
+        stored = Statement.objects.get(pk=hit["id"])
+        assert hit["form"] == stored.form and hit["form"] in ("quote", "reported")
     everything = api(client, "/api/statements")
     assert everything["total"] == sum(a.statements.count() for a in Article.objects.all())
 

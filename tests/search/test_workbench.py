@@ -58,7 +58,12 @@ def test_statements_mode_lists_statements_with_speaker_links(client, lavrov):
     assert f"{count} statements for “speaker:Lavrov”" in html
     assert 'id="mode-statements" name="mode" value="statements" checked' in html
     assert html.count(f'href="/speakers/{lavrov.slug}/"') >= count
-    assert "<mark>" not in re.search(r'<ol class="hits">.*?</ol>', html, re.S).group()
+    hits = re.search(r'<ol class="hits">.*?</ol>', html, re.S).group()
+    assert "<mark>" not in hits
+    forms = Statement.objects.filter(speaker=lavrov)
+    quotes, reported = forms.filter(form="quote").count(), forms.filter(form="reported").count()
+    assert hits.count("Direct quote</span>") == quotes
+    assert hits.count("Reported speech</span>") == reported
     marked = get(client, "/", {"mode": "statements", "q": "speaker:Lavrov pipeline"})
     assert "<mark>pipeline</mark>" in marked
     assert "<legend>Speaker</legend>" in marked

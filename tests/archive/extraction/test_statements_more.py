@@ -190,3 +190,23 @@ def test_an_interviewers_questions_are_no_statements():
     said = _said(body, title="Wikinews interviews Omar Haddad, port director")
     assert ("Omar Haddad", "The storm damaged the cranes and the quay.") in said
     assert all(speaker != "Lea Brandt" for speaker, _ in said)
+
+
+def test_each_statement_is_a_direct_quote_or_reported_speech():
+    body = (
+        'Anna Petrova said: "The port will reopen in March." '
+        "Omar Haddad said the cranes were damaged."
+    )
+    forms = {(s.speaker, s.form) for s in _all(body)}
+    assert forms == {("Anna Petrova", "quote"), ("Omar Haddad", "reported")}
+
+
+def test_an_interview_answer_is_a_direct_quote():
+    body = (
+        "Wikinews spoke with Anna Petrova about ports.\n\n"
+        "((WN)) Why did the port close?\n\n"
+        "((Anna Petrova)) The storm damaged the cranes and the quay."
+    )
+    assert [(s.speaker, s.form) for s in _all(body) if s.speaker == "Anna Petrova"] == [
+        ("Anna Petrova", "quote")
+    ]
