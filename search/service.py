@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -96,12 +97,63 @@ def search_query(params: SearchParams) -> tuple[SearchQuery, list[str]]:
     return SearchQuery(parsed.tree, narrowed), parsed.notices
 
 
-def marked_paragraphs(text: str, q: str) -> list[str]:
+def statement_place(article: Article, wanted: str) -> tuple[int, int, int] | None:
+    """(id, start, end) of the article's statement `wanted` names, when its offsets still
+    point at its text (a curator may have edited the body since)."""
+    for statement in article.statements.all() if wanted.isdigit() else ():
+        if statement.pk == int(wanted) and article.body[statement.start : statement.end] == (
+            statement.text
+        ):
+            return statement.pk, statement.start, statement.end
+    return None
+
+
+# A paragraph: text up to a blank line (as the importer joins them).
+_PARAGRAPH = re.compile(r"(?:(?!\n\s*\n)[\s\S])+")
+
+
+def marked_paragraphs(
+    text: str, q: str, statement: tuple[int, int, int] | None = None
+) -> list[str]:
     """An article's paragraphs as HTML with what `q` looks for in <mark>; everything else
-    escaped (unmarked when the index cannot be read)."""
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    escaped (unmarked when the index cannot be read). `statement` (id, start, end in `text`)
+    is marked too, as `<mark class="statement-mark" id="statement-ID">`, for a link to land on."""
+    pieces: list[str] = []
+    layout: list[int] = []  # how many pieces make each paragraph
+    for start, end in paragraph_spans(text):
+        if statement and start <= statement[1] < end:
+            inside = min(statement[2], end)
+            pieces += [text[start : statement[1]], text[statement[1] : inside], text[inside:end]]
+            layout.append(3)
+        else:
+            pieces.append(text[start:end])
+            layout.append(1)
     tree: Node = search_query(SearchParams(q=q))[0].tree
-    return get_backend().highlight_all(paragraphs, tree)
+    marked = iter(get_backend().highlight_all(pieces, tree))
+    paragraphs = []
+    for count in layout:
+        if count == 1:
+            paragraphs.append(next(marked))
+            continue
+        before, inside_html, after = next(marked), next(marked), next(marked)
+        assert statement is not None
+        anchor = f'<mark class="statement-mark" id="statement-{statement[0]}">'
+        paragraphs.append(f"{before}{anchor}{inside_html}</mark>{after}")
+    return paragraphs
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of `text` (blank-line separated), spaces trimmed."""
+    spans = []
+    for chunk in _PARAGRAPH.finditer(text):
+        start, end = chunk.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
 
 
 def search_articles(

@@ -23,7 +23,13 @@ from search import export
 from search.backends.base import SearchTooSlow, SearchUnavailable
 from search.marks import number_marks
 from search.query import MAX_QUERY_LENGTH, SORTS, QueryPairs, parse_params
-from search.service import marked_paragraphs, page_as_json, related_articles, search_articles
+from search.service import (
+    marked_paragraphs,
+    page_as_json,
+    related_articles,
+    search_articles,
+    statement_place,
+)
 from search.workbench import country_overview, speaker_overview
 
 QUERY_LIMITS = {"max_query_length": MAX_QUERY_LENGTH}  # the search box's maxlength
@@ -153,7 +159,8 @@ def facet_values(request: HtmxHttpRequest, name: str) -> HttpResponse:
 def article_page(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.visible().with_metadata(), pk=pk)
     q = " ".join(request.GET.get("q", "").split())[:500]
-    highlighted, matches = number_marks(marked_paragraphs(article.body, q))
+    statement = statement_place(article, request.GET.get("statement", ""))
+    highlighted, matches = number_marks(marked_paragraphs(article.body, q, statement))
     # The backend escapes the text and adds only <mark> tags, so the result is safe HTML.
     body_html = [mark_safe(p) for p in highlighted]
     named = list(article.persons.all())

@@ -90,3 +90,20 @@ def test_screenshots_for_review(page, server, width):  # noqa: F811
     assert page.locator("h1").inner_text() == "Sergei Lavrov"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.screenshot(path=SCREENSHOTS / f"speaker-{width}.png", full_page=True)
+
+
+def test_a_statement_opens_its_article_scrolled_to_its_place_and_marked(page, server):  # noqa: F811
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1024, "height": 600})
+    page.goto(server + "?mode=statements&q=speaker:Lavrov")
+    quote = page.locator(".statement-hit blockquote").last.inner_text().strip()
+    page.locator(".statement-hit figcaption a[href*='statement=']").last.click()
+    page.wait_for_load_state()
+    marked = page.locator("mark.statement-mark")
+    expect(marked).to_have_count(1)
+    assert " ".join(marked.inner_text().split()) == " ".join(quote.split())
+    assert page.url.endswith(f"#{marked.get_attribute('id')}")
+    # Scrolled to it: the marked statement is within the window.
+    box = marked.bounding_box()
+    assert box is not None and 0 <= box["y"] < 600

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
@@ -214,3 +215,21 @@ class Controls(HTMLParser):
         return [
             (n, i) for n, i, wrapped in self.controls if not wrapped and i not in self.label_for
         ]
+
+
+def test_a_statement_link_lands_on_its_marked_place_in_the_article(client, lavrov):
+    statement = Statement.objects.filter(speaker=lavrov).first()
+    url = statement.article.get_absolute_url()
+    html = get(client, url, {"statement": str(statement.pk), "q": "Lavrov"})
+    anchor = f'<mark class="statement-mark" id="statement-{statement.pk}">'
+    assert html.count(anchor) == 1
+    after = re.sub(r"<[^>]+>", "", html.split(anchor)[1].split("</p>")[0])
+    assert after.startswith(
+        escape(statement.text, quote=False)
+    )  # the statement's own words, marked
+    assert "<mark" in html.split('class="article-body"')[1]  # the query's marks stay
+    for wanted in ("abc", "99999999", "-1", ""):
+        page = get(client, url, {"statement": wanted})
+        assert "statement-mark" not in page.split('class="statements"')[0]
+    listing = get(client, "/", {"mode": "statements", "q": "speaker:Lavrov"})
+    assert f"statement={statement.pk}#statement-{statement.pk}" in listing
