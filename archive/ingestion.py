@@ -282,6 +282,7 @@ def _statement_row(
         role_country=getattr(s, "country", "") or "",
         text=s.text,
         form=s.form,
+        countries=list(s.countries),
         start=s.start,
         end=s.end,
     )

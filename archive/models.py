@@ -201,6 +201,11 @@ class Statement(models.Model):
 
     text = models.TextField()
     form = models.CharField(max_length=10, choices=FORM_CHOICES, default=REPORTED)
+    countries = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="ISO codes of what it speaks about: the countries it names, its role's.",
+    )
     start = models.PositiveIntegerField(default=0)
     end = models.PositiveIntegerField(default=0)
 

@@ -40,6 +40,7 @@ def _statement_document(statement: Statement) -> dict[str, Any]:
         "speaker_names": person_names(statement.speaker),
         "role": record["role"],
         "text": record["text"],
+        "countries": statement.countries,
     }
 
 

@@ -23,15 +23,15 @@ class SpeakerOverview:
     search_query: str = ""  # the search page's query for their statements
     aliases: list[str] = field(default_factory=list)
     roles: list[tuple[str, int]] = field(default_factory=list)  # role, statements in it
-    countries: list[FacetValue] = field(default_factory=list)  # of their statements' articles
+    countries: list[FacetValue] = field(default_factory=list)  # their statements speak about
 
 
 @dataclass
 class CountryOverview:
     country: Country
     page: SearchPage  # articles about the country
-    statements: SearchPage  # statements in those articles
-    speakers: list[FacetValue] = field(default_factory=list)  # most statements first
+    statements: SearchPage  # statements about the country (naming it, or a role of it)
+    speakers: list[FacetValue] = field(default_factory=list)  # most such statements first
 
 
 def speaker_overview(person: Person, params: SearchParams, query: QueryPairs) -> SpeakerOverview:
@@ -60,7 +60,8 @@ def speaker_overview(person: Person, params: SearchParams, query: QueryPairs) ->
 
 
 def country_overview(country: Country, params: SearchParams, query: QueryPairs) -> CountryOverview:
-    """Articles and statements about a country, newest first, with its frequent speakers."""
+    """Articles and statements about a country, newest first, with those who speak about it
+    most (a statement's countries are its own: those it names, its speaker's role's)."""
     about = dataclasses.replace(params, countries=(country.code,), sort="newest", mode="articles")
     said = dataclasses.replace(about, mode="statements", page=1, page_size=TOP_STATEMENTS)
     page = search_articles(about, query)

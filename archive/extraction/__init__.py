@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 
@@ -69,7 +70,10 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
     dateline = find_dateline(body)
     mentions = complete_years(find_date_mentions(body), date, body)
     registry, people, orgs = _entities(body, cleaned.title)
-    statements = find_statements(body, registry, people, orgs, cleaned.title)
+    statements = [
+        replace(s, countries=statement_countries(s, date))
+        for s in find_statements(body, registry, people, orgs, cleaned.title)
+    ]
     return Extraction(
         title=cleaned.title,
         body=cleaned.body,
@@ -82,6 +86,13 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
         entities=registry.entities(),
         statements=tuple(statements),
     )
+
+
+def statement_countries(statement: Statement, on: datetime.date | None) -> tuple[str, ...]:
+    """The countries a statement is about: those its words name, and its speaker's role's
+    ("Russian Foreign Minister" speaks for RU whatever country he names)."""
+    codes = set(find_countries(statement.text, on)) | ({statement.country} - {""})
+    return tuple(sorted(codes))
 
 
 def _head(body: str) -> str:

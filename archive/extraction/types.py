@@ -37,6 +37,7 @@ class Statement:
     role: str = ""
     country: str = ""  # ISO alpha-2 code of the role's country ("Russian Foreign Minister")
     form: str = REPORTED
+    countries: tuple[str, ...] = ()  # what it speaks about: countries it names, the role's
 
 
 @dataclass(frozen=True)

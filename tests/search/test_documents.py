@@ -34,6 +34,7 @@ def test_the_document_is_the_record_with_the_index_fields(quoted_article):
                 "speaker_names": ["Maria Zakharova"],
                 "role": "",
                 "text": "Talks",
+                "countries": [],
             },
             {
                 "id": lavrov.pk,
@@ -41,6 +42,7 @@ def test_the_document_is_the_record_with_the_index_fields(quoted_article):
                 "speaker_names": ["Sergei Lavrov", "Sergey Lavrov"],
                 "role": "minister",
                 "text": "Sign",
+                "countries": [],
             },
             {
                 "id": soon.pk,
@@ -48,6 +50,7 @@ def test_the_document_is_the_record_with_the_index_fields(quoted_article):
                 "speaker_names": ["Sergei Lavrov", "Sergey Lavrov"],
                 "role": "",
                 "text": "Soon",
+                "countries": [],
             },
         ],
     }

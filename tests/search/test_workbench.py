@@ -233,3 +233,47 @@ def test_a_statement_link_lands_on_its_marked_place_in_the_article(client, lavro
         assert "statement-mark" not in page.split('class="statements"')[0]
     listing = get(client, "/", {"mode": "statements", "q": "speaker:Lavrov"})
     assert f"statement={statement.pk}#statement-{statement.pk}" in listing
+
+
+ABOUT = [
+    {
+        "id": "about-1",
+        "title": "Caucasus talks in Moscow",
+        "date": "2024-02-01",
+        "body": (
+            "Leaders of Armenia and Russia met in Moscow. "
+            "Kerim Doltan said Armenia must open its borders soon. "
+            "Ilse Marwick said the weather had been cold all week. "
+            "Russian Foreign Minister Pavel Orlov said the talks had been useful."
+        ),
+    },
+]
+
+
+def test_pages_count_what_statements_are_about(
+    client, seeded, tmp_path, django_capture_on_commit_callbacks
+):
+    import_records(tmp_path, ABOUT, django_capture_on_commit_callbacks)
+    countries = {
+        s.speaker.name: s.countries
+        for s in Statement.objects.filter(article__external_id="about-1")
+    }
+    assert countries == {"Kerim Doltan": ["AM"], "Ilse Marwick": [], "Pavel Orlov": ["RU"]}
+    # All three speak in an article about Armenia; only Doltan speaks about it.
+    armenia = re.search(
+        r"Most frequent speakers</h2>(.*?)</ol>", get(client, "/countries/am/"), re.S
+    )
+    assert "Kerim Doltan" in armenia.group(1)
+    assert "Ilse Marwick" not in armenia.group(1) and "Pavel Orlov" not in armenia.group(1)
+    russia = re.search(
+        r"Most frequent speakers</h2>(.*?)</ol>", get(client, "/countries/ru/"), re.S
+    )
+    assert "Pavel Orlov" in russia.group(1)  # his role is Russia's
+    spoken = re.search(
+        r"Countries spoken about</h2>(.*?)</ul>", get(client, "/speakers/ilse-marwick/"), re.S
+    )
+    assert "None found" in spoken.group(1)
+    spoken = re.search(
+        r"Countries spoken about</h2>(.*?)</ul>", get(client, "/speakers/kerim-doltan/"), re.S
+    )
+    assert "Armenia" in spoken.group(1) and "Russia" not in spoken.group(1)

@@ -119,6 +119,9 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
             "kind": "statement",
             "parent": str(document["id"]),
             "body": s["text"],
+            # What the statement is about, not its article's countries: a country page
+            # counts who speaks about it, a speaker page what they speak about.
+            "countries": " ".join(s.get("countries") or ()),
             "speaker_names": "\n".join(s.get("speaker_names") or ()),
             "speakers": s["speaker"],
             "role": s.get("role") or "",
