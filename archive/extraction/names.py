@@ -141,9 +141,10 @@ class Mention:
 
 
 def role_country(words: list[str]) -> str:
-    """ISO code of the first country word in a role ("Russian", "governor of Alabama")."""
+    """ISO code of the first country word in a role ("Russian", "Egypt's", "governor of
+    Alabama")."""
     for word in words:
-        word = word.strip(",.;:")
+        word = bare(word.strip(",.;:"))
         code = code_for(word)
         if code:
             return code

@@ -210,3 +210,9 @@ def test_an_interview_answer_is_a_direct_quote():
     assert [(s.speaker, s.form) for s in _all(body) if s.speaker == "Anna Petrova"] == [
         ("Anna Petrova", "quote")
     ]
+
+
+def test_role_country_from_a_possessive_country():
+    from archive.extraction.names import role_country
+
+    assert role_country(["Egypt's", "current", "President"]) == "EG"
