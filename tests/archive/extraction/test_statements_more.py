@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archive.extraction import extract
+from archive.extraction.names import role_country
 
 
 def _all(body: str, title: str = "T"):
@@ -213,6 +214,4 @@ def test_an_interview_answer_is_a_direct_quote():
 
 
 def test_role_country_from_a_possessive_country():
-    from archive.extraction.names import role_country
-
     assert role_country(["Egypt's", "current", "President"]) == "EG"
