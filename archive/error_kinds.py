@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from archive.extraction.lexicon import PARTICLES
+
+# Its own list, not the extractor's `ORG_HEADS`: an organisation the extractor's words miss
+# must still be named one here.
 ORGANISATION = re.compile(
     r"\b(?:Inc|Co|Corp|Corporation|Company|Ltd|Plc|Group|Bank|Ministry|Department|Court|"
     r"Police|Patrol|Party|Embassy|embassy|Government|government|Administration|Agency|"
@@ -21,10 +25,7 @@ ORGANISATION = re.compile(
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.-]{1,9}$")
 # Lower-case words that may sit inside a proper name.
-_PARTICLES = frozenset(
-    {"of", "the", "and", "for", "de", "da", "del", "di", "du", "van", "von", "der", "la", "le"}
-    | {"al", "bin", "el", "y"}
-)
+_PARTICLES = PARTICLES | {"of", "the", "and", "for", "y"}
 
 
 def is_organisation(name: str) -> bool:

@@ -186,7 +186,9 @@ class Evaluation:
         return lines
 
 
-def _with_aliases(match: Callable[[str, str], bool], aliases: Iterable[Iterable[str]]) -> Any:
+def _with_aliases(
+    match: Callable[[str, str], bool], aliases: Iterable[Iterable[str]]
+) -> Callable[[str, str], bool]:
     """`match`, where a gold value also stands for every spelling the gold lists with it."""
     groups = [list(group) for group in aliases]
 

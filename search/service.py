@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -100,16 +99,11 @@ def search_query(params: SearchParams) -> tuple[SearchQuery, list[str]]:
 def statement_place(article: Article, wanted: str) -> tuple[int, int, int] | None:
     """(id, start, end) of the article's statement `wanted` names, when its offsets still
     point at its text (a curator may have edited the body since)."""
-    for statement in article.statements.all() if wanted.isdigit() else ():
-        if statement.pk == int(wanted) and article.body[statement.start : statement.end] == (
-            statement.text
-        ):
+    pk = int(wanted) if wanted.isdigit() else None
+    for statement in article.statements.all():  # prefetched with the article's metadata
+        if statement.pk == pk and article.body[statement.start : statement.end] == statement.text:
             return statement.pk, statement.start, statement.end
     return None
-
-
-# A paragraph: text up to a blank line (as the importer joins them).
-_PARAGRAPH = re.compile(r"(?:(?!\n\s*\n)[\s\S])+")
 
 
 def marked_paragraphs(
@@ -143,16 +137,16 @@ def marked_paragraphs(
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of `text` (blank-line separated), spaces trimmed."""
+    """(start, end) of each paragraph of `text` (the importer joins them with a blank line),
+    spaces trimmed."""
     spans = []
-    for chunk in _PARAGRAPH.finditer(text):
-        start, end = chunk.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+    start = 0
+    for part in text.split("\n\n"):
+        lead = len(part) - len(part.lstrip())
+        trimmed = len(part.strip())
+        if trimmed:
+            spans.append((start + lead, start + lead + trimmed))
+        start += len(part) + 2
     return spans
 
 

@@ -33,9 +33,7 @@ def _month_alternation() -> str:
 
 _MON = _month_alternation()
 # Full names only: "in Mar" or "by Jun" alone is too rarely a month.
-_MONTH_NAME = (
-    "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH_NAME = "(?:" + "|".join(m.title() for m in _MONTHS) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 # Shared with the dateline reader in countries.py.

@@ -267,11 +267,13 @@ def _colon_quotes(p: Pass) -> None:
     sentence's subject."""
     used = {q for _, q in p.found.values() if q is not None}
     for index, quote in enumerate(p.quotes):
-        head = p.body[: quote.start].rstrip()
-        if index in used or not head.endswith(":") or p.inside_quote(len(head) - 1):
+        colon = quote.start - 1
+        while colon >= 0 and p.body[colon].isspace():
+            colon -= 1
+        if index in used or colon < 0 or p.body[colon] != ":" or p.inside_quote(colon):
             continue
-        sent_start, _ = p.sentence_at(len(head) - 1)
-        for speaker in sentence_subjects(p.ctx, sent_start, len(head) - 1):
+        sent_start, _ = p.sentence_at(colon)
+        for speaker in sentence_subjects(p.ctx, sent_start, colon):
             p.add(speaker, _quote_span(p, index), index)
 
 

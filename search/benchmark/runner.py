@@ -106,9 +106,11 @@ def pasted_passages(count: int = 50, words: int = 40, seed: int = 17) -> list[di
     reader pastes a passage to find its source (the same list every run of one corpus)."""
     rng = random.Random(seed)
     ids = sorted(Article.objects.values_list("pk", flat=True))
+    picked = rng.sample(ids, min(len(ids), count * 4))
+    bodies = dict(Article.objects.filter(pk__in=picked).values_list("pk", "body"))
     queries: list[dict[str, str]] = []
-    for pk in rng.sample(ids, min(len(ids), count * 4)):
-        body = Article.objects.values_list("body", flat=True).get(pk=pk).split()
+    for pk in picked:
+        body = bodies[pk].split()
         if len(body) >= words:
             start = rng.randint(0, len(body) - words)
             queries.append({"q": " ".join(body[start : start + words])})

@@ -342,13 +342,8 @@ class WhooshBackend(SearchBackend):
         budget = settings.DISPATCH_SEARCH_BUDGET
         distinct: dict[str, tuple[str, wq.Query]] = {}
         for node in optional:
-            compiled = self.compiler.compile(node)
-            # A word the analysis splits (`non-circular`) is each of its words; a stop word
-            # is none.
-            split = isinstance(compiled, wq.And) and isinstance(node, qt.Term)
-            for word in compiled.subqueries if split else [compiled]:
-                if word is not wq.NullQuery:
-                    distinct.setdefault(repr(word), (qt.label(node), word))
+            for word in self.compiler.words(node):
+                distinct.setdefault(repr(word), (qt.label(node), word))
         if len(distinct) < 2:
             return None
         engine = snapshot.engine

@@ -56,15 +56,29 @@ class Compiler:
         found = [part for part in parts if part is not None]
         return found[0] if len(found) == 1 else wq.Or(found)
 
+    def words(self, node: qt.Node) -> list[wq.Query]:
+        """`node` compiled as the separate words a partial match counts: a word the analysis
+        splits (`non-circular`) is each of its words, a stop word none."""
+        if isinstance(node, qt.Term) and node.field == qt.ANY:
+            return self._each_word(node.text, node.boost)
+        compiled = self.compile(node)
+        return [] if compiled is wq.NullQuery else [compiled]
+
     def _any_field(self, text: str, boost: float) -> wq.Query:
         """A word in the headline and the body, scored as one (BM25F). Text the analysis
         splits (`non-circular`, `3+3`) is each of its words; stop words are nothing."""
-        words = [t.text for t in self.schema["body"].tokenize(text, mode="query")]
-        fields = INDEX_FIELDS[qt.ANY]
-        each = [AnyField([wq.Term(f, w, boost=weight) for f, weight in fields]) for w in words]
+        each = self._each_word(text)
         if not each:
             return wq.NullQuery
         return each[0].with_boost(boost) if len(each) == 1 else wq.And(each, boost=boost)
+
+    def _each_word(self, text: str, boost: float = 1.0) -> list[wq.Query]:
+        words = [t.text for t in self.schema["body"].tokenize(text, mode="query")]
+        fields = INDEX_FIELDS[qt.ANY]
+        return [
+            AnyField([wq.Term(f, w, boost=weight) for f, weight in fields], boost=boost)
+            for w in words
+        ]
 
     def _leaf(self, leaf: qt.Leaf, field: str, boost: float) -> wq.Query | None:
         if isinstance(leaf, qt.Phrase):

@@ -191,25 +191,26 @@ class Engine:
 
     def _any_field(self, query: AnyField) -> Match:
         weighted = []
-        for term in query.subqueries:
-            if not isinstance(term, wq.Term) or term.fieldname not in self.reader.schema:
-                return union([self._sub(q) for q in query.subqueries])  # not one word
+        for term in query.subqueries:  # one `wq.Term` per field (`Compiler`)
             field = term.fieldname
+            if field not in self.reader.schema:
+                continue
             docs, freqs = self.postings(field, self.reader.schema[field].to_bytes(term.text))
             weighted.append(Match(docs, term.boost * freqs / self._length_norm(field, docs)))
         found = union(weighted)
         frequency = found.scores.astype(np.float64)
-        scores = self._idf(len(found.docs)) * frequency * (K1 + 1) / (frequency + K1)
+        scores = self.idf(len(found.docs)) * frequency * (K1 + 1) / (frequency + K1)
         return Match(found.docs, (scores * query.boost).astype(np.float32))
 
     def _bm25(self, field: str, docs: np.ndarray, freqs: np.ndarray) -> np.ndarray:
-        idf = self._idf(len(docs))
+        idf = self.idf(len(docs))
         if field not in LENGTH_FIELDS:
             return np.full(len(docs), idf, dtype=np.float32)
         norm = K1 * self._length_norm(field, docs)
         return (idf * freqs * (K1 + 1) / (freqs + norm)).astype(np.float32)
 
-    def _idf(self, matches: int) -> float:
+    def idf(self, matches: int) -> float:
+        """BM25's inverse document frequency of a term found in `matches` documents."""
         return math.log(1 + (self.total_docs - matches + 0.5) / (matches + 0.5))
 
     def _length_norm(self, field: str, docs: np.ndarray) -> np.ndarray | float:

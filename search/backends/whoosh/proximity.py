@@ -18,8 +18,6 @@ ranking works").
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from search.backends.whoosh.analysis import TOKEN, index_term
@@ -77,8 +75,7 @@ def _nearest_follow(
 
 
 def _idf(engine: Engine, term: str) -> float:
-    matches = len(engine.postings(FIELD, engine.reader.schema[FIELD].to_bytes(term))[0])
-    return math.log(1 + (engine.total_docs - matches + 0.5) / (matches + 0.5))
+    return engine.idf(len(engine.postings(FIELD, engine.reader.schema[FIELD].to_bytes(term))[0]))
 
 
 def rerank(engine: Engine, terms: list[str], docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
