@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import replace
 
+from .acronyms import definitions
 from .cleanup import clean
 from .countries import country_name, find_countries
 from .dates import article_date, complete_years, find_date_mentions, find_dateline, iso_dates
@@ -14,7 +15,7 @@ from .registry import Registry
 from .statements import find_statements
 from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
 
-EXTRACTOR_VERSION: int = 4
+EXTRACTOR_VERSION: int = 5
 
 # Metadata comes from the first MAX_EXTRACTED characters of the body only: news articles are
 # far shorter, and a huge text would hold an import up for minutes. The body is kept whole.
@@ -52,6 +53,8 @@ def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tupl
         earlier = [m for m in mentions if m.end <= born.start() and born.start() - m.end < 60]
         if earlier and earlier[-1].name != born.group(1):
             registry.add_alias(born.group(1), earlier[-1].name)
+    for acronym, name in definitions(body):
+        registry.define_acronym(acronym, name)
     orgs = [(org.start, registry.add_org(org.name)) for org in found_orgs]
     people = [replace(m, name=registry.resolve_person(m.name) or m.name) for m in mentions]
     return registry, people, orgs

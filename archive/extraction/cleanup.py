@@ -167,7 +167,9 @@ def unwrap_indented(text: str) -> str:
     the line before it, so that "analyst Richard" and "Vietor said" are one sentence again."""
     lines = text.strip("\n").split("\n")
     indented = sum(1 for line in lines[1:] if line[:1] in (" ", "\t") and line.strip())
-    if indented < 2 or any(not line.strip() for line in lines):
+    # A few blank lines (before a table, a sign-off) leave it wire copy; blank lines between
+    # most paragraphs make it prose whose indents are something else.
+    if indented < 2 or sum(not line.strip() for line in lines) > indented // 2:
         return text
     unwrapped: list[str] = []
     for line in lines:

@@ -86,7 +86,9 @@ ORG_HEADS = _words(
 ORG_LOWER = _words(
     """
     foreign defence defense interior state health finance justice emergencies economy
-    education energy trade security intelligence national federal presidential
+    education energy trade security intelligence national federal presidential budget
+    agriculture labour labor transport environment culture tourism industry commerce
+    treasury planning housing immigration communications information
     """
 )
 

@@ -260,6 +260,36 @@ def person_mentions(text: str) -> list[Mention]:
     return found
 
 
+_AND_BEFORE = re.compile(rf"(?<![\w'\u2019.-])(?:({_TOKEN}) )?({_TOKEN}) and $")
+
+
+_OF_BEFORE = re.compile(rf"(?<![\w'\u2019.-])({_TOKEN}) of $")
+_COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc"})
+
+
+def _joined_start(text: str, start: int, company: bool) -> int:
+    """Where a name ending in a head word starts when words before "and" open it ("Pacific
+    Gas and Electric Company", "Turkey's Disaster and Emergency Management Presidency"):
+    one or two capitalised words, neither a head word nor a country; and for a company,
+    a word before "of" ("Audi of America Inc")."""
+    owner = _OF_BEFORE.search(text, max(0, start - 30), start) if company else None
+    if owner and _opens_name(owner.group(1)) and owner.group(1).lower() not in ROLE_WORDS:
+        return owner.start(1)
+    joined = _AND_BEFORE.search(text, max(0, start - 40), start)
+    if not joined or not _opens_name(joined.group(2)):
+        return start
+    previous = text[max(0, joined.start() - 20) : joined.start()].split()[-1:]
+    if previous and (previous[0] in ("of", "for", "and") or previous[0][:1].isupper()):
+        return start  # "University of Washington and Stanford University" are two
+    first = joined.group(1)
+    return joined.start(1) if first and _opens_name(first) else joined.start(2)
+
+
+def _opens_name(word: str) -> bool:
+    possessive = bare(word) != word or word.endswith(("'", "\u2019"))
+    return word.lower() not in ORG_HEADS and not is_country_token(word) and not possessive
+
+
 def org_mentions(text: str) -> list[Mention]:
     """Capitalised names ending in an organisation word: 'Russian Foreign Ministry'."""
     found = []
@@ -274,6 +304,7 @@ def org_mentions(text: str) -> list[Mention]:
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
         end = start + len(" ".join(tokens))
+        start = _joined_start(text, start, tokens[-1].lower() in _COMPANY_FORMS)
         tail = (
             _ORG_TAIL.match(text, end) if heads[-1] == len(match.group().split(" ")) - 1 else None
         )

@@ -15,7 +15,7 @@ from .lexicon import (
     ROLE_WORDS,
 )
 from .names import ARABIC_ARTICLE
-from .speech_words import ORG_NOUNS, TIME_WORDS
+from .speech_words import ORG_NOUNS, PUBLISHED_NOUNS, TIME_WORDS
 
 _TOKENS = re.compile(r"\S+")
 _LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s*$")
@@ -26,6 +26,18 @@ _ADVERBIAL = re.compile(
 )
 # "State representative Jane Doe who sponsored the bill": the name before the clause.
 _RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")
+# "Chris Christie, who denounced the claims": the relative's antecedent speaks.
+_WHO_LAST = re.compile(r",?\s+who\s*$")
+# "Redouane consistently claimed", "X publicly stated": an adverb between name and verb.
+_ADVERB_LAST = re.compile(r"\s+([a-z]+ly)\s*$")
+# Nouns in -ly that stand where a speaker does ("the family said", "the daily reported").
+_LY_NOUNS = frozenset({"family", "assembly", "daily", "weekly", "monthly", "ally", "rally"})
+# "Volcker, appearing with Reagan, Greenspan and Baker, said": the subject opening the
+# sentence speaks, not the names inside the participle clause set off after it.
+_PARTICIPIAL = re.compile(
+    r"\s*(?P<subject>[A-Z][\w'\u2019.-]*(?: (?:[A-Z][\w'\u2019.-]*|of|the|de|al|van|von)){0,5}),"
+    r"\s+(?:[a-z]+\s+)?[a-z]{3,}(?:ing|ed)\b[^\"\u201c\u201d]*,\s*$"
+)
 _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
 _LINK = re.compile(r"\s(of|for|and)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 # "the National Hurricane Center (NHC) said", "Rep. Ed Jones, (D-Tenn.) said".
@@ -86,16 +98,30 @@ def _walk_run(before: str) -> int:
         speakerish = speakerish or bool(ARABIC_ARTICLE.match(word))  # "al-Sisi"
         speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
         speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS)
+        # "The WHO's website said": what a named organisation publishes speaks for it.
+        published = lower in PUBLISHED_NOUNS and left[:1].isupper()
+        speakerish = speakerish or (i == len(tokens) - 1 and published)
         if not speakerish or word[-1] in ',;:"\u201d)' or (word[-1] == "." and len(word) > 2):
             break
         start = tokens[i].start()
     return start
 
 
+def _drop_adverbs(before: str) -> str:
+    for _ in range(2):
+        adverb = _ADVERB_LAST.search(before)
+        if not adverb or adverb.group(1) in _LY_NOUNS:
+            break
+        before = before[: adverb.start()]
+    return before
+
+
 def _strip_aux(before: str) -> str:
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: before.index(" who", relative.start())]
+    before = _WHO_LAST.sub("", before)
+    before = _drop_adverbs(before)
     before = _ACRONYM_AFTER.sub("", before.rstrip())
     while True:
         before = before.rstrip()
@@ -122,6 +148,10 @@ class Phrase:
 def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
     """Whoever stands before the verb (within the last PHRASE_WINDOW characters)."""
     sent_start = _window_start(body, sent_start, verb_start)
+    participial = _PARTICIPIAL.match(body, sent_start, verb_start)
+    if participial:
+        subject = participial.group("subject")
+        return Phrase(participial.start("subject"), subject, "", subject)
     before = _strip_aux(body[sent_start:verb_start])
     appositive = ""
     apposition = _APPOSITION.search(before)

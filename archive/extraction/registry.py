@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from .countries import code_for
+from .lexicon import ORG_HEADS
 from .names import Mention, bare, is_country_token, name_key
 from .types import ORGANISATION, PERSON, Entity
 
 _LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
+_COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "company", "corporation"})
 _MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 
 
@@ -41,12 +43,21 @@ class _Group:
         return self.forms[0]
 
 
+def _adds_nothing(extra: list[str]) -> bool:
+    """Words before a shorter name that leave it the same organisation."""
+    if extra and extra[-1] == "and":  # "Pacific Gas and", not "University of Washington and"
+        opening = [w.lower() for w in extra[:-1]]
+        return 0 < len(opening) <= 2 and not any(w in ORG_HEADS or w in _MINOR for w in opening)
+    return bool(extra) and all(map(is_country_token, extra))
+
+
 class Registry:
     """Entities of one article: spelling variants and surname-only references merged."""
 
     def __init__(self) -> None:
         self._groups: list[_Group] = []
         self.outlets: set[str] = set()  # organisations introduced as news outlets
+        self._acronyms: dict[str, str] = {}  # acronym -> canonical name, as the text defines
 
     def add_persons(self, mentions: list[Mention], create: bool = True) -> None:
         # Longest names first, so 'Bagheri Kani' joins 'Ali Bagheri Kani'.
@@ -123,8 +134,20 @@ class Registry:
                 return group.name
         return self._expand_acronym(name)
 
+    def define_acronym(self, acronym: str, name: str) -> None:
+        """The text wrote `name (acronym)`: record the organisation, and the acronym as its
+        other spelling, unless the name is a person's."""
+        if self._find_person(name) is None:
+            canonical = self.add_org(name)
+            self._acronyms.setdefault(acronym, canonical)
+            self._acronyms.setdefault(acronym.upper(), canonical)
+
     def _expand_acronym(self, name: str) -> str | None:
-        """'NHC' after 'National Hurricane Center': initials of one recorded organisation."""
+        """'NHC' after 'National Hurricane Center': an acronym the text defined, or the
+        initials of one recorded organisation."""
+        defined = self._acronyms.get(name)
+        if defined:
+            return defined
         if not _ACRONYM.fullmatch(name):
             return None
         found = [g for g in self._groups if g.kind == ORGANISATION and _initials(g.name) == name]
@@ -140,12 +163,9 @@ class Registry:
         if expanded:
             return expanded
         key = org_key(name)
-        for group in self._groups:
-            # "the Supreme Court" after "the US Supreme Court": a country before it adds
-            # nothing, so the fuller name stays canonical.
-            extra = group.name[: -len(name)].split() if group.name.endswith(" " + name) else []
-            if group.kind == ORGANISATION and extra and all(map(is_country_token, extra)):
-                return group.name
+        fuller = self._fuller_org(name)
+        if fuller:
+            return fuller
         rank = (-sum(w[:1].isupper() for w in name.split()),)
         for group in self._groups:
             if group.kind == ORGANISATION and group.keys == (key,):
@@ -158,6 +178,34 @@ class Registry:
                 return group.name
         self._groups.append(_Group(ORGANISATION, [name], (key,), rank))
         return name
+
+    def company_named(self, name: str) -> str | None:
+        """The one recorded company whose name `name` opens: "Pennzoil" for "Pennzoil Co",
+        "Iowa Beef" for "Iowa Beef Processors Inc" (the usual short form in news copy)."""
+        found = {
+            g.name
+            for g in self._groups
+            if g.kind == ORGANISATION
+            and g.name.split()[-1].lower() in _COMPANY_FORMS
+            and g.name.startswith(name + " ")
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _fuller_org(self, name: str) -> str | None:
+        """The one recorded organisation whose name ends with `name` after a country or
+        after "… and": "the Supreme Court" after "the US Supreme Court", "Electric Company"
+        after "Pacific Gas and Electric Company" (a single word names no one: "the Court"
+        may be any; "Ford Motor Company" is not "Friday Ford Motor Company")."""
+        if " " not in name.strip():
+            return None
+        fuller = {
+            g.name
+            for g in self._groups
+            if g.kind == ORGANISATION
+            and g.name.casefold().endswith(" " + name.casefold())
+            and _adds_nothing(g.name[: -len(name)].split())
+        }
+        return fuller.pop() if len(fuller) == 1 else None
 
     def entities(self) -> tuple[Entity, ...]:
         result = []

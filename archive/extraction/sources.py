@@ -16,12 +16,15 @@ PASSIVE = re.compile(
     r"(?<![\w-])(?:said|stated|confirmed|denied|announced|reported|claimed|alleged|disclosed"
     r"|revealed|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
     r"|made))\s+by\s+"
+    # "in response to a statement from her brother, King X": a message's author.
+    r"|(?<![\w-])(?:statement|message|letter)s?\s+from\s+"
 )
 # "according to a recent report by X": the report's author is the source.
 _SOURCE_NOUN = re.compile(
     r"(?:an? |the )?(?:[\w-]+ ){0,3}?(?:report|statement|post|tweet|release|announcement"
-    r"|article|story|interview|survey|study|message|figures|data|numbers|estimates?)s? "
-    r"(?:(?:released|issued|published|posted|made|compiled) )?(?:by|from) "
+    r"|article|story|interview|survey|study|message|figures|data|numbers|estimates?|memo"
+    r"|letter|filing)s? (?:(?:released|issued|published|posted|made|compiled)(?: online)? )?"
+    r"(?:by|from) "
 )
 _NAME = r"[A-Z][\w.'\u2019&-]*"
 _WHO = re.compile(
@@ -30,11 +33,18 @@ _WHO = re.compile(
 )
 # What may follow a source named without a head word: it must end the noun phrase.
 _LONG_WHO = re.compile(r"(?:the |[a-z]+ ){0,2}[A-Z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,5}")
-_SOURCE_END = re.compile(r"[,.;:()]|\s+(?:who|which|that|and|on|in|with)\b|\s*$")
+_SOURCE_END = re.compile(
+    r"[,.;:()]|\s+(?:who|which|that|and|on|in|with|via|at|during|after|before|over|late"
+    r"|early|last|this|yesterday|today|earlier)\b|\s*$"
+)
 # A time, place or channel between an opening source and its comma.
 _ADVERBIAL_GAP = re.compile(
     r"\s+(?:on|in|at|via|late|early|last|this|through|during)\b[^,;\"\u201c]{1,40}(?=,)"
 )
+_ITS_DOCUMENT = re.compile(
+    r"its (?:[\w-]+ ){0,2}?(?:report|statement|release|website|announcement|data|figures)s?\b"
+)
+_DESCRIBED = re.compile(r"(?:[a-z]+ ){1,3}[a-z]+, (?=[A-Z])")
 _CITING = re.compile(r", (?:citing [^,]{1,80}|(?:an? |the )?([\w-]+)[^,]{0,80}), ")
 
 
@@ -66,7 +76,15 @@ def _phrase_at(p: Pass, start: int, sent_end: int) -> tuple[str, int] | None:
 
 def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None:
     """The source named at `start`: the proper name alone ('CNN who reported'), or with
-    its role words when more of the name follows ('Rutgers University scholar Kelly Dittmar')."""
+    its role words when more of the name follows ('Rutgers University scholar Kelly Dittmar');
+    'its press release' is the organisation last named."""
+    its = _ITS_DOCUMENT.match(p.body, start, sent_end)
+    if its:
+        owner = p.ctx.last_speaker(ORGANISATION, start) or p.ctx.last_org("", start)
+        return (owner, its.end()) if owner else None
+    described = _DESCRIBED.match(p.body, start, sent_end)
+    if described:
+        start = described.end()  # "her younger brother, King X": the name after the comma
     found = _phrase_at(p, start, sent_end)
     if found and _SOURCE_END.match(p.body, found[1]):
         speaker = source_speaker(p, found[0], start, found[1])

@@ -21,17 +21,21 @@ from .names import Mention, clean_role, is_country_token, role_country, split_ro
 from .phrases import Phrase
 from .recency import Furthest, Latest
 from .registry import Registry
-from .speech_words import COMPANY_NOUNS, ORG_NOUNS, TIME_WORDS, VAGUE_SUBJECTS
+from .speech_words import COMPANY_NOUNS, ORG_NOUNS, PUBLISHED_NOUNS, TIME_WORDS, VAGUE_SUBJECTS
 from .types import ORGANISATION, PERSON
 
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 # "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
 _REL_START = re.compile(r"(?:who|which|that|whose|also|in|on|at|as|and|but|when|while)\b")
 _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
-_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "statement"})
+_SPOKES = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "official"}
+)
+
 _FULL_NAME = re.compile(
     r"(?:[a-z][\w-]+ ){0,3}[A-Z][\w'\u2019.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]+){1,3}"
 )
+_PARTISANS = frozenset({"democrat", "republican"})
 _LINK_WORDS = frozenset({"of", "and", "the", "for"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 
@@ -164,6 +168,10 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     words = words[1:] if article else words
     if not words:
         return None
+    if words[-1].lower() in PUBLISHED_NOUNS and len(words) >= 2:
+        owner = resolve(ctx, " ".join(POSSESSIVE.sub("", w) for w in words[:-1]), pos)
+        if owner and owner.kind == ORGANISATION:
+            return owner
     # "Sources", "a survey", "court records" name nobody; "the Geological Survey" does.
     if words[-1].lower() in VAGUE_SUBJECTS and (len(words) == 1 or not words[-1][:1].isupper()):
         return None
@@ -173,8 +181,11 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         owner = resolve(ctx, " ".join(words[:-1]), pos)
         if owner:
             return owner
-        owner_words = [POSSESSIVE.sub("", w) for w in words[:-1]]
-        lone = len(owner_words) == 1 and owner_words[0][:1].isupper()
+        if len(words) == 2 and words[0].lower() in ORG_NOUNS:
+            return ctx.last_org(words[0].lower(), pos)  # "a company spokesman"
+        # "A senior USDA official": the organisation's name without its adjectives.
+        owner_words = [POSSESSIVE.sub("", w) for w in words[:-1] if w[:1].isupper()]
+        lone = len(owner_words) == 1
         if lone and not is_country_token(owner_words[0]):
             return Speaker(ctx.registry.add_org(owner_words[0]), ORGANISATION)
         return None
@@ -187,11 +198,21 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
 
 def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> Speaker | None:
     cut = words.index("of") if "of" in words[1:] else len(words)
+    whole = ctx.registry.find_org(" ".join(words)) if cut < len(words) else None
+    if whole:
+        return Speaker(whole, ORGANISATION)  # "Audi of America Inc" is no person "Audi"
     if cut < len(words):
         # "Arnel dela Vega of the army's Western Mindanao Command": the person speaks.
         person = _resolve_person(ctx, words[:cut])
         if person:
             return ctx.person(person.name, " ".join(words[cut + 1 :]), person.country)
+    titled = _titled_name(words)
+    if titled:
+        # "Florida Department of Transportation official Troy Roberts", "Merrill Lynch and
+        # Co analyst Richard Vietor": the organisation is where the person works.
+        person = _resolve_person(ctx, words[titled:])
+        if person:
+            return person
     last = words[-1].lower()
     named = any(w[:1].isupper() for w in words)
     # "Union of Montana": a head word before "of" makes the whole an organisation too.
@@ -200,12 +221,21 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         and len(words) >= 2
         and (last in ORG_HEADS or (cut < len(words) and _has_head(words[:cut])))
     ):
-        # "On Friday Ford Motor Company": a leading time phrase is no part of the name.
+        # "On Friday Ford Motor Company", "information company Data Resources Inc": a
+        # leading time phrase or description is no part of the name.
         while len(words) > 2 and words[0].lower() in FUNCTION_WORDS | TIME_WORDS:
             words = words[1:]
+        first_name = next(i for i, w in enumerate(words) if w[:1].isupper())
+        if len(words) - first_name >= 2 and all(
+            w[:1].isupper() or w in _LINK_WORDS for w in words[first_name:]
+        ):
+            words = words[first_name:]
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     if article and len(words) <= 2 and last in ROLE_NOUNS:
         return ctx.last_with_role(last, pos)
+    if article and last in _PARTISANS and all(w[:1].isupper() for w in words):
+        # "the West Virginia Democrat": a politician named before, by party and state.
+        return ctx.last_speaker(PERSON, pos)
     known = ctx.registry.find_org(" ".join(words))
     if known or (len(words) == 1 and (last in AGENCIES or _ACRONYM.fullmatch(words[0]))):
         if is_country_token(words[0]):
@@ -219,7 +249,19 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         # "Vega of the army's Western Command" when "Vega" names no one: the body speaks.
         tail = [w for w in words[cut + 1 :] if w != "the" and not POSSESSIVE.search(w)]
         return _resolve_named(ctx, tail, pos, False) if tail else None
-    return _resolve_person(ctx, words)
+    person = _resolve_person(ctx, words)
+    company = None if person else ctx.registry.company_named(" ".join(words))
+    return Speaker(company, ORGANISATION) if company else person
+
+
+def _titled_name(words: list[str]) -> int:
+    """Where a lower-case title before a closing name of two or three words starts, after
+    some other words (0 when there is none)."""
+    for i in range(len(words) - 3, 0, -1):
+        name = words[i + 1 :]
+        if words[i] in ROLE_WORDS and len(name) <= 3 and all(w[:1].isupper() for w in name):
+            return i
+    return 0
 
 
 def _has_head(words: list[str]) -> bool:

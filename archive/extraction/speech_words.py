@@ -59,14 +59,31 @@ SPEECH_VERBS = SAY_VERBS + (
     "demanded",
     "advised",
     "described",
+    "denounced",
     "released a statement",
     "issued a statement",
     "issued a press release",
     "released a press release",
+    "issued a ruling",
+    "issued an opinion",
+    "issued a warning",
+    "issued an advisory",
 )
 
 # Participles that carry on a clause whose subject is the speaker ("X filed suit, saying ...").
-PARTICIPLES = ("saying", "stating", "adding", "noting", "claiming", "warning", "explaining")
+PARTICIPLES = (
+    "saying",
+    "stating",
+    "adding",
+    "noting",
+    "claiming",
+    "warning",
+    "explaining",
+    "arguing",
+    "insisting",
+    "accusing",
+    "urging",
+)
 
 # Verbs that attribute only when a "that"-clause or a quote follows.
 WEAK_VERBS = _words(
@@ -105,6 +122,10 @@ ORG_NOUNS = _words(
     club federation association foundation charity service campaign
     """
 )
+
+# What an organisation publishes, standing for it: "the WHO's website said", "according to
+# NDRRMC report", "according to its press release".
+PUBLISHED_NOUNS = _words("report website release announcement schedule data figures ruling")
 
 # Follow-up nouns that stand for a company-like organisation already named.
 COMPANY_NOUNS = _words("company firm group airline carrier retailer manufacturer bank")

@@ -27,7 +27,8 @@ from .types import ORGANISATION, Statement
 
 _VERB = re.compile(r"(?<![\w-])" + trie_pattern(SPEECH_VERBS + PARTICIPLES) + r"(?![\w-])")
 _ADVERBIAL = (
-    r"(?:\s+(?:on|in|at|during|after|via|to|late|early|last|this|through)\b"
+    r"(?:\s+(?:on|in|at|during|after|via|to|late|early|last|this|through|yesterday|today"
+    r"|earlier)\b"
     r"[^,.;:\"\u201c\u201d]{0,60}?)?"
 )
 _QUOTE_AFTER = re.compile(_ADVERBIAL + r"\s*(?:this\s*)?[,:]?\s*(?=[\u201c\"])")
@@ -62,6 +63,15 @@ _QUOTE_THEN_TITLE = re.compile(
     r"[\u201d\"][,.!?]?\s*,?\s+[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}\s*$"
 )
 _NOT_TITLE = re.compile(r"\b(?:\w+ed|as|when|while|and|but|said|says)\b")
+# A verb that labels something, then the label quoted ("called it a \"farce\"").
+_LABEL_VERB = re.compile(
+    r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!be )"  # a passive names the target
+    r"\b(?:characteri[sz]ed|described|called|attacked|dismissed|label+ed|branded|denounced"
+    r"|termed|criticized|criticised|praised|hailed)\b[^.;\"\u201c\u201d]{0,80}?\b(?:as|a|an)\s*$"
+)
+# A speaker after "said" ends its sentence within a few words ("said the ministry.").
+_SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}\s*")
+_INVERTING = frozenset({"said", "says", "added", "stated"})
 # "... and said", "..., and suggested": a second verb of the sentence's subject.
 _AND_END = re.compile(r"(?:^|\s|,)and$")
 
@@ -110,6 +120,8 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     body = p.body
     sent_start, sent_end = p.sentence_at(verb.start())
     result = _quotes_around(p, verb, phrase_at)
+    if not result and phrase_at == verb.start() and _reported_inversion(p, verb):
+        return [(span(body, sent_start, phrase_at), None)]
     word = verb.group()
     if result or _THIS_AFTER.match(body, verb.end()):
         previous = p.sentence_at(sent_start - 1) if sent_start else None
@@ -151,8 +163,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
 
 
 def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker | None:
-    """'"We will win," said Anna Petrova.': the speaker follows the verb."""
-    if not _INVERTED.search(p.body, sent_start, verb.start()):
+    """'"We will win," said Anna Petrova.', 'GDP will grow, said the ministry.': the speaker
+    follows the verb."""
+    if not (_INVERTED.search(p.body, sent_start, verb.start()) or _reported_inversion(p, verb)):
         return None
     who = _AFTER_WHO.match(p.body, verb.end())
     words = who.group(1).split() if who else []
@@ -167,6 +180,18 @@ def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker 
             if speaker:
                 return speaker
     return None
+
+
+def _reported_inversion(p: Pass, verb: re.Match[str]) -> bool:
+    """'GDP will grow three pct, said company Data Resources Inc (DRI).': reported speech,
+    then "said" and a short phrase that ends the sentence."""
+    _, sent_end = p.sentence_at(verb.start())
+    head = p.body[: verb.start()].rstrip()
+    return (
+        verb.group() in _INVERTING
+        and head.endswith(",")
+        and bool(_SHORT_TAIL.fullmatch(p.body, verb.end(), sent_end))
+    )
 
 
 def _clause_subjects(p: Pass, sent_start: int, pos: int) -> list[Speaker]:
@@ -277,6 +302,21 @@ def _colon_quotes(p: Pass) -> None:
             p.add(speaker, _quote_span(p, index), index)
 
 
+def _label_quotes(p: Pass) -> None:
+    """'Trump characterized the call as "perfectly fine"', 'Pelosi called his conduct a
+    "breach of his responsibilities"': a quote that names what the subject of such a verb
+    judged something to be is the subject's words."""
+    used = {q for _, q in p.found.values() if q is not None}
+    for index, quote in enumerate(p.quotes):
+        if index in used or p.inside_quote(quote.start):
+            continue
+        sent_start, _ = p.sentence_at(quote.start)
+        label = _LABEL_VERB.search(p.body, sent_start, quote.start)
+        if label:
+            for speaker in sentence_subjects(p.ctx, sent_start, label.end()):
+                p.add(speaker, _quote_span(p, index), index)
+
+
 def find_statements(
     body: str,
     registry: Registry,
@@ -299,5 +339,6 @@ def find_statements(
     for _, kind, match in sorted(events, key=lambda e: e[0]):
         handlers[kind](p, match)
     _colon_quotes(p)
+    _label_quotes(p)
     _continuations(p)
     return sorted((s for s, _ in p.found.values()), key=lambda s: (s.start, s.end))

@@ -21,6 +21,8 @@ _LEAD = re.compile(
 _LINKS = frozenset({"the", "of", "for", "and", "de", "del"}) | PARTICLES
 # "X and Y said", "X, along with Y, said": a second subject before the one found.
 _JOINT = re.compile(r"(?:\s+and|,?\s+(?:along|together)\s+with)\s+$")
+# "Merrill Lynch and Co analyst X": "and Co" ends one company's name, it joins no one.
+_COMPANY_TAIL = re.compile(r"(?:Co|Company|Sons|Partners)\b")
 _NAME_APPOSITION = re.compile(r"[^,;\"\u201c]{3,120}, ((?:[A-Z][\w'\u2019.-]+ ?){2,4}),")
 
 
@@ -57,7 +59,7 @@ def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> Speaker |
     """'Senator X and former governor Y announced': X, the subject joined before Y."""
     before = ctx.body[sent_start:phrase_start]
     joint = _JOINT.search(before)
-    if not joint:
+    if not joint or _COMPANY_TAIL.match(ctx.body, phrase_start):
         return None
     head = before[: joint.start()].rstrip(",")
     offset = walk_back(head)

@@ -122,3 +122,18 @@ def test_wire_copy_angle_brackets_around_names_are_dropped():
     assert cleaned.body == "Harbour Freight Lines Inc said it sold 5 pct of HFL shares."
     untouched = "Use a <b> tag and x < y > z here."
     assert clean(untouched, "T").body == untouched
+
+
+def test_hard_wrapped_wire_copy_is_rejoined_even_with_a_blank_line():
+    raw = (
+        "The bank said its chairman, appointed by President Jim\n"
+        "Carter in 1979, would stay on.\n"
+        "    The talks went on, said Treasury\n"
+        "Secretary Ann Bell.\n"
+        "    Rates fell.\n"
+        "\n"
+        "    Reuters\n"
+    )
+    body = clean(raw, "T").body
+    assert "President Jim Carter in 1979" in body
+    assert "Treasury Secretary Ann Bell" in body

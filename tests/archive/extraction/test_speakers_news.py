@@ -301,3 +301,129 @@ def test_titles_apart_from_names():
 
 def test_a_party_and_state_in_brackets_between_name_and_verb():
     assert _speakers("Rep. Ed Morrow, (D-Tenn.) said the bill was ready.") == ["Ed Morrow"]
+
+
+# --- acronyms, companies and published words ----------------------------------------------
+
+
+def test_an_acronym_the_text_defines_speaks_for_the_full_name():
+    body = (
+        "Northern Gas and Power Company (NG&P) cut supplies on Monday. "
+        "NG&P stated it had scheduled the outages. "
+        "Transport for Halden (TfH) closed the line. An official from TfH stated that "
+        "repairs would take a week."
+    )
+    assert _speakers(body) == ["Northern Gas and Power Company", "Transport for Halden"]
+
+
+def test_words_before_and_open_a_name_ending_in_a_head_word():
+    body = "Norland's Disaster and Emergency Management Presidency reported the quake was strong."
+    assert _speakers(body) == ["Disaster and Emergency Management Presidency"]
+
+
+def test_a_company_by_the_first_words_of_its_name():
+    body = (
+        "The court ruled in favour of Brightwater Oil Co in the dispute. "
+        "Brightwater today said it proposed a settlement to the court."
+    )
+    assert _speakers(body) == ["Brightwater Oil Co"]
+    body = "Vela of Norland Inc said it launched a new plan for owners of old cars."
+    assert _speakers(body) == ["Vela of Norland Inc"]
+
+
+def test_an_official_or_spokesman_of_an_organisation_speaks_for_it():
+    assert _speakers("No changes were planned, a senior USDA official said.") == ["USDA"]
+    body = (
+        "Vela Motors Corp said it would recall 500 cars. A company spokesman said owners "
+        "would be told by mail."
+    )
+    assert _speakers(body) == ["Vela Motors Corp"]
+
+
+def test_what_an_organisation_publishes_speaks_for_it():
+    body = (
+        "The Northern Basketball Association (NBA) suspended its season. According to its "
+        "press release, the NBA was stopping all games until further notice. "
+        'The NBA\'s website said: "Tickets will be refunded to every fan."'
+    )
+    assert _speakers(body) == ["Northern Basketball Association"]
+
+
+def test_a_person_titled_after_the_organisation_speaks():
+    body = "Halden Department of Transportation official Troy Barnes said the road was closed."
+    assert _speakers(body) == ["Troy Barnes"]
+    body = "Brill Lynch and Co analyst Rita Vance said she kept a buy rating on the stock."
+    assert _speakers(body) == ["Rita Vance"]
+
+
+# --- attribution patterns -----------------------------------------------------------------
+
+
+def test_reported_speech_then_said_and_the_speaker():
+    body = "Growth will reach three pct this year, said information company Data Norland Inc."
+    assert _speakers(body) == ["Data Norland Inc"]
+    result = extract("Output will fall, said economist Jan Berg of Norland Bank.", title="T")
+    assert [s.text for s in result.statements] == ["Output will fall"]
+
+
+def test_the_antecedent_of_who_speaks():
+    body = (
+        "Other Republicans broke ranks, such as former governor Chris Dalton, who denounced "
+        'the claims as a "national embarrassment".'
+    )
+    assert _speakers(body) == ["Chris Dalton"]
+
+
+def test_an_adverb_between_speaker_and_verb():
+    body = "Officer Luc Marand said he was innocent. Marand consistently claimed he was home."
+    assert [s.text for s in extract(body, title="T").statements] == [
+        "he was innocent",
+        "he was home",
+    ]
+    assert _speakers("The family said the police had lied to them.") == []
+
+
+def test_the_subject_before_a_participle_clause_speaks():
+    body = (
+        "Mayor Paul Vance met the council. Vance, appearing with Governor Ann Reed and "
+        "Senator Tom Hale in the hall, said he will stay on until June."
+    )
+    assert _speakers(body) == ["Paul Vance"]
+
+
+def test_a_quoted_label_is_the_subject_s_words():
+    body = (
+        "Mayor Dan Rook spoke on Monday. "
+        'Rook characterized the call as "perfectly fine and routine." '
+        'Senator Eve Lund called his conduct a "breach of duty," according to KTV.'
+    )
+    assert {"Dan Rook", "Eve Lund"} <= set(_speakers(body))
+    assert _speakers('The so-called "peace plan" was discussed by the cabinet.') == []
+    body = 'Mayor Dan Rook spoke. Rook was described by the bishop as "a strong advocate."'
+    assert _speakers(body) == []
+
+
+def test_the_author_of_a_message_memo_or_ruling_speaks():
+    body = "The party withdrew in response to a statement from her brother, King Rama Vorn."
+    assert _speakers(body) == ["Rama Vorn"]
+    body = "According to a memo posted online by Senator Juan Dario, the hearing was cancelled."
+    assert _speakers(body) == ["Juan Dario"]
+    body = "The Supreme Court of Norland issued a ruling finding in favour of the lawsuit."
+    assert _speakers(body) == ["Supreme Court of Norland"]
+
+
+def test_a_participle_of_accusing_reports_the_subject():
+    body = "Solicitor General Jose Calon filed a petition, accusing the network of fraud."
+    assert _speakers(body) == ["Jose Calon"]
+
+
+def test_a_partisan_follow_up_is_the_politician_named_before():
+    body = (
+        'Senator Robert Bird said he would lose. "We are going to lose today," the West '
+        "Virginia Democrat said."
+    )
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Robert Bird", "he would lose"),
+        ("Robert Bird", "We are going to lose today"),
+    ]
