@@ -278,11 +278,16 @@ def _joined_start(text: str, start: int, company: bool) -> int:
     joined = _AND_BEFORE.search(text, max(0, start - 40), start)
     if not joined or not _opens_name(joined.group(2)):
         return start
-    previous = text[max(0, joined.start() - 20) : joined.start()].split()[-1:]
-    if previous and (previous[0] in ("of", "for", "and") or previous[0][:1].isupper()):
-        return start  # "University of Washington and Stanford University" are two
     first = joined.group(1)
-    return joined.start(1) if first and _opens_name(first) else joined.start(2)
+    begin = joined.start(1) if first and _opens_name(first) else joined.start(2)
+    previous = text[max(0, begin - 20) : begin].split()[-1:]
+    if previous and (previous[0] in ("of", "for", "and") or _names_more(previous[0])):
+        return start  # "University of Washington and Stanford University" are two
+    return begin
+
+
+def _names_more(word: str) -> bool:
+    return word[:1].isupper() and _opens_name(word)
 
 
 def _opens_name(word: str) -> bool:

@@ -265,7 +265,9 @@ def _titled_name(words: list[str]) -> int:
 
 
 def _has_head(words: list[str]) -> bool:
-    return any(w.lower().strip("'\u2019") in ORG_HEADS for w in words[1:])
+    # "Court of Session", "Bank of England": a lone head word opens a name too.
+    opening = words if len(words) == 1 else words[1:]
+    return any(w.lower().strip("'\u2019") in ORG_HEADS for w in opening)
 
 
 def _proper_group(ctx: Context, words: list[str]) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .attribution import Pass, span
-from .lexicon import AGENCIES
+from .countries import code_for
+from .lexicon import AGENCIES, ORG_PRONOUNS, PERSON_PRONOUNS
 from .names import Mention, lower_words, person_mentions
-from .phrases import speaker_phrase
+from .phrases import Phrase, speaker_phrase
 from .quotes import find_quotes, interview_turns
 from .registry import Registry
 from .sources import ACCORDING, PASSIVE, attribute_according, attribute_passive
@@ -23,7 +24,7 @@ from .speech_words import (
 )
 from .subjects import joint_subject, sentence_subjects
 from .text import trie_pattern
-from .types import ORGANISATION, Statement
+from .types import ORGANISATION, PERSON, Statement
 
 _VERB = re.compile(r"(?<![\w-])" + trie_pattern(SPEECH_VERBS + PARTICIPLES) + r"(?![\w-])")
 _ADVERBIAL = (
@@ -147,7 +148,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         and not _SUBORDINATE.match(head)
         and _CLAUSE_BEFORE_END.match(body, tail, sent_end)
     ):
-        return [(span(body, sent_start, len(head) + sent_start), None)]
+        before = span(body, sent_start, len(head) + sent_start)
+        if before:  # not "On Wednesday, the court issued an opinion on ..."
+            return [(before, None)]
     that = _THAT_AFTER.match(body, tail, sent_end)
     if that:
         return [(span(body, that.end(), sent_end), None)]
@@ -182,6 +185,20 @@ def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker 
     return None
 
 
+def _own_subject(p: Pass, phrase: Phrase, sent_start: int) -> Speaker | None:
+    """'Iowa Beef, a unit of Occidental Corp, closed the plant because it said ...': a
+    pronoun after the sentence's own subject of its kind is that subject."""
+    pronoun = phrase.text.lower()
+    if phrase.start <= sent_start or pronoun not in PERSON_PRONOUNS | ORG_PRONOUNS:
+        return None
+    kind = PERSON if pronoun in PERSON_PRONOUNS else ORGANISATION
+    subjects = sentence_subjects(p.ctx, sent_start, phrase.start)
+    # "The United Arab Emirates daily X published what it said": a country opening a longer
+    # subject is no subject of its own.
+    own = [s for s in subjects if s.kind == kind and not code_for(s.name)]
+    return own[0] if own else None
+
+
 def _reported_inversion(p: Pass, verb: re.Match[str]) -> bool:
     """'GDP will grow three pct, said company Data Resources Inc (DRI).': reported speech,
     then "said" and a short phrase that ends the sentence."""
@@ -208,7 +225,7 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         found = _clause_subjects(p, sent_start, verb.start()) if head.endswith(",") else []
         return found, verb.start()
     phrase = speaker_phrase(p.body, sent_start, verb.start())
-    speaker = resolve_phrase(p.ctx, phrase, verb.start())
+    speaker = _own_subject(p, phrase, sent_start) or resolve_phrase(p.ctx, phrase, verb.start())
     if speaker:
         joint = joint_subject(p.ctx, phrase.start, sent_start)
         return ([speaker, joint] if joint else [speaker]), phrase.start

@@ -317,8 +317,16 @@ def test_an_acronym_the_text_defines_speaks_for_the_full_name():
 
 
 def test_words_before_and_open_a_name_ending_in_a_head_word():
-    body = "Norland's Disaster and Emergency Management Presidency reported the quake was strong."
+    body = (
+        "The quake struck near Samos. Norland's Disaster and Emergency Management Presidency "
+        "reported the quake was strong."
+    )
     assert _speakers(body) == ["Disaster and Emergency Management Presidency"]
+    body = (
+        "Researchers at the University of Halden and Vela University reported that early "
+        "deaths rose."
+    )
+    assert set(_speakers(body)) == {"University of Halden", "Vela University"}
 
 
 def test_a_company_by_the_first_words_of_its_name():
@@ -427,3 +435,16 @@ def test_a_partisan_follow_up_is_the_politician_named_before():
         ("Robert Bird", "he would lose"),
         ("Robert Bird", "We are going to lose today"),
     ]
+
+
+def test_a_lone_head_word_before_of_opens_an_organisation():
+    body = "On Wednesday, the Court of Session in Halden issued an opinion on the suspension."
+    assert _speakers(body) == ["Court of Session"]
+
+
+def test_a_pronoun_is_its_own_sentence_s_subject():
+    body = (
+        "Ohio Beef Processors Inc rejected the offer. In December, Ohio Beef, a unit of "
+        "Occidental Norland Corp, closed its plant because it said the threats were real."
+    )
+    assert _speakers(body) == ["Ohio Beef Processors Inc"]
