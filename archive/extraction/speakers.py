@@ -135,7 +135,7 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
     if appositive and not _REL_START.match(appositive) and not _ARTICLE.match(appositive):
         inner = resolve(ctx, appositive.strip(), pos)
         role_words = _role_tail(phrase.lead)
-        if inner and inner.kind == PERSON and role_words and _is_role(" ".join(role_words)):
+        if inner and inner.kind == PERSON and role_words and is_role(" ".join(role_words)):
             role = clean_role(role_words)
             return ctx.person(inner.name, role, role_country(phrase.lead.split()[-8:]))
         if inner and inner.kind == PERSON and _FULL_NAME.fullmatch(appositive.strip()):
@@ -143,13 +143,13 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
             # herpetologist Ann Lee, told": a full name set off after a description speaks.
             return inner
     speaker = resolve(ctx, phrase.text, pos) if phrase.text else None
-    if speaker and appositive and speaker.kind == PERSON and _is_role(appositive):
+    if speaker and appositive and speaker.kind == PERSON and is_role(appositive):
         role = clean_role(appositive.split())
         return ctx.person(speaker.name, role, role_country(appositive.split()))
     return speaker
 
 
-def _is_role(text: str) -> bool:
+def is_role(text: str) -> bool:
     """A title or job ("the governor of Alabama", "harbour master"), not a clause."""
     words = [w.strip(".,'\u2019").lower() for w in text.split()]
     agent = bool(words) and words[-1].endswith(("er", "or", "ist", "ian", "ant", "ent"))

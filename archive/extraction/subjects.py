@@ -10,7 +10,7 @@ import re
 
 from .lexicon import ORG_LOWER, PARTICLES, ROLE_WORDS
 from .phrases import speaker_phrase, walk_back
-from .speakers import Context, Speaker, resolve, resolve_phrase
+from .speakers import Context, Speaker, is_role, resolve, resolve_phrase
 
 _TOKENS = re.compile(r"\S+")
 # A time or place adverbial opening the sentence ("On Thursday, ", "In a statement, ").
@@ -62,6 +62,9 @@ def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> Speaker |
     if not joint or _COMPANY_TAIL.match(ctx.body, phrase_start):
         return None
     head = before[: joint.start()].rstrip(",")
+    named, _, aside = head.rpartition(",")
+    if named and is_role(aside.strip()):
+        head = named  # "Dudley Taft, Taft vice chairman, and X said": Dudley Taft
     offset = walk_back(head)
     text = head[offset:]
     words = text.split()

@@ -448,3 +448,11 @@ def test_a_pronoun_is_its_own_sentence_s_subject():
         "Occidental Norland Corp, closed its plant because it said the threats were real."
     )
     assert _speakers(body) == ["Ohio Beef Processors Inc"]
+
+
+def test_joint_subjects_past_a_role_apposition():
+    body = (
+        "Vela Broadcasting Co stock rose. Dudley Vela, Vela vice chairman, and Narra Capital Inc "
+        "said they sent a letter to the board."
+    )
+    assert set(_speakers(body)) == {"Dudley Vela", "Narra Capital Inc"}
