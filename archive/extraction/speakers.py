@@ -225,11 +225,10 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         # leading time phrase or description is no part of the name.
         while len(words) > 2 and words[0].lower() in FUNCTION_WORDS | TIME_WORDS:
             words = words[1:]
-        first_name = next(i for i, w in enumerate(words) if w[:1].isupper())
-        if len(words) - first_name >= 2 and all(
-            w[:1].isupper() or w in _LINK_WORDS for w in words[first_name:]
-        ):
-            words = words[first_name:]
+        common = [i for i, w in enumerate(words) if w.islower() and w not in _LINK_WORDS]
+        name_start = common[-1] + 1 if common else 0
+        if len(words) - name_start >= 2:
+            words = words[name_start:]  # "Hindu-nationalist party Bharatiya Janata Party"
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     if article and len(words) <= 2 and last in ROLE_NOUNS:
         return ctx.last_with_role(last, pos)

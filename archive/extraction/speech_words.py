@@ -60,6 +60,8 @@ SPEECH_VERBS = SAY_VERBS + (
     "advised",
     "described",
     "denounced",
+    "expressed",
+    "cited",
     "released a statement",
     "issued a statement",
     "issued a press release",
@@ -83,6 +85,10 @@ PARTICIPLES = (
     "insisting",
     "accusing",
     "urging",
+    "telling",
+    "asking",
+    "calling",
+    "describing",
 )
 
 # Verbs that attribute only when a "that"-clause or a quote follows.

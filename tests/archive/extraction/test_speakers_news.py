@@ -456,3 +456,17 @@ def test_joint_subjects_past_a_role_apposition():
         "said they sent a letter to the board."
     )
     assert set(_speakers(body)) == {"Dudley Vela", "Narra Capital Inc"}
+
+
+def test_more_verbs_and_participles_of_saying():
+    body = "Chairman Donald Clarke, in remarks to analysts, cited strong earnings from the unit."
+    assert _speakers(body) == ["Donald Clarke"]
+    body = "Minister Ana Reyes has expressed she is uninterested in the office of governor."
+    assert _speakers(body) == ["Ana Reyes"]
+    body = "Mayor Ola Berg posted on Twitter, asking for places to eat on the long drive."
+    assert _speakers(body) == ["Ola Berg"]
+
+
+def test_a_description_before_an_organisation_s_name_is_cut():
+    body = "The Hindu-nationalist party Bharatiya Vela Party said that the ban was lifted."
+    assert _speakers(body) == ["Bharatiya Vela Party"]
