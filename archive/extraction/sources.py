@@ -45,6 +45,7 @@ _ITS_DOCUMENT = re.compile(
     r"its (?:[\w-]+ ){0,2}?(?:report|statement|release|website|announcement|data|figures)s?\b"
 )
 _DESCRIBED = re.compile(r"(?:[a-z]+ ){1,3}[a-z]+, (?=[A-Z])")
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _CITING = re.compile(r", (?:citing [^,]{1,80}|(?:an? |the )?([\w-]+)[^,]{0,80}), ")
 
 
@@ -64,13 +65,18 @@ def source_speaker(p: Pass, phrase: str, pos: int, end: int) -> Speaker | None:
     return Speaker(p.ctx.registry.add_org(name), ORGANISATION)
 
 
+def _without_full_stop(phrase: str) -> str:
+    """The phrase without a sentence's full stop; "U.S." keeps its own."""
+    return phrase if _INITIALS_END.search(phrase) else phrase.rstrip(".")
+
+
 def _phrase_at(p: Pass, start: int, sent_end: int) -> tuple[str, int] | None:
     source = _SOURCE_NOUN.match(p.body, start, sent_end)
     start = source.end() if source else start
     who = _WHO.match(p.body, start, sent_end)
     if not who:
         return None
-    phrase = who.group().rstrip(".")
+    phrase = _without_full_stop(who.group())
     return phrase, start + len(phrase)
 
 
@@ -93,7 +99,7 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     long = _LONG_WHO.match(p.body, start, sent_end)
     if not long:
         return None
-    phrase = long.group().rstrip(".")
+    phrase = _without_full_stop(long.group())
     speaker = resolve(p.ctx, phrase, start)
     return (speaker, start + len(phrase)) if speaker else None
 

@@ -197,6 +197,8 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
 
 
 def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> Speaker | None:
+    if _posted_body(words):
+        return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     cut = words.index("of") if "of" in words[1:] else len(words)
     whole = ctx.registry.find_org(" ".join(words)) if cut < len(words) else None
     if whole:
@@ -261,6 +263,17 @@ def _titled_name(words: list[str]) -> int:
         if words[i] in ROLE_WORDS and len(name) <= 3 and all(w[:1].isupper() for w in name):
             return i
     return 0
+
+
+def _posted_body(words: list[str]) -> bool:
+    """'U.S. embassy in Beijing', 'Iranian consulate in Erbil': a country's body somewhere."""
+    return (
+        len(words) in (4, 5)
+        and is_country_token(words[0])
+        and words[1] in ORG_HEADS
+        and words[2] == "in"
+        and all(w[:1].isupper() for w in words[3:])
+    )
 
 
 def _has_head(words: list[str]) -> bool:

@@ -62,6 +62,13 @@ SPEECH_VERBS = SAY_VERBS + (
     "denounced",
     "expressed",
     "cited",
+    "claims",
+    "argues",
+    "insists",
+    "warns",
+    "announces",
+    "confirms",
+    "explains",
     "released a statement",
     "issued a statement",
     "issued a press release",
@@ -125,7 +132,8 @@ ORG_NOUNS = _words(
     company firm ministry government department agency organisation organization group
     office council committee commission party embassy police army military court union
     authority authorities airline bank university institute board administration regulator
-    club federation association foundation charity service campaign
+    club federation association foundation charity service campaign network broadcaster
+    utility chain insurer lender
     """
 )
 
@@ -134,7 +142,12 @@ ORG_NOUNS = _words(
 PUBLISHED_NOUNS = _words("report website release announcement schedule data figures ruling")
 
 # Follow-up nouns that stand for a company-like organisation already named.
-COMPANY_NOUNS = _words("company firm group airline carrier retailer manufacturer bank")
+COMPANY_NOUNS = _words(
+    """
+    company firm group airline carrier retailer manufacturer bank network broadcaster
+    utility chain insurer lender
+    """
+)
 
 # Nouns that never make a speaker on their own, even capitalised at a sentence start.
 VAGUE_SUBJECTS = _words(

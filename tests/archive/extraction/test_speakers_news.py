@@ -470,3 +470,19 @@ def test_more_verbs_and_participles_of_saying():
 def test_a_description_before_an_organisation_s_name_is_cut():
     body = "The Hindu-nationalist party Bharatiya Vela Party said that the ban was lifted."
     assert _speakers(body) == ["Bharatiya Vela Party"]
+
+
+def test_a_country_s_embassy_somewhere_and_its_initials():
+    body = (
+        "The virus had killed 813 by Friday. According to the U.S. embassy in Beijing, the "
+        "infected man died on February 6."
+    )
+    assert _speakers(body) == ["U.S. embassy in Beijing"]
+
+
+def test_follow_up_nouns_and_present_tense_verbs():
+    body = (
+        "The franchise of Vela Broadcasting Corporation expired. The network claims the order "
+        "did not cover its news channel."
+    )
+    assert _speakers(body) == ["Vela Broadcasting Corporation"]
