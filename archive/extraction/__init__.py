@@ -9,7 +9,14 @@ from dataclasses import replace
 from .acronyms import definitions
 from .cleanup import clean
 from .countries import country_name, find_countries
-from .dates import article_date, complete_years, find_date_mentions, find_dateline, iso_dates
+from .dates import (
+    article_date,
+    complete_years,
+    find_date_mentions,
+    find_dateline,
+    iso_dates,
+    sole_year,
+)
 from .names import Mention, name_key, org_mentions, outlet_mentions, person_mentions
 from .registry import Registry
 from .statements import find_statements
@@ -71,7 +78,8 @@ def extract(raw_text: str, title: str | None = None) -> Extraction:
     body = _head(cleaned.body)
     date = article_date(cleaned.marker, body)
     dateline = find_dateline(body)
-    mentions = complete_years(find_date_mentions(body), date, body)
+    context_year = sole_year(f"{cleaned.title}\n{body}")
+    mentions = complete_years(find_date_mentions(body), date, body, context_year)
     registry, people, orgs = _entities(body, cleaned.title)
     statements = [
         replace(s, countries=statement_countries(s, date))

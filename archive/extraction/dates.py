@@ -150,11 +150,21 @@ def _year_nearby(text: str, start: int, end: int) -> int | None:
     return min(years)[1] if years else None
 
 
+def sole_year(text: str) -> int | None:
+    """The one year `text` writes ("the 2020 presidential primaries"), if it writes one only:
+    the year its undated days and months belong to."""
+    years = {int(y.group()) for y in _BARE_YEAR.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
 def complete_years(
-    mentions: list[DateMention], anchor: datetime.date | None, text: str = ""
+    mentions: list[DateMention],
+    anchor: datetime.date | None,
+    text: str = "",
+    context_year: int | None = None,
 ) -> list[DateMention]:
     """Give year-less mentions a year: from the article date, else a year written in the same
-    sentence, else (days only) the nearest dated mention."""
+    sentence, else (days only) the nearest dated mention or the article's only year."""
     dated = [m for m in mentions if m.year is not None]
     result = []
     for m in mentions:
@@ -167,6 +177,8 @@ def complete_years(
             # A month alone ("in March") takes no year from another date: too often that
             # date is of another event.
             year = min(dated, key=lambda d: abs(d.start - m.start)).year
+        elif year is None and m.day is not None:
+            year = context_year
         if year is not None:
             result.append(DateMention(m.start, m.end, m.month, m.day, year))
     return result

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from archive.extraction import extract
 from archive.extraction.dates import (
     article_date,
     complete_years,
@@ -161,3 +162,11 @@ def test_month_abbreviation_with_full_stop():
 
 def test_iso_and_day_month_year_in_same_text():
     assert _iso("From 2019-01-04 to 4 March 2019.") == ("2019-01-04", "2019-03-04")
+
+
+def test_undated_days_take_the_article_s_only_year():
+    body = "Iowa held its caucuses on February 3 and Nevada on February 22, in March too."
+    result = extract(body, title="Sanders leads the 2020 primaries")
+    assert result.dates_mentioned == ("2020-02-03", "2020-02-22")
+    two_years = extract(body, title="From the 2016 race to the 2020 primaries")
+    assert two_years.dates_mentioned == ()
