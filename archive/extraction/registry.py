@@ -159,6 +159,7 @@ class Registry:
 
     def add_org(self, name: str) -> str:
         """Record an organisation; return its canonical spelling."""
+        name = bare(name)  # "the Centre for Aviation's database": the Centre for Aviation
         expanded = self._expand_acronym(name)
         if expanded:
             return expanded

@@ -231,6 +231,8 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         name_start = common[-1] + 1 if common else 0
         if len(words) - name_start >= 2:
             words = words[name_start:]  # "Hindu-nationalist party Bharatiya Janata Party"
+        if _common_noun_phrase(ctx, words):
+            return None
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     if article and len(words) <= 2 and last in ROLE_NOUNS:
         return ctx.last_with_role(last, pos)
@@ -263,6 +265,20 @@ def _titled_name(words: list[str]) -> int:
         if words[i] in ROLE_WORDS and len(name) <= 3 and all(w[:1].isupper() for w in name):
             return i
     return 0
+
+
+def _common_noun_phrase(ctx: Context, words: list[str]) -> bool:
+    """'Emergency workers said', 'Rescue services said': a group named by lower-case words
+    after a capital a sentence's start may give is no name."""
+    first, rest = words[0], words[1:]
+    plural = rest[-1].endswith("s") and not rest[-1].endswith("ss")
+    opening = first.lower() in ctx.lower_words or plural
+    return (
+        all(w.islower() for w in rest)
+        and opening
+        and not is_country_token(first)
+        and not POSSESSIVE.search(first)
+    )
 
 
 def _posted_body(words: list[str]) -> bool:

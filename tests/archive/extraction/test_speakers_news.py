@@ -486,3 +486,12 @@ def test_follow_up_nouns_and_present_tense_verbs():
         "did not cover its news channel."
     )
     assert _speakers(body) == ["Vela Broadcasting Corporation"]
+
+
+def test_no_possessive_on_an_organisation_and_no_common_group_as_a_name():
+    body = (
+        "A cargo plane crashed. The Centre for Aviation's database of carriers states it "
+        "runs flights with older jets."
+    )
+    assert _speakers(body) == ["Centre for Aviation"]
+    assert _speakers("The road was shut. Emergency workers have indicated a probe is open.") == []
