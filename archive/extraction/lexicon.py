@@ -36,7 +36,7 @@ ROLE_WORDS = _words(
     actor actress musician artist player striker goalkeeper grandmaster physician doctor
     nurse lawyer activist candidate nominee challenger incumbent youtuber taoiseach
     commissioner emeritus mme mlle immunologist epidemiologist virologist lead
-    co-author coauthor co-founder engineer administrator
+    co-author coauthor co-founder engineer administrator current outgoing incoming
     """
 )
 

@@ -185,7 +185,9 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 def clean_role(tokens: list[str]) -> str:
     """The role words before a name, without leading articles, countries and demonyms."""
-    while tokens and (tokens[0].lower() in FUNCTION_WORDS or is_country_token(tokens[0])):
+    while tokens and (
+        tokens[0].lower() in FUNCTION_WORDS | {"current"} or is_country_token(tokens[0])
+    ):
         tokens = tokens[1:]
     return " ".join(tokens)
 

@@ -493,3 +493,10 @@ def test_no_possessive_on_an_organisation_and_no_common_group_as_a_name():
     registry = Registry()
     assert registry.add_org("Centre for Aviation's") == "Centre for Aviation"
     assert _speakers("The road was shut. Emergency workers have indicated a probe is open.") == []
+
+
+def test_role_country_past_current_or_outgoing():
+    result = extract("Norway's current Foreign Minister Ola Berg said the talks would go on.", "T")
+    assert [(s.speaker, s.role, s.country) for s in result.statements] == [
+        ("Ola Berg", "Foreign Minister", "NO")
+    ]
