@@ -122,7 +122,7 @@ ORG_VERBS = _words("reported reports revealed disclosed")
 # responsibility"): when the rest of the sentence is too short, the sentence is kept.
 OBJECT_VERBS = _words(
     """
-    confirmed denied acknowledged announced claimed admitted spoke released issued
+    confirmed denied acknowledged announced claimed admitted released issued
     """
 )
 

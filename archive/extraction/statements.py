@@ -70,6 +70,11 @@ _LABEL_VERB = re.compile(
     r"\b(?:characteri[sz]ed|described|called|attacked|dismissed|label+ed|branded|denounced"
     r"|termed|criticized|criticised|praised|hailed)\b[^.;\"\u201c\u201d]{0,80}?\b(?:as|a|an)\s*$"
 )
+# After a verb, a clause of concession or time is no statement of the verb's subject.
+_CONJUNCTION_AFTER = re.compile(
+    r"(?:\s+(?:it|this|that|so|them))?,?\s+(?:though|although|but|while|whereas|even as)\b"
+)
+_PARTICIPLE_AFTER = re.compile(r"(?:" + "|".join(PARTICIPLES) + r")\b")
 # A speaker after "said" ends its sentence within a few words ("said the ministry.").
 _SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}\s*")
 _INVERTING = frozenset({"said", "says", "added", "stated"})
@@ -128,10 +133,14 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         previous = p.sentence_at(sent_start - 1) if sent_start else None
         return result or [(span(body, *previous) if previous else None, None)]
     tail = verb.end()
-    if word.startswith(("told", "tells")):
+    if _CONJUNCTION_AFTER.match(body, tail, sent_end):
+        return []  # "Biden denied, though Trump said it is on tape": nothing of Biden's
+    if word.startswith(("spoke to", "spoke with")) and not _TOLD.match(body, tail, sent_end):
+        return []  # "Patel spoke to Wikinews in August": whom, not what
+    if word.startswith(("told", "tells", "spoke to", "spoke with")):
         told = _TOLD.match(body, verb.end(), sent_end)
-        if not told:
-            return []
+        if not told or _PARTICIPLE_AFTER.match(body, told.end(), sent_end):
+            return []  # "spoke to reporters, saying …": the participle reports it
         tail = told.end()
         if tail in p.by_start:
             return [(_quote_span(p, p.by_start[tail]), p.by_start[tail])]

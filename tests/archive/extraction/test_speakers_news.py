@@ -500,3 +500,13 @@ def test_role_country_past_current_or_outgoing():
     assert [(s.speaker, s.role, s.country) for s in result.statements] == [
         ("Ola Berg", "Foreign Minister", "NO")
     ]
+
+
+def test_no_fragment_is_a_statement():
+    # Whom someone spoke to is not what they said.
+    assert _speakers("Mayor Amar Patel spoke to Wikinews in August.") == []
+    result = extract("Officer Ann Lee spoke to reporters, saying the road was closed.", "T")
+    assert [(s.speaker, s.text) for s in result.statements] == [("Ann Lee", "the road was closed")]
+    # A concession after the verb is someone else's words.
+    result = extract("Joe Biden denied it, though Donald Trump said it is on tape.", "T")
+    assert [(s.speaker, s.text) for s in result.statements] == [("Donald Trump", "it is on tape")]
