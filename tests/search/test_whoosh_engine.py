@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from search.backends.whoosh.engine import Match, intersect, subtract, union
+from search.backends.whoosh.partial import Words
 
 
 def _match(docs: list[int], score: float) -> Match:
@@ -37,3 +38,32 @@ def test_intersect_and_subtract():
     assert both.docs.tolist() == [2, 3] and both.scores.tolist() == [3.0, 3.0]
     assert subtract(a, b).docs.tolist() == [1, 9]
     assert union([a, Match.empty()]) is a
+
+
+def test_intersect_of_many_keeps_documents_in_all_and_adds_their_scores():
+    rng = np.random.default_rng(5)
+    matches = [
+        _match(rng.integers(0, 60, size).tolist(), s)
+        for size, s in ((40, 1.0), (8, 2.0), (30, 0.5))
+    ]
+    found = intersect(matches)
+    sets = [set(m.docs.tolist()) for m in matches]
+    common = sorted(set.intersection(*sets))
+    assert found.docs.tolist() == common
+    assert np.allclose(found.scores, [3.5] * len(common))
+    assert intersect([matches[0], Match.empty(), matches[1]]).docs.tolist() == []
+
+
+def test_the_words_each_hit_of_a_partial_match_lacks():
+    words = Words(
+        ("grain", "corridor", "non", "circular"),
+        (_match([1, 2, 5], 1.0), _match([2, 7], 1.0), _match([1, 2], 1.0), _match([2], 1.0)),
+    )
+    assert words.missing(np.array([2, 1, 7, 9])) == [
+        (),
+        ("corridor", "circular"),
+        ("grain", "non", "circular"),
+        ("grain", "corridor", "non", "circular"),
+    ]
+    repeated = Words(("non-circular", "non-circular"), (_match([1], 1.0), Match.empty()))
+    assert repeated.missing(np.array([1, 3])) == [("non-circular",), ("non-circular",)]

@@ -387,9 +387,11 @@ class WhooshBackend(SearchBackend):
         start = (page - 1) * params.page_size
         ranked = self._ranked(snapshot, found, query, start + params.page_size)
         terms, phrases = compiler.marking(searcher, self.compiler, query.tree)
+        shown = ranked[start : start + params.page_size]
+        missing = found.words.missing(shown) if found.words else [()] * len(shown)
         hits = tuple(
-            self._hit(searcher, int(docnum), terms, phrases, found.words)
-            for docnum in ranked[start : start + params.page_size]
+            self._hit(searcher, int(docnum), terms, phrases, lacking)
+            for docnum, lacking in zip(shown, missing, strict=True)
         )
         days = day_counts(found.masks.days[passing])
         return SearchResults(
@@ -423,7 +425,7 @@ class WhooshBackend(SearchBackend):
         docnum: int,
         terms: frozenset[str],
         phrases: list[tuple[str, ...]],
-        words: partial.Words | None,
+        missing: tuple[str, ...],
     ) -> Hit:
         stored = searcher.stored_fields(docnum)
         statement = bool(stored.get("parent"))  # only statements have a parent article
@@ -436,7 +438,7 @@ class WhooshBackend(SearchBackend):
             title_html=highlight.whole(stored.get("title", ""), terms, phrases),
             passages=tuple(passages),
             article_id=int(stored["parent"]) if statement else None,
-            missing=words.missing(docnum) if words else (),
+            missing=missing,
         )
 
     def _marking(self, tree: Node) -> compiler.Marking:

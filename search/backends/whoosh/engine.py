@@ -156,10 +156,7 @@ class Engine:
                 found = self._evaluate(query)
             finally:
                 self._local.deadline = Deadline(None)
-            with self._lock:
-                self._matches[key] = found
-                if len(self._matches) > CACHED_QUERIES:
-                    self._matches.popitem(last=False)
+            self._remember(key, found)
         return found
 
     def _check_time(self) -> None:
@@ -177,7 +174,23 @@ class Engine:
         return self._fallback(query)
 
     def _sub(self, query: wq.Query) -> Match:
-        return self._evaluate(query)
+        if not isinstance(query, (wq.Term, AnyField)):
+            return self._evaluate(query)
+        # A word's match is kept like a whole query's: a long query that finds too few
+        # documents with every word asks for each word again (partial matching).
+        key = repr(query)
+        with self._lock:
+            found = self._matches.get(key)
+        if found is None:
+            found = self._evaluate(query)
+            self._remember(key, found)
+        return found
+
+    def _remember(self, key: str, found: Match) -> None:
+        with self._lock:
+            self._matches[key] = found
+            if len(self._matches) > CACHED_QUERIES:
+                self._matches.popitem(last=False)
 
     def _term(self, query: wq.Term) -> Match:
         field = query.fieldname
@@ -273,8 +286,10 @@ class Engine:
         field = query.fieldname
         words = [wq.Term(field, w, boost=query.boost) for w in query.words]
         candidates = intersect([self._term(t) for t in words])
-        if not len(candidates.docs) or len(words) < 2 or query.slop != 1:
-            return candidates if len(words) < 2 else self._slow_phrase(query, candidates)
+        if not len(candidates.docs) or len(words) < 2:
+            return candidates  # (no candidate: no need to build Whoosh's span matchers)
+        if query.slop != 1:
+            return self._slow_phrase(query, candidates)
         # Each occurrence as one integer, document and position, so that "word k follows
         # word 0 at distance k" is one sorted-array membership test per word.
         # Both come out sorted (documents in order, positions in order within each), so
@@ -440,11 +455,16 @@ def union(matches: list[Match]) -> Match:
 
 
 def intersect(matches: list[Match]) -> Match:
+    # Smallest first: each step looks the few survivors up in the next (sorted) array, a
+    # binary search each, rather than sorting both arrays together.
     matches = sorted(matches, key=lambda m: len(m.docs))
     result = matches[0]
     for other in matches[1:]:
-        docs = np.intersect1d(result.docs, other.docs, assume_unique=True)
-        result = Match(docs, _scores_at(result, docs) + _scores_at(other, docs))
+        if not len(result.docs):
+            break
+        at, present = _find_sorted(result.docs, other.docs)
+        scores = result.scores[present] + other.scores[at[present]]
+        result = Match(result.docs[present], scores.astype(np.float32))
     return result
 
 
