@@ -13,6 +13,7 @@ from search.facets import (
     toggle_url,
 )
 from search.query import SearchParams
+from search.service import SpeakerPages
 
 
 def test_toggle_adds_a_value_and_resets_the_page():
@@ -103,3 +104,17 @@ def test_date_facets_count_years_and_the_months_of_one_year():
     assert in_2023["year"] == [("2023", 3), ("2021", 1)]
     across = date_facet_counts(days, datetime.date(2021, 1, 1), datetime.date(2023, 6, 30))
     assert across["month"] == []
+
+
+def test_speaker_pages_are_worked_out_for_the_values_shown():
+    pages = SpeakerPages({"sergey-lavrov": "Sergey Lavrov", "ali-bagheri": "Ali Bagheri"})
+    assert pages["sergey-lavrov"] == "/speakers/sergey-lavrov/"
+    assert pages.get("unknown") is None and len(pages) == 2
+    counts = {"speaker": [("sergey-lavrov", 3), ("nobody", 1)]}
+    labels = {"speaker": {"sergey-lavrov": "Sergey Lavrov"}}
+    groups = build_facets(counts, SearchParams(), labels, [], links={"speaker": pages})
+    speaker = next(g for g in groups if g.name == "speaker")
+    assert [(v.value, v.page_url) for v in speaker.values] == [
+        ("sergey-lavrov", "/speakers/sergey-lavrov/"),
+        ("nobody", None),
+    ]
