@@ -31,7 +31,6 @@ _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "official"}
 )
-
 _FULL_NAME = re.compile(
     r"(?:[a-z][\w-]+ ){0,3}[A-Z][\w'\u2019.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]+){1,3}"
 )
@@ -200,21 +199,9 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
     if _posted_body(words):
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     cut = words.index("of") if "of" in words[1:] else len(words)
-    whole = ctx.registry.find_org(" ".join(words)) if cut < len(words) else None
-    if whole:
-        return Speaker(whole, ORGANISATION)  # "Audi of America Inc" is no person "Audi"
-    if cut < len(words):
-        # "Arnel dela Vega of the army's Western Mindanao Command": the person speaks.
-        person = _resolve_person(ctx, words[:cut])
-        if person:
-            return ctx.person(person.name, " ".join(words[cut + 1 :]), person.country)
-    titled = _titled_name(words)
-    if titled:
-        # "Florida Department of Transportation official Troy Roberts", "Merrill Lynch and
-        # Co analyst Richard Vietor": the organisation is where the person works.
-        person = _resolve_person(ctx, words[titled:])
-        if person:
-            return person
+    with_place = _with_workplace(ctx, words, cut)
+    if with_place:
+        return with_place
     last = words[-1].lower()
     named = any(w[:1].isupper() for w in words)
     # "Union of Montana": a head word before "of" makes the whole an organisation too.
@@ -223,17 +210,7 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         and len(words) >= 2
         and (last in ORG_HEADS or (cut < len(words) and _has_head(words[:cut])))
     ):
-        # "On Friday Ford Motor Company", "information company Data Resources Inc": a
-        # leading time phrase or description is no part of the name.
-        while len(words) > 2 and words[0].lower() in FUNCTION_WORDS | TIME_WORDS:
-            words = words[1:]
-        common = [i for i, w in enumerate(words) if w.islower() and w not in _LINK_WORDS]
-        name_start = common[-1] + 1 if common else 0
-        if len(words) - name_start >= 2:
-            words = words[name_start:]  # "Hindu-nationalist party Bharatiya Janata Party"
-        if _common_noun_phrase(ctx, words):
-            return None
-        return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
+        return _organisation(ctx, words)
     if article and len(words) <= 2 and last in ROLE_NOUNS:
         return ctx.last_with_role(last, pos)
     if article and last in _PARTISANS and all(w[:1].isupper() for w in words):
@@ -255,6 +232,36 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
     person = _resolve_person(ctx, words)
     company = None if person else ctx.registry.company_named(" ".join(words))
     return Speaker(company, ORGANISATION) if company else person
+
+
+def _with_workplace(ctx: Context, words: list[str], cut: int) -> Speaker | None:
+    """A name with an organisation in it: the organisation itself ("Audi of America Inc",
+    not a person "Audi"), or the person it employs ("Arnel dela Vega of the army's Western
+    Mindanao Command", "Florida Department of Transportation official Troy Roberts")."""
+    if cut < len(words):
+        whole = ctx.registry.find_org(" ".join(words))
+        if whole:
+            return Speaker(whole, ORGANISATION)
+        person = _resolve_person(ctx, words[:cut])
+        if person:
+            return ctx.person(person.name, " ".join(words[cut + 1 :]), person.country)
+    titled = _titled_name(words)
+    return _resolve_person(ctx, words[titled:]) if titled else None
+
+
+def _organisation(ctx: Context, words: list[str]) -> Speaker | None:
+    """The organisation a phrase ending in a head word names, without what leads into it."""
+    # "On Friday Ford Motor Company", "information company Data Resources Inc": a leading
+    # time phrase or description is no part of the name.
+    while len(words) > 2 and words[0].lower() in FUNCTION_WORDS | TIME_WORDS:
+        words = words[1:]
+    common = [i for i, w in enumerate(words) if w.islower() and w not in _LINK_WORDS]
+    name_start = common[-1] + 1 if common else 0
+    if len(words) - name_start >= 2:
+        words = words[name_start:]  # "Hindu-nationalist party Bharatiya Janata Party"
+    if _common_noun_phrase(ctx, words):
+        return None
+    return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
 
 
 def _titled_name(words: list[str]) -> int:

@@ -135,13 +135,11 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     tail = verb.end()
     if _CONJUNCTION_AFTER.match(body, tail, sent_end):
         return []  # "Biden denied, though Trump said it is on tape": nothing of Biden's
-    if word.startswith(("spoke to", "spoke with")) and not _TOLD.match(body, tail, sent_end):
-        return []  # "Patel spoke to Wikinews in August": whom, not what
     if word.startswith(("told", "tells", "spoke to", "spoke with")):
-        told = _TOLD.match(body, verb.end(), sent_end)
-        if not told or _PARTICIPLE_AFTER.match(body, told.end(), sent_end):
-            return []  # "spoke to reporters, saying …": the participle reports it
-        tail = told.end()
+        told = _after_addressee(p, verb, sent_end)
+        if told is None:
+            return []
+        tail = told
         if tail in p.by_start:
             return [(_quote_span(p, p.by_start[tail]), p.by_start[tail])]
     word = " ".join(word.split())
@@ -149,17 +147,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     # Outlets report on their own ("Reuters reported the attack was ..."); others need "that".
     strong = outlet and word in ORG_VERBS
     weak = (word in WEAK_VERBS and not strong) or _INFINITIVE.match(body, tail)
-    head = body[sent_start:phrase_at].rstrip()
-    if (
-        head.endswith(",")
-        and not weak
-        and word not in PARTICIPLES
-        and not _SUBORDINATE.match(head)
-        and _CLAUSE_BEFORE_END.match(body, tail, sent_end)
-    ):
-        before = span(body, sent_start, len(head) + sent_start)
-        if before:  # not "On Wednesday, the court issued an opinion on ..."
-            return [(before, None)]
+    before = None if weak or word in PARTICIPLES else _clause_before(p, phrase_at, tail)
+    if before:
+        return [(before, None)]
     that = _THAT_AFTER.match(body, tail, sent_end)
     if that:
         return [(span(body, that.end(), sent_end), None)]
@@ -172,6 +162,30 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         # "X confirmed the deal.", "Y claimed responsibility.": the sentence is the statement.
         text = span(body, sent_start, sent_end)
     return [(text, None)]
+
+
+def _clause_before(p: Pass, phrase_at: int, tail: int) -> tuple[int, int] | None:
+    """'The plan will fail, X said on Monday.': the clause before the speaker, when nothing
+    but circumstances follows the verb (not "On Wednesday, the court issued an opinion")."""
+    sent_start, sent_end = p.sentence_at(phrase_at)
+    head = p.body[sent_start:phrase_at].rstrip()
+    if (
+        head.endswith(",")
+        and not _SUBORDINATE.match(head)
+        and _CLAUSE_BEFORE_END.match(p.body, tail, sent_end)
+    ):
+        return span(p.body, sent_start, len(head) + sent_start)
+    return None
+
+
+def _after_addressee(p: Pass, verb: re.Match[str], sent_end: int) -> int | None:
+    """Where what was said starts after "told reporters" or "spoke to X"; None when the
+    sentence only says whom ("Patel spoke to Wikinews in August") or a participle reports
+    it ("spoke to reporters, saying …")."""
+    told = _TOLD.match(p.body, verb.end(), sent_end)
+    if not told or _PARTICIPLE_AFTER.match(p.body, told.end(), sent_end):
+        return None
+    return told.end()
 
 
 def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker | None:
