@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import numpy as np
 import pytest
 
+from search.backends.whoosh import engine
 from search.backends.whoosh.engine import Match, intersect, subtract, union
 from search.backends.whoosh.partial import Words
 
@@ -67,3 +71,15 @@ def test_the_words_each_hit_of_a_partial_match_lacks():
     ]
     repeated = Words(("non-circular", "non-circular"), (_match([1], 1.0), Match.empty()))
     assert repeated.missing(np.array([1, 3])) == [("non-circular",), ("non-circular",)]
+
+
+def test_kept_matches_are_bounded_in_bytes(monkeypatch):
+    monkeypatch.setattr(engine, "CACHED_MATCH_BYTES", 10_000)
+    kept = object.__new__(engine.Engine)  # only the match cache, no index
+    kept._lock, kept._matches, kept._match_bytes = threading.Lock(), OrderedDict(), 0
+    big = _match(list(range(1000)), 1.0)  # 8,000 bytes of docs and scores
+    kept._remember("first", big)
+    kept._remember("second", big)
+    assert list(kept._matches) == ["second"] and kept._match_bytes == 8_000
+    kept._remember("small", _match([1, 2], 1.0))
+    assert list(kept._matches) == ["second", "small"]

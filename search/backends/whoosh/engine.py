@@ -30,6 +30,7 @@ from search.backends.whoosh.postings import SegmentPostings, read_blocks
 K1, B = 1.2, 0.75
 CACHED_TERMS = 4096
 CACHED_QUERIES = 256
+CACHED_MATCH_BYTES = 128 * 1024 * 1024
 MAX_EXPANSIONS = 1024  # words a wildcard, prefix or fuzzy word may stand for (Lucene's 1,024)
 CHECK_EVERY = 1024  # steps of a long loop between two looks at the clock
 EMPTY = np.zeros(0, dtype=np.int32)
@@ -95,6 +96,7 @@ class Engine:
         self._lock = threading.Lock()  # the caches are shared by a worker's threads
         self._local = threading.local()  # each thread's current deadline
         self._matches: OrderedDict[str, Match] = OrderedDict()
+        self._match_bytes = 0  # what the kept matches' arrays take
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
             OrderedDict()
         )
@@ -102,6 +104,7 @@ class Engine:
     def forget(self, postings: bool = True) -> None:
         with self._lock:
             self._matches.clear()
+            self._match_bytes = 0
             if postings:
                 self._postings.clear()
 
@@ -188,9 +191,15 @@ class Engine:
 
     def _remember(self, key: str, found: Match) -> None:
         with self._lock:
+            if key in self._matches:
+                return
             self._matches[key] = found
-            if len(self._matches) > CACHED_QUERIES:
-                self._matches.popitem(last=False)
+            self._match_bytes += _size(found)
+            # A common word's match spans most of the index: bound the bytes, not only the
+            # count, so a worker's memory stays small however many long queries it answers.
+            while len(self._matches) > CACHED_QUERIES or self._match_bytes > CACHED_MATCH_BYTES:
+                _, dropped = self._matches.popitem(last=False)
+                self._match_bytes -= _size(dropped)
 
     def _term(self, query: wq.Term) -> Match:
         field = query.fieldname
@@ -471,6 +480,10 @@ def intersect(matches: list[Match]) -> Match:
 def subtract(match: Match, removed: Match) -> Match:
     keep = ~np.isin(match.docs, removed.docs, assume_unique=True)
     return Match(match.docs[keep], match.scores[keep])
+
+
+def _size(match: Match) -> int:
+    return int(match.docs.nbytes + match.scores.nbytes)
 
 
 def _scores_at(match: Match, docs: np.ndarray) -> np.ndarray:
