@@ -6,10 +6,13 @@ import datetime
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from search.query import QueryPairs, SearchParams
 from search.timeline import DayCounts
+
+T = TypeVar("T")
 
 FACET_TITLES = {
     "country": "Country",
@@ -58,8 +61,7 @@ def build_facets(
         selected = _selected(name, params)
         found = dict(counts.get(name, ()))
         ordered = list(found.items())
-        limit = limits.get(name) or len(ordered)
-        shown = ordered[:limit]
+        shown = list(within_limit(ordered, name, limits))
         shown += [(v, found.get(v, 0)) for v in selected if v not in dict(shown)]
         values = tuple(
             FacetValue(
@@ -72,8 +74,14 @@ def build_facets(
             )
             for value, count in shown
         )
-        groups.append(FacetGroup(name, title, values, len(ordered) > limit, len(ordered)))
+        more = len(ordered) > len(within_limit(ordered, name, limits))
+        groups.append(FacetGroup(name, title, values, more, len(ordered)))
     return groups
+
+
+def within_limit(values: Sequence[T], name: str, limits: Mapping[str, int | None]) -> Sequence[T]:
+    """The first values of a facet that it shows before "Show all" (all without a limit)."""
+    return values[: limits.get(name) or len(values)]
 
 
 def _selected(name: str, params: SearchParams) -> list[str]:

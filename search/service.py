@@ -30,6 +30,7 @@ from search.facets import (
     export_query,
     page_url,
     toggle_query,
+    within_limit,
 )
 from search.query import QueryPairs, SearchParams, unmatched, well_formed
 from search.query_tree import Node, SearchQuery
@@ -195,7 +196,7 @@ def search_articles(
         page.notices.append(f"There are only {results.page_count} pages; showing the last.")
     page.items = _items(results, params.mode)
     limits = FACET_LIMITS if facet_limits is None else facet_limits
-    labels = _labels(results, params)
+    labels = _labels(results, params, limits)
     page.notices += _unknown_filters(params, labels)
     links = {"speaker": SpeakerPages(labels["speaker"])}
     counts = {**results.facets, **date_facet_counts(results.facet_days, *_range(query))}
@@ -271,9 +272,14 @@ def _items(results: SearchResults, mode: str) -> list[ResultItem]:
     return items
 
 
-def _labels(results: SearchResults, params: SearchParams) -> dict[str, dict[str, str]]:
+def _labels(
+    results: SearchResults, params: SearchParams, limits: Mapping[str, int | None]
+) -> dict[str, dict[str, str]]:
+    """Names of the countries and speakers the facets show (and those chosen): a pasted
+    passage's results count a thousand speakers, and the page shows ten."""
     codes = {v for v, _ in results.facets.get("country", ())} | set(params.countries)
-    slugs = {v for v, _ in results.facets.get("speaker", ())} | set(params.speakers)
+    speakers = [v for v, _ in results.facets.get("speaker", ())]
+    slugs = set(within_limit(speakers, "speaker", limits)) | set(params.speakers)
     return {
         "country": dict(Country.objects.filter(code__in=codes).values_list("code", "name")),
         "speaker": dict(Person.objects.filter(slug__in=slugs).values_list("slug", "name")),

@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
+from archive.models import Person
+from search.backends.base import SearchResults
 from search.facets import (
     FacetValue,
     build_facets,
@@ -11,9 +15,10 @@ from search.facets import (
     selected_year,
     toggle_query,
     toggle_url,
+    within_limit,
 )
 from search.query import SearchParams
-from search.service import SpeakerPages
+from search.service import SpeakerPages, _labels
 
 
 def test_toggle_adds_a_value_and_resets_the_page():
@@ -118,3 +123,15 @@ def test_speaker_pages_are_worked_out_for_the_values_shown():
         ("sergey-lavrov", "/speakers/sergey-lavrov/"),
         ("nobody", None),
     ]
+
+
+@pytest.mark.django_db
+def test_only_the_speakers_a_facet_shows_are_named():
+    people = [Person.objects.create(name=f"Speaker {n:02}") for n in range(12)]
+    counts = [(p.slug, 12 - n) for n, p in enumerate(people)]
+    results = SearchResults(0, (), {"speaker": counts}, 1, 1)
+    chosen = SearchParams(speakers=(people[11].slug,))
+    labels = _labels(results, chosen, {"speaker": 3})
+    assert set(labels["speaker"]) == {p.slug for p in people[:3]} | {people[11].slug}
+    assert len(_labels(results, SearchParams(), {})["speaker"]) == 12  # no limit: all
+    assert within_limit([1, 2, 3], "speaker", {"speaker": 2}) == [1, 2]
