@@ -65,8 +65,11 @@ ROLE_SUFFIXES = ("ator", "ist", "caster", "blower", "author", "eer")
 # Courtesy titles stripped by name_key().
 HONORIFICS = _words("mr mrs ms mx dr prof sir dame lord lady sheikh")
 
-# Words that end an organisation's name (company forms: "Texaco Inc", "BT Asia Ltd").
-ORG_HEADS = _words(
+# A company's legal form, ending its name ("Texaco Inc", "BT Asia Ltd").
+COMPANY_FORMS = _words("inc corp co ltd plc llc")
+
+# Words that end an organisation's name (company forms among them).
+ORG_HEADS = COMPANY_FORMS | _words(
     """
     ministry office department government agency council committee party embassy commission
     service services army navy police court parliament administration organisation
@@ -76,7 +79,7 @@ ORG_HEADS = _words(
     command headquarters division regiment battalion brigade group center centre conference
     society trust network herald gazette tribune times post news journal telegraph chronicle
     press broadcasting
-    inc corp co ltd plc llc holdings industries airlines bancorp
+    holdings industries airlines bancorp
     centers centres survey presidency patrol workers project program programme laboratory
     observatory museum hospital academy league institution
     """

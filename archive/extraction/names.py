@@ -11,6 +11,7 @@ from nameparser.config.titles import TITLES as NAMEPARSER_TITLES
 
 from .countries import POSSESSIVE, ambiguous_words, code_for, country_words, names_to_codes
 from .lexicon import (
+    COMPANY_FORMS,
     FUNCTION_WORDS,
     HONORIFICS,
     NON_NAME_WORDS,
@@ -266,7 +267,6 @@ _AND_BEFORE = re.compile(rf"(?<![\w'\u2019.-])(?:({_TOKEN}) )?({_TOKEN}) and $")
 
 
 _OF_BEFORE = re.compile(rf"(?<![\w'\u2019.-])({_TOKEN}) of $")
-_COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc"})
 
 
 def _joined_start(text: str, start: int, company: bool) -> int:
@@ -311,7 +311,7 @@ def org_mentions(text: str) -> list[Mention]:
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
         end = start + len(" ".join(tokens))
-        start = _joined_start(text, start, tokens[-1].lower() in _COMPANY_FORMS)
+        start = _joined_start(text, start, tokens[-1].lower() in COMPANY_FORMS)
         tail = (
             _ORG_TAIL.match(text, end) if heads[-1] == len(match.group().split(" ")) - 1 else None
         )

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from .countries import code_for
-from .lexicon import ORG_HEADS
+from .lexicon import COMPANY_FORMS, ORG_HEADS
 from .names import Mention, bare, is_country_token, name_key
 from .types import ORGANISATION, PERSON, Entity
 
 _LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
-_COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "company", "corporation"})
+# What ends a company's full name, for its short form ("Pennzoil" for "Pennzoil Co").
+_COMPANY_ENDS = COMPANY_FORMS | {"company", "corporation"}
 _MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 
 
@@ -187,7 +188,7 @@ class Registry:
             g.name
             for g in self._groups
             if g.kind == ORGANISATION
-            and g.name.split()[-1].lower() in _COMPANY_FORMS
+            and g.name.split()[-1].lower() in _COMPANY_ENDS
             and g.name.startswith(name + " ")
         }
         return found.pop() if len(found) == 1 else None

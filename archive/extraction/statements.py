@@ -225,13 +225,20 @@ def _own_subject(p: Pass, phrase: Phrase, sent_start: int) -> Speaker | None:
 def _reported_inversion(p: Pass, verb: re.Match[str]) -> bool:
     """'GDP will grow three pct, said company Data Resources Inc (DRI).': reported speech,
     then "said" and a short phrase that ends the sentence."""
+    comma = _last_before(p.body, verb.start())
+    if verb.group() not in _INVERTING or comma < 0 or p.body[comma] != ",":
+        return False
     _, sent_end = p.sentence_at(verb.start())
-    head = p.body[: verb.start()].rstrip()
-    return (
-        verb.group() in _INVERTING
-        and head.endswith(",")
-        and bool(_SHORT_TAIL.fullmatch(p.body, verb.end(), sent_end))
-    )
+    return bool(_SHORT_TAIL.fullmatch(p.body, verb.end(), sent_end))
+
+
+def _last_before(body: str, pos: int) -> int:
+    """Where the last character before `pos` that is not a space is (-1 if none): read back
+    over the spaces, rather than copy the body up to `pos`."""
+    at = pos - 1
+    while at >= 0 and body[at].isspace():
+        at -= 1
+    return at
 
 
 def _clause_subjects(p: Pass, sent_start: int, pos: int) -> list[Speaker]:
@@ -326,35 +333,36 @@ def _continuations(p: Pass) -> None:
             p.add(speaker, _quote_span(p, index), index)
 
 
-def _colon_quotes(p: Pass) -> None:
-    """'X disagreed with the findings: "..."', 'X took a parting shot on Twitter: "..."': a
-    quote a colon introduces, with no verb of saying of its own, is the words of the
-    sentence's subject."""
+def _subject_quotes(p: Pass) -> None:
+    """Quotes with no verb of saying of their own that are the words of their sentence's
+    subject: one a colon introduces ('X disagreed with the findings: "..."') and one that
+    names what the subject judged something to be ('Trump characterized the call as
+    "perfectly fine"', 'Pelosi called his conduct a "breach of his responsibilities"')."""
     used = {q for _, q in p.found.values() if q is not None}
     for index, quote in enumerate(p.quotes):
-        colon = quote.start - 1
-        while colon >= 0 and p.body[colon].isspace():
-            colon -= 1
-        if index in used or colon < 0 or p.body[colon] != ":" or p.inside_quote(colon):
+        if index in used:
             continue
-        sent_start, _ = p.sentence_at(colon)
-        for speaker in sentence_subjects(p.ctx, sent_start, colon):
-            p.add(speaker, _quote_span(p, index), index)
-
-
-def _label_quotes(p: Pass) -> None:
-    """'Trump characterized the call as "perfectly fine"', 'Pelosi called his conduct a
-    "breach of his responsibilities"': a quote that names what the subject of such a verb
-    judged something to be is the subject's words."""
-    used = {q for _, q in p.found.values() if q is not None}
-    for index, quote in enumerate(p.quotes):
-        if index in used or p.inside_quote(quote.start):
-            continue
-        sent_start, _ = p.sentence_at(quote.start)
-        label = _LABEL_VERB.search(p.body, sent_start, quote.start)
-        if label:
-            for speaker in sentence_subjects(p.ctx, sent_start, label.end()):
+        for sent_start, subject_end in _introductions(p, quote.start):
+            speakers = sentence_subjects(p.ctx, sent_start, subject_end)
+            for speaker in speakers:
                 p.add(speaker, _quote_span(p, index), index)
+            if speakers:
+                break
+
+
+def _introductions(p: Pass, quote_start: int) -> list[tuple[int, int]]:
+    """(sentence start, where its subject must end) for each way the quote at
+    `quote_start` may be introduced: after a colon, then after a labelling verb."""
+    found = []
+    colon = _last_before(p.body, quote_start)
+    if colon >= 0 and p.body[colon] == ":" and not p.inside_quote(colon):
+        found.append((p.sentence_at(colon)[0], colon))
+    if not p.inside_quote(quote_start):
+        sent_start, _ = p.sentence_at(quote_start)
+        label = _LABEL_VERB.search(p.body, sent_start, quote_start)
+        if label:
+            found.append((sent_start, label.end()))
+    return found
 
 
 def find_statements(
@@ -378,7 +386,6 @@ def find_statements(
     handlers = (_attribute_verb, attribute_according, attribute_passive)
     for _, kind, match in sorted(events, key=lambda e: e[0]):
         handlers[kind](p, match)
-    _colon_quotes(p)
-    _label_quotes(p)
+    _subject_quotes(p)
     _continuations(p)
     return sorted((s for s, _ in p.found.values()), key=lambda s: (s.start, s.end))
