@@ -68,3 +68,45 @@ def test_a_query_of_5000_characters_is_searched(client, three):
     assert data["total"] >= 1 and not data["error"]
     cut = api(client, q="grain " * 1000)
     assert "The query was cut to its first 5000 characters." in cut["notices"]
+
+
+@pytest.fixture
+def heated(db, tmp_path, django_capture_on_commit_callbacks):
+    (tmp_path / "a.txt").write_text(
+        "Shell buckling\n\nThin shells fail when heated: wall temperature, thermal stress and"
+        " creep decide when.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Plate tests\n\nHeated thin plates: thermal stress and creep at high wall temperature"
+        " were measured in long tests over many months at the laboratory.\n"
+    )
+    (tmp_path / "c.txt").write_text("Kettles\n\nKettles are heated.\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        import_paths([tmp_path])
+
+
+def test_a_question_ranks_by_the_words_its_best_match_is_written_in(client, heated):
+    # "Plate tests" and "Kettles" each have one word of the question; the plates share the
+    # best match's thermal stress, creep and wall temperature, the kettles nothing.
+    data = api(client, q="why do heated shells fail")
+    assert data["strategy"] == "most"
+    assert [hit["title"] for hit in data["hits"]] == ["Shell buckling", "Plate tests", "Kettles"]
+
+
+def test_feedback_leaves_quotes_and_every_word_searches_alone(client, heated, monkeypatch):
+    from search.backends.whoosh import feedback
+
+    asked = []
+    original = feedback.rescored
+
+    def rescored(*args):
+        asked.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(feedback, "rescored", rescored)
+    api(client, q="why do heated shells fail")
+    assert asked == [1]
+    quote = api(client, q="thermal stress and creep at high wall temperature were measured")
+    assert quote["strategy"] == "most" and quote["hits"][0]["title"] == "Plate tests"
+    api(client, q="heated")  # every word found: no partial match
+    assert asked == [1]

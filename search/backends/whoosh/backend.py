@@ -23,6 +23,7 @@ from search.backends import lifeline
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
 from search.backends.whoosh import (
     compiler,
+    feedback,
     highlight,
     internals,
     partial,
@@ -367,12 +368,15 @@ class WhooshBackend(SearchBackend):
         docs, scores = found.docs[passing], found.scores[passing]
         if query.effective_sort != "relevance":
             return by_day(found.arrays, docs, newest=query.effective_sort == "newest")
-        best = top(docs, scores, max(count, proximity.RERANK))
-        head = best[: proximity.RERANK]
         terms = proximity.query_terms(qt.text_in_order(query.tree))
+        best, near = _best(snapshot, docs, scores, terms, count)
+        if found.words is not None and not near.quotes(feedback.QUOTED):
+            # A question rather than a quote (partial matches only): feedback re-scores.
+            scores = feedback.rescored(snapshot.engine, docs, scores)
+            best, near = _best(snapshot, docs, scores, terms, count)
+        head = best[: proximity.RERANK]
         # `docs` is sorted, so each head document's score is found by bisection.
-        head_scores = scores[np.searchsorted(docs, head)]
-        head = proximity.rerank(snapshot.engine, terms, head, head_scores)
+        head = proximity.rerank(head, scores[np.searchsorted(docs, head)], near)
         return np.concatenate([head, best[proximity.RERANK :]])[:count]
 
     def search(self, query: SearchQuery) -> SearchResults:
@@ -480,3 +484,13 @@ class WhooshBackend(SearchBackend):
         best = top(match.docs[keep], match.scores[keep], count)
         stored = searcher.stored_fields
         return [int(stored(int(d))["id"]) for d in best]
+
+
+def _best(
+    snapshot: Snapshot, docs: np.ndarray, scores: np.ndarray, terms: list[str], count: int
+) -> tuple[np.ndarray, proximity.Nearness]:
+    """The best `count` (at least RERANK) of `docs` by score, and how near the query's words
+    stand in the first RERANK."""
+    best = top(docs, scores, max(count, proximity.RERANK))
+    head = np.sort(best[: proximity.RERANK])
+    return best, proximity.nearness(snapshot.engine, terms, head)

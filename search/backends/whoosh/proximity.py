@@ -18,6 +18,8 @@ ranking works").
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from search.backends.whoosh.analysis import TOKEN, index_term
@@ -34,23 +36,35 @@ def query_terms(text: str) -> list[str]:
     return [term for term in terms if term]
 
 
-def bonus(engine: Engine, terms: list[str], docs: np.ndarray) -> np.ndarray:
-    """Each of `docs` (sorted docnums): for consecutive query words a, b, the rarer one's IDF
-    over the square of the smallest distance at which b follows a, summed over the pairs and
-    scaled by the square of the share of pairs with b right after a."""
+@dataclass(frozen=True)
+class Nearness:
+    """How close the query's consecutive words stand in each of `docs` (sorted docnums)."""
+
+    docs: np.ndarray
+    bonus: np.ndarray  # the rarer word's IDF over d², summed over the pairs, scaled (above)
+    side_by_side: np.ndarray  # the share of the pairs whose second word follows right after
+
+    def quotes(self, share: float) -> bool:
+        """Whether some document holds at least `share` of the pairs side by side."""
+        return bool(len(self.docs)) and float(self.side_by_side.max()) >= share
+
+
+def nearness(engine: Engine, terms: list[str], docs: np.ndarray) -> Nearness:
+    """For consecutive query words a, b: the smallest distance at which b follows a in each
+    of `docs` (sorted docnums), as a bonus and as the share of pairs side by side."""
     total = np.zeros(len(docs), dtype=np.float64)
     pairs = [(a, b) for a, b in zip(terms, terms[1:], strict=False) if a != b]
     if not pairs or not len(docs):
-        return total
+        return Nearness(docs, total, total.copy())
     to_bytes = engine.reader.schema[FIELD].to_bytes
     found = {t: engine.positions(FIELD, to_bytes(t), docs) for t in {*terms}}
-    side_by_side = np.zeros(len(docs), dtype=np.float64)
+    adjacent = np.zeros(len(docs), dtype=np.float64)
     for a, b in pairs:
         nearest = _nearest_follow(found[a], found[b], docs)
         total += min(_idf(engine, a), _idf(engine, b)) / nearest**2
-        side_by_side += nearest == 1
-    scaled: np.ndarray = total * (side_by_side / len(pairs)) ** 2
-    return scaled
+        adjacent += nearest == 1
+    share = adjacent / len(pairs)
+    return Nearness(docs, total * share**2, share)
 
 
 def _nearest_follow(
@@ -78,12 +92,10 @@ def _idf(engine: Engine, term: str) -> float:
     return engine.idf(len(engine.postings(FIELD, engine.reader.schema[FIELD].to_bytes(term))[0]))
 
 
-def rerank(engine: Engine, terms: list[str], docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """`docs` (best first, with their scores) re-ordered by score plus proximity bonus."""
-    if len(docs) < 2 or len(terms) < 2:
+def rerank(docs: np.ndarray, scores: np.ndarray, near: Nearness) -> np.ndarray:
+    """`docs` (best first, with their scores; those of `near`) re-ordered by score plus
+    proximity bonus."""
+    if len(docs) < 2:
         return docs
-    order = np.argsort(docs, kind="stable")
-    extra = np.empty(len(docs), dtype=np.float64)
-    extra[order] = bonus(engine, terms, docs[order])
-    rescored = scores.astype(np.float64) + WEIGHT * extra
+    rescored = scores.astype(np.float64) + WEIGHT * near.bonus[np.searchsorted(near.docs, docs)]
     return docs[np.lexsort((docs, -rescored))]
