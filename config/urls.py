@@ -18,5 +18,6 @@ urlpatterns = [
     path("countries/<str:code>/", views.country_page, name="country"),
     path("export.csv", views.export_results, {"fmt": "csv"}, name="export-csv"),
     path("export.json", views.export_results, {"fmt": "json"}, name="export-json"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlencode
 
-from search.query import QueryPairs, SearchParams
+from search.query import QueryPairs, SearchParams, canonical_pairs
 from search.timeline import DayCounts
 
 T = TypeVar("T")
@@ -21,7 +21,9 @@ FACET_TITLES = {
     "year": "Year",
     "month": "Month",
 }
-FACET_LIMITS = {"country": 30, "speaker": 10, "source": 10, "year": 50, "month": 12}
+# Values shown before "Show all": ten, so that every facet's first values fit on one screen;
+# a year's twelve months stay whole.
+FACET_LIMITS = {"country": 10, "speaker": 10, "source": 10, "year": 10, "month": 12}
 DATE_FACETS = ("year", "month")
 
 
@@ -33,6 +35,7 @@ class FacetValue:
     selected: bool
     toggle_url: str
     page_url: str | None = None  # the value's own page (a speaker's), when it has one
+    typed: bool = False  # chosen by a filter typed in the query: unticking edits the text
 
 
 @dataclass(frozen=True)
@@ -51,26 +54,40 @@ def build_facets(
     query: QueryPairs,
     limits: Mapping[str, int | None] = FACET_LIMITS,
     links: Mapping[str, Mapping[str, str]] | None = None,
+    typed: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[FacetGroup]:
-    """Turn backend counts into facet groups; selected values always show, even at zero.
-    `links` gives the page of each value that has one (only known values do)."""
+    """Turn backend counts into facet groups: chosen values first (even at zero), then the
+    most frequent, ties by label; dates in their own order. `links` gives the page of each
+    value that has one (only known values do); `typed` the values chosen by a filter typed
+    in the query (`country:Iran`), with the URL that removes it from the text."""
     groups = []
     for name, title in FACET_TITLES.items():
         if name == "month" and not counts.get("month"):
             continue
-        selected = _selected(name, params)
+        named = labels.get(name, {})
+        from_text = (typed or {}).get(name, {})
+        selected = [*_selected(name, params), *(v for v in from_text if v not in params.countries)]
         found = dict(counts.get(name, ()))
         ordered = list(found.items())
+        if name not in DATE_FACETS:
+            ordered.sort(key=lambda item: (-item[1], named.get(item[0], item[0]).casefold()))
         shown = list(within_limit(ordered, name, limits))
-        shown += [(v, found.get(v, 0)) for v in selected if v not in dict(shown)]
+        chosen = [(v, found.get(v, 0)) for v in selected]
+        if name not in DATE_FACETS:
+            shown = chosen + [item for item in shown if item[0] not in selected]
+        else:
+            shown += [item for item in chosen if item not in shown]
+
         values = tuple(
             FacetValue(
                 value=value,
-                label=labels.get(name, {}).get(value, value),
+                label=named.get(value, value),
                 count=count,
                 selected=value in selected,
-                toggle_url=toggle_url(query, name, value, value in selected),
+                toggle_url=from_text.get(value)
+                or toggle_url(query, name, value, value in selected),
                 page_url=(links or {}).get(name, {}).get(value),
+                typed=value in from_text,
             )
             for value, count in shown
         )
@@ -129,25 +146,71 @@ def toggle_url(query: QueryPairs, name: str, value: str, selected: bool) -> str:
         pairs = [(k, v) for k, v in pairs if not (k == name and v == value)]
     else:
         pairs.append((name, value))
-    return "?" + urlencode(pairs)
+    return as_url(pairs)
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One filter in force, and the URL of the same search without it."""
+
+    label: str
+    remove_url: str
+
+
+TYPED_TITLES = {"title": "Headline", "date": "Date", **FACET_TITLES}
 
 
 def active_filters(
-    groups: Sequence[FacetGroup], params: SearchParams, query: QueryPairs
-) -> list[tuple[str, str]]:
-    """(description, URL without it) for each chosen filter: the empty state offers these."""
-    found = [
-        (f"{group.title}: {value.label}", value.toggle_url)
+    groups: Sequence[FacetGroup],
+    params: SearchParams,
+    query: QueryPairs,
+    typed: Sequence[tuple[str, str, str]] = (),
+) -> list[Chip]:
+    """A chip for each filter in force: facet values, dates, the statements mode, and
+    (`typed`: field, value, URL without it) the filters typed in the query."""
+    chips = [
+        Chip(f"{group.title}: {value.label}", value.toggle_url)
         for group in groups
         if group.name not in DATE_FACETS
         for value in group.values
         if value.selected
     ]
+    shown = {chip.remove_url for chip in chips}
+    chips += [
+        Chip(f"{TYPED_TITLES.get(field, field)}: {value}", url)
+        for field, value, url in typed
+        if url not in shown
+    ]
     if params.date_from or params.date_to:
-        dates = " to ".join(str(d) if d else "…" for d in (params.date_from, params.date_to))
         without = [(k, v) for k, v in query if k not in ("date_from", "date_to", "page")]
-        found.append((f"Dates: {dates}", "?" + urlencode(without)))
-    return found
+        chips.append(Chip(date_label(params), as_url(without)))
+    if params.mode == "statements":
+        without = [(k, v) for k, v in query if k not in ("mode", "page")]
+        chips.append(Chip("Statements only", as_url(without)))
+    return chips
+
+
+def clear_all_url(query: QueryPairs, q: str) -> str:
+    """The search for `q` (its typed filters taken out) with no filter, in the same order."""
+    return as_url([("q", q), *((k, v) for k, v in query if k == "sort")])
+
+
+def date_label(params: SearchParams) -> str:
+    """`Year: 2019`, `Month: Jun 2019`, or the range (`From 5 Oct 2023`, `… to …`)."""
+    year, month = selected_year(params), selected_month(params)
+    if month:
+        return f"Month: {params.date_from:%b %Y}"
+    if year:
+        return f"Year: {year}"
+    start, end = (f"{d.day} {d:%b %Y}" if d else "" for d in (params.date_from, params.date_to))
+    if start and end:
+        return f"Dates: {start} to {end}"
+    return f"From {start}" if start else f"Until {end}"
+
+
+def as_url(pairs: QueryPairs) -> str:
+    """The query string of a search's canonical URL (one view, one address)."""
+    return "?" + urlencode(canonical_pairs(pairs))
 
 
 def export_query(query: QueryPairs) -> str:
@@ -158,14 +221,14 @@ def export_query(query: QueryPairs) -> str:
 def toggle_query(query: QueryPairs, key: str, value: str) -> str:
     """The current query with `key` set to `value`, back on page 1."""
     pairs = [(k, v) for k, v in query if k not in (key, "page")]
-    return "?" + urlencode([(key, value), *pairs])
+    return as_url([(key, value), *pairs])
 
 
 def page_url(query: QueryPairs, page: int) -> str:
     pairs = [(k, v) for k, v in query if k != "page"]
     if page > 1:
         pairs.append(("page", str(page)))
-    return "?" + urlencode(pairs)
+    return as_url(pairs)
 
 
 def date_facet_counts(

@@ -9,12 +9,35 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias, runtime_checkable
 
+from archive.extraction.dates import month_number
+
 SORTS = ("relevance", "newest", "oldest")
 # A pasted passage of a few paragraphs; the request line stays within gunicorn's limit
 # (config/gunicorn.py) even when every character is percent-encoded.
 MAX_QUERY_LENGTH = 5000
 MAX_VALUE_LENGTH = 200  # a filter value longer than any outlet name or slug
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DATE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
+# `June 2019`, `5 Oct 2023`, `5th October, 2023`, `Oct 5, 2023`, `October 5 2023`
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_NAMED_DATE = re.compile(
+    rf"^(?:{_ORDINAL}\s+)?([A-Za-z]+)\.?(?:\s+{_ORDINAL})?,?\s+(\d{{4}})$", re.IGNORECASE
+)
+DATE_FORMS = "2023, 2023-10, 2023-10-05, June 2019 or 5 Oct 2023"
+# The parameters of a search, in the one order its canonical URL has them, and the values
+# that are the default (left out of the URL: the same view has one address).
+PARAMETER_ORDER = (
+    "q",
+    "mode",
+    "sort",
+    "country",
+    "speaker",
+    "source",
+    "date_from",
+    "date_to",
+    "exact",
+    "page",
+)
+DEFAULTS = {"mode": "articles", "sort": "relevance", "page": "1"}
 # What each filter's values look like; anything else can match nothing.
 _VALUE_SHAPES = {
     "country": re.compile(r"[A-Z]{2}"),
@@ -55,6 +78,8 @@ class SearchParams:
     # something (the service's "search instead for" link).
     exact: bool = False
     notices: tuple[str, ...] = field(default=(), compare=False)
+    # Date fields that could not be read: (parameter, the text as typed), shown beside the field.
+    date_errors: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 def parse_params(data: QueryData) -> SearchParams:
@@ -71,13 +96,14 @@ def parse_params(data: QueryData) -> SearchParams:
     countries = _filter_values(data, "country", notices, upper=True)
     speakers = _filter_values(data, "speaker", notices)
     sources = _filter_values(data, "source", notices)
-    date_from = _parse_bound(_first(data, "date_from"), "date_from", start=True, notices=notices)
-    date_to = _parse_bound(_first(data, "date_to"), "date_to", start=False, notices=notices)
+    date_errors: list[tuple[str, str]] = []
+    date_from = _parse_bound(_first(data, "date_from"), "date_from", True, date_errors)
+    date_to = _parse_bound(_first(data, "date_to"), "date_to", False, date_errors)
     if date_from and date_to and date_from > date_to:
         notices.append("The date range was reversed; its ends were swapped.")
         date_from, date_to = (
-            _parse_bound(_first(data, "date_to"), "", start=True, notices=[]),
-            _parse_bound(_first(data, "date_from"), "", start=False, notices=[]),
+            _parse_bound(_first(data, "date_to"), "", True, []),
+            _parse_bound(_first(data, "date_from"), "", False, []),
         )
     sort = _first(data, "sort") or "relevance"
     if sort not in SORTS:
@@ -95,6 +121,7 @@ def parse_params(data: QueryData) -> SearchParams:
         mode="statements" if _first(data, "mode") == "statements" else "articles",
         exact=_first(data, "exact") in ("1", "true", "on"),
         notices=tuple(notices),
+        date_errors=tuple(date_errors),
     )
 
 
@@ -131,13 +158,23 @@ def _printable(text: str) -> str:
 
 
 def parse_date_bound(text: str, *, start: bool) -> datetime.date | None:
-    """`2023` / `2023-10` / `2023-10-05` → the first (start) or last day it covers."""
-    match = _DATE.match(text.strip())
-    if not match:
-        return None
-    year_text, month_text, day_text = match.groups()
+    """`2023` / `2023-10` / `2023-10-05` (or with / or .), `June 2019`, `5 Oct 2023`,
+    `Oct 5, 2023` → the first (start) or last day it covers; None when it is no date."""
+    text = " ".join(text.split())
+    match = _DATE.match(text)
+    if match:
+        year_text, month_text, day_text = match.groups()
+        month = int(month_text) if month_text else None
+    else:
+        named = _NAMED_DATE.match(text)
+        if not named:
+            return None
+        day_before, month_name, day_after, year_text = named.groups()
+        month = month_number(month_name) if not month_name.isdigit() else None
+        if month is None or (day_before and day_after):
+            return None
+        day_text = day_before or day_after
     year = int(year_text)
-    month = int(month_text) if month_text else None
     day = int(day_text) if day_text else None
     try:
         if month is None:
@@ -150,13 +187,33 @@ def parse_date_bound(text: str, *, start: bool) -> datetime.date | None:
         return None
 
 
-def _parse_bound(text: str, name: str, *, start: bool, notices: list[str]) -> datetime.date | None:
+def date_error(text: str) -> str:
+    """What to say beside a date field that holds `text`, which is no date."""
+    return f"“{text}” is not a date we can read: use {DATE_FORMS}."
+
+
+def _parse_bound(
+    text: str, name: str, start: bool, errors: list[tuple[str, str]]
+) -> datetime.date | None:
     if not text:
         return None
     bound = parse_date_bound(text, start=start)
     if bound is None:
-        notices.append(f"Ignored {name}={text!r}: use a date like 2023, 2023-10 or 2023-10-05.")
+        errors.append((name, text))
     return bound
+
+
+def canonical_pairs(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A search's parameters as its one canonical URL has them: known ones only, in
+    PARAMETER_ORDER, without blank, default or repeated values (the first of a parameter
+    that takes one value, as `parse_params` reads it)."""
+    kept: list[tuple[str, str]] = []
+    for key in PARAMETER_ORDER:
+        values = [v.strip() for name, v in pairs if name == key and v.strip()]
+        if key not in _FILTER_NAMES:
+            values = values[:1]
+        kept += [(key, v) for v in dict.fromkeys(values) if DEFAULTS.get(key) != v]
+    return kept
 
 
 def _parse_page(text: str) -> int:

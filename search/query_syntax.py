@@ -55,6 +55,50 @@ AliasLookup = Callable[[str], Sequence[str]]
 Item = Node | str
 
 
+@dataclass(frozen=True)
+class TypedFilter:
+    """A `field:value` typed in the box that narrows the whole query (not negated, not one
+    side of an OR, not in parentheses), and the query text without it."""
+
+    field: str
+    value: str  # as typed, without its quotes
+    code: str | None  # the ISO code a `country:` names, when it names one
+    span: tuple[int, int]  # where it stands in the query text
+
+    def taken_from(self, q: str) -> str:
+        return without_filters(q, [self])
+
+
+def without_filters(q: str, filters: Sequence[TypedFilter]) -> str:
+    """The query text with `filters` (found in it by `typed_filters`) taken out."""
+    for start, end in sorted((f.span for f in filters), reverse=True):
+        q = f"{q[:start]} {q[end:]}"
+    return " ".join(q.split())
+
+
+def typed_filters(
+    q: str, resolve_country: CountryResolver = lambda name: None
+) -> list[TypedFilter]:
+    """The filters typed in `q` that a reader may want to see and remove one by one."""
+    tokens = list(_TOKEN.finditer(q))
+    found = []
+    depth = 0
+    for i, match in enumerate(tokens):
+        paren = match.group("paren")
+        depth += 1 if paren == "(" else -1 if paren == ")" else 0
+        name = (match.group("field") or "").lower()
+        if depth or name not in (*TEXT_FIELDS, "country", "date"):
+            continue
+        before = tokens[i - 1].group() if i else ""
+        after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        if before in ("NOT", "OR") or after == "OR":
+            continue
+        value = match.group("value").strip('"')
+        code = resolve_country(value) if name == "country" else None
+        found.append(TypedFilter(name, value, code, match.span()))
+    return found
+
+
 @dataclass
 class ParsedQuery:
     tree: Node

@@ -23,16 +23,19 @@ from search.backends.base import (
 )
 from search.facets import (
     FACET_LIMITS,
+    Chip,
     FacetGroup,
     active_filters,
+    as_url,
     build_facets,
+    clear_all_url,
     date_facet_counts,
     export_query,
     page_url,
     toggle_query,
     within_limit,
 )
-from search.query import QueryPairs, SearchParams, unmatched, well_formed
+from search.query import QueryPairs, SearchParams, date_error, unmatched, well_formed
 from search.query_tree import Node, SearchQuery
 from search.timeline import Timeline, build_timeline, date_counts
 
@@ -76,8 +79,11 @@ class SearchPage:
     corrected_from: str | None = None
     original_url: str | None = None
     timeline: Timeline | None = None
-    removable: list[tuple[str, str]] = field(default_factory=list)  # (filter, URL without it)
+    chips: list[Chip] = field(default_factory=list)  # the filters in force
+    clear_url: str = ""  # the same words without any filter
     export_query: str = ""
+    search_query: str = ""  # this view's canonical query string (hits link back to it)
+    sort: str = "relevance"  # the order the results are in ("newest" for no words)
 
     @property
     def partial(self) -> bool:
@@ -86,6 +92,24 @@ class SearchPage:
     @property
     def noun(self) -> str:
         return "statement" if self.params.mode == "statements" else "article"
+
+    @property
+    def date_fields(self) -> list[tuple[str, str, str]]:
+        """(parameter, label, value) of the date range's fields: the text as typed when it
+        is no date, so that it is corrected rather than retyped."""
+        typed = dict(self.params.date_errors)
+        bounds = (self.params.date_from, self.params.date_to)
+        return [
+            (name, label, typed.get(name) or (bound.isoformat() if bound else ""))
+            for name, label, bound in zip(
+                ("date_from", "date_to"), ("From", "To"), bounds, strict=True
+            )
+        ]
+
+    @property
+    def date_errors(self) -> dict[str, str]:
+        """What to say beside each date field whose text is no date."""
+        return {name: date_error(text) for name, text in self.params.date_errors}
 
 
 def search_query(params: SearchParams) -> tuple[SearchQuery, list[str]]:
@@ -174,14 +198,25 @@ def search_articles(
     page.total, page.page, page.page_count = results.total, results.page, results.page_count
     page.strategy, page.complete = results.strategy, results.complete
     if params.page > results.page_count and results.total:
-        page.notices.append(f"There are only {results.page_count} pages; showing the last.")
+        pages = (
+            "is only 1 page; showing it"
+            if results.page_count == 1
+            else (f"are only {results.page_count} pages; showing the last")
+        )
+        page.notices.append(f"There {pages}.")
     page.items = _items(results, params.mode)
     limits = FACET_LIMITS if facet_limits is None else facet_limits
-    labels = _labels(results, params, limits)
+    typed = query_syntax.typed_filters(params.q, aliases.resolve_country)
+    typed_countries = {
+        f.code: toggle_query(pairs, "q", f.taken_from(params.q)) for f in typed if f.code
+    }
+    labels = _labels(results, params, limits, frozenset(typed_countries))
     page.notices += _unknown_filters(params, labels)
     links = {"speaker": {slug: reverse("speaker", args=[slug]) for slug in labels["speaker"]}}
     counts = {**results.facets, **date_facet_counts(results.facet_days, *_range(query))}
-    page.facets = build_facets(counts, params, labels, pairs, limits, links)
+    page.facets = build_facets(
+        counts, params, labels, pairs, limits, links, {"country": typed_countries}
+    )
     if page.page > 1:
         page.previous_url = page_url(pairs, page.page - 1)
     if page.page < page.page_count:
@@ -192,8 +227,12 @@ def search_articles(
     timeline = date_counts(results.days, *_range(query))
     if timeline:
         page.timeline = build_timeline(timeline, pairs, page.noun)
-    page.removable = active_filters(page.facets, params, pairs)
+    removals = [(f.field, f.value, toggle_query(pairs, "q", f.taken_from(params.q))) for f in typed]
+    page.chips = active_filters(page.facets, params, pairs, removals)
+    page.clear_url = clear_all_url(pairs, query_syntax.without_filters(params.q, typed))
     page.export_query = export_query(pairs)
+    page.search_query = as_url(pairs)[1:]
+    page.sort = query.effective_sort
     return page
 
 
@@ -254,13 +293,20 @@ def _items(results: SearchResults, mode: str) -> list[ResultItem]:
 
 
 def _labels(
-    results: SearchResults, params: SearchParams, limits: Mapping[str, int | None]
+    results: SearchResults,
+    params: SearchParams,
+    limits: Mapping[str, int | None],
+    typed_codes: frozenset[str] = frozenset(),
 ) -> dict[str, dict[str, str]]:
     """Names of the countries and speakers the facets show (and those chosen): a pasted
-    passage's results count a thousand speakers, and the page shows ten."""
+    passage's results count a thousand speakers, and the page shows ten (with those tied
+    with the tenth, since ties are ordered by name)."""
     codes = {v for v, _ in results.facets.get("country", ())} | set(params.countries)
-    speakers = [v for v, _ in results.facets.get("speaker", ())]
-    slugs = set(within_limit(speakers, "speaker", limits)) | set(params.speakers)
+    codes |= typed_codes
+    speakers = list(results.facets.get("speaker", ()))
+    shown = within_limit(speakers, "speaker", limits)
+    least = shown[-1][1] if shown else 0
+    slugs = {v for v, count in speakers if count >= least} | set(params.speakers)
     return {
         "country": dict(Country.objects.filter(code__in=codes).values_list("code", "name")),
         "speaker": dict(Person.objects.filter(slug__in=slugs).values_list("slug", "name")),
@@ -285,7 +331,7 @@ def page_as_json(page: SearchPage) -> dict[str, Any]:
         "total": page.total,
         "page": page.page,
         "page_count": page.page_count,
-        "notices": page.notices,
+        "notices": [*page.notices, *page.date_errors.values()],
         "error": page.error,
         "suggestion": page.suggestion,
         # "all": every hit has every word; "most": too few did, so hits have most of them

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from search.query import QueryPairs
+from search.query import QueryPairs, canonical_pairs
 
 UNITS = ("year", "month", "day")
 MAX_DAYS = 92  # up to about a quarter: one bar per day
@@ -15,6 +15,10 @@ MAX_MONTHS = 48  # up to four years: one bar per month
 MAX_YEARS = 60  # a wider explicit range is clipped to the dated results
 WIDTH, HEIGHT, GAP = 600.0, 80.0, 0.15  # SVG viewBox; the gap is a share of each slot
 MIN_BAR = 2.0  # a single result still shows
+ZERO_BAR = 1.0  # an empty period is a sliver on the axis: shown, and shown as none
+MAX_BAR = 48.0  # one day or two are bars, not a wall
+AXIS_LABELS = 8  # at most this many period labels under the chart
+COUNTED_BARS = 24  # up to this many periods, each bar's count is written above it
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # What a backend counts: results per day (undated ones left out).
@@ -41,6 +45,7 @@ class Bar:
     y: float
     width: float
     height: float
+    axis_label: str = ""  # written under the bar ("" for most bars of a long span)
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,12 @@ class Timeline:
     last_label: str
     width: float = WIDTH
     height: float = HEIGHT
+    counted: bool = True  # each bar's count is written above it
+
+    @property
+    def first_key(self) -> str:
+        """The first period with results: the chart's one tab stop (arrow keys do the rest)."""
+        return next((bar.key for bar in self.bars if bar.count), "")
 
 
 def date_counts(
@@ -126,7 +137,7 @@ def label(key: str) -> str:
 def narrow_url(query: QueryPairs, key: str) -> str:
     """The current query with its date range set to one period, back on page 1."""
     pairs = [(k, v) for k, v in query if k not in ("date_from", "date_to", "page")]
-    return "?" + urlencode([*pairs, ("date_from", key), ("date_to", key)])
+    return "?" + urlencode(canonical_pairs([*pairs, ("date_from", key), ("date_to", key)]))
 
 
 def build_timeline(counts: DateCounts, query: QueryPairs, noun: str = "result") -> Timeline:
@@ -135,20 +146,23 @@ def build_timeline(counts: DateCounts, query: QueryPairs, noun: str = "result") 
     keys = periods(counts.start, counts.end, counts.unit)
     tallest = max(found.values(), default=0) or 1
     slot = WIDTH / max(len(keys), 1)
+    width = min(slot * (1 - GAP), MAX_BAR)
+    every = -(-len(keys) // AXIS_LABELS)  # ceiling: a label for every `every`-th period
     bars = []
     for n, key in enumerate(keys):
         count = found.get(key, 0)
-        height = max(MIN_BAR, HEIGHT * count / tallest) if count else 0.0
+        height = max(MIN_BAR, HEIGHT * count / tallest) if count else ZERO_BAR
         bars.append(
             Bar(
                 key=key,
                 label=label(key),
                 count=count,
                 url=narrow_url(query, key),
-                x=round(n * slot + slot * GAP / 2, 2),
+                x=round(n * slot + (slot - width) / 2, 2),
                 y=round(HEIGHT - height, 2),
-                width=round(slot * (1 - GAP), 2),
+                width=round(width, 2),
                 height=round(height, 2),
+                axis_label=label(key) if n % every == 0 else "",
             )
         )
     total = sum(bar.count for bar in bars)
@@ -159,6 +173,7 @@ def build_timeline(counts: DateCounts, query: QueryPairs, noun: str = "result") 
         summary=_summary(bars, total, counts.unit, noun),
         first_label=bars[0].label if bars else "",
         last_label=bars[-1].label if bars else "",
+        counted=len(bars) <= COUNTED_BARS,
     )
 
 

@@ -91,7 +91,8 @@ class DateMention:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-def _month(word: str) -> int | None:
+def month_number(word: str) -> int | None:
+    """`June`, `jun`, `Sept.` or `6` → 6; None for anything else."""
     key = word.lower().rstrip(".")
     return _MONTHS.get(key) or _ABBREVIATIONS.get(key) or (int(key) if key.isdigit() else None)
 
@@ -104,7 +105,7 @@ def _mention(match: re.Match[str]) -> DateMention | None:
     g = match.groupdict()
     for prefix in ("iso", "dmy", "md", "dm", "my", "mo"):
         if g.get(f"{prefix}_m"):
-            month = _month(g[f"{prefix}_m"])
+            month = month_number(g[f"{prefix}_m"])
             day = _day(g.get(f"{prefix}_d"))
             year = int(g[f"{prefix}_y"]) if g.get(f"{prefix}_y") else None
             break

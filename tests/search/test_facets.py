@@ -55,10 +55,11 @@ def test_build_facets_labels_counts_and_keeps_selected_values_at_zero():
     labels = {"country": {"RU": "Russia", "IR": "Iran", "GR": "Greece"}}
     query = [("country", "IR"), ("country", "GR")]
     [country, speaker, source, year] = build_facets(counts, params, labels, query)
+    # Chosen values first (in the order chosen), then the others by count.
     assert country.values == (
-        FacetValue("RU", "Russia", 3, False, "?country=IR&country=GR&country=RU"),
         FacetValue("IR", "Iran", 2, True, "?country=GR"),
         FacetValue("GR", "Greece", 0, True, "?country=IR"),
+        FacetValue("RU", "Russia", 3, False, "?country=IR&country=GR&country=RU"),
     )
     assert speaker.values == source.values == ()
     assert year.values == (
@@ -133,3 +134,43 @@ def test_only_the_speakers_a_facet_shows_are_named():
     assert set(labels["speaker"]) == {p.slug for p in people[:3]} | {people[11].slug}
     assert len(_labels(results, SearchParams(), {})["speaker"]) == 12  # no limit: all
     assert within_limit([1, 2, 3], "speaker", {"speaker": 2}) == [1, 2]
+
+
+def test_ties_are_ordered_by_label_and_ten_values_show_before_show_all():
+    codes = ["AS", "AZ", "BY", "CA", "CH", "DE", "FR", "GB", "IR", "RU", "US", "AM"]
+    names = {"AS": "American Samoa", "AZ": "Azerbaijan", "BY": "Belarus", "CA": "Canada"}
+    names |= {"CH": "Switzerland", "DE": "Germany", "FR": "France", "GB": "United Kingdom"}
+    names |= {"IR": "Iran", "RU": "Russia", "US": "United States", "AM": "Armenia"}
+    counts = {"country": [("RU", 5), *((code, 1) for code in codes if code != "RU")]}
+    [country, *_] = build_facets(counts, SearchParams(), {"country": names}, [])
+    assert [v.label for v in country.values] == [
+        "Russia",
+        "American Samoa",
+        "Armenia",
+        "Azerbaijan",
+        "Belarus",
+        "Canada",
+        "France",
+        "Germany",
+        "Iran",
+        "Switzerland",
+    ]
+    assert country.truncated and country.total_values == 12
+
+
+def test_a_country_typed_in_the_query_is_ticked_and_unticking_edits_the_text():
+    counts = {"country": [("GB", 4), ("IR", 2)]}
+    typed = {"country": {"IR": "?q=election"}}
+    labels = {"country": {"GB": "United Kingdom", "IR": "Iran"}}
+    query = [("q", "election country:Iran")]
+    [country, *_] = build_facets(
+        counts, SearchParams(q="election country:Iran"), labels, query, typed=typed
+    )
+    iran = country.values[0]
+    assert (iran.value, iran.selected, iran.typed, iran.toggle_url) == (
+        "IR",
+        True,
+        True,
+        "?q=election",
+    )
+    assert not country.values[1].selected

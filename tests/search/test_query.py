@@ -4,7 +4,13 @@ import datetime
 
 import pytest
 
-from search.query import SearchParams, parse_date_bound, parse_params
+from search.query import (
+    SearchParams,
+    canonical_pairs,
+    date_error,
+    parse_date_bound,
+    parse_params,
+)
 from search.query_tree import Everything, SearchQuery, Term
 
 
@@ -66,12 +72,54 @@ def test_date_bounds(text, start, end):
     assert parse_date_bound(text, start=False) == end
 
 
-def test_bad_date_is_ignored_with_a_notice():
+def test_bad_date_is_ignored_and_kept_as_typed_for_its_field():
     result = params(date_from="soon")
     assert result.date_from is None
-    assert result.notices == (
-        "Ignored date_from='soon': use a date like 2023, 2023-10 or 2023-10-05.",
+    assert result.date_errors == (("date_from", "soon"),)
+    assert date_error("soon") == (
+        "“soon” is not a date we can read: use 2023, 2023-10, 2023-10-05, June 2019 or 5 Oct 2023."
     )
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("June 2019", datetime.date(2019, 6, 1), datetime.date(2019, 6, 30)),
+        ("jun 2019", datetime.date(2019, 6, 1), datetime.date(2019, 6, 30)),
+        ("5 Oct 2023", datetime.date(2023, 10, 5), datetime.date(2023, 10, 5)),
+        ("5th October, 2023", datetime.date(2023, 10, 5), datetime.date(2023, 10, 5)),
+        ("Oct 5, 2023", datetime.date(2023, 10, 5), datetime.date(2023, 10, 5)),
+        ("2023/10/05", datetime.date(2023, 10, 5), datetime.date(2023, 10, 5)),
+        ("Sept. 2020", datetime.date(2020, 9, 1), datetime.date(2020, 9, 30)),
+        ("31 Feb 2020", None, None),
+        ("Someday 2020", None, None),
+        ("5 June 6 2020", None, None),
+    ],
+)
+def test_dates_as_people_write_them(text, start, end):
+    assert parse_date_bound(text, start=True) == start
+    assert parse_date_bound(text, start=False) == end
+
+
+def test_a_search_has_one_canonical_address():
+    given = [
+        ("date_to", ""),
+        ("country", "GB"),
+        ("mode", "articles"),
+        ("q", "election"),
+        ("sort", "relevance"),
+        ("page", "1"),
+        ("country", "US"),
+        ("country", "GB"),
+        ("q", "ignored"),
+        ("utm_source", "x"),
+    ]
+    assert canonical_pairs(given) == [("q", "election"), ("country", "GB"), ("country", "US")]
+    assert canonical_pairs([("page", "2"), ("sort", "newest"), ("mode", "statements")]) == [
+        ("mode", "statements"),
+        ("sort", "newest"),
+        ("page", "2"),
+    ]
 
 
 def test_reversed_range_is_swapped():

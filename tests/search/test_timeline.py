@@ -67,11 +67,14 @@ def test_a_bar_link_narrows_the_dates_to_its_period_on_page_one():
 def test_bars_are_scaled_to_the_busiest_with_empty_periods_at_zero():
     counts = DateCounts("year", D(2021, 1, 1), D(2023, 12, 31), (("2021", 2), ("2023", 4)))
     timeline = build_timeline(counts, [("q", "iran")])
+    # Bars are at most 48 wide, centred in their slot; an empty year is a sliver at zero.
     assert [(b.key, b.label, b.count, b.x, b.y, b.width, b.height) for b in timeline.bars] == [
-        ("2021", "2021", 2, 15.0, 40.0, 170.0, 40.0),
-        ("2022", "2022", 0, 215.0, 80.0, 170.0, 0.0),
-        ("2023", "2023", 4, 415.0, 0.0, 170.0, 80.0),
+        ("2021", "2021", 2, 76.0, 40.0, 48.0, 40.0),
+        ("2022", "2022", 0, 276.0, 79.0, 48.0, 1.0),
+        ("2023", "2023", 4, 476.0, 0.0, 48.0, 80.0),
     ]
+    assert [b.axis_label for b in timeline.bars] == ["2021", "2022", "2023"]
+    assert timeline.counted and timeline.first_key == "2021"
     assert timeline.bars[0].url == "?q=iran&date_from=2021&date_to=2021"
     assert timeline.total == 6
     assert (timeline.first_label, timeline.last_label) == ("2021", "2023")

@@ -1,8 +1,8 @@
-// Keeps focus and the filters panel predictable across htmx swaps.
+// The search page's behaviour around htmx: focus, the filters panel, history, keyboard.
 (function () {
   "use strict";
   var NARROW = "(max-width: 48rem)";
-  var filtersOpen = false; // on a phone the filters start collapsed under the results
+  var filtersOpen = false; // on a phone the filters start collapsed above the results
 
   function placeFilters() {
     var filters = document.getElementById("filters");
@@ -27,4 +27,58 @@
       if (count) count.focus({ preventScroll: true });
     }
   });
+
+  // Back and Forward restore the results from htmx's cache, but the search box and the mode
+  // live outside them: set both from the address, which is what the results are for.
+  document.addEventListener("htmx:historyRestore", function () {
+    var params = new URLSearchParams(window.location.search);
+    var box = document.getElementById("q");
+    if (box) box.value = params.get("q") || "";
+    var mode = document.getElementById(
+      params.get("mode") === "statements" ? "mode-statements" : "mode-articles"
+    );
+    if (mode) mode.checked = true;
+    placeFilters();
+  });
+
+  // "/" goes to the search box, as on GitHub, YouTube and Datasette.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    var box = document.getElementById("q") || document.getElementById("header-q");
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+    box.select();
+  });
+
+  // The timeline is one tab stop; the arrow keys, Home and End move between its bars.
+  document.addEventListener("keydown", function (event) {
+    var bar = event.target.closest && event.target.closest(".timeline-bar");
+    if (!bar) return;
+    var bars = Array.prototype.slice.call(bar.ownerSVGElement.querySelectorAll(".timeline-bar"));
+    var at = bars.indexOf(bar);
+    var next = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: bars.length - 1 }[event.key];
+    if (next === undefined || !bars[next]) return;
+    event.preventDefault();
+    bar.setAttribute("tabindex", "-1");
+    bars[next].setAttribute("tabindex", "0");
+    bars[next].focus();
+  });
+
+  // A live search cancels the request it replaces (hx-sync): that is no error, so keep
+  // htmx from reporting it as one in the console.
+  var aborting = false;
+  document.addEventListener("htmx:abort", function () {
+    aborting = true;
+    window.setTimeout(function () { aborting = false; }, 0);
+  }, true);
+  var consoleError = window.console.error;
+  window.console.error = function (message) {
+    var cancelled = typeof message === "string" &&
+      /^htmx:(afterRequest|sendAbort)\b/.test(message);
+    if (aborting && cancelled) return;
+    consoleError.apply(window.console, arguments);
+  };
 })();
