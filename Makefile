@@ -20,8 +20,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# axe-core, which the accessibility tests inject into the browser (npm's package; the app
+# itself needs no Node). Without npm those tests skip, or fail under .ci/run.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev node_modules/axe-core/axe.min.js
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -49,4 +55,4 @@ test: lint typecheck
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info node_modules

@@ -35,7 +35,14 @@ from search.facets import (
     toggle_query,
     within_limit,
 )
-from search.query import QueryPairs, SearchParams, date_error, unmatched, well_formed
+from search.query import (
+    SORTS,
+    QueryPairs,
+    SearchParams,
+    date_error,
+    unmatched,
+    well_formed,
+)
 from search.query_tree import Node, SearchQuery
 from search.timeline import Timeline, build_timeline, date_counts
 
@@ -94,22 +101,33 @@ class SearchPage:
         return "statement" if self.params.mode == "statements" else "article"
 
     @property
-    def date_fields(self) -> list[tuple[str, str, str]]:
-        """(parameter, label, value) of the date range's fields: the text as typed when it
-        is no date, so that it is corrected rather than retyped."""
+    def date_fields(self) -> list[tuple[str, str, str, str]]:
+        """(parameter, element id, label, value) of the date range's fields: the text as
+        typed when it is no date, so that it is corrected rather than retyped."""
         typed = dict(self.params.date_errors)
-        bounds = (self.params.date_from, self.params.date_to)
+        bounds = {"date_from": self.params.date_from, "date_to": self.params.date_to}
         return [
-            (name, label, typed.get(name) or (bound.isoformat() if bound else ""))
-            for name, label, bound in zip(
-                ("date_from", "date_to"), ("From", "To"), bounds, strict=True
-            )
+            (name, name.replace("_", "-"), label, typed.get(name) or _iso(bounds[name]))
+            for name, label in (("date_from", "From"), ("date_to", "To"))
         ]
+
+    @property
+    def sort_options(self) -> list[tuple[str, str]]:
+        """(value, label) of each order the sort menu offers. Without words there is no
+        relevance: the default lists newest first, and the menu says so."""
+        if self.params.q:
+            return [(sort, sort.capitalize()) for sort in SORTS]
+        default = "newest" if self.params.sort == "newest" else "relevance"
+        return [(default, "Newest"), ("oldest", "Oldest")]
 
     @property
     def date_errors(self) -> dict[str, str]:
         """What to say beside each date field whose text is no date."""
         return {name: date_error(text) for name, text in self.params.date_errors}
+
+
+def _iso(day: datetime.date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def search_query(params: SearchParams) -> tuple[SearchQuery, list[str]]:

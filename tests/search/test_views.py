@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.models import Article
+from archive.models import Article, Person
 from tests.conftest import api
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +196,38 @@ def test_htmx_links_and_forms_take_their_target_and_history_from_the_page(client
         assert '<main id="main" tabindex="-1" hx-target="#results" hx-push-url="true">' in html
         assert html.count('hx-target="#results"') == html.count('hx-push-url="true"') == 1
         assert "{#" not in html  # a template comment spread over lines is printed, not hidden
+
+
+def test_a_merged_speakers_old_address_leads_to_the_person_kept(client, seeded):
+    from archive.curation import merge_persons
+
+    kept = Person.objects.get(slug="sergei-lavrov")
+    other = Person.objects.create(name="Sergey Lavrov")
+    merge_persons(kept, [other])
+    response = client.get("/speakers/sergey-lavrov/", {"q": "Caucasus"})
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/speakers/sergei-lavrov/?q=Caucasus",
+    )
+    assert client.get("/speakers/nobody-at-all/").status_code == 404
+
+
+def test_unknown_pages_have_a_search_box_and_the_favicon_is_served(client, seeded):
+    missing = client.get("/no/such/page/")
+    assert missing.status_code == 404
+    assert 'id="missing-q" name="q"' in missing.content.decode()
+    icon = client.get("/favicon.ico")
+    assert (icon.status_code, icon["Content-Type"]) == (200, "image/svg+xml")
+
+
+def test_page_notices_and_counts_read_as_english(client, seeded):
+    data = api(client, q="Lavrov", page="9")
+    assert "There is only 1 page; showing it." in data["notices"]
+    html = client.get("/", {"q": '"Sergei Lavrov"'}).content.decode()
+    assert "for &quot;Sergei Lavrov&quot;" in html and "“&quot;" not in html  # not “"…"”
+
+
+def test_the_speaker_page_shows_no_chips_for_its_own_filters(client, seeded):
+    html = client.get("/speakers/sergei-lavrov/").content.decode()
+    assert 'class="chips"' not in html
+    assert 'class="chips"' in client.get("/", {"country": "RU"}).content.decode()

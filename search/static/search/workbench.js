@@ -28,17 +28,31 @@
     }
   });
 
-  // Back and Forward restore the results from htmx's cache, but the search box and the mode
-  // live outside them: set both from the address, which is what the results are for.
-  document.addEventListener("htmx:historyRestore", function () {
-    var params = new URLSearchParams(window.location.search);
+  // The search box and the mode live outside the results htmx swaps: set both from the
+  // address the results are for.
+  function showQuery(search) {
+    var params = new URLSearchParams(search);
     var box = document.getElementById("q");
     if (box) box.value = params.get("q") || "";
     var mode = document.getElementById(
       params.get("mode") === "statements" ? "mode-statements" : "mode-articles"
     );
     if (mode) mode.checked = true;
+  }
+
+  // Back and Forward restore the results from htmx's cache, with the box as it was then.
+  document.addEventListener("htmx:historyRestore", function () {
+    showQuery(window.location.search);
     placeFilters();
+  });
+
+  // A link that changes the words (a chip of a typed filter, "Clear all", a suggestion)
+  // changes the box too; the form's own requests leave alone what is being typed.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var elt = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var xhr = event.detail.xhr;
+    if (!elt || elt.tagName !== "A" || !xhr || !xhr.responseURL) return;
+    showQuery(new URL(xhr.responseURL).search);
   });
 
   // "/" goes to the search box, as on GitHub, YouTube and Datasette.
