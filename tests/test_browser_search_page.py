@@ -258,7 +258,7 @@ def test_accessibility_and_screenshots_of_every_page(page, server, width):
     page.set_viewport_size({"width": width, "height": 900})
     views = {
         "search": "?q=Iran&country=RU",
-        "statements": "?mode=statements&q=Lavrov",
+        "statements": "?mode=statements&q=speaker:Lavrov",
         "speaker": "speakers/sergei-lavrov/",
         "country": "countries/IR/",
         "empty": "?q=zzzzqqq",
@@ -273,3 +273,18 @@ def test_accessibility_and_screenshots_of_every_page(page, server, width):
     page.wait_for_load_state()
     assert axe_violations(page) == [], "article"
     page.screenshot(path=SCREENSHOTS / f"article-{width}.png", full_page=True)
+
+
+def test_a_cancelled_live_search_is_no_error_in_the_console(page, server):
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(server)
+    page.locator("#q").fill("Iran")
+    # Two searches at once: hx-sync cancels the first, as fast typing does.
+    page.evaluate(
+        "() => { const form = document.getElementById('search-form');"
+        " htmx.trigger(form, 'submit'); htmx.trigger(form, 'submit'); }"
+    )
+    settled(page, "for “Iran”")
+    page.wait_for_timeout(300)
+    assert errors == []

@@ -231,3 +231,9 @@ def test_the_speaker_page_shows_no_chips_for_its_own_filters(client, seeded):
     html = client.get("/speakers/sergei-lavrov/").content.decode()
     assert 'class="chips"' not in html
     assert 'class="chips"' in client.get("/", {"country": "RU"}).content.decode()
+
+
+def test_an_empty_result_shows_no_empty_filter_boxes(client, seeded):
+    html = client.get("/", {"q": "zzzzqqq"}).content.decode()
+    assert "No articles match." in html
+    assert 'class="facets"' not in html and "Apply filters" not in html
