@@ -109,4 +109,6 @@ def test_feedback_leaves_quotes_and_every_word_searches_alone(client, heated, mo
     quote = api(client, q="thermal stress and creep at high wall temperature were measured")
     assert quote["strategy"] == "most" and quote["hits"][0]["title"] == "Plate tests"
     api(client, q="heated")  # every word found: no partial match
+    keywords = api(client, q="heated shells fail")  # three words: keywords, not a question
+    assert keywords["strategy"] == "most"
     assert asked == [1]

@@ -370,8 +370,7 @@ class WhooshBackend(SearchBackend):
             return by_day(found.arrays, docs, newest=query.effective_sort == "newest")
         terms = proximity.query_terms(qt.text_in_order(query.tree))
         best, near = _best(snapshot, docs, scores, terms, count)
-        if found.words is not None and not near.quotes(feedback.QUOTED):
-            # A question rather than a quote (partial matches only): feedback re-scores.
+        if feedback.is_question(terms, found.words is not None, near):
             scores = feedback.rescored(snapshot.engine, docs, scores)
             best, near = _best(snapshot, docs, scores, terms, count)
         head = best[: proximity.RERANK]
