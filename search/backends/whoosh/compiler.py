@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import QueryParser
@@ -23,6 +25,11 @@ INDEX_FIELDS = {
     "country": (("countries", 1.0),),
 }
 HIGHLIGHT_FIELDS = ("title", "body")
+T = TypeVar("T")
+# Trees and leaves compiled, kept: a pasted passage's 40 words are compiled for the search,
+# for its partial match and for marking, and Whoosh's `normalize` deep-copies each time
+# (20 ms a passage). Query trees are immutable and so are the compiled queries' uses.
+CACHED_COMPILES = 4096
 
 
 class Compiler:
@@ -33,12 +40,15 @@ class Compiler:
         # Used only for `term_query`: a word through a field's analyser, as Whoosh's own
         # parser does it (stop words, words that split in two); no text is parsed.
         self._terms = QueryParser("body", schema)
+        self._compiled: dict[qt.Node, wq.Query] = {}
+        self._words: dict[qt.Node, list[wq.Query]] = {}
 
     def compile(self, tree: qt.Node) -> wq.Query:
-        if isinstance(tree, qt.Everything):
-            return wq.Every()
-        query: wq.Query = self._node(tree).normalize()
-        return query
+        found = self._compiled.get(tree)
+        if found is None:
+            found = wq.Every() if isinstance(tree, qt.Everything) else self._node(tree).normalize()
+            _keep(self._compiled, tree, found)
+        return found
 
     def _node(self, node: qt.Node) -> wq.Query:
         if isinstance(node, qt.And):
@@ -59,10 +69,15 @@ class Compiler:
     def words(self, node: qt.Node) -> list[wq.Query]:
         """`node` compiled as the separate words a partial match counts: a word the analysis
         splits (`non-circular`) is each of its words, a stop word none."""
-        if isinstance(node, qt.Term) and node.field == qt.ANY:
-            return self._each_word(node.text, node.boost)
-        compiled = self.compile(node)
-        return [] if compiled is wq.NullQuery else [compiled]
+        found = self._words.get(node)
+        if found is None:
+            if isinstance(node, qt.Term) and node.field == qt.ANY:
+                found = self._each_word(node.text, node.boost)
+            else:
+                compiled = self.compile(node)
+                found = [] if compiled is wq.NullQuery else [compiled]
+            _keep(self._words, node, found)
+        return list(found)
 
     def _any_field(self, text: str, boost: float) -> wq.Query:
         """A word in the headline and the body, scored as one (BM25F). Text the analysis
@@ -106,6 +121,12 @@ class Compiler:
             field, text, kind, boost=boost, tokenize=analyse, removestops=analyse
         )
         return query
+
+
+def _keep(cache: dict[qt.Node, T], key: qt.Node, value: T) -> None:
+    if len(cache) >= CACHED_COMPILES:
+        cache.clear()  # rarely reached; simpler than an LRU and as good for a burst of queries
+    cache[key] = value
 
 
 Marking = tuple[frozenset[str], list[tuple[str, ...]]]
