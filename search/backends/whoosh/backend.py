@@ -358,7 +358,8 @@ class WhooshBackend(SearchBackend):
         found = self._found(snapshot, query, *partial.most_words(words, needed))
         assert found.counts is not None
         keep = found.counts >= partial.fewest_words(found.counts[found.masks.passing()])
-        docs, scores, counts = found.docs[keep], found.scores[keep], found.counts[keep]
+        docs, counts = found.docs[keep], found.counts[keep]
+        scores = found.scores[keep] + words.scores(docs)
         masks = FacetMasks(snapshot.arrays, docs, Selection.from_params(query.params))
         return _Found(snapshot.searcher, snapshot.arrays, docs, scores, masks, words, counts)
 
