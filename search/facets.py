@@ -70,7 +70,7 @@ def build_facets(
         found = dict(counts.get(name, ()))
         ordered = list(found.items())
         if name not in DATE_FACETS:
-            ordered.sort(key=lambda item: (-item[1], named.get(item[0], item[0]).casefold()))
+            ordered = _by_count_then_label(ordered, named, limits.get(name))
         shown = list(within_limit(ordered, name, limits))
         chosen = [(v, found.get(v, 0)) for v in selected]
         if name not in DATE_FACETS:
@@ -94,6 +94,19 @@ def build_facets(
         more = len(ordered) > len(within_limit(ordered, name, limits))
         groups.append(FacetGroup(name, title, values, more, len(ordered)))
     return groups
+
+
+def _by_count_then_label(
+    values: list[tuple[str, int]], labels: Mapping[str, str], limit: int | None
+) -> list[tuple[str, int]]:
+    """`values` (most first, from the backend) with ties ordered by label, as far as the
+    first `limit` go: beyond, only the count shows, and the order is the backend's."""
+    head = values
+    if limit and len(values) > limit:
+        least = values[limit - 1][1]
+        head = [item for item in values if item[1] >= least]
+    head = sorted(head, key=lambda item: (-item[1], labels.get(item[0], item[0]).casefold()))
+    return head + values[len(head) :]
 
 
 def within_limit(values: Sequence[T], name: str, limits: Mapping[str, int | None]) -> Sequence[T]:

@@ -29,6 +29,19 @@ class ValueTable:
         self.ids: dict[str, int] = {}
         self.values: list[str] = []
         self._lock = threading.Lock()
+        self._ranks = np.zeros(0, dtype=np.int64)
+
+    def ranks(self) -> np.ndarray:
+        """Each id's place in the values' sorted order (computed again only when values
+        were added), so that counts sort with their ties by value in NumPy."""
+        ranks = self._ranks
+        if len(ranks) != len(self.values):
+            with self._lock:
+                values = np.array(self.values, dtype=object)
+                ranks = np.empty(len(values), dtype=np.int64)
+                ranks[np.argsort(values, kind="stable")] = np.arange(len(values))
+                self._ranks = ranks
+        return ranks
 
     def id(self, value: str) -> int:
         found = self.ids.get(value)

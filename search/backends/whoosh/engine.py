@@ -97,6 +97,7 @@ class Engine:
         self._local = threading.local()  # each thread's current deadline
         self._matches: OrderedDict[str, Match] = OrderedDict()
         self._match_bytes = 0  # what the kept matches' arrays take
+        self._norms: dict[str, np.ndarray] = {}  # each field's length normalisation per doc
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
             OrderedDict()
         )
@@ -239,8 +240,13 @@ class Engine:
         """BM25's length normalisation: 1 at the field's average length, more above it."""
         if field not in LENGTH_FIELDS:
             return 1.0
-        lengths: np.ndarray = self.arrays.lengths[field][docs]
-        return 1 - B + B * lengths / max(self.arrays.average_lengths[field], 1.0)
+        norms = self._norms.get(field)
+        if norms is None:  # once per field and searcher: then one gather per word
+            average = max(self.arrays.average_lengths[field], 1.0)
+            norms = (1 - B + B * self.arrays.lengths[field] / average).astype(np.float32)
+            self._norms[field] = norms
+        found: np.ndarray = norms[docs]
+        return found
 
     def _or(self, query: wq.Or) -> Match:
         return union([self._sub(q) for q in query.subqueries])
