@@ -21,9 +21,8 @@ FACET_TITLES = {
     "year": "Year",
     "month": "Month",
 }
-# Values shown before "Show all": ten, so that every facet's first values fit on one screen;
-# a year's twelve months stay whole.
-FACET_LIMITS = {"country": 10, "speaker": 10, "source": 10, "year": 10, "month": 12}
+# Values shown before "Show all": ten, so that every facet's first values fit on one screen.
+FACET_LIMITS = {"country": 10, "speaker": 10, "source": 10, "year": 10, "month": 10}
 DATE_FACETS = ("year", "month")
 
 

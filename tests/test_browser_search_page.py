@@ -111,6 +111,10 @@ def test_chips_show_each_filter_in_force_and_remove_it(page, server):
     page.locator(".chips .chip", has_text="Country: Russia").click()
     expect(chips).to_have_text([re.compile(r"^From 1 Oct 2023")])
     assert "country=" not in page.url and "date_from=Oct+2023" in page.url
+    chips.first.click()
+    expect(chips).to_have_count(0)
+    assert page.url == server + "?q=Iran"
+    assert page.locator("#date-from").input_value() == ""
 
 
 def test_a_country_typed_in_the_box_is_ticked_and_clear_all_keeps_the_words(page, server):
@@ -122,6 +126,13 @@ def test_a_country_typed_in_the_box_is_ticked_and_clear_all_keeps_the_words(page
     settled(page, "for “talks country:Iran”")
     expect(page.locator("#facet-country a.typed")).to_contain_text("Iran")
     page.get_by_role("checkbox", name=re.compile(r"^Russia \d+$")).check()
+    expect(page.locator(".chips .chip")).to_have_count(2)
+    # The typed filter's chip takes it out of the text; the ticked one stays.
+    page.locator(".chips .chip", has_text="Country: Iran").click()
+    expect(page.locator(".chips .chip")).to_have_text([re.compile(r"^Country: Russia")])
+    assert page.locator("#q").input_value() == "talks"
+    page.locator("#q").fill("talks country:Iran")
+    page.locator("#q").press("Enter")
     expect(page.locator(".chips .chip")).to_have_count(2)
     page.locator(".chips .clear-all").click()
     settled(page, "for “talks”")
