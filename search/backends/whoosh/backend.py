@@ -257,6 +257,7 @@ class WhooshBackend(SearchBackend):
         self._current()
 
     def forget_cached_queries(self, postings: bool = True) -> None:
+        self.compiler.forget()  # a query not answered before was not compiled before either
         if self._snapshot is not None:
             self._snapshot.engine.forget(postings=postings)
 

@@ -43,6 +43,10 @@ class Compiler:
         self._compiled: dict[qt.Node, wq.Query] = {}
         self._words: dict[qt.Node, list[wq.Query]] = {}
 
+    def forget(self) -> None:
+        self._compiled.clear()
+        self._words.clear()
+
     def compile(self, tree: qt.Node) -> wq.Query:
         found = self._compiled.get(tree)
         if found is None:
