@@ -237,3 +237,12 @@ def test_an_empty_result_shows_no_empty_filter_boxes(client, seeded):
     html = client.get("/", {"q": "zzzzqqq"}).content.decode()
     assert "No articles match." in html
     assert 'class="facets"' not in html and "Apply filters" not in html
+
+
+def test_the_error_page_is_styled_and_offers_a_search_box(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Something went wrong" in html and 'id="error-q" name="q"' in html
