@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlencode
 
-from search.query import QueryPairs, SearchParams, canonical_pairs
+from search.query import QueryPairs, SearchParams, as_url
 from search.timeline import DayCounts
 
 T = TypeVar("T")
@@ -218,11 +218,6 @@ def date_label(params: SearchParams) -> str:
     if start and end:
         return f"Dates: {start} to {end}"
     return f"From {start}" if start else f"Until {end}"
-
-
-def as_url(pairs: QueryPairs) -> str:
-    """The query string of a search's canonical URL (one view, one address)."""
-    return "?" + urlencode(canonical_pairs(pairs))
 
 
 def export_query(query: QueryPairs) -> str:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias, runtime_checkable
+from urllib.parse import urlencode
 
 from archive.extraction.dates import month_number
 
@@ -201,6 +202,11 @@ def _parse_bound(
     if bound is None:
         errors.append((name, text))
     return bound
+
+
+def as_url(pairs: Sequence[tuple[str, str]]) -> str:
+    """The query string of a search's canonical URL (one view, one address)."""
+    return "?" + urlencode(canonical_pairs(pairs))
 
 
 def canonical_pairs(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

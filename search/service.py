@@ -26,7 +26,6 @@ from search.facets import (
     Chip,
     FacetGroup,
     active_filters,
-    as_url,
     build_facets,
     clear_all_url,
     date_facet_counts,
@@ -39,6 +38,7 @@ from search.query import (
     SORTS,
     QueryPairs,
     SearchParams,
+    as_url,
     date_error,
     unmatched,
     well_formed,
@@ -225,9 +225,9 @@ def search_articles(
     page.items = _items(results, params.mode)
     limits = FACET_LIMITS if facet_limits is None else facet_limits
     typed = query_syntax.typed_filters(params.q, aliases.resolve_country)
-    typed_countries = {
-        f.code: toggle_query(pairs, "q", f.taken_from(params.q)) for f in typed if f.code
-    }
+    # Each typed filter with the URL of the same search without it.
+    removals = [(f, toggle_query(pairs, "q", f.taken_from(params.q))) for f in typed]
+    typed_countries = {f.code: url for f, url in removals if f.code}
     labels = _labels(results, params, limits, frozenset(typed_countries))
     page.notices += _unknown_filters(params, labels)
     links = {"speaker": {slug: reverse("speaker", args=[slug]) for slug in labels["speaker"]}}
@@ -245,8 +245,8 @@ def search_articles(
     timeline = date_counts(results.days, *_range(query))
     if timeline:
         page.timeline = build_timeline(timeline, pairs, page.noun)
-    removals = [(f.field, f.value, toggle_query(pairs, "q", f.taken_from(params.q))) for f in typed]
-    page.chips = active_filters(page.facets, params, pairs, removals)
+    chips = [(f.field, f.value, url) for f, url in removals]
+    page.chips = active_filters(page.facets, params, pairs, chips)
     page.clear_url = clear_all_url(pairs, query_syntax.without_filters(params.q, typed))
     page.export_query = export_query(pairs)
     page.search_query = as_url(pairs)[1:]

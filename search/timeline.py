@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from search.query import QueryPairs, canonical_pairs
+from search.query import QueryPairs, as_url
 
 UNITS = ("year", "month", "day")
 MAX_DAYS = 92  # up to about a quarter: one bar per day
@@ -137,7 +136,7 @@ def label(key: str) -> str:
 def narrow_url(query: QueryPairs, key: str) -> str:
     """The current query with its date range set to one period, back on page 1."""
     pairs = [(k, v) for k, v in query if k not in ("date_from", "date_to", "page")]
-    return "?" + urlencode(canonical_pairs([*pairs, ("date_from", key), ("date_to", key)]))
+    return as_url([*pairs, ("date_from", key), ("date_to", key)])
 
 
 def build_timeline(counts: DateCounts, query: QueryPairs, noun: str = "result") -> Timeline:

@@ -56,8 +56,13 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
+def _given_pairs(request: HttpRequest) -> QueryPairs:
+    """The query string's (name, value) pairs, in order, blank values included."""
+    return [(k, v) for k, values in request.GET.lists() for v in values]
+
+
 def _query_pairs(request: HttpRequest) -> QueryPairs:
-    return [(k, v) for k, values in request.GET.lists() for v in values if v != ""]
+    return [(k, v) for k, v in _given_pairs(request) if v != ""]
 
 
 @require_safe
@@ -65,7 +70,7 @@ def search_page(request: HtmxHttpRequest) -> HttpResponseBase:
     """The search page, or its results for htmx. One view has one address: blank and default
     parameters (`date_from=`, `mode=articles`) are left out of it, a page by a redirect, a
     live search by telling htmx which address to record."""
-    given = [(k, v) for k, values in request.GET.lists() for v in values]
+    given = _given_pairs(request)
     pairs = canonical_pairs(given)
     canonical = request.path + (f"?{urlencode(pairs)}" if pairs else "")
     if given != pairs and not request.htmx:
@@ -233,7 +238,7 @@ def article_page(request: HttpRequest, pk: int) -> HttpResponse:
     # The backend escapes the text and adds only <mark> tags, so the result is safe HTML.
     body_html = [mark_safe(p) for p in highlighted]
     named = list(article.persons.all())
-    search = canonical_pairs([(k, v) for k, values in request.GET.lists() for v in values])
+    search = canonical_pairs(_given_pairs(request))
     context = {
         "article": article,
         "q": q,

@@ -93,15 +93,23 @@ def gunicorn(env: dict[str, str]) -> Iterator[str]:
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    """A real gunicorn (2 workers) over a fresh database and index holding the seeds."""
+@contextlib.contextmanager
+def serving(root: Path, *imported: Path) -> Iterator[str]:
+    """A real gunicorn (2 workers) over a fresh database and index under `root` holding the
+    articles of `imported`; yields its address."""
     chromium_path()
-    env = server_env(tmp_path_factory.mktemp("server"))
+    env = server_env(root)
     manage(env, "migrate", "--noinput")
-    manage(env, "import_articles", str(SEEDS))
+    manage(env, "import_articles", *map(str, imported))
     manage(env, "rebuild_index")
     with gunicorn(env) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    """A real gunicorn over the seeds."""
+    with serving(tmp_path_factory.mktemp("server"), SEEDS) as url:
         yield url
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, SEEDS
-from tests.test_browser import chromium_path, gunicorn, manage, server_env
+from tests.test_browser import serving
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = REPO / "var" / "screenshots"
@@ -23,7 +23,6 @@ HARVESTS = 45  # articles about the harvest: three pages of results
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
     """A real gunicorn over the seeds and 45 short articles about a harvest."""
-    chromium_path()
     root = tmp_path_factory.mktemp("search-page")
     extra = root / "harvest"
     extra.mkdir()
@@ -31,11 +30,7 @@ def server(tmp_path_factory) -> Iterator[str]:
         (extra / f"harvest-{n:02}.txt").write_text(
             f"Harvest report {n:02}\n\nThe harvest in district {n} was counted on Monday.\n"
         )
-    env = server_env(root)
-    manage(env, "migrate", "--noinput")
-    manage(env, "import_articles", str(SEEDS), str(extra))
-    manage(env, "rebuild_index")
-    with gunicorn(env) as url:
+    with serving(root, SEEDS, extra) as url:
         yield url
 
 

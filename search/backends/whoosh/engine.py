@@ -266,7 +266,7 @@ class Engine:
 
     def _and_maybe(self, query: wq.AndMaybe) -> Match:
         required, optional = self._sub(query.a), self._sub(query.b)
-        return Match(required.docs, required.scores + _scores_at(optional, required.docs))
+        return Match(required.docs, required.scores + scores_at(optional, required.docs))
 
     def _not(self, query: wq.Not) -> Match:
         return subtract(self._every(None), self._sub(query.query))
@@ -319,11 +319,11 @@ class Engine:
         found = starts >> 32
         docs = found[np.r_[True, found[1:] != found[:-1]]] if len(found) else found
         docs = docs.astype(np.int32)
-        return Match(docs, _scores_at(candidates, docs))
+        return Match(docs, scores_at(candidates, docs))
 
     def _slow_phrase(self, query: wq.Phrase, candidates: Match) -> Match:
         confirmed = self._fallback(query, restrict=candidates.docs)
-        return Match(confirmed.docs, _scores_at(candidates, confirmed.docs))
+        return Match(confirmed.docs, scores_at(candidates, confirmed.docs))
 
     def positions(self, field: str, text: bytes, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(docnum, word position) of every occurrence of one term in `docs` (sorted), as two
@@ -335,7 +335,7 @@ class Engine:
                 continue
             term = saved.term(field, text) if saved else None
             if term is not None and term.positions is not None:
-                at, present = _find_sorted(local, term.docs)
+                at, present = find_sorted(local, term.docs)
                 rows = at[present]
                 row_of, where = term.positions_at(rows)
                 owners.append(term.docs[row_of].astype(np.int64) + offset)
@@ -431,7 +431,7 @@ def _positions_from_whoosh(
     return np.concatenate(owners), np.concatenate(found)
 
 
-def _find_sorted(values: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def find_sorted(values: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where each of `values` is in the sorted array `keys`, and whether it is there at all
     (where it is not, its index is meaningless)."""
     if not len(keys):
@@ -442,7 +442,7 @@ def _find_sorted(values: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.n
 
 def _in_sorted(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Which of `values` occur in the sorted array `keys`."""
-    return _find_sorted(values, keys)[1]
+    return find_sorted(values, keys)[1]
 
 
 def union(matches: list[Match]) -> Match:
@@ -477,7 +477,7 @@ def intersect(matches: list[Match]) -> Match:
     for other in matches[1:]:
         if not len(result.docs):
             break
-        at, present = _find_sorted(result.docs, other.docs)
+        at, present = find_sorted(result.docs, other.docs)
         scores = result.scores[present] + other.scores[at[present]]
         result = Match(result.docs[present], scores.astype(np.float32))
     return result
@@ -492,9 +492,9 @@ def _size(match: Match) -> int:
     return int(match.docs.nbytes + match.scores.nbytes)
 
 
-def _scores_at(match: Match, docs: np.ndarray) -> np.ndarray:
+def scores_at(match: Match, docs: np.ndarray) -> np.ndarray:
     """Scores of `match` at `docs` (0 where `match` lacks a document)."""
     if not len(match.docs) or not len(docs):
         return np.zeros(len(docs), dtype=np.float32)
-    at, present = _find_sorted(docs, match.docs)
+    at, present = find_sorted(docs, match.docs)
     return np.where(present, match.scores[at], 0).astype(np.float32)

@@ -21,7 +21,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.classify import Bo1Model, Expander
 
-from search.backends.whoosh.engine import AnyField, Engine
+from search.backends.whoosh.engine import AnyField, Engine, scores_at
 from search.backends.whoosh.proximity import Nearness
 
 FEEDBACK_DOCS = 3  # the best matches read (Terrier's default)
@@ -49,11 +49,7 @@ def rescored(engine: Engine, docs: np.ndarray, scores: np.ndarray) -> np.ndarray
     for word, weight in expansion(engine, best).items():
         # Unweighted, so that a word's match is kept once for every query that adds it.
         found = engine.evaluate(AnyField([wq.Term(field, word) for field in FIELDS]))
-        if not len(found.docs):
-            continue
-        at = np.minimum(np.searchsorted(found.docs, docs), len(found.docs) - 1)
-        present = found.docs[at] == docs
-        total[present] += weight * found.scores[at[present]]
+        total += weight * scores_at(found, docs)
     return total.astype(np.float32)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from search.backends.whoosh.engine import Match, intersect
+from search.backends.whoosh.engine import Match, find_sorted, intersect, scores_at
 
 FEW_RESULTS = 10  # fewer results with every word than this: add those with most of them
 # Documents a partial match keeps at least (when that many have any word): those with the
@@ -40,7 +40,7 @@ class Words:
         docs = np.asarray(docs, dtype=np.int32)
         lacking: list[list[str]] = [[] for _ in range(len(docs))]
         for label, match in zip(self.labels, self.matches, strict=True):
-            _, found = _where(match, docs)
+            _, found = find_sorted(docs, match.docs)
             for i in np.flatnonzero(~found):
                 lacking[i].append(label)
         return [tuple(dict.fromkeys(words)) for words in lacking]  # `non-circular` once
@@ -49,17 +49,8 @@ class Words:
         """The words' scores summed for each of `docs` (sorted docnums)."""
         total = np.zeros(len(docs), dtype=np.float64)
         for match in self.matches:
-            at, found = _where(match, docs)
-            total[found] += match.scores[at[found]]
+            total += scores_at(match, docs)
         return total.astype(np.float32)
-
-
-def _where(match: Match, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each of `docs` would be in `match`, and whether it is there."""
-    if not len(match.docs):
-        return np.zeros(len(docs), dtype=np.intp), np.zeros(len(docs), dtype=bool)
-    at = np.minimum(np.searchsorted(match.docs, docs), len(match.docs) - 1)
-    return at, match.docs[at] == docs
 
 
 def most_words(words: Words, required: Match | None) -> tuple[Match, np.ndarray]:
