@@ -19,10 +19,14 @@ from .speech_words import ORG_NOUNS, PUBLISHED_NOUNS, TIME_WORDS
 
 _TOKENS = re.compile(r"\S+")
 _LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s*$")
-# "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
+# "Smith on Tuesday said", "Smith, in its March 8 media release, said": cut before looking for
+# the speaker. Set off by commas, or by none: in "the mayor of a town in the south," the
+# words after "in" end an apposition.
+_ADVERB_HEAD = r"(?:on|in|at|late|early|last|this|via)"
 _ADVERBIAL = re.compile(
-    r"(?:,?\s+(?:on|in|at|late|early|last|this|via)\s+(?:a\s+|an\s+|the\s+)?[\w'\u2019-]+"
-    r"(?:\s+[\w'\u2019-]+)?,?|\s+(?:" + "|".join(sorted(TIME_WORDS)) + r"))$"
+    r"(?:,\s+" + _ADVERB_HEAD + r"(?:\s+[\w'\u2019-]+){1,5},"
+    r"|\s+" + _ADVERB_HEAD + r"\s+(?:a\s+|an\s+|the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?"
+    r"|\s+(?:" + "|".join(sorted(TIME_WORDS)) + r"))$"
 )
 # "State representative Jane Doe who sponsored the bill": the name before the clause.
 _RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")
@@ -39,6 +43,9 @@ _PARTICIPIAL = re.compile(
     r"\s+(?:[a-z]+\s+)?[a-z]{3,}(?:ing|ed)\b[^\"\u201c\u201d]*,\s*$"
 )
 _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
+# "X, the mayor of Esperanza, Sultan Kudarat, said": a description and then a place, one
+# apposition of two parts.
+_DESCRIPTION = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,]{1,80})$")
 _LINK = re.compile(r"\s(of|for|and)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 # "the National Hurricane Center (NHC) said", "Rep. Ed Jones, (D-Tenn.) said".
 _ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
@@ -157,6 +164,10 @@ def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
     apposition = _APPOSITION.search(before)
     if apposition and before[apposition.start() - 1 : apposition.start()].strip():
         appositive, before = apposition.group(1), before[: apposition.start()]
+        description = _DESCRIPTION.search(before)
+        if description and before[description.start() - 1 : description.start()].strip():
+            appositive = f"{description.group(1)}, {appositive}"
+            before = before[: description.start()]
     offset = walk_back(before)
     return Phrase(sent_start + offset, before[offset:], appositive, before)
 

@@ -144,6 +144,23 @@ def test_long_apposition_after_the_name():
     assert _speakers(body) == ["Karl Meyer"]
 
 
+def test_apposition_of_a_description_and_a_place():
+    body = (
+        "Carla Mendes Ortiz, the mayor of Esperanza, Santa Clara, announced that classes "
+        "would be cancelled."
+    )
+    result = extract(body, title="T")
+    assert result.speakers == ["Carla Mendes Ortiz"]
+    assert result.statements[0].text == "classes would be cancelled"
+
+
+def test_an_apposition_ending_in_a_place_phrase_is_no_adverbial():
+    body = "Maria Petrova, mayor of a town in the south, said the schools would close."
+    result = extract(body, title="T")
+    assert result.speakers == ["Maria Petrova"]
+    assert result.statements[0].text == "the schools would close"
+
+
 def test_role_lead_then_name_apposition():
     body = "The judge presiding over the case, Maria Lopez, said the sentence was fair."
     assert _speakers(body) == ["Maria Lopez"]
