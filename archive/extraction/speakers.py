@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .countries import POSSESSIVE
+from .countries import POSSESSIVE, code_for
 from .lexicon import (
     AGENCIES,
     FUNCTION_WORDS,
@@ -126,6 +126,25 @@ def _role_tail(lead: str) -> list[str]:
         ):
             return words[i + 1 :]
     return words
+
+
+# "A spokesman for Boeing said": whoever has a spokesperson is an organisation.
+_SPOKESPERSON_OF = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|representatives?)\s+(?:of|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def spokesperson_of(ctx: Context, phrase: Phrase, before: str) -> Speaker | None:
+    """The organisation `phrase` names when `before` ends with "a spokesperson for": known or
+    not, a name there is an organisation's (not a country's: "an official of Iran")."""
+    words = phrase.text.split()
+    if not words or not words[0][:1].isupper() or not _SPOKESPERSON_OF.search(before):
+        return None
+    if is_country_token(phrase.text) or code_for(phrase.text):
+        return None
+    known = ctx.registry.find_org(phrase.text)
+    return Speaker(known or ctx.registry.add_org(phrase.text), ORGANISATION)
 
 
 def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:

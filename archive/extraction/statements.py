@@ -12,7 +12,7 @@ from .phrases import Phrase, speaker_phrase
 from .quotes import find_quotes, interview_turns
 from .registry import Registry
 from .sources import ACCORDING, PASSIVE, attribute_according, attribute_passive
-from .speakers import Context, Speaker, resolve, resolve_phrase
+from .speakers import Context, Speaker, resolve, resolve_phrase, spokesperson_of
 from .speech_words import (
     INTERVIEWER_TAGS,
     MEDIA_HEADS,
@@ -256,6 +256,7 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         return found, verb.start()
     phrase = speaker_phrase(p.body, sent_start, verb.start())
     speaker = _own_subject(p, phrase, sent_start) or resolve_phrase(p.ctx, phrase, verb.start())
+    speaker = speaker or spokesperson_of(p.ctx, phrase, p.body[sent_start : phrase.start])
     if speaker:
         joint = joint_subject(p.ctx, phrase.start, sent_start)
         return ([speaker, joint] if joint else [speaker]), phrase.start

@@ -161,6 +161,14 @@ def test_an_apposition_ending_in_a_place_phrase_is_no_adverbial():
     assert result.statements[0].text == "the schools would close"
 
 
+def test_a_spokesperson_for_an_unknown_name_speaks_for_an_organisation():
+    body = "A spokeswoman for Freshmart said the shelves would be restocked."
+    result = extract(body, title="T")
+    assert result.speakers == ["Freshmart"]
+    assert result.statements[0].kind == "organisation"
+    assert _speakers("An official of Iran said the talks would go on.") == []
+
+
 def test_role_lead_then_name_apposition():
     body = "The judge presiding over the case, Maria Lopez, said the sentence was fair."
     assert _speakers(body) == ["Maria Lopez"]
