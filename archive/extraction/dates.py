@@ -163,9 +163,11 @@ def complete_years(
     anchor: datetime.date | None,
     text: str = "",
     context_year: int | None = None,
+    title_year: int | None = None,
 ) -> list[DateMention]:
     """Give year-less mentions a year: from the article date, else a year written in the same
-    sentence, else (days only) the nearest dated mention or the article's only year."""
+    sentence, else the year the headline writes ("2020 United States presidential election:
+    …"), else (days only) the nearest dated mention or the article's only year."""
     dated = [m for m in mentions if m.year is not None]
     result = []
     for m in mentions:
@@ -174,6 +176,8 @@ def complete_years(
             year = _closest_year(m.month, m.day, anchor)
         elif year is None and (nearby := _year_nearby(text, m.start, m.end)):
             year = nearby
+        elif year is None and title_year is not None:
+            year = title_year
         elif year is None and dated and m.day is not None:
             # A month alone ("in March") takes no year from another date: too often that
             # date is of another event.

@@ -167,6 +167,17 @@ def test_iso_and_day_month_year_in_same_text():
 def test_undated_days_take_the_article_s_only_year():
     body = "Iowa held its caucuses on February 3 and Nevada on February 22, in March too."
     result = extract(body, title="Sanders leads the 2020 primaries")
-    assert result.dates_mentioned == ("2020-02-03", "2020-02-22")
+    assert result.dates_mentioned == ("2020-02-03", "2020-02-22", "2020-03")  # the headline's
     two_years = extract(body, title="From the 2016 race to the 2020 primaries")
     assert two_years.dates_mentioned == ()
+
+
+def test_undated_days_and_months_take_the_headline_s_year_before_the_body_s_others():
+    body = (
+        "It is four years after the 2016 race. Iowa held its caucuses on February 3. The "
+        "network had first applied in July 2019. Nevada votes in March."
+    )
+    result = extract(body, title="2020 United States presidential election: Sanders leads")
+    assert result.dates_mentioned == ("2019-07", "2020-02-03", "2020-03")
+    untitled = extract(body, title="Sanders leads")
+    assert "2020-02-03" not in untitled.dates_mentioned
