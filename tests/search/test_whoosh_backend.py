@@ -107,3 +107,18 @@ def test_a_search_running_across_an_index_switch_sees_one_generation(tmp_path, m
     resume.set()
     reader.join(30)
     assert found == [expected]  # numbered as in the generation it started with
+
+
+def test_words_stay_scored_between_queries_until_the_postings_are_forgotten(tmp_path):
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.index(DOCS)
+    backend.search(backend_query("moscow talks"))
+    engine = backend._current().engine
+    words = dict(engine._words._kept)
+    assert words and len(engine._matches._kept) == 1
+    backend.forget_cached_queries(postings=False)  # what the benchmark does between queries
+    assert not engine._matches._kept and engine._words._kept == words
+    backend.search(backend_query("moscow"))
+    assert all(engine._words.get(key) is match for key, match in words.items())
+    backend.forget_cached_queries(postings=True)
+    assert not engine._words._kept

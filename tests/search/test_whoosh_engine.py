@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 import numpy as np
 import pytest
 
@@ -75,11 +72,17 @@ def test_the_words_each_hit_of_a_partial_match_lacks():
 
 def test_kept_matches_are_bounded_in_bytes(monkeypatch):
     monkeypatch.setattr(engine, "CACHED_MATCH_BYTES", 10_000)
-    kept = object.__new__(engine.Engine)  # only the match cache, no index
-    kept._lock, kept._matches, kept._match_bytes = threading.Lock(), OrderedDict(), 0
+    kept = engine._MatchCache(limit=10)
     big = _match(list(range(1000)), 1.0)  # 8,000 bytes of docs and scores
-    kept._remember("first", big)
-    kept._remember("second", big)
-    assert list(kept._matches) == ["second"] and kept._match_bytes == 8_000
-    kept._remember("small", _match([1, 2], 1.0))
-    assert list(kept._matches) == ["second", "small"]
+    kept.keep("first", big)
+    kept.keep("second", big)
+    assert list(kept._kept) == ["second"] and kept._bytes == 8_000
+    kept.keep("small", _match([1, 2], 1.0))
+    assert list(kept._kept) == ["second", "small"]
+
+
+def test_kept_matches_are_bounded_in_number():
+    kept = engine._MatchCache(limit=2)
+    for key in ("a", "b", "c"):
+        kept.keep(key, _match([1], 1.0))
+    assert list(kept._kept) == ["b", "c"] and kept._bytes == 16

@@ -238,6 +238,7 @@ class DocArrays:
                 deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[deleted + offset] = False
         self.live = live
+        self.all_live = bool(live.all())  # no deletion since the last merge: nothing to drop
         self.ids = _join([p.ids for p in parts], np.int64)
         self.parents = _parent_docnums(
             self.ids,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import multiprocessing
 import threading
@@ -348,21 +349,20 @@ class WhooshBackend(SearchBackend):
                 distinct.setdefault(repr(word), (qt.label(node), word))
         if len(distinct) < 2:
             return None
-        engine = snapshot.engine
+        engine, kind = snapshot.engine, KIND_CODES[KINDS[query.params.mode]]
         words = partial.Words(
             tuple(label for label, _ in distinct.values()),
-            tuple(engine.evaluate(q, budget) for _, q in distinct.values()),
+            tuple(engine.evaluate_among(q, kind, budget) for _, q in distinct.values()),
         )
         needed = None
         if required:
             needed = engine.evaluate(self.compiler.compile(qt.And(tuple(required))), budget)
-        found = self._found(snapshot, query, *partial.most_words(words, needed))
-        assert found.counts is not None
-        keep = found.counts >= partial.fewest_words(found.counts[found.masks.passing()])
-        docs, counts = found.docs[keep], found.counts[keep]
-        scores = found.scores[keep] + words.scores(docs)
-        masks = FacetMasks(snapshot.arrays, docs, Selection.from_params(query.params))
-        return _Found(snapshot.searcher, snapshot.arrays, docs, scores, masks, words, counts)
+        arrays, selection = snapshot.arrays, Selection.from_params(query.params)
+        passing = functools.partial(_passing, arrays, selection) if selection.filters() else None
+        found, counts = partial.most_words(words, needed, len(arrays.kinds), passing)
+        scores = found.scores + words.scores(found.docs)
+        masks = FacetMasks(arrays, found.docs, selection)
+        return _Found(snapshot.searcher, arrays, found.docs, scores, masks, words, counts)
 
     @staticmethod
     def _ranked(snapshot: Snapshot, found: _Found, query: SearchQuery, count: int) -> np.ndarray:
@@ -485,6 +485,10 @@ class WhooshBackend(SearchBackend):
         best = top(match.docs[keep], match.scores[keep], count)
         stored = searcher.stored_fields
         return [int(stored(int(d))["id"]) for d in best]
+
+
+def _passing(arrays: DocArrays, selection: Selection, docs: np.ndarray) -> np.ndarray:
+    return FacetMasks(arrays, docs, selection).passing()
 
 
 def _best(

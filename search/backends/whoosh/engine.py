@@ -95,8 +95,8 @@ class Engine:
         self.total_docs = max(1, int(arrays.live.sum()))
         self._lock = threading.Lock()  # the caches are shared by a worker's threads
         self._local = threading.local()  # each thread's current deadline
-        self._matches: OrderedDict[str, Match] = OrderedDict()
-        self._match_bytes = 0  # what the kept matches' arrays take
+        self._matches = _MatchCache(CACHED_QUERIES)  # whole queries' results
+        self._words = _MatchCache(CACHED_TERMS)  # each word's scored postings
         self._norms: dict[str, np.ndarray] = {}  # each field's length normalisation per doc
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
             OrderedDict()
@@ -105,8 +105,8 @@ class Engine:
     def forget(self, postings: bool = True) -> None:
         with self._lock:
             self._matches.clear()
-            self._match_bytes = 0
             if postings:
+                self._words.clear()
                 self._postings.clear()
 
     # --- postings ---------------------------------------------------------------------------
@@ -132,8 +132,11 @@ class Engine:
             freqs.append(weights)
         if docs:
             all_docs, all_freqs = np.concatenate(docs), np.concatenate(freqs)
-            keep = self.arrays.live[all_docs]
-            found = (all_docs[keep].astype(np.int32), all_freqs[keep])
+            if self.arrays.all_live:  # the usual case: a common word spans most of the index
+                found = (all_docs.astype(np.int32, copy=False), all_freqs)
+            else:
+                keep = self.arrays.live[all_docs]
+                found = (all_docs[keep].astype(np.int32), all_freqs[keep])
         else:
             found = (EMPTY, np.zeros(0, dtype=np.float32))
         with self._lock:
@@ -151,17 +154,41 @@ class Engine:
         Raises `SearchTooSlow` when the work runs past `budget` seconds, so that no query
         (a wildcard over the whole vocabulary, say) holds a web worker for long.
         """
-        key = repr(query)
+        key, cache = repr(query), self._cache_for(query)
         with self._lock:
-            found = self._matches.get(key)
+            found = cache.get(key)
         if found is None:
-            self._local.deadline = Deadline(budget)
-            try:
-                found = self._evaluate(query)
-            finally:
-                self._local.deadline = Deadline(None)
-            self._remember(key, found)
+            found = self._within(query, budget)
+            with self._lock:
+                cache.keep(key, found)
         return found
+
+    def _within(self, query: wq.Query, budget: float | None) -> Match:
+        self._local.deadline = Deadline(budget)
+        try:
+            return self._evaluate(query)
+        finally:
+            self._local.deadline = Deadline(None)
+
+    def evaluate_among(self, query: wq.Query, kind: int, budget: float | None = None) -> Match:
+        """`query`'s match among the documents of one kind (articles, or statements), kept
+        like a word's: a partial match counts a pasted passage's words, and counted over every
+        document, statements included, that took 25 ms of 100,000 articles."""
+        key = f"{kind}:{query!r}"
+        with self._lock:
+            found = self._words.get(key)
+        if found is None:
+            every = self.evaluate(query, budget)
+            keep = self.arrays.kinds[every.docs] == kind
+            found = Match(every.docs[keep], every.scores[keep])
+            with self._lock:
+                self._words.keep(key, found)
+        return found
+
+    def _cache_for(self, query: wq.Query) -> _MatchCache:
+        # A word's scored postings are kept like its postings: a common word (the costly
+        # kind, long postings) comes back in query after query.
+        return self._words if isinstance(query, (wq.Term, AnyField)) else self._matches
 
     def _check_time(self) -> None:
         deadline = getattr(self._local, "deadline", None)
@@ -180,27 +207,16 @@ class Engine:
     def _sub(self, query: wq.Query) -> Match:
         if not isinstance(query, (wq.Term, AnyField)):
             return self._evaluate(query)
-        # A word's match is kept like a whole query's: a long query that finds too few
-        # documents with every word asks for each word again (partial matching).
+        # A word's match is kept: a long query that finds too few documents with every word
+        # asks for each word again (partial matching), and later queries ask for it too.
         key = repr(query)
         with self._lock:
-            found = self._matches.get(key)
+            found = self._words.get(key)
         if found is None:
             found = self._evaluate(query)
-            self._remember(key, found)
+            with self._lock:
+                self._words.keep(key, found)
         return found
-
-    def _remember(self, key: str, found: Match) -> None:
-        with self._lock:
-            if key in self._matches:
-                return
-            self._matches[key] = found
-            self._match_bytes += _size(found)
-            # A common word's match spans most of the index: bound the bytes, not only the
-            # count, so a worker's memory stays small however many long queries it answers.
-            while len(self._matches) > CACHED_QUERIES or self._match_bytes > CACHED_MATCH_BYTES:
-                _, dropped = self._matches.popitem(last=False)
-                self._match_bytes -= _size(dropped)
 
     def _term(self, query: wq.Term) -> Match:
         field = query.fieldname
@@ -256,10 +272,34 @@ class Engine:
         negative = [q.query for q in query.subqueries if isinstance(q, wq.Not)]
         if not positive:
             positive = [wq.Every()]
-        result = intersect([self._sub(q) for q in positive])
+        # The rarest words first, each scored only while some document has all so far: a
+        # pasted passage that no document holds whole never scores its common words here.
+        result: Match | None = None
+        for q in sorted(positive, key=self._documents_about):
+            found = self._sub(q)
+            result = found if result is None else intersect([result, found])
+            if not len(result.docs):
+                return result
+        assert result is not None
         for q in negative:
             result = subtract(result, self._sub(q))
         return result
+
+    def _documents_about(self, query: wq.Query) -> int:
+        """About how many documents a word matches (the most of its fields'), from the
+        term index alone; 0 for anything else, which is matched first."""
+        terms = query.subqueries if isinstance(query, AnyField) else [query]
+        if not all(isinstance(t, wq.Term) for t in terms):
+            return 0
+        schema = self.reader.schema
+        return max(
+            (
+                self.reader.doc_frequency(t.fieldname, schema[t.fieldname].to_bytes(t.text))
+                for t in terms
+                if t.fieldname in schema
+            ),
+            default=0,
+        )
 
     def _and_not(self, query: wq.AndNot) -> Match:
         return subtract(self._sub(query.a), self._sub(query.b))
@@ -486,6 +526,33 @@ def intersect(matches: list[Match]) -> Match:
 def subtract(match: Match, removed: Match) -> Match:
     keep = ~np.isin(match.docs, removed.docs, assume_unique=True)
     return Match(match.docs[keep], match.scores[keep])
+
+
+class _MatchCache:
+    """Matches by query, the oldest dropped first. A common word's match spans most of the
+    index: the bytes are bounded, not only the count, so a worker's memory stays small however
+    many long queries it answers. The caller holds the engine's lock."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[str, Match] = OrderedDict()
+        self._bytes = 0
+
+    def get(self, key: str) -> Match | None:
+        return self._kept.get(key)
+
+    def keep(self, key: str, found: Match) -> None:
+        if key in self._kept:
+            return
+        self._kept[key] = found
+        self._bytes += _size(found)
+        while len(self._kept) > self.limit or self._bytes > CACHED_MATCH_BYTES:
+            _, dropped = self._kept.popitem(last=False)
+            self._bytes -= _size(dropped)
+
+    def clear(self) -> None:
+        self._kept.clear()
+        self._bytes = 0
 
 
 def _size(match: Match) -> int:

@@ -36,6 +36,10 @@ class Selection:
             day_to=day_number(params.date_to) or None,
         )
 
+    def filters(self) -> bool:
+        """Whether any filter is chosen."""
+        return any(self.values.values()) or self.day_from is not None or self.day_to is not None
+
 
 class FacetMasks:
     """For the documents of one search: which pass each facet's own filter."""

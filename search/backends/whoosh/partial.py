@@ -14,17 +14,20 @@ Cranfield and NPL and 3-4 points of known-item search (README, "How ranking work
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from search.backends.whoosh.engine import Match, find_sorted, intersect, scores_at
+from search.backends.whoosh.engine import Match, find_sorted, scores_at
 
 FEW_RESULTS = 10  # fewer results with every word than this: add those with most of them
 # Documents a partial match keeps at least (when that many have any word): those with the
 # most words, all of them down to the word count of the ENOUGH-th best. A pasted paragraph
 # shares some word with nearly every article: those with one or two are not results.
 ENOUGH = 1000
+# Which of some documents (sorted docnums) pass a search's facet filters.
+PassingMask = Callable[[np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -53,28 +56,47 @@ class Words:
         return total.astype(np.float32)
 
 
-def most_words(words: Words, required: Match | None) -> tuple[Match, np.ndarray]:
-    """Documents with at least one of the words (and every required part), with how many
-    distinct words each has. Their scores are the required parts' only: most of these
-    documents are left out (`fewest_words`), and `Words.scores` adds the words' scores to
-    those kept (summing them here for every document cost a pasted passage 10 ms in 20,000
-    articles)."""
+def most_words(
+    words: Words, required: Match | None, size: int, passing: PassingMask | None = None
+) -> tuple[Match, np.ndarray]:
+    """The documents with the most of the words (and every required part), with how many
+    distinct words each has (docnums below `size`). They are those with at least as many
+    words as the ENOUGH-th best document that `passing` lets through (the search's facet
+    filters; all when None), and all of their ties.
+
+    Their scores are the required parts' only: `Words.scores` adds the words' scores to those
+    kept (summing them for every document cost a pasted passage 10 ms in 20,000 articles).
+    Words are counted in one slot per docnum, and the fewest a document must have comes from
+    those counts, so only the documents kept are ever listed: listing every document with
+    any word of a pasted passage, to count and filter them, cost 20 ms in 100,000 articles.
+    """
     present = [m for m in words.matches if len(m.docs)]
     if not present:
         return Match.empty(), np.zeros(0, dtype=np.int32)
-    # One slot per docnum: counting in one pass, without a sort.
-    size = max(int(m.docs[-1]) for m in present) + 1
-    counts = np.bincount(np.concatenate([m.docs for m in present]), minlength=size)
-    docs = np.flatnonzero(counts).astype(np.int32)
-    found = Match(docs, np.zeros(len(docs), dtype=np.float32))
+    counts = np.zeros(size, dtype=np.uint16)  # a query has far fewer distinct words
+    for match in present:
+        counts[match.docs] += 1  # a match's docnums are unique: no two updates collide
     if required is not None:
-        found = intersect([found, required])
-    return found, counts[found.docs].astype(np.int32)
+        has_required = np.zeros(size, dtype=bool)
+        has_required[required.docs] = True
+        counts[~has_required] = 0
+    if passing is None:
+        least = _fewest(np.bincount(counts))
+    else:
+        candidates = np.flatnonzero(counts).astype(np.int32)
+        least = _fewest(np.bincount(counts[candidates[passing(candidates)]]))
+    docs = np.flatnonzero(counts >= max(least, 1)).astype(np.int32)
+    scores = np.zeros(len(docs), dtype=np.float32)
+    if required is not None:
+        scores = scores_at(required, docs)
+    return Match(docs, scores), counts[docs].astype(np.int32)
 
 
-def fewest_words(counts: np.ndarray) -> int:
-    """The fewest words a document of a partial match must have: the ENOUGH-th best's count
-    (all of its ties kept), so that the results stay those with most of the words."""
-    if len(counts) <= ENOUGH:
-        return 1
-    return int(np.partition(counts, len(counts) - ENOUGH)[len(counts) - ENOUGH])
+def _fewest(histogram: np.ndarray) -> int:
+    """The fewest words a document of a partial match must have, from how many documents
+    have each number of words: the ENOUGH-th best's count (all of its ties kept), so that the
+    results stay those with most of the words."""
+    with_words = histogram[1:]  # documents without any word are no results
+    at_least = np.cumsum(with_words[::-1])[::-1]  # documents with at least 1, 2, … words
+    enough = np.flatnonzero(at_least >= ENOUGH)
+    return int(enough[-1]) + 1 if len(enough) else 1

@@ -14,6 +14,7 @@ import functools
 import os
 import shutil
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ from search.backends.whoosh.arrays import forget_other_segments
 MIN_DOCS = 256  # terms in fewer documents are two blocks or less: cheap to read from Whoosh
 MIN_SEGMENT_DOCS = 5_000  # smaller segments (later saves) are cheap to read from Whoosh
 UNSAVED_FIELDS = frozenset({"id", "parent", "words", "names"})  # looked up one by one, or unranked
+# Postings whose terms a segment keeps read: 12 bytes each (weights and offsets), 48 MB.
+KEPT_POSTINGS = 4_000_000
 FILES = ("keys", "key_starts", "starts", "docs", "weights", "pos_starts", "positions")
 
 
@@ -66,11 +69,34 @@ class SegmentPostings:
         self.arrays = arrays
         blob, key_starts = arrays["keys"].tobytes(), arrays["key_starts"]
         self.rows = {blob[key_starts[i] : key_starts[i + 1]]: i for i in range(len(key_starts) - 1)}
+        # Terms asked for again keep their position offsets: a running sum over every
+        # posting, which for a common word of 100,000 articles cost more than the positions
+        # of the hundred documents proximity reads.
+        self._kept: OrderedDict[int, TermPostings] = OrderedDict()
+        self._kept_postings = 0
+        self._lock = threading.Lock()
 
     def term(self, field: str, text: bytes) -> TermPostings | None:
         row = self.rows.get(_key(field, text))
         if row is None:
             return None
+        with self._lock:
+            kept = self._kept.get(row)
+            if kept is not None:
+                self._kept.move_to_end(row)
+                return kept
+        found = self._read(row)
+        with self._lock:
+            if row in self._kept:  # another thread read it meanwhile
+                return self._kept[row]
+            self._kept[row] = found
+            self._kept_postings += len(found.docs)
+            while self._kept_postings > KEPT_POSTINGS:
+                _, dropped = self._kept.popitem(last=False)
+                self._kept_postings -= len(dropped.docs)
+        return found
+
+    def _read(self, row: int) -> TermPostings:
         a = self.arrays
         start, end = int(a["starts"][row]), int(a["starts"][row + 1])
         docs, weights = a["docs"][start:end], a["weights"][start:end].astype(np.float32)
