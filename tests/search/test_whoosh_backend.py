@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
 import pytest
 from whoosh.searching import Searcher
 
 from search.backends.base import SearchUnavailable
 from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh.engine import Word
 from tests.search.backend_contract import DOCS, BackendContract, RankingContract
-from tests.search.queries import backend_query
+from tests.search.queries import backend_query, tree
 
 
 class TestWhooshBackend(BackendContract, RankingContract):
@@ -122,3 +124,23 @@ def test_words_stay_scored_between_queries_until_the_postings_are_forgotten(tmp_
     assert all(engine._words.get(key) is match for key, match in words.items())
     backend.forget_cached_queries(postings=True)
     assert not engine._words._kept
+
+
+@pytest.mark.parametrize("text", ["moscow", "ministers", "talks", "russia", "nowhere"])
+def test_a_word_looked_up_where_asked_scores_as_its_full_match(tmp_path, text):
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.index(DOCS)
+    engine = backend._current().engine
+    docs = np.arange(engine.arrays.size, dtype=np.int32)
+    for query in backend.compiler.words(tree(text)):  # every field (BM25F), one field (BM25)
+        for word in (query, query.subqueries[0] if hasattr(query, "subqueries") else query):
+            full = engine.evaluate(word)
+            looked_up = Word(engine, word)
+            assert looked_up.contains(docs).tolist() == np.isin(docs, full.docs).tolist()
+            assert looked_up.count == len(full.docs)
+            expected = np.zeros(len(docs), dtype=np.float32)
+            expected[full.docs] = full.scores
+            assert np.allclose(looked_up.scores_at(docs), expected, rtol=1e-6)
+            counts = np.zeros(len(docs), dtype=np.uint16)
+            looked_up.count_into(counts)
+            assert np.flatnonzero(counts).tolist() == full.docs.tolist()

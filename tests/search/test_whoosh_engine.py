@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from search.backends.whoosh import engine
-from search.backends.whoosh.engine import Match, intersect, subtract, union
+from search.backends.whoosh.engine import Match, MatchWord, intersect, subtract, union
 from search.backends.whoosh.partial import Words
 
 
@@ -56,17 +56,17 @@ def test_intersect_of_many_keeps_documents_in_all_and_adds_their_scores():
 
 
 def test_the_words_each_hit_of_a_partial_match_lacks():
-    words = Words(
-        ("grain", "corridor", "non", "circular"),
-        (_match([1, 2, 5], 1.0), _match([2, 7], 1.0), _match([1, 2], 1.0), _match([2], 1.0)),
-    )
+    found = [_match([1, 2, 5], 1.0), _match([2, 7], 1.0), _match([1, 2], 1.0), _match([2], 1.0)]
+    words = Words(("grain", "corridor", "non", "circular"), tuple(map(MatchWord, found)))
     assert words.missing(np.array([2, 1, 7, 9])) == [
         (),
         ("corridor", "circular"),
         ("grain", "non", "circular"),
         ("grain", "corridor", "non", "circular"),
     ]
-    repeated = Words(("non-circular", "non-circular"), (_match([1], 1.0), Match.empty()))
+    repeated = Words(
+        ("non-circular", "non-circular"), (MatchWord(_match([1], 1.0)), MatchWord(Match.empty()))
+    )
     assert repeated.missing(np.array([1, 3])) == [("non-circular",), ("non-circular",)]
 
 

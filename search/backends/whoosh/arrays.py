@@ -238,6 +238,7 @@ class DocArrays:
                 deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[deleted + offset] = False
         self.live = live
+        self._kind_masks: dict[str, np.ndarray] = {}
         self.all_live = bool(live.all())  # no deletion since the last merge: nothing to drop
         self.ids = _join([p.ids for p in parts], np.int64)
         self.parents = _parent_docnums(
@@ -249,7 +250,15 @@ class DocArrays:
         self.average_lengths = {f: _average(self.lengths[f][live]) for f in LENGTH_FIELDS}
 
     def of_kind(self, kind: str) -> np.ndarray:
-        return np.flatnonzero(self.live & (self.kinds == KIND_CODES[kind])).astype(np.int32)
+        return np.flatnonzero(self.of_kind_mask(kind)).astype(np.int32)
+
+    def of_kind_mask(self, kind: str) -> np.ndarray:
+        """A flag per docnum: a live document of `kind`. Worked out once per kind."""
+        found = self._kind_masks.get(kind)
+        if found is None:
+            found = self.live & (self.kinds == KIND_CODES[kind])
+            self._kind_masks[kind] = found
+        return found
 
 
 def _average(lengths: np.ndarray) -> float:

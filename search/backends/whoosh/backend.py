@@ -349,17 +349,18 @@ class WhooshBackend(SearchBackend):
                 distinct.setdefault(repr(word), (qt.label(node), word))
         if len(distinct) < 2:
             return None
-        engine, kind = snapshot.engine, KIND_CODES[KINDS[query.params.mode]]
+        engine = snapshot.engine
         words = partial.Words(
             tuple(label for label, _ in distinct.values()),
-            tuple(engine.evaluate_among(q, kind, budget) for _, q in distinct.values()),
+            tuple(engine.matcher(q, budget) for _, q in distinct.values()),
         )
         needed = None
         if required:
             needed = engine.evaluate(self.compiler.compile(qt.And(tuple(required))), budget)
         arrays, selection = snapshot.arrays, Selection.from_params(query.params)
+        wanted = arrays.of_kind_mask(KINDS[query.params.mode])
         passing = functools.partial(_passing, arrays, selection) if selection.filters() else None
-        found, counts = partial.most_words(words, needed, len(arrays.kinds), passing)
+        found, counts = partial.most_words(words, needed, wanted, passing)
         scores = found.scores + words.scores(found.docs)
         masks = FacetMasks(arrays, found.docs, selection)
         return _Found(snapshot.searcher, arrays, found.docs, scores, masks, words, counts)

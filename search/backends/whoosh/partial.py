@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from search.backends.whoosh.engine import Match, find_sorted, scores_at
+from search.backends.whoosh.engine import Match, Matcher, scores_at
 
 FEW_RESULTS = 10  # fewer results with every word than this: add those with most of them
 # Documents a partial match keeps at least (when that many have any word): those with the
@@ -32,59 +32,57 @@ PassingMask = Callable[[np.ndarray], np.ndarray]
 
 @dataclass(frozen=True)
 class Words:
-    """Which documents have each optional word of a query (labels as the user typed them)."""
+    """The optional words of a query (labels as the user typed them), each found where asked."""
 
     labels: tuple[str, ...]
-    matches: tuple[Match, ...]
+    matchers: tuple[Matcher, ...]
 
     def missing(self, docs: np.ndarray) -> list[tuple[str, ...]]:
         """The words each of `docs` lacks: one search per word for all of them (a search per
         word and document cost 40 ms for a page of a pasted passage's results)."""
         docs = np.asarray(docs, dtype=np.int32)
         lacking: list[list[str]] = [[] for _ in range(len(docs))]
-        for label, match in zip(self.labels, self.matches, strict=True):
-            _, found = find_sorted(docs, match.docs)
-            for i in np.flatnonzero(~found):
+        for label, matcher in zip(self.labels, self.matchers, strict=True):
+            for i in np.flatnonzero(~matcher.contains(docs)):
                 lacking[i].append(label)
         return [tuple(dict.fromkeys(words)) for words in lacking]  # `non-circular` once
 
     def scores(self, docs: np.ndarray) -> np.ndarray:
         """The words' scores summed for each of `docs` (sorted docnums)."""
         total = np.zeros(len(docs), dtype=np.float64)
-        for match in self.matches:
-            total += scores_at(match, docs)
+        for matcher in self.matchers:
+            total += matcher.scores_at(docs)
         return total.astype(np.float32)
 
 
 def most_words(
-    words: Words, required: Match | None, size: int, passing: PassingMask | None = None
+    words: Words, required: Match | None, wanted: np.ndarray, passing: PassingMask | None = None
 ) -> tuple[Match, np.ndarray]:
     """The documents with the most of the words (and every required part), with how many
-    distinct words each has (docnums below `size`). They are those with at least as many
-    words as the ENOUGH-th best document that `passing` lets through (the search's facet
-    filters; all when None), and all of their ties.
+    distinct words each has, among those `wanted` flags (one flag per docnum: the documents
+    of the search's kind). They are those with at least as many words as the ENOUGH-th best
+    document that `passing` lets through (the search's facet filters; all when None), and
+    all of their ties.
 
     Their scores are the required parts' only: `Words.scores` adds the words' scores to those
-    kept (summing them for every document cost a pasted passage 10 ms in 20,000 articles).
-    Words are counted in one slot per docnum, and the fewest a document must have comes from
-    those counts, so only the documents kept are ever listed: listing every document with
-    any word of a pasted passage, to count and filter them, cost 20 ms in 100,000 articles.
+    kept. Words are counted in one slot per docnum, and the fewest a document must have comes
+    from those counts, so only the documents kept are ever listed or scored: scoring every
+    document with any word of a pasted passage, and listing them to count and filter them,
+    cost over 100 ms in 100,000 articles.
     """
-    present = [m for m in words.matches if len(m.docs)]
-    if not present:
-        return Match.empty(), np.zeros(0, dtype=np.int32)
-    counts = np.zeros(size, dtype=np.uint16)  # a query has far fewer distinct words
-    for match in present:
-        counts[match.docs] += 1  # a match's docnums are unique: no two updates collide
+    counts = np.zeros(len(wanted), dtype=np.uint16)  # a query has far fewer distinct words
+    for matcher in words.matchers:
+        matcher.count_into(counts)
+    counts[~wanted] = 0
     if required is not None:
-        has_required = np.zeros(size, dtype=bool)
+        has_required = np.zeros(len(wanted), dtype=bool)
         has_required[required.docs] = True
         counts[~has_required] = 0
     if passing is None:
         least = _fewest(np.bincount(counts))
     else:
         candidates = np.flatnonzero(counts).astype(np.int32)
-        least = _fewest(np.bincount(counts[candidates[passing(candidates)]]))
+        least = _fewest(np.bincount(counts[candidates[passing(candidates)]], minlength=1))
     docs = np.flatnonzero(counts >= max(least, 1)).astype(np.int32)
     scores = np.zeros(len(docs), dtype=np.float32)
     if required is not None:
