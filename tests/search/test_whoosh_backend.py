@@ -142,5 +142,8 @@ def test_a_word_looked_up_where_asked_scores_as_its_full_match(tmp_path, text):
             expected[full.docs] = full.scores
             assert np.allclose(looked_up.scores_at(docs), expected, rtol=1e-6)
             counts = np.zeros(len(docs), dtype=np.uint16)
-            looked_up.count_into(counts)
+            looked_up.count_into(counts, "every", np.ones(len(docs), dtype=bool))
             assert np.flatnonzero(counts).tolist() == full.docs.tolist()
+            articles = np.zeros(len(docs), dtype=np.uint16)
+            looked_up.count_into(articles, "odd", docs % 2 == 1)
+            assert np.flatnonzero(articles).tolist() == [d for d in full.docs if d % 2]

@@ -358,9 +358,9 @@ class WhooshBackend(SearchBackend):
         if required:
             needed = engine.evaluate(self.compiler.compile(qt.And(tuple(required))), budget)
         arrays, selection = snapshot.arrays, Selection.from_params(query.params)
-        wanted = arrays.of_kind_mask(KINDS[query.params.mode])
+        kind = KINDS[query.params.mode]
         passing = functools.partial(_passing, arrays, selection) if selection.filters() else None
-        found, counts = partial.most_words(words, needed, wanted, passing)
+        found, counts = partial.most_words(words, needed, kind, arrays.of_kind_mask(kind), passing)
         scores = found.scores + words.scores(found.docs)
         masks = FacetMasks(arrays, found.docs, selection)
         return _Found(snapshot.searcher, arrays, found.docs, scores, masks, words, counts)

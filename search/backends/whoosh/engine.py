@@ -31,6 +31,7 @@ from search.backends.whoosh.postings import SegmentPostings, read_blocks
 K1, B = 1.2, 0.75
 CACHED_TERMS = 4096
 CACHED_QUERIES = 256
+CACHED_WORDS = 1024  # long queries' words, with their documents of each kind
 CACHED_MATCH_BYTES = 128 * 1024 * 1024
 # A word in more than this many times as many documents as a strict match has left is looked
 # up for those documents rather than matched in full: a lookup costs a binary search per
@@ -91,7 +92,7 @@ class Matcher(Protocol):
 
     def scores_at(self, docs: np.ndarray) -> np.ndarray: ...
 
-    def count_into(self, counts: np.ndarray) -> None: ...
+    def count_into(self, counts: np.ndarray, kind: str, wanted: np.ndarray) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,9 @@ class MatchWord:
     def scores_at(self, docs: np.ndarray) -> np.ndarray:
         return scores_at(self.match, docs)
 
-    def count_into(self, counts: np.ndarray) -> None:
-        counts[self.match.docs] += 1
+    def count_into(self, counts: np.ndarray, kind: str, wanted: np.ndarray) -> None:
+        docs = self.match.docs
+        counts[docs[wanted[docs]]] += 1
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ class Word:
         ]
         self.extra = np.unique(np.concatenate(extras)).astype(np.int32) if extras else EMPTY
         self.count = (len(self.largest.docs) if self.largest else 0) + len(self.extra)
+        self._of_kind: dict[str, np.ndarray] = {}
 
     def contains(self, docs: np.ndarray) -> np.ndarray:
         found = np.zeros(len(docs), dtype=bool)
@@ -157,11 +160,17 @@ class Word:
             found |= _in_sorted(docs, field.docs)
         return found
 
-    def count_into(self, counts: np.ndarray) -> None:
-        if self.largest is not None:
-            # NumPy indexes with int64: converted first, the update takes half the time.
-            counts[self.largest.docs.astype(np.intp)] += 1
-            counts[self.extra] += 1
+    def count_into(self, counts: np.ndarray, kind: str, wanted: np.ndarray) -> None:
+        """Add 1 for each document of `kind` (those `wanted` flags) that has the word."""
+        found = self._of_kind.get(kind)
+        if found is None:
+            # Kept per kind, as int64 (NumPy's index type: converted each time, the update
+            # took twice as long): articles are a fraction of the documents, statements the
+            # rest, so a word's articles are counted in a fraction of the time.
+            docs = np.concatenate([self.largest.docs, self.extra]) if self.largest else EMPTY
+            found = docs[wanted[docs]].astype(np.intp)
+            self._of_kind[kind] = found
+        counts[found] += 1
 
     def scores_at(self, docs: np.ndarray) -> np.ndarray:
         """The word's score at each of `docs` (sorted docnums), 0 where it is absent."""
@@ -292,7 +301,7 @@ class Engine:
             found = Word(self, query)
             with self._lock:
                 self._word_postings[key] = found
-                if len(self._word_postings) > CACHED_TERMS:
+                if len(self._word_postings) > CACHED_WORDS:
                     self._word_postings.popitem(last=False)
         return found
 

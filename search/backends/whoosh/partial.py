@@ -56,11 +56,15 @@ class Words:
 
 
 def most_words(
-    words: Words, required: Match | None, wanted: np.ndarray, passing: PassingMask | None = None
+    words: Words,
+    required: Match | None,
+    kind: str,
+    wanted: np.ndarray,
+    passing: PassingMask | None = None,
 ) -> tuple[Match, np.ndarray]:
     """The documents with the most of the words (and every required part), with how many
-    distinct words each has, among those `wanted` flags (one flag per docnum: the documents
-    of the search's kind). They are those with at least as many words as the ENOUGH-th best
+    distinct words each has, among the documents of `kind` (flagged by `wanted`, one flag per
+    docnum). They are those with at least as many words as the ENOUGH-th best
     document that `passing` lets through (the search's facet filters; all when None), and
     all of their ties.
 
@@ -72,8 +76,7 @@ def most_words(
     """
     counts = np.zeros(len(wanted), dtype=np.uint16)  # a query has far fewer distinct words
     for matcher in words.matchers:
-        matcher.count_into(counts)
-    counts[~wanted] = 0
+        matcher.count_into(counts, kind, wanted)
     if required is not None:
         has_required = np.zeros(len(wanted), dtype=bool)
         has_required[required.docs] = True
