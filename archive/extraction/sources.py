@@ -8,7 +8,10 @@ from .attribution import Pass, span
 from .lexicon import NON_NAME_WORDS, ROLE_WORDS
 from .names import is_country_token
 from .speakers import Speaker, resolve
+from .speech_words import SPEECH_VERBS
 from .types import ORGANISATION
+
+SPEECH_WORDS = frozenset(SPEECH_VERBS)
 
 ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to ")
 # A passive whose agent is the speaker ("The claim was denied by X").
@@ -18,6 +21,13 @@ PASSIVE = re.compile(
     r"|made))\s+by\s+"
     # "in response to a statement from her brother, King X": a message's author.
     r"|(?<![\w-])(?:statement|message|letter)s?\s+from\s+"
+)
+# "In a statement, the ministry condemned …", "In an advisory issued late Sunday, the
+# National Hurricane Center upgraded …": what the subject then does, it does in the statement.
+IN_STATEMENT = re.compile(
+    r"(?<!\S)In (?:an?|its|their|his|her|the) (?:[\w-]+ ){0,3}?(?:statement|advisory"
+    r"|press release|news release|tweet|post|letter|bulletin|communiqu[e\u00e9]|message"
+    r"|announcement|notice)\b[^,;\"\u201c\u201d]{0,80}, "
 )
 # "according to a recent report by X": the report's author is the source.
 _SOURCE_NOUN = re.compile(
@@ -40,6 +50,11 @@ _SOURCE_END = re.compile(
 # A time, place or channel between an opening source and its comma.
 _ADVERBIAL_GAP = re.compile(
     r"\s+(?:on|in|at|via|late|early|last|this|through|during)\b[^,;\"\u201c]{1,40}(?=,)"
+)
+# The subject after "In a statement, ", its bracketed acronym, and its verb.
+_SUBJECT_VERB = re.compile(
+    rf"((?:the )?{_NAME}(?: (?:(?:of|for|and|de|al) )?(?:the )?{_NAME}){{0,6}})"
+    r"(?: \([A-Z][\w.&-]{1,10}\))?(?: [a-z]+ly)? ([a-z]+(?:ed|es|s))\b"
 )
 _ITS_DOCUMENT = re.compile(
     r"its (?:[\w-]+ ){0,2}?(?:report|statement|release|website|announcement|data|figures)s?\b"
@@ -140,3 +155,21 @@ def attribute_passive(p: Pass, match: re.Match[str]) -> None:
     found = _source_at(p, match.end(), sent_end)
     if found:
         p.add(found[0], span(p.body, sent_start, sent_end), None)
+
+
+def attribute_in_statement(p: Pass, match: re.Match[str]) -> None:
+    """'In a statement, the Foreign Ministry condemned the attack.': the sentence's subject
+    speaks, and what it did there is the statement (verbs of saying have their own rules)."""
+    sent_start, sent_end = p.sentence_at(match.start())
+    if match.start() - sent_start > 2 or p.inside_quote(match.start()):
+        return
+    subject = _SUBJECT_VERB.match(p.body, match.end(), sent_end)
+    if not subject or subject.group(2) in SPEECH_WORDS:
+        return
+    phrase = _without_full_stop(subject.group(1))
+    speaker = resolve(p.ctx, phrase, match.end())
+    name = phrase[4:] if phrase.startswith("the ") else phrase
+    if speaker is None and phrase.startswith("the ") and not is_country_token(name.split()[0]):
+        speaker = Speaker(p.ctx.registry.add_org(name), ORGANISATION)  # "the X Center"
+    if speaker is not None:
+        p.add(speaker, span(p.body, subject.start(2), sent_end), None)

@@ -11,7 +11,14 @@ from .names import Mention, lower_words, person_mentions
 from .phrases import Phrase, speaker_phrase
 from .quotes import find_quotes, interview_turns
 from .registry import Registry
-from .sources import ACCORDING, PASSIVE, attribute_according, attribute_passive
+from .sources import (
+    ACCORDING,
+    IN_STATEMENT,
+    PASSIVE,
+    attribute_according,
+    attribute_in_statement,
+    attribute_passive,
+)
 from .speakers import Context, Speaker, resolve, resolve_phrase, spokesperson_of
 from .speech_words import (
     INTERVIEWER_TAGS,
@@ -384,7 +391,8 @@ def find_statements(
     events = [(m.start(), 0, m) for m in _VERB.finditer(body)]
     events += [(m.start(), 1, m) for m in ACCORDING.finditer(body)]
     events += [(m.start(), 2, m) for m in PASSIVE.finditer(body)]
-    handlers = (_attribute_verb, attribute_according, attribute_passive)
+    events += [(m.start(), 3, m) for m in IN_STATEMENT.finditer(body)]
+    handlers = (_attribute_verb, attribute_according, attribute_passive, attribute_in_statement)
     for _, kind, match in sorted(events, key=lambda e: e[0]):
         handlers[kind](p, match)
     _subject_quotes(p)

@@ -169,6 +169,20 @@ def test_a_spokesperson_for_an_unknown_name_speaks_for_an_organisation():
     assert _speakers("An official of Iran said the talks would go on.") == []
 
 
+def test_in_a_statement_the_subject_speaks_whatever_its_verb():
+    body = (
+        "In an advisory issued late Sunday night, the National Hurricane Center upgraded "
+        "the storm to hurricane status."
+    )
+    result = extract(body, title="T")
+    assert result.speakers == ["National Hurricane Center"]
+    assert result.statements[0].text == "upgraded the storm to hurricane status"
+    assert _speakers("In a statement on Monday, Freshmart Holdings apologised for it all.") == [
+        "Freshmart Holdings"
+    ]
+    assert _speakers("In the end, the National Hurricane Center upgraded the storm.") == []
+
+
 def test_role_lead_then_name_apposition():
     body = "The judge presiding over the case, Maria Lopez, said the sentence was fair."
     assert _speakers(body) == ["Maria Lopez"]
