@@ -8,6 +8,7 @@ from whoosh.searching import Searcher
 
 from search.backends.base import SearchUnavailable
 from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh import engine as whoosh_engine
 from search.backends.whoosh.engine import Word
 from tests.search.backend_contract import DOCS, BackendContract, RankingContract
 from tests.search.queries import backend_query, tree
@@ -147,3 +148,20 @@ def test_a_word_looked_up_where_asked_scores_as_its_full_match(tmp_path, text):
             articles = np.zeros(len(docs), dtype=np.uint16)
             looked_up.count_into(articles, "odd", docs % 2 == 1)
             assert np.flatnonzero(articles).tolist() == [d for d in full.docs if d % 2]
+
+
+def test_words_kept_for_long_queries_are_bounded_in_bytes(tmp_path, monkeypatch):
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.index(DOCS)
+    engine = backend._current().engine
+    moscow, talks = (backend.compiler.words(tree(w))[0] for w in ("moscow", "talks"))
+    assert engine.matcher(moscow) is engine.matcher(moscow)  # kept
+    wanted = np.ones(engine.arrays.size, dtype=bool)
+    counts = np.zeros(engine.arrays.size, dtype=np.uint16)
+    engine.matcher(moscow).count_into(counts, "every", wanted)
+    kept = engine._kind_docs.get(f"every:{moscow!r}")
+    assert kept is not None and len(kept) == 2
+    monkeypatch.setattr(whoosh_engine, "CACHED_MATCH_BYTES", kept.nbytes)
+    engine.matcher(talks).count_into(counts, "every", wanted)  # over the bound with both
+    assert engine._kind_docs.get(f"every:{moscow!r}") is None
+    assert engine._kind_docs.get(f"every:{talks!r}") is not None

@@ -72,7 +72,7 @@ def test_the_words_each_hit_of_a_partial_match_lacks():
 
 def test_kept_matches_are_bounded_in_bytes(monkeypatch):
     monkeypatch.setattr(engine, "CACHED_MATCH_BYTES", 10_000)
-    kept = engine._MatchCache(limit=10)
+    kept = engine._Kept(10, engine._size)
     big = _match(list(range(1000)), 1.0)  # 8,000 bytes of docs and scores
     kept.keep("first", big)
     kept.keep("second", big)
@@ -82,7 +82,7 @@ def test_kept_matches_are_bounded_in_bytes(monkeypatch):
 
 
 def test_kept_matches_are_bounded_in_number():
-    kept = engine._MatchCache(limit=2)
+    kept = engine._Kept(2, engine._size)
     for key in ("a", "b", "c"):
         kept.keep(key, _match([1], 1.0))
     assert list(kept._kept) == ["b", "c"] and kept._bytes == 16

@@ -13,7 +13,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 from whoosh import query as wq
@@ -40,6 +40,7 @@ LOOK_UP_RATIO = 16
 MAX_EXPANSIONS = 1024  # words a wildcard, prefix or fuzzy word may stand for (Lucene's 1,024)
 CHECK_EVERY = 1024  # steps of a long loop between two looks at the clock
 EMPTY = np.zeros(0, dtype=np.int32)
+V = TypeVar("V")
 
 
 class AnyField(CompoundQuery):  # type: ignore[misc]  # Whoosh has no type hints
@@ -152,7 +153,11 @@ class Word:
         ]
         self.extra = np.unique(np.concatenate(extras)).astype(np.int32) if extras else EMPTY
         self.count = (len(self.largest.docs) if self.largest else 0) + len(self.extra)
-        self._of_kind: dict[str, np.ndarray] = {}
+        self.key = repr(query)
+
+    def size(self) -> int:
+        """Bytes it adds to what the postings cache holds."""
+        return int(self.extra.nbytes)
 
     def contains(self, docs: np.ndarray) -> np.ndarray:
         found = np.zeros(len(docs), dtype=bool)
@@ -162,15 +167,15 @@ class Word:
 
     def count_into(self, counts: np.ndarray, kind: str, wanted: np.ndarray) -> None:
         """Add 1 for each document of `kind` (those `wanted` flags) that has the word."""
-        found = self._of_kind.get(kind)
-        if found is None:
-            # Kept per kind, as int64 (NumPy's index type: converted each time, the update
-            # took twice as long): articles are a fraction of the documents, statements the
-            # rest, so a word's articles are counted in a fraction of the time.
-            docs = np.concatenate([self.largest.docs, self.extra]) if self.largest else EMPTY
-            found = docs[wanted[docs]].astype(np.intp)
-            self._of_kind[kind] = found
-        counts[found] += 1
+        counts[self.engine.kept_docs(f"{kind}:{self.key}", self._of_kind, wanted)] += 1
+
+    def _of_kind(self, wanted: np.ndarray) -> np.ndarray:
+        # As int64, NumPy's index type (converted each time, the update took twice as
+        # long); articles are a fraction of the documents, statements the rest, so a word's
+        # articles alone are counted in a fraction of the time.
+        docs = np.concatenate([self.largest.docs, self.extra]) if self.largest else EMPTY
+        found: np.ndarray = docs[wanted[docs]].astype(np.intp)
+        return found
 
     def scores_at(self, docs: np.ndarray) -> np.ndarray:
         """The word's score at each of `docs` (sorted docnums), 0 where it is absent."""
@@ -210,9 +215,10 @@ class Engine:
         self.total_docs = max(1, int(arrays.live.sum()))
         self._lock = threading.Lock()  # the caches are shared by a worker's threads
         self._local = threading.local()  # each thread's current deadline
-        self._matches = _MatchCache(CACHED_QUERIES)  # whole queries' results
-        self._words = _MatchCache(CACHED_TERMS)  # each word's scored postings
-        self._word_postings: OrderedDict[str, Word] = OrderedDict()  # each word's, unscored
+        self._matches = _Kept[Match](CACHED_QUERIES, _size)  # whole queries' results
+        self._words = _Kept[Match](CACHED_TERMS, _size)  # each word's scored postings
+        self._word_postings = _Kept[Word](CACHED_WORDS, Word.size)  # each word's, unscored
+        self._kind_docs = _Kept[np.ndarray](CACHED_WORDS, _nbytes)  # a word's, of one kind
         self._norms: dict[str, np.ndarray] = {}  # each field's length normalisation per doc
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
             OrderedDict()
@@ -224,6 +230,7 @@ class Engine:
             if postings:
                 self._words.clear()
                 self._word_postings.clear()
+                self._kind_docs.clear()
                 self._postings.clear()
 
     # --- postings ---------------------------------------------------------------------------
@@ -300,12 +307,22 @@ class Engine:
         if found is None:
             found = Word(self, query)
             with self._lock:
-                self._word_postings[key] = found
-                if len(self._word_postings) > CACHED_WORDS:
-                    self._word_postings.popitem(last=False)
+                self._word_postings.keep(key, found)
         return found
 
-    def _cache_for(self, query: wq.Query) -> _MatchCache:
+    def kept_docs(
+        self, key: str, make: Callable[[np.ndarray], np.ndarray], wanted: np.ndarray
+    ) -> np.ndarray:
+        """`make(wanted)`, kept under `key` (a word's documents of one kind)."""
+        with self._lock:
+            found = self._kind_docs.get(key)
+        if found is None:
+            found = make(wanted)
+            with self._lock:
+                self._kind_docs.keep(key, found)
+        return found
+
+    def _cache_for(self, query: wq.Query) -> _Kept[Match]:
         # A word's scored postings are kept like its postings: a common word (the costly
         # kind, long postings) comes back in query after query.
         return self._words if isinstance(query, (wq.Term, AnyField)) else self._matches
@@ -670,31 +687,35 @@ def subtract(match: Match, removed: Match) -> Match:
     return Match(match.docs[keep], match.scores[keep])
 
 
-class _MatchCache:
-    """Matches by query, the oldest dropped first. A common word's match spans most of the
-    index: the bytes are bounded, not only the count, so a worker's memory stays small however
-    many long queries it answers. The caller holds the engine's lock."""
+class _Kept(Generic[V]):
+    """Values by query, the oldest dropped first. A common word's match or postings span most
+    of the index: the bytes are bounded, not only the count, so a worker's memory stays small
+    however many long queries it answers. The caller holds the engine's lock."""
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._kept: OrderedDict[str, Match] = OrderedDict()
+    def __init__(self, limit: int, size: Callable[[V], int]) -> None:
+        self.limit, self.size = limit, size
+        self._kept: OrderedDict[str, V] = OrderedDict()
         self._bytes = 0
 
-    def get(self, key: str) -> Match | None:
+    def get(self, key: str) -> V | None:
         return self._kept.get(key)
 
-    def keep(self, key: str, found: Match) -> None:
+    def keep(self, key: str, found: V) -> None:
         if key in self._kept:
             return
         self._kept[key] = found
-        self._bytes += _size(found)
+        self._bytes += self.size(found)
         while len(self._kept) > self.limit or self._bytes > CACHED_MATCH_BYTES:
             _, dropped = self._kept.popitem(last=False)
-            self._bytes -= _size(dropped)
+            self._bytes -= self.size(dropped)
 
     def clear(self) -> None:
         self._kept.clear()
         self._bytes = 0
+
+
+def _nbytes(found: np.ndarray) -> int:
+    return int(found.nbytes)
 
 
 def _size(match: Match) -> int:
