@@ -165,3 +165,14 @@ def test_words_kept_for_long_queries_are_bounded_in_bytes(tmp_path, monkeypatch)
     engine.matcher(talks).count_into(counts, "every", wanted)  # over the bound with both
     assert engine._kind_docs.get(f"every:{moscow!r}") is None
     assert engine._kind_docs.get(f"every:{talks!r}") is not None
+
+
+def test_postings_kept_between_queries_are_bounded_in_bytes(tmp_path, monkeypatch):
+    backend = WhooshBackend(tmp_path / "ix")
+    backend.index(DOCS)
+    engine = backend._current().engine
+    moscow = engine.postings("body", b"moscow")
+    assert engine.postings("body", b"moscow") is moscow  # kept
+    monkeypatch.setattr(whoosh_engine, "CACHED_MATCH_BYTES", moscow[0].nbytes + moscow[1].nbytes)
+    engine.postings("body", b"minist")  # over the bound with both: the older one goes
+    assert engine.postings("body", b"moscow") is not moscow

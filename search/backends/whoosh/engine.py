@@ -11,7 +11,7 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
@@ -220,9 +220,7 @@ class Engine:
         self._word_postings = _Kept[Word](CACHED_WORDS, Word.size)  # each word's, unscored
         self._kind_docs = _Kept[np.ndarray](CACHED_WORDS, _nbytes)  # a word's, of one kind
         self._norms: dict[str, np.ndarray] = {}  # each field's length normalisation per doc
-        self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
-            OrderedDict()
-        )
+        self._postings = _Kept[tuple[np.ndarray, np.ndarray]](CACHED_TERMS, _pair_nbytes)
 
     def forget(self, postings: bool = True) -> None:
         with self._lock:
@@ -264,9 +262,7 @@ class Engine:
         else:
             found = (EMPTY, np.zeros(0, dtype=np.float32))
         with self._lock:
-            self._postings[key] = found
-            if len(self._postings) > CACHED_TERMS:
-                self._postings.popitem(last=False)
+            self._postings.keep(key, found)
         return found
 
     # --- evaluation -------------------------------------------------------------------------
@@ -688,19 +684,19 @@ def subtract(match: Match, removed: Match) -> Match:
 
 
 class _Kept(Generic[V]):
-    """Values by query, the oldest dropped first. A common word's match or postings span most
-    of the index: the bytes are bounded, not only the count, so a worker's memory stays small
-    however many long queries it answers. The caller holds the engine's lock."""
+    """Values by query or term, the oldest dropped first. A common word's match or postings
+    span most of the index: the bytes are bounded, not only the count, so a worker's memory
+    stays small however many long queries it answers. The caller holds the engine's lock."""
 
     def __init__(self, limit: int, size: Callable[[V], int]) -> None:
         self.limit, self.size = limit, size
-        self._kept: OrderedDict[str, V] = OrderedDict()
+        self._kept: OrderedDict[Hashable, V] = OrderedDict()
         self._bytes = 0
 
-    def get(self, key: str) -> V | None:
+    def get(self, key: Hashable) -> V | None:
         return self._kept.get(key)
 
-    def keep(self, key: str, found: V) -> None:
+    def keep(self, key: Hashable, found: V) -> None:
         if key in self._kept:
             return
         self._kept[key] = found
@@ -712,6 +708,10 @@ class _Kept(Generic[V]):
     def clear(self) -> None:
         self._kept.clear()
         self._bytes = 0
+
+
+def _pair_nbytes(found: tuple[np.ndarray, np.ndarray]) -> int:
+    return int(found[0].nbytes + found[1].nbytes)
 
 
 def _nbytes(found: np.ndarray) -> int:
