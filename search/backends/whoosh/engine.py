@@ -167,7 +167,8 @@ class Word:
 
     def count_into(self, counts: np.ndarray, kind: str, wanted: np.ndarray) -> None:
         """Add 1 for each document of `kind` (those `wanted` flags) that has the word."""
-        counts[self.engine.kept_docs(f"{kind}:{self.key}", self._of_kind, wanted)] += 1
+        key = f"{kind}:{self.key}"
+        counts[self.engine.kept_docs(key, lambda: self._of_kind(wanted))] += 1
 
     def _of_kind(self, wanted: np.ndarray) -> np.ndarray:
         # As int64, NumPy's index type (converted each time, the update took twice as
@@ -235,11 +236,11 @@ class Engine:
 
     def postings(self, field: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, term frequencies) of one term, live documents only."""
-        key = (field, text)
-        with self._lock:
-            found = self._postings.get(key)
-        if found is not None:
-            return found
+        return self._postings.kept(
+            (field, text), lambda: self._read_postings(field, text), self._lock
+        )
+
+    def _read_postings(self, field: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         docs, freqs = [], []
         for (reader, offset), saved in zip(self.leaves, self.saved, strict=True):
             term = saved.term(field, text) if saved else None
@@ -252,18 +253,13 @@ class Engine:
             ids, weights, _, _ = read_blocks(internals.term_matcher(reader, field, text))
             docs.append(ids + offset)
             freqs.append(weights)
-        if docs:
-            all_docs, all_freqs = np.concatenate(docs), np.concatenate(freqs)
-            if self.arrays.all_live:  # the usual case: a common word spans most of the index
-                found = (all_docs.astype(np.int32, copy=False), all_freqs)
-            else:
-                keep = self.arrays.live[all_docs]
-                found = (all_docs[keep].astype(np.int32), all_freqs[keep])
-        else:
-            found = (EMPTY, np.zeros(0, dtype=np.float32))
-        with self._lock:
-            self._postings.keep(key, found)
-        return found
+        if not docs:
+            return EMPTY, np.zeros(0, dtype=np.float32)
+        all_docs, all_freqs = np.concatenate(docs), np.concatenate(freqs)
+        if self.arrays.all_live:  # the usual case: a common word spans most of the index
+            return all_docs.astype(np.int32, copy=False), all_freqs
+        keep = self.arrays.live[all_docs]
+        return all_docs[keep].astype(np.int32), all_freqs[keep]
 
     # --- evaluation -------------------------------------------------------------------------
 
@@ -274,14 +270,8 @@ class Engine:
         Raises `SearchTooSlow` when the work runs past `budget` seconds, so that no query
         (a wildcard over the whole vocabulary, say) holds a web worker for long.
         """
-        key, cache = repr(query), self._cache_for(query)
-        with self._lock:
-            found = cache.get(key)
-        if found is None:
-            found = self._within(query, budget)
-            with self._lock:
-                cache.keep(key, found)
-        return found
+        cache = self._cache_for(query)
+        return cache.kept(repr(query), lambda: self._within(query, budget), self._lock)
 
     def _within(self, query: wq.Query, budget: float | None) -> Match:
         self._local.deadline = Deadline(budget)
@@ -297,26 +287,11 @@ class Engine:
         return MatchWord(self.evaluate(query, budget))
 
     def _word(self, query: wq.Term | AnyField) -> Word:
-        key = repr(query)
-        with self._lock:
-            found = self._word_postings.get(key)
-        if found is None:
-            found = Word(self, query)
-            with self._lock:
-                self._word_postings.keep(key, found)
-        return found
+        return self._word_postings.kept(repr(query), lambda: Word(self, query), self._lock)
 
-    def kept_docs(
-        self, key: str, make: Callable[[np.ndarray], np.ndarray], wanted: np.ndarray
-    ) -> np.ndarray:
-        """`make(wanted)`, kept under `key` (a word's documents of one kind)."""
-        with self._lock:
-            found = self._kind_docs.get(key)
-        if found is None:
-            found = make(wanted)
-            with self._lock:
-                self._kind_docs.keep(key, found)
-        return found
+    def kept_docs(self, key: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+        """`make()`, kept under `key` (a word's documents of one kind)."""
+        return self._kind_docs.kept(key, make, self._lock)
 
     def _cache_for(self, query: wq.Query) -> _Kept[Match]:
         # A word's scored postings are kept like its postings: a common word (the costly
@@ -342,14 +317,7 @@ class Engine:
             return self._evaluate(query)
         # A word's match is kept: a long query that finds too few documents with every word
         # asks for each word again (partial matching), and later queries ask for it too.
-        key = repr(query)
-        with self._lock:
-            found = self._words.get(key)
-        if found is None:
-            found = self._evaluate(query)
-            with self._lock:
-                self._words.keep(key, found)
-        return found
+        return self._words.kept(repr(query), lambda: self._evaluate(query), self._lock)
 
     def _term(self, query: wq.Term) -> Match:
         field = query.fieldname
@@ -686,7 +654,8 @@ def subtract(match: Match, removed: Match) -> Match:
 class _Kept(Generic[V]):
     """Values by query or term, the oldest dropped first. A common word's match or postings
     span most of the index: the bytes are bounded, not only the count, so a worker's memory
-    stays small however many long queries it answers. The caller holds the engine's lock."""
+    stays small however many long queries it answers. The caller of `get`, `keep` and
+    `clear` holds the engine's lock; `kept` takes it."""
 
     def __init__(self, limit: int, size: Callable[[V], int]) -> None:
         self.limit, self.size = limit, size
@@ -695,6 +664,17 @@ class _Kept(Generic[V]):
 
     def get(self, key: Hashable) -> V | None:
         return self._kept.get(key)
+
+    def kept(self, key: Hashable, make: Callable[[], V], lock: threading.Lock) -> V:
+        """The value kept under `key`; made when there is none (outside `lock`, so that other
+        threads keep searching meanwhile) and kept."""
+        with lock:
+            found = self._kept.get(key)
+        if found is None:
+            found = make()
+            with lock:
+                self.keep(key, found)
+        return found
 
     def keep(self, key: Hashable, found: V) -> None:
         if key in self._kept:

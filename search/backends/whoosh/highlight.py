@@ -24,10 +24,17 @@ _SPLIT = re.compile(f"({TOKEN_PATTERN})")
 
 def tokens(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, index term) for every token of `text`, as the index analyzer sees it."""
+    starts, ends, terms = _tokenised(text)
+    return list(zip(starts, ends, terms, strict=False))
+
+
+def _tokenised(text: str) -> tuple[list[int], list[int], list[str | None]]:
+    """Every token's start, end and index term (None for a stop word), as three lists."""
     parts = _SPLIT.split(text)
     bounds = list(accumulate(map(len, parts)))
-    # One more separator than tokens: the text ends with one, however short.
-    return list(zip(bounds[0::2], bounds[1::2], map(index_term, parts[1::2]), strict=False))
+    # One more separator than tokens: the text ends with one, however short (so `starts`
+    # has one more item than the tokens).
+    return bounds[0::2], bounds[1::2], list(map(index_term, parts[1::2]))
 
 
 def match_spans(text: str, terms: frozenset[str], phrases: Phrases) -> list[tuple[int, int]]:
@@ -37,10 +44,7 @@ def match_spans(text: str, terms: frozenset[str], phrases: Phrases) -> list[tupl
     every token in C (a 40-word query matches a few hundred of a hit's thousand tokens; a
     tuple for each token made a results page's passages take 15 ms).
     """
-    parts = _SPLIT.split(text)
-    bounds = list(accumulate(map(len, parts)))
-    starts, ends = bounds[0::2], bounds[1::2]
-    found = list(map(index_term, parts[1::2]))
+    starts, ends, found = _tokenised(text)
     spans = [(starts[i], ends[i]) for i in compress(count(), map(terms.__contains__, found))]
     if phrases:
         words = list(compress(count(), found))  # tokens that are not stop words

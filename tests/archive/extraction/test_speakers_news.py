@@ -144,21 +144,35 @@ def test_long_apposition_after_the_name():
     assert _speakers(body) == ["Karl Meyer"]
 
 
-def test_apposition_of_a_description_and_a_place():
-    body = (
-        "Carla Mendes Ortiz, the mayor of Esperanza, Santa Clara, announced that classes "
-        "would be cancelled."
-    )
+@pytest.mark.parametrize(
+    ("body", "speaker", "statement"),
+    [
+        pytest.param(
+            "Carla Mendes Ortiz, the mayor of Esperanza, Santa Clara, announced that classes "
+            "would be cancelled.",
+            "Carla Mendes Ortiz",
+            "classes would be cancelled",
+            id="an apposition of a description and a place",
+        ),
+        pytest.param(
+            "Maria Petrova, mayor of a town in the south, said the schools would close.",
+            "Maria Petrova",
+            "the schools would close",
+            id="an apposition ending in a place phrase is no adverbial",
+        ),
+        pytest.param(
+            "In an advisory issued late Sunday night, the National Hurricane Center upgraded "
+            "the storm to hurricane status.",
+            "National Hurricane Center",
+            "upgraded the storm to hurricane status",
+            id="in a statement, the subject speaks whatever its verb",
+        ),
+    ],
+)
+def test_who_speaks_and_what(body, speaker, statement):
     result = extract(body, title="T")
-    assert result.speakers == ["Carla Mendes Ortiz"]
-    assert result.statements[0].text == "classes would be cancelled"
-
-
-def test_an_apposition_ending_in_a_place_phrase_is_no_adverbial():
-    body = "Maria Petrova, mayor of a town in the south, said the schools would close."
-    result = extract(body, title="T")
-    assert result.speakers == ["Maria Petrova"]
-    assert result.statements[0].text == "the schools would close"
+    assert result.speakers == [speaker]
+    assert result.statements[0].text == statement
 
 
 def test_a_spokesperson_for_an_unknown_name_speaks_for_an_organisation():
@@ -170,13 +184,6 @@ def test_a_spokesperson_for_an_unknown_name_speaks_for_an_organisation():
 
 
 def test_in_a_statement_the_subject_speaks_whatever_its_verb():
-    body = (
-        "In an advisory issued late Sunday night, the National Hurricane Center upgraded "
-        "the storm to hurricane status."
-    )
-    result = extract(body, title="T")
-    assert result.speakers == ["National Hurricane Center"]
-    assert result.statements[0].text == "upgraded the storm to hurricane status"
     assert _speakers("In a statement on Monday, Freshmart Holdings apologised for it all.") == [
         "Freshmart Holdings"
     ]
