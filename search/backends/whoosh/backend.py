@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from django.conf import settings
@@ -31,6 +32,7 @@ from search.backends.whoosh import (
     postings,
     proximity,
     spelling,
+    word_starts,
 )
 from search.backends.whoosh.arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
 from search.backends.whoosh.engine import Engine, Match
@@ -110,12 +112,14 @@ class Snapshot:
     searcher: Searcher
     arrays: DocArrays
     engine: Engine
+    starts: word_starts.WordStarts
 
     @classmethod
     def of(cls, searcher: Searcher, arrays_folder: Path | None) -> Snapshot:
         arrays = DocArrays(searcher, arrays_folder)
         saved = postings.for_leaves(leaf_readers(searcher), arrays_folder)
-        return cls(searcher, arrays, Engine(searcher, arrays, saved))
+        engine = Engine(searcher, arrays, saved)
+        return cls(searcher, arrays, engine, word_starts.WordStarts(searcher))
 
 
 class WhooshBackend(SearchBackend):
@@ -395,9 +399,17 @@ class WhooshBackend(SearchBackend):
         terms, phrases = compiler.marking(searcher, self.compiler, query.tree)
         shown = ranked[start : start + params.page_size]
         missing = found.words.missing(shown) if found.words else [()] * len(shown)
+        docnums = [int(docnum) for docnum in shown]
+        stored = [searcher.stored_fields(docnum) for docnum in docnums]
+        texts = [fields.get("body", "") for fields in stored]
+        spans = word_starts.hit_spans(
+            snapshot.engine, snapshot.starts, docnums, texts, terms, phrases
+        )
         hits = tuple(
-            self._hit(searcher, int(docnum), terms, phrases, lacking)
-            for docnum, lacking in zip(shown, missing, strict=True)
+            self._hit(fields, text, (terms, phrases), found_spans, lacking)
+            for fields, text, found_spans, lacking in zip(
+                stored, texts, spans, missing, strict=True
+            )
         )
         days = day_counts(found.masks.days[passing])
         return SearchResults(
@@ -427,16 +439,18 @@ class WhooshBackend(SearchBackend):
 
     @staticmethod
     def _hit(
-        searcher: Searcher,
-        docnum: int,
-        terms: frozenset[str],
-        phrases: list[tuple[str, ...]],
+        stored: dict[str, Any],
+        text: str,
+        marking: compiler.Marking,
+        spans: highlight.Spans | None,
         missing: tuple[str, ...],
     ) -> Hit:
-        stored = searcher.stored_fields(docnum)
+        terms, phrases = marking
         statement = bool(stored.get("parent"))  # only statements have a parent article
-        text = stored.get("body", "")
-        passages = highlight.passages(text, terms, phrases)
+        if spans is None:  # an index from before word starts were saved
+            passages = highlight.passages(text, terms, phrases)
+        else:
+            passages = highlight.passages_at(text, spans)
         if statement and passages and not terms:
             passages = [highlight.whole(text, terms)]
         return Hit(

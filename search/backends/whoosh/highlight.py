@@ -7,44 +7,32 @@ fraction of that, which is what keeps a results page fast.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from html import escape
-from itertools import accumulate, compress, count
+from itertools import compress, count
 
-from search.backends.whoosh.analysis import TOKEN_PATTERN, index_term
+from search.backends.whoosh.analysis import token_bounds
 
 PASSAGE_CHARS = 240
 SURROUND = 90
 Phrases = Sequence[tuple[str, ...]]
-# Splitting keeps separators and tokens alternately; their running lengths are the tokens'
-# offsets. All of it runs in C, unlike a loop over match objects (about a quarter faster).
-_SPLIT = re.compile(f"({TOKEN_PATTERN})")
+Spans = list[tuple[int, int]]
 
 
 def tokens(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, index term) for every token of `text`, as the index analyzer sees it."""
-    starts, ends, terms = _tokenised(text)
+    starts, ends, terms = token_bounds(text)
     return list(zip(starts, ends, terms, strict=False))
 
 
-def _tokenised(text: str) -> tuple[list[int], list[int], list[str | None]]:
-    """Every token's start, end and index term (None for a stop word), as three lists."""
-    parts = _SPLIT.split(text)
-    bounds = list(accumulate(map(len, parts)))
-    # One more separator than tokens: the text ends with one, however short (so `starts`
-    # has one more item than the tokens).
-    return bounds[0::2], bounds[1::2], list(map(index_term, parts[1::2]))
-
-
-def match_spans(text: str, terms: frozenset[str], phrases: Phrases) -> list[tuple[int, int]]:
+def match_spans(text: str, terms: frozenset[str], phrases: Phrases) -> Spans:
     """Character spans of the matches: single terms, and whole phrases as one span.
 
     Only the matching tokens become spans: picking them with `compress` keeps the loop over
     every token in C (a 40-word query matches a few hundred of a hit's thousand tokens; a
     tuple for each token made a results page's passages take 15 ms).
     """
-    starts, ends, found = _tokenised(text)
+    starts, ends, found = token_bounds(text)
     spans = [(starts[i], ends[i]) for i in compress(count(), map(terms.__contains__, found))]
     if phrases:
         words = list(compress(count(), found))  # tokens that are not stop words
@@ -56,10 +44,10 @@ def match_spans(text: str, terms: frozenset[str], phrases: Phrases) -> list[tupl
                 ):
                     spans.append((starts[words[k]], ends[words[k + size - 1]]))
         spans.sort()
-    return _merge(spans, text)
+    return merge(spans, text)
 
 
-def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def merge(spans: Spans, text: str) -> Spans:
     """Join overlapping spans, and spans separated only by spaces (one mark per phrase)."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -70,7 +58,7 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+def mark(text: str, spans: Spans, start: int = 0, end: int | None = None) -> str:
     """`text[start:end]` escaped, with each span inside it in <mark>."""
     end = len(text) if end is None else end
     out, position = [], start
@@ -88,6 +76,11 @@ def passages(text: str, terms: frozenset[str], phrases: Phrases = (), top: int =
     """Up to `top` passages around the best clusters of matches, in text order; the opening
     of the text if nothing matches. A cut inside the text is shown with an ellipsis."""
     spans = match_spans(text, terms, phrases) if (terms or phrases) and text else []
+    return passages_at(text, spans, top)
+
+
+def passages_at(text: str, spans: Spans, top: int = 3) -> list[str]:
+    """`passages` for matches already found: `spans` sorted and merged (`merge`)."""
     if not spans:
         return [escape(opening(text), quote=False)] if text.strip() else []
     windows = _windows(spans, len(text))
@@ -102,7 +95,7 @@ def passages(text: str, terms: frozenset[str], phrases: Phrases = (), top: int =
     return found
 
 
-def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int, int]]:
+def _windows(spans: Spans, size: int) -> list[tuple[int, int, int]]:
     """Group nearby matches into windows of about PASSAGE_CHARS: (start, end, matches)."""
     windows: list[list[int]] = []
     for start, end in spans:

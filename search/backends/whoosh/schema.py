@@ -9,6 +9,7 @@ from whoosh import columns, fields
 
 from search.backends.whoosh.analysis import NewsText
 from search.backends.whoosh.vocabulary import WordSet, names_of, words_of
+from search.backends.whoosh.word_starts import COLUMN, WordStartsColumn
 
 
 class FacetField(fields.KEYWORD):  # type: ignore[misc]  # Whoosh is untyped
@@ -63,6 +64,8 @@ def build_schema() -> fields.Schema:
         stamp=IntColumn("q"),
         title=NewsText(stored=True),
         body=NewsText(stored=True),
+        # Where each of the body's indexed words starts, for passages (`word_starts`).
+        body_starts=WordStartsColumn(),
         speaker_names=NewsText(stored=True),
         role=fields.STORED(),
         source=TextColumn(),  # the outlet facet; `source:` searches source_text
@@ -106,6 +109,7 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
         "title": "" if document.get("title_from_body") else title,
         "_stored_title": title,
         "body": body,
+        COLUMN: body,
         "speaker_names": speaker_names,
         "speakers": " ".join(document.get("speakers") or ()),
         "source_text": shared["source"],
@@ -119,6 +123,7 @@ def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
             "kind": "statement",
             "parent": str(document["id"]),
             "body": s["text"],
+            COLUMN: s["text"],
             # What the statement is about, not its article's countries: a country page
             # counts who speaks about it, a speaker page what they speak about.
             "countries": " ".join(s.get("countries") or ()),
