@@ -10,7 +10,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.mapping import article_record, statement_record
+from archive.mapping import article_fields, statement_record
 from archive.models import Article, Country, Person, Statement
 from search import aliases, query_syntax
 from search.backends import get_backend
@@ -49,11 +49,16 @@ from search.timeline import Timeline, build_timeline, date_counts
 FEW_RESULTS = 3  # below this many hits, offer a spelling correction
 
 
+Tags = tuple[tuple[str, str], ...]  # (value, name): a country's code or a person's slug
+
+
 @dataclass(frozen=True)
 class ResultItem:
-    article: Article
+    article: Article  # its own row only: the tags come from the index, named below
     hit: Hit
     statement: Statement | None = None
+    countries: Tags = ()  # by name
+    speakers: Tags = ()  # in order of first statement
 
     # Backends escape the text and add only <mark> tags (the contract tests check it).
     @property
@@ -222,13 +227,13 @@ def search_articles(
             else (f"are only {results.page_count} pages; showing the last")
         )
         page.notices.append(f"There {pages}.")
-    page.items = _items(results, params.mode)
     limits = FACET_LIMITS if facet_limits is None else facet_limits
     typed = query_syntax.typed_filters(params.q, aliases.resolve_country)
     # Each typed filter with the URL of the same search without it.
     removals = [(f, toggle_query(pairs, "q", f.taken_from(params.q))) for f in typed]
     typed_countries = {f.code: url for f, url in removals if f.code}
     labels = _labels(results, params, limits, frozenset(typed_countries))
+    page.items = _items(results, params.mode, labels)
     page.notices += _unknown_filters(params, labels)
     links = {"speaker": {slug: reverse("speaker", args=[slug]) for slug in labels["speaker"]}}
     counts = {**results.facets, **date_facet_counts(results.facet_days, *_range(query))}
@@ -291,22 +296,39 @@ def related_articles(article: Article, count: int = 5) -> list[Article]:
     return [found[pk] for pk in ids if pk in found]
 
 
-def _items(results: SearchResults, mode: str) -> list[ResultItem]:
+def _items(
+    results: SearchResults, mode: str, labels: dict[str, dict[str, str]]
+) -> list[ResultItem]:
+    """The hits with their rows, read in one query, and their tags named from `labels`."""
+    hits = results.hits
     if mode == "statements":
-        statements = Statement.objects.select_related("speaker").in_bulk(
-            [hit.id for hit in results.hits]
+        statements = (
+            Statement.objects.select_related("speaker", "article")
+            .defer("article__body", "article__raw_text")
+            .filter(article__in=Article.objects.visible())
+            .in_bulk([hit.id for hit in hits])
         )
-        ids = [s.article_id for s in statements.values()]
+        articles = {s.id: s.article for s in statements.values()}
     else:
-        statements, ids = {}, [hit.id for hit in results.hits]
-    articles = Article.objects.visible().for_listing().in_bulk(ids)
+        statements = {}
+        articles = Article.objects.visible().defer("body", "raw_text").in_bulk([h.id for h in hits])
+    countries, speakers = labels["country"], labels["speaker"]
     items = []
-    for hit in results.hits:
-        statement = statements.get(hit.id)
-        article = articles.get(statement.article_id if statement else hit.id)
+    for hit in hits:
+        article = articles.get(hit.id)
         # An article hidden a moment ago may linger in this searcher's snapshot: leave it out.
-        if article and (mode != "statements" or statement):
-            items.append(ResultItem(article, hit, statement))
+        if article is None:
+            continue
+        named = [(code, countries[code]) for code in hit.countries if code in countries]
+        items.append(
+            ResultItem(
+                article,
+                hit,
+                statements.get(hit.id),
+                tuple(sorted(named, key=lambda tag: tag[1])),
+                tuple((slug, speakers[slug]) for slug in hit.speakers if slug in speakers),
+            )
+        )
     return items
 
 
@@ -316,15 +338,16 @@ def _labels(
     limits: Mapping[str, int | None],
     typed_codes: frozenset[str] = frozenset(),
 ) -> dict[str, dict[str, str]]:
-    """Names of the countries and speakers the facets show (and those chosen): a pasted
-    passage's results count a thousand speakers, and the page shows ten (with those tied
-    with the tenth, since ties are ordered by name)."""
+    """Names of the countries and speakers the facets and the hits show (and those chosen):
+    a pasted passage's results count a thousand speakers, and the page shows ten (with those
+    tied with the tenth, since ties are ordered by name)."""
     codes = {v for v, _ in results.facets.get("country", ())} | set(params.countries)
-    codes |= typed_codes
+    codes |= typed_codes | {code for hit in results.hits for code in hit.countries}
     speakers = list(results.facets.get("speaker", ()))
     shown = within_limit(speakers, "speaker", limits)
     least = shown[-1][1] if shown else 0
     slugs = {v for v, count in speakers if count >= least} | set(params.speakers)
+    slugs |= {slug for hit in results.hits for slug in hit.speakers}
     return {
         "country": dict(Country.objects.filter(code__in=codes).values_list("code", "name")),
         "speaker": dict(Person.objects.filter(slug__in=slugs).values_list("slug", "name")),
@@ -368,7 +391,7 @@ def page_as_json(page: SearchPage) -> dict[str, Any]:
 
 
 def _hit_json(item: ResultItem) -> dict[str, Any]:
-    record = article_record(item.article)
+    record = article_fields(item.article)
     data: dict[str, Any] = {
         "id": record["id"],
         "title": record["title"],
@@ -376,8 +399,8 @@ def _hit_json(item: ResultItem) -> dict[str, Any]:
         "source_url": record["link_url"],  # only http(s): never a script to follow
         "date": record["date"],
         "source": record["source"],
-        "countries": record["countries"],
-        "speakers": record["speakers"],
+        "countries": sorted(code for code, _ in item.countries),
+        "speakers": [name for _, name in item.speakers],
         "highlights": list(item.hit.passages),
         "missing": list(item.hit.missing),  # the query's words it lacks (a partial match)
     }

@@ -35,6 +35,10 @@ class Hit:
     score: float | None = None
     article_id: int | None = None  # for a statement: the article it is from
     missing: tuple[str, ...] = ()  # in a partial match: the query's words it lacks
+    # The article's countries (ISO codes) and speakers (slugs) in the order it was indexed
+    # with, so a list of results needs no related rows; for a statement, its article's.
+    countries: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -401,6 +401,18 @@ class RankingContract:
         assert results.hits[0].passages == ("The pipeline is <mark>vital</mark>",)
         assert results.facets["speaker"] == [("a-minister", 1)]
 
+    def test_hits_carry_their_articles_countries_and_speakers(self, full):
+        hits = {hit.id: hit for hit in full.search(backend_query()).hits}
+        assert {i: (h.countries, h.speakers) for i, h in hits.items()} == {
+            doc["id"]: (tuple(doc["countries"]), tuple(doc["speakers"])) for doc in DOCS
+        }
+
+    def test_a_statement_hit_carries_its_articles_tags(self, backend):
+        article = {**RANKING_DOCS[1], "countries": ["AZ", "TR"], "speakers": ["b", "a-minister"]}
+        backend.index([article])
+        (hit,) = backend.search(backend_query(q="vital", mode="statements")).hits
+        assert (hit.countries, hit.speakers) == (("AZ", "TR"), ("b", "a-minister"))
+
     def test_search_ids_of_statements_are_statement_ids(self, backend):
         backend.index(RANKING_DOCS)
         assert backend.search_ids(backend_query(q="vital", mode="statements")) == [1]

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from archive.models import Article, Person
@@ -129,15 +132,32 @@ def test_hidden_article_page_is_not_found(client, seeded):
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
-def test_results_cost_the_same_few_queries_however_many_hits_and_load_no_texts(
-    client, seeded, django_assert_max_num_queries
+@pytest.mark.parametrize("mode", ["articles", "statements"])
+def test_results_read_their_rows_in_one_query_and_load_no_texts(
+    client, seeded, django_assert_max_num_queries, mode
 ):
     client.get("/", {"q": "zzzz"})  # the alias table and sessions, loaded once per process
-    with django_assert_max_num_queries(6) as captured:
-        response = client.get("/", headers={"HX-Request": "true"})
-    assert response.status_code == 200 and response.content.count(b'class="hit"') == 5
+    # One query for the hits' rows, one each for the names of the countries and speakers
+    # that the facets and the hits' tags show.
+    with django_assert_max_num_queries(3) as captured:
+        response = client.get("/", {"mode": mode}, headers={"HX-Request": "true"})
+    hits = response.content.count(b'<li class="hit')
+    assert response.status_code == 200 and hits == (5 if mode == "articles" else 20)
     queries = [q["sql"] for q in captured.captured_queries if '"archive_article"' in q["sql"]]
-    assert queries and not any('"raw_text"' in sql for sql in queries)
+    assert len(queries) == 1 and '"raw_text"' not in queries[0]
+
+
+def test_a_hits_tags_name_its_countries_and_speakers(client, seeded):
+    article = Article.objects.with_metadata().get(pk=Article.objects.first().pk)
+    page = client.get("/", {"q": f'"{article.title}"'}, headers={"HX-Request": "true"})
+    hit = page.content.decode().split('<li class="hit">')[1].split("</li>")[0]
+    tags = re.findall(r'<a class="tag (\w+)" href="([^"]+)"[^>]*>([^<]+)</a>', hit)
+    countries = sorted(article.countries.all(), key=lambda c: c.name)
+    assert tags == [
+        *(("country", f"/countries/{c.code}/", c.name) for c in countries),
+        *(("speaker", f"/speakers/{p.slug}/", html.escape(p.name)) for p in article.speakers),
+    ]
+    assert tags, "the seed article names countries or speakers"
 
 
 @pytest.mark.parametrize("speaker", ["a b", "é", "a.b"])

@@ -249,6 +249,11 @@ class DocArrays:
         )
         self.average_lengths = {f: _average(self.lengths[f][live]) for f in LENGTH_FIELDS}
 
+    def facet_values(self, facet: str, docnum: int) -> tuple[str, ...]:
+        """One document's values of a multi-valued facet, in the order they were indexed."""
+        values = TABLES[facet].values
+        return tuple(values[i] for i in self.values[facet][docnum].tolist() if i >= 0)
+
     def of_kind(self, kind: str) -> np.ndarray:
         return np.flatnonzero(self.of_kind_mask(kind)).astype(np.int32)
 

@@ -34,7 +34,13 @@ from search.backends.whoosh import (
     spelling,
     word_starts,
 )
-from search.backends.whoosh.arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
+from search.backends.whoosh.arrays import (
+    KIND_CODES,
+    MULTI_FACETS,
+    DocArrays,
+    leaf_readers,
+    segment_arrays,
+)
 from search.backends.whoosh.engine import Engine, Match
 from search.backends.whoosh.facets import FacetMasks, Selection, by_day, day_counts, top
 from search.backends.whoosh.schema import build_schema, index_documents, known_fields
@@ -396,21 +402,8 @@ class WhooshBackend(SearchBackend):
         page = min(params.page, page_count)
         start = (page - 1) * params.page_size
         ranked = self._ranked(snapshot, found, query, start + params.page_size)
-        terms, phrases = compiler.marking(searcher, self.compiler, query.tree)
-        shown = ranked[start : start + params.page_size]
-        missing = found.words.missing(shown) if found.words else [()] * len(shown)
-        docnums = [int(docnum) for docnum in shown]
-        stored = [searcher.stored_fields(docnum) for docnum in docnums]
-        texts = [fields.get("body", "") for fields in stored]
-        spans = word_starts.hit_spans(
-            snapshot.engine, snapshot.starts, docnums, texts, terms, phrases
-        )
-        hits = tuple(
-            self._hit(fields, text, (terms, phrases), found_spans, lacking)
-            for fields, text, found_spans, lacking in zip(
-                stored, texts, spans, missing, strict=True
-            )
-        )
+        marking = compiler.marking(searcher, self.compiler, query.tree)
+        hits = self._hits(snapshot, found, ranked[start : start + params.page_size], marking)
         days = day_counts(found.masks.days[passing])
         return SearchResults(
             total,
@@ -422,6 +415,21 @@ class WhooshBackend(SearchBackend):
             facet_days=found.masks.date_facet(),
             strategy="all" if found.words is None else "most",
             complete=total if found.counts is None else self._complete(found, passing),
+        )
+
+    def _hits(
+        self, snapshot: Snapshot, found: _Found, shown: np.ndarray, marking: compiler.Marking
+    ) -> tuple[Hit, ...]:
+        missing = found.words.missing(shown) if found.words else [()] * len(shown)
+        docnums = [int(docnum) for docnum in shown]
+        stored = [found.searcher.stored_fields(docnum) for docnum in docnums]
+        texts = [fields.get("body", "") for fields in stored]
+        spans = word_starts.hit_spans(snapshot.engine, snapshot.starts, docnums, texts, *marking)
+        return tuple(
+            self._hit(fields, text, marking, found_spans, lacking, _tags(found.arrays, docnum))
+            for docnum, fields, text, found_spans, lacking in zip(
+                docnums, stored, texts, spans, missing, strict=True
+            )
         )
 
     @staticmethod
@@ -444,6 +452,7 @@ class WhooshBackend(SearchBackend):
         marking: compiler.Marking,
         spans: highlight.Spans | None,
         missing: tuple[str, ...],
+        tags: dict[str, tuple[str, ...]],
     ) -> Hit:
         terms, phrases = marking
         statement = bool(stored.get("parent"))  # only statements have a parent article
@@ -459,6 +468,8 @@ class WhooshBackend(SearchBackend):
             passages=tuple(passages),
             article_id=int(stored["parent"]) if statement else None,
             missing=missing,
+            countries=tags["countries"],
+            speakers=tags["speakers"],
         )
 
     def _marking(self, tree: Node) -> compiler.Marking:
@@ -500,6 +511,13 @@ class WhooshBackend(SearchBackend):
         best = top(match.docs[keep], match.scores[keep], count)
         stored = searcher.stored_fields
         return [int(stored(int(d))["id"]) for d in best]
+
+
+def _tags(arrays: DocArrays, docnum: int) -> dict[str, tuple[str, ...]]:
+    """A hit's countries and speakers: its article's, for a statement."""
+    parent = int(arrays.parents[docnum])
+    article = parent if parent >= 0 else docnum
+    return {field: arrays.facet_values(facet, article) for facet, field in MULTI_FACETS.items()}
 
 
 def _passing(arrays: DocArrays, selection: Selection, docs: np.ndarray) -> np.ndarray:
