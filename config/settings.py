@@ -83,6 +83,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The results' templates (`config.jinja2`), looked up after Django's own.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "config.jinja2.environment", "autoescape": True},
+    },
 ]
 
 DATABASES = {

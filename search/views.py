@@ -223,7 +223,13 @@ def facet_values(request: HtmxHttpRequest, name: str) -> HttpResponse:
     contains = request.GET.get("contains", "").strip().lower()[:100]
     values = [v for v in group.values if contains in v.label.lower()]
     hidden = [(k, v) for k, v in _query_pairs(request) if k not in (name, "contains", "page")]
-    context = {"group": group, "values": values, "contains": contains, "hidden": hidden}
+    context = {
+        "page": page,
+        "group": group,
+        "values": values,
+        "contains": contains,
+        "hidden": hidden,
+    }
     return _page_or_fragment(
         request, "search/facet_values.html", "search/_facet_values.html", context
     )

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import datetime
 import functools
+from typing import Any
 
 from django import template
+from django.template import engines
 from django.urls import get_script_prefix, reverse
 from django.utils.dates import MONTHS_3
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -40,3 +43,12 @@ def speaker_page(slug: str) -> str:
 def _page(name: str, key: str, prefix: str) -> str:
     # `prefix` is part of the key: `reverse` adds the script prefix of the current request.
     return reverse(name, args=[key])
+
+
+@register.simple_tag(takes_context=True)
+def jinja(context: template.Context, name: str, **names: Any) -> SafeString:
+    """A results template of the Jinja2 engine (`config.jinja2`) inside a Django page, with the
+    page's context and `names`; Jinja2 has escaped what it renders."""
+    found = engines["jinja2"].get_template(name)
+    values: dict[str, Any] = {str(key): value for key, value in context.flatten().items()}
+    return mark_safe(found.render({**values, **names}, context.get("request")))

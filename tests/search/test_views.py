@@ -151,11 +151,12 @@ def test_a_hits_tags_name_its_countries_and_speakers(client, seeded):
     article = Article.objects.with_metadata().get(pk=Article.objects.first().pk)
     page = client.get("/", {"q": f'"{article.title}"'}, headers={"HX-Request": "true"})
     hit = page.content.decode().split('<li class="hit">')[1].split("</li>")[0]
-    tags = re.findall(r'<a class="tag (\w+)" href="([^"]+)"[^>]*>([^<]+)</a>', hit)
+    found = re.findall(r'<a class="tag (\w+)" href="([^"]+)"[^>]*>([^<]+)</a>', hit)
+    tags = [(kind, href, html.unescape(name)) for kind, href, name in found]
     countries = sorted(article.countries.all(), key=lambda c: c.name)
     assert tags == [
         *(("country", f"/countries/{c.code}/", c.name) for c in countries),
-        *(("speaker", f"/speakers/{p.slug}/", html.escape(p.name)) for p in article.speakers),
+        *(("speaker", f"/speakers/{p.slug}/", p.name) for p in article.speakers),
     ]
     assert tags, "the seed article names countries or speakers"
 
@@ -206,8 +207,8 @@ def test_fuzzy_distance_is_capped_with_a_notice(client, seeded):
 def test_every_list_of_results_has_the_one_header(client, seeded, url):
     for headers in ({}, {"HX-Request": "true"}):
         response = client.get(url, headers=headers)
-        assert "search/_results_header.html" in [t.name for t in response.templates]
-        assert response.content.decode().count('id="result-count"') == 1
+        html = response.content.decode()
+        assert html.count('<div class="results-header">') == html.count('id="result-count"') == 1
 
 
 def test_htmx_links_and_forms_take_their_target_and_history_from_the_page(client, seeded):
@@ -243,8 +244,8 @@ def test_unknown_pages_have_a_search_box_and_the_favicon_is_served(client, seede
 def test_page_notices_and_counts_read_as_english(client, seeded):
     data = api(client, q="Lavrov", page="9")
     assert "There is only 1 page; showing it." in data["notices"]
-    html = client.get("/", {"q": '"Sergei Lavrov"'}).content.decode()
-    assert "for &quot;Sergei Lavrov&quot;" in html and "“&quot;" not in html  # not “"…"”
+    text = html.unescape(client.get("/", {"q": '"Sergei Lavrov"'}).content.decode())
+    assert 'for "Sergei Lavrov"' in text and '“"' not in text  # not “"…"”
 
 
 def test_the_speaker_page_shows_no_chips_for_its_own_filters(client, seeded):
