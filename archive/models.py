@@ -93,13 +93,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.prefetch_related("countries", "persons", "date_mentions", "statements__speaker")
 
     def for_listing(self) -> ArticleQuerySet:
-        """What a list of results shows: no texts, only countries and who is quoted."""
-        quoted = Statement.objects.select_related("speaker").only(
-            "article_id", "start", "speaker__name", "speaker__slug"
-        )
-        return self.defer("body", "raw_text").prefetch_related(
-            "countries", models.Prefetch("statements", queryset=quoted)
-        )
+        """What a list of results reads of an article: its own row without the texts (its
+        countries and speakers come from the search index)."""
+        return self.defer("body", "raw_text")
 
 
 class Article(models.Model):

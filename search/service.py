@@ -311,7 +311,7 @@ def _items(
         articles = {s.id: s.article for s in statements.values()}
     else:
         statements = {}
-        articles = Article.objects.visible().defer("body", "raw_text").in_bulk([h.id for h in hits])
+        articles = Article.objects.visible().for_listing().in_bulk([h.id for h in hits])
     countries, speakers = labels["country"], labels["speaker"]
     items = []
     for hit in hits:
