@@ -19,6 +19,12 @@ def get_backend() -> SearchBackend:
     return backend
 
 
+def import_backend_code() -> None:
+    """Import the configured backend's modules (and NumPy, Whoosh) without opening anything,
+    so that processes forked from this one start with them loaded (config/gunicorn.py)."""
+    import_string(settings.DISPATCH_SEARCH_BACKEND)
+
+
 def reset_backend() -> None:
     """Forget the process's backend (tests switch index directories)."""
     get_backend.cache_clear()

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,7 +20,7 @@ from django.test import Client
 from archive.ingestion import import_paths
 from archive.models import Article
 from archive.signals import deferred_updates
-from search import backends, indexing
+from search import backends, garbage, indexing
 from search.query import parse_params
 from search.service import search_query
 
@@ -31,6 +31,9 @@ T = TypeVar("T")
 class Latency:
     name: str
     samples: list[float]
+    # Full garbage collections inside the timed requests, and between them (seconds each).
+    full_collections: list[float] = field(default_factory=list)
+    collections_between: list[float] = field(default_factory=list)
 
     def percentile(self, p: float) -> float:
         ordered = sorted(self.samples)
@@ -69,9 +72,11 @@ def latencies(queries: list[dict[str, str]], passes: int = 1, cold: bool = False
 
     No query is answered from a cached result. Each layer starts with an empty term cache
     that then warms up over the mix, as in a running worker; `cold` empties it before every
-    query instead (the first query of a fresh worker, every time).
+    query instead (the first query of a fresh worker, every time). Full garbage collections
+    run between requests, as in a gunicorn worker, and are counted where they ran.
     """
     indexing.prepare_worker()  # as gunicorn prepares each worker
+    garbage.defer_full_collections()
     client = Client(HTTP_HOST="localhost")
     backend = backends.get_backend()
     forget = backend.forget_cached_queries
@@ -92,9 +97,26 @@ def latencies(queries: list[dict[str, str]], passes: int = 1, cold: bool = False
         for _ in range(passes):
             for params in queries:
                 forget(postings=cold)
-                latency.samples.append(timed(functools.partial(run, params))[0])
+                with garbage.recording() as inside:
+                    latency.samples.append(timed(functools.partial(run, params))[0])
+                with garbage.recording() as between:
+                    garbage.collect_between_requests()
+                latency.full_collections += inside.full
+                latency.collections_between += between.full
         results.append(latency)
     return results
+
+
+def collections_summary(measured: list[Latency]) -> str:
+    """Where the full garbage collections of the latency runs fell: in requests or between."""
+    requests = sum(len(m.samples) for m in measured)
+    inside = [s for m in measured for s in m.full_collections]
+    between = [s for m in measured for s in m.collections_between]
+    return (
+        f"Full garbage collections: {len(inside)} inside {requests} timed requests "
+        f"({sum(inside) * 1000:.0f} ms), {len(between)} between them "
+        f"({sum(between) * 1000:.0f} ms, longest {max(between, default=0) * 1000:.0f} ms)."
+    )
 
 
 def filtered(queries: list[dict[str, str]], with_filters: bool) -> list[dict[str, str]]:
@@ -120,22 +142,31 @@ def pasted_passages(count: int = 50, words: int = 40, seed: int = 17) -> list[di
 
 
 COLD_START = """
-import time, django
+import time
+started = time.perf_counter()
+import django
 django.setup()
-from search import backends
+from search import backends, indexing
 from search.query import SearchParams
 from search.service import search_query
-started = time.perf_counter()
+if {preloaded!r}:  # what gunicorn's master imported before forking this worker
+    import config.wsgi
+    from config.preload import preload
+    preload()
+    started = time.perf_counter()
+indexing.prepare_worker()  # as gunicorn's post_worker_init
 backends.get_backend().search(search_query(SearchParams(q={q!r}))[0])
 print(time.perf_counter() - started)
 """
 
 
-def cold_start(q: str) -> float:
-    """Seconds for the first search in a new process (Django already set up)."""
+def cold_start(q: str, preloaded: bool = True) -> float:
+    """Seconds from a new worker's start to its first search's answer: from the fork of
+    gunicorn's preloaded master (`preloaded`), or from a bare interpreter (imports and
+    `django.setup()` included)."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
     output = subprocess.run(
-        [sys.executable, "-c", COLD_START.format(q=q)],
+        [sys.executable, "-c", COLD_START.format(q=q, preloaded=preloaded)],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,

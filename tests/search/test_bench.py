@@ -20,7 +20,8 @@ def test_bench_reports_every_step_and_layer(tmp_path):
     assert "| import with extraction | 30 articles" in out
     assert "| index build, 1 process | 30 docs" in out
     assert "| index build, 2 processes | 30 docs" in out
-    assert "| cold start (first search, new process) |" in out
+    assert "| worker cold start (fork of gunicorn's preloaded app → first answer) |" in out
+    assert "| process cold start (bare interpreter → first answer) |" in out
     for layer in (
         "(a) backend search + facets + passages",
         "(b) /api/search",
@@ -29,6 +30,7 @@ def test_bench_reports_every_step_and_layer(tmp_path):
         for subset in ("all queries", "no filters", "with filters"):
             assert f"| {layer}, {subset} | " in out
         assert f"| {layer}, 30 pasted passages of 40 words | " in out  # every article is long
+    assert "Full garbage collections: 0 inside " in out  # all of them ran between requests
     assert not (tmp_path / "index").exists()  # the user's index is never touched
 
 

@@ -118,9 +118,8 @@ class SegmentArrays:
 
             def ids(facet: str) -> np.ndarray:
                 table = TABLES[facet]
-                mapping = np.array(
-                    [table.id(str(v)) for v in data[f"vocabulary_{facet}"]] + [-1], dtype=np.int32
-                )
+                vocabulary = data[f"vocabulary_{facet}"].tolist()  # str, not np.str_: faster
+                mapping = np.array([*map(table.id, vocabulary), -1], dtype=np.int32)
                 local: np.ndarray = mapping[data[f"ids_{facet}"]]
                 return local  # local -1 maps to the last entry, -1
 

@@ -11,6 +11,7 @@ Whoosh as before (a block or two each).
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shutil
 import threading
@@ -67,8 +68,9 @@ class SegmentPostings:
 
     def __init__(self, arrays: dict[str, np.ndarray]) -> None:
         self.arrays = arrays
-        blob, key_starts = arrays["keys"].tobytes(), arrays["key_starts"]
-        self.rows = {blob[key_starts[i] : key_starts[i + 1]]: i for i in range(len(key_starts) - 1)}
+        blob, starts = arrays["keys"].tobytes(), arrays["key_starts"].tolist()
+        # Python ints, not NumPy's: this runs in every new worker, over every saved term.
+        self.rows = {blob[a:b]: i for i, (a, b) in enumerate(itertools.pairwise(starts))}
         # Terms asked for again keep their position offsets: a running sum over every
         # posting, which for a common word of 100,000 articles cost more than the positions
         # of the hundred documents proximity reads.

@@ -85,11 +85,15 @@ class Command(BaseCommand):
         for params in queries:
             if "country" in params:
                 params["country"] = aliases.resolve_country(params["country"]) or ""
+        first = queries[0]["q"]
         out(
-            f"| cold start (first search, new process) | "
-            f"{runner.cold_start(queries[0]['q']) * 1000:.0f} ms |"
+            f"| worker cold start (fork of gunicorn's preloaded app → first answer) | "
+            f"{runner.cold_start(first) * 1000:.0f} ms |\n"
+            f"| process cold start (bare interpreter → first answer) | "
+            f"{runner.cold_start(first, preloaded=False) * 1000:.0f} ms |"
         )
         out("\n| latency, ms | p50 | p95 | mean |\n| --- | --- | --- | --- |")
+        measured: list[runner.Latency] = []
         for label, subset in (
             ("all queries", queries),
             ("no filters", runner.filtered(queries, False)),
@@ -98,10 +102,13 @@ class Command(BaseCommand):
             for latency in runner.latencies(subset, options["passes"], options["cold"]):
                 latency.name = f"{latency.name}, {label}"
                 out(latency.row())
+                measured.append(latency)
         pasted = runner.pasted_passages()
         for latency in runner.latencies(pasted, options["passes"], options["cold"]):
             latency.name = f"{latency.name}, {len(pasted)} pasted passages of 40 words"
             out(latency.row())
+            measured.append(latency)
+        out(f"\n{runner.collections_summary(measured)}")
 
 
 def _machine() -> str:
