@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from archive import extraction
+from archive.extraction_pool import Extracted, ExtractionPool
 from archive.models import Article, Country, DateMention, Statement
 from archive.persons import Mention, PersonResolver
 from archive.signals import articles_changed, articles_unchanged, updates_deferred
@@ -82,16 +83,33 @@ def iter_raw_articles(
 
 
 def import_paths(
-    paths: Iterable[str | Path], on_progress: Callable[[], object] | None = None
+    paths: Iterable[str | Path],
+    on_progress: Callable[[], object] | None = None,
+    procs: int = 1,
 ) -> ImportReport:
     """Import every article under `paths`; bad files are reported, the rest still import.
 
     A repeated id is one article, the last line wins: within a file the reader drops the
     earlier lines; across files the later one updates the article (a batch never holds one
-    id twice, or both would be created).
+    id twice, or both would be created). With `procs` > 1, extraction runs in that many
+    worker processes ahead of this one, which alone writes: the outcome is the same.
     """
     report = ImportReport()
     importer = Importer()
+    with ExtractionPool(procs) as pool:
+        for batch in _batches(paths, report, on_progress):
+            for ready, extracted in pool.put(batch, importer.stored_hashes):
+                importer.import_batch(ready, report, extracted)
+        for ready, extracted in pool.drain():
+            importer.import_batch(ready, report, extracted)
+    return report
+
+
+def _batches(
+    paths: Iterable[str | Path], report: ImportReport, on_progress: Callable[[], object] | None
+) -> Iterator[list[RawArticle]]:
+    """The articles under `paths` in batches of at most BATCH_SIZE, no id twice in one;
+    what is not an article goes to `report`."""
     batch: list[RawArticle] = []
     batch_ids: set[str] = set()
     run_ids: set[str] = set()
@@ -104,7 +122,7 @@ def import_paths(
             report.errors.append(item)
         else:
             if len(batch) >= BATCH_SIZE or item.external_id in batch_ids:
-                importer.import_batch(batch, report)
+                yield batch
                 batch, batch_ids = [], set()
             report.notices += [Notice(item.origin, note) for note in item.notes]
             if item.external_id in run_ids:
@@ -116,8 +134,8 @@ def import_paths(
                 run_ids.add(item.external_id)
         if on_progress:
             on_progress()
-    importer.import_batch(batch, report)
-    return report
+    if batch:
+        yield batch
 
 
 class Importer:
@@ -127,8 +145,18 @@ class Importer:
         self.persons = PersonResolver()
         self._country_codes: set[str] = set(Country.objects.values_list("code", flat=True))
 
-    def import_batch(self, batch: list[RawArticle], report: ImportReport) -> None:
-        """Store new and changed articles of `batch`; identical content is left as it is."""
+    def stored_hashes(self, batch: list[RawArticle]) -> set[str]:
+        """The content hashes of `batch` the archive already holds (nothing to extract)."""
+        hashes = {raw.content_hash for raw in batch}
+        return set(
+            Article.objects.filter(content_hash__in=hashes).values_list("content_hash", flat=True)
+        )
+
+    def import_batch(
+        self, batch: list[RawArticle], report: ImportReport, extracted: Extracted | None = None
+    ) -> None:
+        """Store new and changed articles of `batch`; identical content is left as it is.
+        `extracted`: extractions done ahead, by content hash (the rest are done here)."""
         if not batch:
             return
         hashes = {raw.content_hash for raw in batch}
@@ -148,7 +176,9 @@ class Importer:
             report.count(UPDATED if article else IMPORTED)
             article = article or Article()
             _take_raw(article, raw)
-            found = extraction.extract(raw.text, title=raw.title)
+            found = (extracted or {}).get(raw.content_hash) or extraction.extract(
+                raw.text, title=raw.title
+            )
             if len(found.body) > extraction.MAX_EXTRACTED:
                 report.notices.append(Notice(raw.origin, _capped(len(found.body))))
             work.append((article, found))

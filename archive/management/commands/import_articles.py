@@ -13,6 +13,8 @@ from archive.ingestion import import_paths
 from archive.signals import deferred_updates
 from archive.sources import estimate_count
 
+MAX_PROCS = 64
+
 
 class Command(BaseCommand):
     help = (
@@ -29,10 +31,25 @@ class Command(BaseCommand):
             help="leave the search index alone (faster for large imports); "
             "run rebuild_index afterwards",
         )
+        parser.add_argument(
+            "--procs",
+            type=int,
+            default=1,
+            help="extract in this many worker processes (one process writes); "
+            "2 on a machine with 2 cores",
+        )
 
     def handle(
-        self, *args: Any, paths: list[str], no_index: bool, verbosity: int = 1, **options: Any
+        self,
+        *args: Any,
+        paths: list[str],
+        no_index: bool,
+        procs: int,
+        verbosity: int = 1,
+        **options: Any,
     ) -> None:
+        if not 1 <= procs <= MAX_PROCS:
+            raise CommandError(f"--procs must be between 1 and {MAX_PROCS}.")
         bar = tqdm(
             total=estimate_count(paths),
             unit="article",
@@ -42,7 +59,7 @@ class Command(BaseCommand):
         )
         started = time.perf_counter()
         with bar, deferred_updates() if no_index else contextlib.nullcontext():
-            report = import_paths(paths, on_progress=bar.update)
+            report = import_paths(paths, on_progress=bar.update, procs=procs)
         seconds = time.perf_counter() - started
         for notice in report.notices:
             self.stderr.write(f"warning: {notice}")

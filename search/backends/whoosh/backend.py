@@ -47,6 +47,8 @@ from search.backends.whoosh.schema import build_schema, index_documents, known_f
 from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query_tree import Node, SearchQuery
 
+internals.remember_missing_length_columns()
+
 # Seconds a writer waits for Whoosh's lock. Below gunicorn's 30 s worker timeout; queued
 # updates (search.indexing) serialise their writers first, so they rarely wait here at all.
 WRITE_LOCK_TIMEOUT = 10.0
