@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import random
 import statistics
@@ -31,19 +32,35 @@ T = TypeVar("T")
 class Latency:
     name: str
     samples: list[float]
+    # The reference (SQLite FTS5) on the same query just before each sample: the same
+    # moment of a noisy machine, so that the ratios hold when the times do not.
+    reference: list[float] = field(default_factory=list)
     # Full garbage collections inside the timed requests, and between them (seconds each).
     full_collections: list[float] = field(default_factory=list)
     collections_between: list[float] = field(default_factory=list)
 
-    def percentile(self, p: float) -> float:
-        ordered = sorted(self.samples)
+    def percentile(self, p: float, samples: list[float] | None = None) -> float:
+        ordered = sorted(self.samples if samples is None else samples)
         return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
+    def ratio(self, p: float) -> float:
+        """This layer's percentile over the reference's, from the same run."""
+        return self.percentile(p) / max(self.percentile(p, self.reference), 1e-9)
+
+    HEADER = (
+        "| latency, ms | p50 | p95 | mean | FTS5 p50 | FTS5 p95 | × FTS5 p50 | × FTS5 p95 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    )
+
     def row(self) -> str:
-        return (
-            f"| {self.name} | {self.percentile(50) * 1000:.1f} | {self.percentile(95) * 1000:.1f} "
-            f"| {statistics.fmean(self.samples) * 1000:.1f} |"
-        )
+        ms = [self.percentile(50), self.percentile(95), statistics.fmean(self.samples)]
+        cells = [f"{v * 1000:.1f}" for v in ms]
+        if self.reference:
+            cells += [f"{self.percentile(p, self.reference) * 1000:.1f}" for p in (50, 95)]
+            cells += [f"{self.ratio(50):.2f}", f"{self.ratio(95):.2f}"]
+        else:
+            cells += ["–"] * 4
+        return f"| {self.name} | {' | '.join(cells)} |"
 
 
 def timed(step: Callable[[], T]) -> tuple[float, T]:
@@ -52,9 +69,9 @@ def timed(step: Callable[[], T]) -> tuple[float, T]:
     return time.perf_counter() - started, result
 
 
-def import_corpus(path: Path) -> tuple[int, float]:
+def import_corpus(path: Path, procs: int = 1) -> tuple[int, float]:
     with deferred_updates():
-        seconds, report = timed(lambda: import_paths([path]))
+        seconds, report = timed(lambda: import_paths([path], procs=procs))
     return report.stored, seconds
 
 
@@ -67,8 +84,14 @@ def _query_string(params: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in params.items() if v}
 
 
-def latencies(queries: list[dict[str, str]], passes: int = 1, cold: bool = False) -> list[Latency]:
-    """p50/p95 for the raw backend, the JSON API and the htmx fragment, the same queries each.
+def latencies(
+    queries: list[dict[str, str]],
+    passes: int = 1,
+    cold: bool = False,
+    reference: Callable[[dict[str, str]], object] | None = None,
+) -> list[Latency]:
+    """p50/p95 for the raw backend, the JSON API and the htmx fragment, the same queries each,
+    and `reference` (SQLite FTS5) timed on each query just before each layer's.
 
     No query is answered from a cached result. Each layer starts with an empty term cache
     that then warms up over the mix, as in a running worker; `cold` empties it before every
@@ -97,6 +120,8 @@ def latencies(queries: list[dict[str, str]], passes: int = 1, cold: bool = False
         for _ in range(passes):
             for params in queries:
                 forget(postings=cold)
+                if reference:
+                    latency.reference.append(timed(functools.partial(reference, params))[0])
                 with garbage.recording() as inside:
                     latency.samples.append(timed(functools.partial(run, params))[0])
                 with garbage.recording() as between:
@@ -169,6 +194,43 @@ def cold_start(q: str, preloaded: bool = True) -> float:
         [sys.executable, "-c", COLD_START.format(q=q, preloaded=preloaded)],
         cwd=settings.BASE_DIR,
         env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return float(output.strip().splitlines()[-1])
+
+
+WORKER_MEMORY = """
+import json, sys, django
+django.setup()
+import config.wsgi
+from config.preload import preload
+from django.test import Client
+from search import garbage, indexing
+preload()
+indexing.prepare_worker()
+garbage.defer_full_collections()
+client = Client(HTTP_HOST="localhost")
+for params in json.load(sys.stdin):
+    client.get("/", params, headers={"HX-Request": "true"})
+    garbage.collect_between_requests()
+status = open("/proc/self/status").read()
+print(int(status.split("VmRSS:")[1].split()[0]) / 1024)
+"""
+
+
+def worker_memory(queries: list[dict[str, str]]) -> float | None:
+    """A worker's resident memory (MB) after answering `queries` as htmx fragments, as
+    gunicorn runs it; None where /proc is not there to tell."""
+    if not Path("/proc/self/status").exists():
+        return None
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    output = subprocess.run(
+        [sys.executable, "-c", WORKER_MEMORY],
+        cwd=settings.BASE_DIR,
+        env=env,
+        input=json.dumps(queries),
         capture_output=True,
         text=True,
         check=True,

@@ -1,7 +1,11 @@
-"""`manage.py bench [-n N] [--corpus FILE]`: import, index and query timings in a scratch copy."""
+"""`manage.py bench [-n N | --sizes A,B,C] [--corpus FILE]`: import, index and query timings
+in a scratch copy, beside SQLite FTS5 on the same articles."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import platform
 import tempfile
 from pathlib import Path
@@ -11,109 +15,214 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from archive.scratch import in_scratch, run_in_scratch
 from search import aliases
-from search.benchmark import runner, synthetic
+from search.benchmark import curve, fts5, runner, synthetic
+
+MAX_PROCS = 64
 
 
 class Command(BaseCommand):
     help = (
         "Benchmark Dispatch on a deterministic synthetic corpus (or a real JSONL corpus) in a "
-        "throwaway database and index: import rate, index builds with 1 and 2 processes, "
-        "latency of 200 queries (and 50 pasted 40-word passages) through the backend, the API "
-        "and the htmx fragment, cold start."
+        "throwaway database and index: import and index build rates, SQLite FTS5 built on the "
+        "same articles, latency of 200 queries (and 50 pasted 40-word passages) through the "
+        "backend, the API and the htmx fragment, each as a ratio to FTS5 on the same queries "
+        "in the same run, cold start, worker memory. --sizes runs it at several sizes and "
+        "draws the cost curve."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("-n", "--articles", type=int, default=100_000, help="synthetic size")
+        parser.add_argument(
+            "--sizes",
+            default="",
+            help="comma-separated sizes (e.g. 10000,30000,100000): one run each, then the "
+            "cost curve, its projection to 1,000,000 and a plot",
+        )
+        parser.add_argument(
+            "--plot",
+            type=Path,
+            default=Path("bench-curve.svg"),
+            help="where --sizes writes its plot (SVG)",
+        )
         parser.add_argument("--corpus", type=Path, default=None, help="a .jsonl corpus instead")
         parser.add_argument("--queries", type=int, default=200)
         parser.add_argument("--passes", type=int, default=1, help="times each query runs")
+        parser.add_argument("--procs", type=int, default=2, help="processes for import and build")
         parser.add_argument("--skip-single", action="store_true", help="skip the 1-process build")
         parser.add_argument(
             "--cold", action="store_true", help="empty the term cache before every query"
         )
+        # Where a run in scratch leaves its figures for --sizes (not for people).
+        parser.add_argument("--figures", type=Path, default=None, help=argparse.SUPPRESS)
 
     def handle(self, *args: Any, articles: int, corpus: Path | None, **options: Any) -> None:
-        if articles < 10:
-            raise CommandError("--articles must be at least 10.")
+        sizes = _sizes(options["sizes"]) if options["sizes"] else [articles]
+        if min(sizes) < 10:
+            raise CommandError("Every size must be at least 10 articles.")
         if corpus and not corpus.is_file():
             raise CommandError(f"{corpus}: no such file")
-        if not in_scratch():
-            argv = [
-                "bench",
-                "-n",
-                str(articles),
-                "--queries",
-                str(options["queries"]),
-                "--passes",
-                str(options["passes"]),
-            ]
-            if corpus:
-                argv += ["--corpus", str(corpus.resolve())]
-            if options["skip_single"]:
-                argv.append("--skip-single")
-            if options["cold"]:
-                argv.append("--cold")
-            if run_in_scratch(*argv):
-                raise CommandError("The benchmark failed (see above).")
+        if corpus and options["sizes"]:
+            raise CommandError("--sizes works on the synthetic corpus only.")
+        for name in ("queries", "passes"):
+            if options[name] < 1:
+                raise CommandError(f"--{name} must be at least 1.")
+        if not 1 <= options["procs"] <= MAX_PROCS:
+            raise CommandError(f"--procs must be between 1 and {MAX_PROCS}.")
+        if in_scratch():
+            self._run(articles, corpus, options)
             return
-        self._run(articles, corpus, options)
+        with tempfile.TemporaryDirectory() as folder:
+            points = []
+            for size in sizes:
+                figures = Path(folder) / f"{size}.json"
+                argv = ["bench", *_passed_on(size, corpus, options), "--figures", str(figures)]
+                if run_in_scratch(*argv):
+                    raise CommandError("The benchmark failed (see above).")
+                points.append(curve.Point.from_json(json.loads(figures.read_text())))
+        if len(sizes) > 1:
+            self._curve(points, options["plot"])
+
+    def _curve(self, points: list[curve.Point], plot: Path) -> None:
+        out = self.stdout.write
+        out(f"\nCost curve ({_machine()}):\n")
+        out(curve.table(points))
+        out(f"\n{curve.projection(points)}")
+        try:
+            plot.write_text(curve.svg(points), encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"Cannot write the plot to {plot}: {error.strerror}.") from None
+        out(f"Plot written to {plot}.")
 
     def _run(self, count: int, corpus: Path | None, options: dict[str, Any]) -> None:
         out = self.stdout.write
+        procs = options["procs"]
         generated = synthetic.make_corpus()
         with tempfile.TemporaryDirectory() as folder:
             path = corpus
             if path is None:
                 path = Path(folder) / "synthetic.jsonl"
                 synthetic.write_jsonl(synthetic.articles(generated, count), path)
-            stored, seconds = runner.import_corpus(path)
-        out(f"Corpus: {corpus or f'synthetic, {count} articles'}; machine: {_machine()}")
-        out("| step | result |\n| --- | --- |")
-        out(
-            f"| import with extraction | {stored} articles, {seconds:.1f} s, "
-            f"{stored / seconds:.0f} articles/s |"
-        )
-        builds = [2] if options["skip_single"] else [1, 2]
-        for procs in builds:
-            indexed, seconds, size = runner.build_index(procs)
+            stored, import_seconds = runner.import_corpus(path, procs)
+            out(f"Corpus: {corpus or f'synthetic, {count} articles'}; machine: {_machine()}")
+            out("| step | result |\n| --- | --- |")
             out(
-                f"| index build, {procs} process{'es' if procs > 1 else ''} | {indexed} docs, "
-                f"{seconds:.1f} s, {indexed / seconds:.0f} docs/s, {size / 1e6:.0f} MB |"
+                f"| import with extraction, {_processes(procs)} | {stored} articles, "
+                f"{import_seconds:.1f} s, {stored / import_seconds:.0f} articles/s |"
             )
-        vocabulary = generated.vocabulary if corpus is None else _vocabulary(path)
-        queries = synthetic.query_mix(vocabulary, options["queries"])
-        for params in queries:
-            if "country" in params:
-                params["country"] = aliases.resolve_country(params["country"]) or ""
-        first = queries[0]["q"]
-        out(
-            f"| worker cold start (fork of gunicorn's preloaded app → first answer) | "
-            f"{runner.cold_start(first) * 1000:.0f} ms |\n"
-            f"| process cold start (bare interpreter → first answer) | "
-            f"{runner.cold_start(first, preloaded=False) * 1000:.0f} ms |"
-        )
-        out("\n| latency, ms | p50 | p95 | mean |\n| --- | --- | --- | --- |")
+            builds = [procs] if options["skip_single"] or procs == 1 else [1, procs]
+            for build_procs in builds:
+                indexed, build_seconds, size = runner.build_index(build_procs)
+                out(
+                    f"| index build, {_processes(build_procs)} | {indexed} docs, "
+                    f"{build_seconds:.1f} s, {indexed / build_seconds:.0f} docs/s, "
+                    f"{size / 1e6:.0f} MB |"
+                )
+            out(
+                f"| end to end (import + build, {_processes(procs)}) | "
+                f"{stored / (import_seconds + build_seconds):.0f} articles/s |"
+            )
+            reference_path = Path(folder) / "fts5.sqlite3"
+            fts5_seconds, _ = runner.timed(lambda: fts5.build(reference_path))
+            fts5_bytes = reference_path.stat().st_size
+            out(
+                f"| SQLite FTS5 build (same articles, joins for countries and speakers) | "
+                f"{fts5_seconds:.1f} s, {fts5_bytes / 1e6:.0f} MB |"
+            )
+            vocabulary = generated.vocabulary if corpus is None else _vocabulary(path)
+            queries = synthetic.query_mix(vocabulary, options["queries"])
+            for params in queries:
+                if "country" in params:
+                    params["country"] = aliases.resolve_country(params["country"]) or ""
+            first = queries[0]["q"]
+            cold_start = runner.cold_start(first)
+            out(
+                f"| worker cold start (fork of gunicorn's preloaded app → first answer) | "
+                f"{cold_start * 1000:.0f} ms |\n"
+                f"| process cold start (bare interpreter → first answer) | "
+                f"{runner.cold_start(first, preloaded=False) * 1000:.0f} ms |"
+            )
+            worker_mb = runner.worker_memory(queries)
+            if worker_mb is not None:
+                out(f"| worker memory after the query mix (RSS) | {worker_mb:.0f} MB |")
+            reference = fts5.Fts5Search(reference_path)
+            try:
+                measured = self._latencies(queries, options, reference.search)
+            finally:
+                reference.close()
+        if options["figures"]:
+            point = curve.Point(
+                size=stored,
+                import_seconds=import_seconds,
+                build_seconds=build_seconds,
+                index_bytes=size,
+                fts5_build_seconds=fts5_seconds,
+                fts5_bytes=fts5_bytes,
+                cold_start=cold_start,
+                worker_mb=worker_mb,
+                layers={m.name.split(") ", 1)[1]: _percentiles(m) for m in measured[:3]},
+            )
+            options["figures"].write_text(json.dumps(point.to_json()), encoding="utf-8")
+
+    def _latencies(
+        self, queries: list[dict[str, str]], options: dict[str, Any], reference: Any
+    ) -> list[runner.Latency]:
+        """Every layer on every subset, FTS5 beside each; the first three are "all queries"."""
+        out = self.stdout.write
+        out(f"\n{runner.Latency.HEADER}")
         measured: list[runner.Latency] = []
-        for label, subset in (
+        subsets = [
             ("all queries", queries),
             ("no filters", runner.filtered(queries, False)),
             ("with filters", runner.filtered(queries, True)),
-        ):
-            for latency in runner.latencies(subset, options["passes"], options["cold"]):
-                latency.name = f"{latency.name}, {label}"
-                out(latency.row())
-                measured.append(latency)
+        ]
         pasted = runner.pasted_passages()
-        for latency in runner.latencies(pasted, options["passes"], options["cold"]):
-            latency.name = f"{latency.name}, {len(pasted)} pasted passages of 40 words"
-            out(latency.row())
-            measured.append(latency)
+        subsets.append((f"{len(pasted)} pasted passages of 40 words", pasted))
+        for label, subset in subsets:
+            for latency in runner.latencies(subset, options["passes"], options["cold"], reference):
+                out(latency.row().replace(f"| {latency.name} |", f"| {latency.name}, {label} |"))
+                measured.append(latency)
         out(f"\n{runner.collections_summary(measured)}")
+        return measured
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part.replace("_", "")) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise CommandError(
+            f"--sizes takes whole numbers separated by commas (got {text!r})."
+        ) from None
+    if not sizes:
+        raise CommandError("--sizes needs at least one size.")
+    return sizes
+
+
+def _passed_on(size: int, corpus: Path | None, options: dict[str, Any]) -> list[str]:
+    argv = ["-n", str(size)]
+    for name in ("queries", "passes", "procs"):
+        argv += [f"--{name}", str(options[name])]
+    if corpus:
+        argv += ["--corpus", str(corpus.resolve())]
+    if options["skip_single"]:
+        argv.append("--skip-single")
+    if options["cold"]:
+        argv.append("--cold")
+    return argv
+
+
+def _percentiles(latency: runner.Latency) -> dict[str, float]:
+    figures = {"p50": latency.percentile(50), "p95": latency.percentile(95)}
+    if latency.reference:
+        figures["fts5_p50"] = latency.percentile(50, latency.reference)
+        figures["fts5_p95"] = latency.percentile(95, latency.reference)
+    return figures
+
+
+def _processes(count: int) -> str:
+    return f"{count} process{'es' if count > 1 else ''}"
 
 
 def _machine() -> str:
-    import os
-
     return (
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}"
@@ -122,7 +231,6 @@ def _machine() -> str:
 
 def _vocabulary(path: Path) -> list[str]:
     """Words of a real corpus, most frequent first (from its titles, a cheap sample)."""
-    import json
     import re
     from collections import Counter
 
