@@ -1,8 +1,9 @@
-"""`manage.py bench` end to end on a tiny synthetic corpus, in its own scratch database."""
+"""`manage.py bench` end to end on tiny synthetic corpora, each in its own scratch database."""
 
 from __future__ import annotations
 
 import subprocess
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
@@ -13,30 +14,50 @@ def _bench(tmp_path, *args: str) -> subprocess.CompletedProcess:
     return manage("bench", *args, var_dir=tmp_path)
 
 
-def test_bench_reports_every_step_and_layer(tmp_path):
-    done = _bench(tmp_path, "-n", "30", "--queries", "12")
+def test_bench_reports_every_step_and_layer_beside_fts5_and_draws_the_curve(tmp_path):
+    plot = tmp_path / "curve.svg"
+    done = _bench(tmp_path, "--sizes", "30,40", "--queries", "12", "--plot", str(plot))
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
-    assert "| import with extraction | 30 articles" in out
-    assert "| index build, 1 process | 30 docs" in out
-    assert "| index build, 2 processes | 30 docs" in out
+    for size in (30, 40):
+        assert f"| import with extraction, 2 processes | {size} articles" in out
+        assert f"| index build, 1 process | {size} docs" in out
+        assert f"| index build, 2 processes | {size} docs" in out
+    assert out.count("| end to end (import + build, 2 processes) | ") == 2
+    assert out.count("| SQLite FTS5 build (same articles, joins for countries and speakers) |") == 2
     assert "| worker cold start (fork of gunicorn's preloaded app → first answer) |" in out
     assert "| process cold start (bare interpreter → first answer) |" in out
+    assert "| worker memory after the query mix (RSS) | " in out
     for layer in (
         "(a) backend search + facets + passages",
         "(b) /api/search",
         "(c) htmx results fragment",
     ):
         for subset in ("all queries", "no filters", "with filters"):
-            assert f"| {layer}, {subset} | " in out
+            row = next(
+                line for line in out.splitlines() if line.startswith(f"| {layer}, {subset} |")
+            )
+            cells = [c.strip() for c in row.strip("|").split("|")]
+            assert len(cells) == 8 and all(float(c) > 0 for c in cells[1:])  # FTS5 and ratios
         assert f"| {layer}, 30 pasted passages of 40 words | " in out  # every article is long
     assert "Full garbage collections: 0 inside " in out  # all of them ran between requests
+    assert "| 30 | " in out and "| 40 | " in out  # the cost curve's rows
+    assert "Projected to 1,000,000 articles by a power law" in out
+    svg = ElementTree.parse(plot).getroot()
+    assert len(svg.findall("{http://www.w3.org/2000/svg}polyline")) == 4
     assert not (tmp_path / "index").exists()  # the user's index is never touched
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["-n", "5"], "at least 10"), (["--corpus", "no/such.jsonl"], "no such file")],
+    [
+        (["-n", "5"], "at least 10"),
+        (["--sizes", "5,100"], "at least 10"),
+        (["--sizes", "ten"], "--sizes takes whole numbers separated by commas"),
+        (["--procs", "0"], "--procs must be between 1 and 64"),
+        (["--queries", "0"], "--queries must be at least 1"),
+        (["--corpus", "no/such.jsonl"], "no such file"),
+    ],
 )
 def test_bench_refuses_bad_arguments_clearly(tmp_path, args, message):
     done = _bench(tmp_path, *args)
