@@ -48,6 +48,7 @@ from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query_tree import Node, SearchQuery
 
 internals.remember_missing_length_columns()
+internals.pickle_runs_in_chunks()
 
 # Seconds a writer waits for Whoosh's lock. Below gunicorn's 30 s worker timeout; queued
 # updates (search.indexing) serialise their writers first, so they rarely wait here at all.

@@ -7,7 +7,7 @@ These functions are written against whoosh-reloaded 2.7.5's W3 codec.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh import index as whoosh_index
@@ -93,3 +93,50 @@ def remember_missing_length_columns() -> None:
 
     reader_class._cached_reader = cached_reader
     reader_class._dispatch_remembers_missing = True
+
+
+RUN_CHUNK = 10_000  # postings per pickle in a writer's sorted runs
+
+
+def pickle_runs_in_chunks() -> None:
+    """Make writers' external sort pickle its runs a chunk of postings at a time.
+
+    A writer keeps its postings in memory up to `limitmb` and then writes them, sorted, to a
+    temporary "run" file, merged when the segment is written; Whoosh pickles each posting
+    with its own `dump` call and reads it back with its own `load`, 19% of building an index.
+    A list of postings per call does the same work in C. Runs live only while one writer
+    writes one segment, and the reader and writer are patched together. Idempotent.
+    """
+    import pickle
+
+    from whoosh import externalsort
+
+    pool: Any = externalsort.SortingPool
+    if getattr(pool, "_dispatch_chunked", False):
+        return
+
+    def write_run(self: Any, f: Any, items: Iterable[Any]) -> None:
+        chunk: list[Any] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == RUN_CHUNK:
+                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+                chunk = []
+        if chunk:
+            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+        f.close()
+
+    def read_run(self: Any, path: str) -> Iterator[Any]:
+        f = self._open_run(path)
+        try:
+            while True:
+                yield from pickle.load(f)
+        except EOFError:
+            return
+        finally:
+            f.close()
+            self._remove_run(path)
+
+    pool._write_run = write_run
+    pool._read_run = read_run
+    pool._dispatch_chunked = True
