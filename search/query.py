@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias, runtime_checkable
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from archive.extraction.dates import month_number
 
@@ -205,8 +206,15 @@ def _parse_bound(
 
 
 def as_url(pairs: Sequence[tuple[str, str]]) -> str:
-    """The query string of a search's canonical URL (one view, one address)."""
-    return "?" + urlencode(canonical_pairs(pairs))
+    """The query string of a search's canonical URL (one view, one address): as `urlencode`
+    writes it, each name and value quoted once per process (a results page writes 50 URLs
+    that share the query)."""
+    return "?" + "&".join(f"{_quoted(k)}={_quoted(v)}" for k, v in canonical_pairs(pairs))
+
+
+@functools.lru_cache(maxsize=1024)
+def _quoted(text: str) -> str:
+    return quote_plus(text)
 
 
 def canonical_pairs(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

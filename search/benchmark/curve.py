@@ -170,8 +170,7 @@ def svg(points: list[Point], title: str = "Results page latency by archive size"
     for tick in _decades(y_low, y_high):
         parts.append(_grid_line(LEFT, y(tick), WIDTH - RIGHT, y(tick)))
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">'
-            f"{_number(tick)} ms</text>"
+            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{_duration(tick)}</text>'
         )
     for tick in sorted({*sizes, PROJECTED_SIZE}):
         parts.append(_grid_line(x(tick), TOP, x(tick), HEIGHT - BOTTOM))
@@ -227,6 +226,10 @@ def _grid_line(x1: float, y1: float, x2: float, y2: float) -> str:
         f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
         'stroke="#ddd" stroke-width="1"/>'
     )
+
+
+def _duration(ms: float) -> str:
+    return f"{ms / 1000:g} s" if ms >= 1000 else f"{ms:g} ms"
 
 
 def _number(value: float) -> str:

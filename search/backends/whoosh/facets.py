@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import cast
 
@@ -94,9 +95,11 @@ class FacetMasks:
 def day_counts(days: np.ndarray) -> DayCounts:
     """How many of these documents fall on each day (undated ones left out)."""
     found, counts = np.unique(days[days > 0], return_counts=True)
-    return {_date(int(day)): int(count) for day, count in zip(found, counts, strict=True)}
+    # Python ints and cached dates: ten years of days a page, twice, cost 1 ms as NumPy scalars.
+    return dict(zip(map(_date, found.tolist()), counts.tolist(), strict=True))
 
 
+@functools.lru_cache(maxsize=65_536)  # about 180 years of days
 def _date(day: int) -> datetime.date:
     return datetime.date(day // 10000, day // 100 % 100, day % 100)
 
