@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
+# SEED=0 leaves the seed articles out of an empty archive
+SEED ?= 1
 
 .PHONY: run test lint typecheck format install install-dev clean
 
@@ -29,14 +31,14 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev node_modules/axe-core/axe.min.js
 
+# Every start: migrations, the seeds only into an empty archive, the index rebuilt only when
+# missing or built by older code (otherwise updated in place). Ctrl-C stops the server.
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py import_articles seeds/
-	$(BIN)/python manage.py rebuild_index
+	$(BIN)/python manage.py prepare_site $(if $(filter 0,$(SEED)),,--seeds seeds/)
 	@echo ""
-	@echo "  Dispatch is running at http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (create an account first:"
-	@echo "         $(BIN)/python manage.py createsuperuser)"
+	@echo "  Dispatch is running at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
 	@echo ""
 	$(BIN)/gunicorn config.wsgi -c config/gunicorn.py --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
 

@@ -167,6 +167,28 @@ def rebuild(on_progress: Callable[[], None] | None = None, procs: int = 1) -> in
     return count
 
 
+@dataclass(frozen=True)
+class Readiness:
+    """What `make_ready` did: rebuilt (and why), or brought up to date in place."""
+
+    rebuilt_because: str | None
+    documents: int  # indexed by the rebuild, or written by the update
+
+
+def make_ready(on_progress: Callable[[], None] | None = None, procs: int = 1) -> Readiness:
+    """Bring the index up to date with the archive the cheap way when it can: rebuild only
+    an index that is missing, unreadable or laid out by older code; otherwise apply the
+    queue and re-index what differs (seconds, where a rebuild of a big archive takes
+    minutes)."""
+    reason = get_backend().rebuild_reason()
+    if reason is not None:
+        return Readiness(reason, rebuild(on_progress=on_progress, procs=procs))
+    queued = drain()
+    diff = compare()
+    repair(diff)
+    return Readiness(None, queued + len(diff.missing) + len(diff.stale) + len(diff.orphaned))
+
+
 def update_since(moment: datetime.datetime) -> int:
     """Re-index every article changed at or after `moment`; returns how many."""
     ids = list(Article.objects.filter(updated_at__gte=moment).values_list("pk", flat=True))

@@ -158,3 +158,8 @@ class SearchBackend(ABC):
 
     def size_bytes(self) -> int:
         return 0
+
+    def rebuild_reason(self) -> str | None:
+        """Why the index cannot simply be updated (missing, unreadable, or laid out by an
+        older version of the code), or None when updating it brings it up to date."""
+        return None

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import Any, TextIO, cast
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from tqdm import tqdm
 
 from archive.ingestion import import_paths
 from archive.signals import deferred_updates
 from archive.sources import estimate_count
+from config.progress import command_bar
 
 MAX_PROCS = 64
 
@@ -50,13 +50,7 @@ class Command(BaseCommand):
     ) -> None:
         if not 1 <= procs <= MAX_PROCS:
             raise CommandError(f"--procs must be between 1 and {MAX_PROCS}.")
-        bar = tqdm(
-            total=estimate_count(paths),
-            unit="article",
-            desc="Importing",
-            disable=verbosity < 1 or None,
-            file=cast(TextIO, self.stderr._out),  # the stream itself: tqdm writes "\r"
-        )
+        bar = command_bar(self, estimate_count(paths), "article", "Importing", verbosity)
         started = time.perf_counter()
         with bar, deferred_updates() if no_index else contextlib.nullcontext():
             report = import_paths(paths, on_progress=bar.update, procs=procs)

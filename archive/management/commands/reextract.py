@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO, cast
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import QuerySet
-from tqdm import tqdm
 
 from archive.extraction import EXTRACTOR_VERSION
 from archive.models import Article
 from archive.reextraction import reextract
+from config.progress import command_bar
 
 CHUNK = 500
 
@@ -32,13 +32,7 @@ class Command(BaseCommand):
         articles = self._select(ids, all)
         total = articles.count()
         changed = unchanged = 0
-        bar = tqdm(
-            total=total,
-            unit="article",
-            desc="Re-extracting",
-            disable=verbosity < 1 or None,
-            file=cast(TextIO, self.stderr._out),  # the stream itself: tqdm writes "\r"
-        )
+        bar = command_bar(self, total, "article", "Re-extracting", verbosity)
         with bar:
             pks = list(articles.values_list("pk", flat=True))
             for start in range(0, len(pks), CHUNK):

@@ -56,12 +56,22 @@ def _stop_text(word: str) -> str:
     return word.lower().translate(accent_map)
 
 
+# Raise it whenever the index terms of a text change (splitting, folding, stemming, stop
+# words): an index saved with another number is rebuilt by `prepare_site`, not updated.
+TERMS_VERSION = 1
+
+
 # Whoosh has no type hints, so its classes are `Any` to mypy: subclassing them is deliberate.
 class NewsAnalyzer(Tokenizer):  # type: ignore[misc]
     """Tokens exactly as Whoosh's chain gives them, including its renumbering of positions
     around removed stop words (the first kept token keeps its own position)."""
 
     is_morph = True  # stems, like the chain it replaces (Whoosh checks this for spelling)
+
+    def __init__(self) -> None:
+        # An instance attribute, so it is pickled with the index's schema: the number the
+        # index was built with, where a class attribute would always read the current one.
+        self.terms_version = TERMS_VERSION
 
     def __eq__(self, other: object) -> bool:
         return other is not None and other.__class__ is self.__class__

@@ -43,7 +43,7 @@ from search.backends.whoosh.arrays import (
 )
 from search.backends.whoosh.engine import Engine, Match
 from search.backends.whoosh.facets import FacetMasks, Selection, by_day, day_counts, top
-from search.backends.whoosh.schema import build_schema, index_documents, known_fields
+from search.backends.whoosh.schema import build_schema, index_documents, known_fields, layout
 from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query_tree import Node, SearchQuery
 
@@ -253,18 +253,36 @@ class WhooshBackend(SearchBackend):
     def document_stamps(self) -> dict[int, int]:
         snapshot = self._current()
         reader = snapshot.searcher.reader()
+        if not reader.doc_count_all():
+            return {}  # an empty index's reader has no columns at all
         ids = reader.column_reader("id", translate=True)
         stamps = reader.column_reader("stamp", translate=True)
         return {int(ids[int(n)]): stamps[int(n)] for n in snapshot.arrays.of_kind("article")}
 
     def stamps_of(self, ids: Iterable[int]) -> dict[int, int]:
         searcher = self._current().searcher
+        if not searcher.reader().doc_count_all():
+            return {}
         stamps = searcher.reader().column_reader("stamp", translate=True)
         found = {pk: searcher.document_number(id=str(pk)) for pk in ids}
         return {pk: stamps[docnum] for pk, docnum in found.items() if docnum is not None}
 
     def size_bytes(self) -> int:
         return self.store.size_bytes()
+
+    def rebuild_reason(self) -> str | None:
+        try:
+            ix = self.store.open()
+        except whoosh_index.EmptyIndexError:
+            return "there is no index yet"
+        except Exception as exc:  # a damaged index raises anything from struct to OSError
+            return f"the index cannot be read ({exc.__class__.__name__})"
+        try:
+            if layout(ix.schema) != layout(self.schema):
+                return "the index was built by an older version of Dispatch"
+        finally:
+            ix.close()
+        return None
 
     def warm(self) -> None:
         # Also reads and saves any arrays a rebuild did not prepare.

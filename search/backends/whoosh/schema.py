@@ -54,6 +54,27 @@ class IntColumn(fields.COLUMN):  # type: ignore[misc]  # Whoosh is untyped
         return int(value)
 
 
+def layout(schema: fields.Schema) -> list[tuple[str, ...]]:
+    """What an index built with `schema` must share with the current code to be updated in
+    place: each field's name and kinds of postings, column and analyser (Whoosh's own
+    comparison of schemas tells nothing apart, as its columns compare by identity)."""
+
+    def kind(part: Any) -> str:
+        return "" if part is None else type(part).__name__
+
+    return [
+        (
+            name,
+            kind(field),
+            kind(getattr(field, "format", None)),
+            kind(getattr(field, "column_type", None)),
+            kind(getattr(field, "analyzer", None)),
+            str(getattr(getattr(field, "analyzer", None), "terms_version", "")),
+        )
+        for name, field in sorted(schema.items())
+    ]
+
+
 def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),

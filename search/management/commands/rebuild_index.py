@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from typing import Any, TextIO, cast
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from tqdm import tqdm
 
+from config.progress import command_bar, ticker
 from search import backends, indexing
 from search.backends.base import RebuildRunning
 
@@ -30,20 +30,11 @@ class Command(BaseCommand):
         if not 1 <= procs <= 32:
             raise CommandError("--procs must be between 1 and 32.")
         started = time.perf_counter()
-        bar = tqdm(
-            total=indexing.indexable_count(),
-            unit="doc",
-            desc="Indexing",
-            disable=verbosity < 1 or None,
-            file=cast(TextIO, self.stderr._out),  # the stream itself: tqdm writes "\r"
-        )
-
-        def advance() -> None:
-            bar.update()
+        bar = command_bar(self, indexing.indexable_count(), "doc", "Indexing", verbosity)
 
         try:
             with bar:
-                count = indexing.rebuild(on_progress=advance, procs=procs)
+                count = indexing.rebuild(on_progress=ticker(bar), procs=procs)
         except RebuildRunning as exc:
             raise CommandError(f"{exc} Wait for it to finish.") from exc
         seconds = time.perf_counter() - started

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, TextIO, cast
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
-from tqdm import tqdm
 
+from config.progress import command_bar
 from search import indexing, pending
 from search.backends.base import SearchUnavailable
 from search.write_lock import LockBusy
@@ -46,13 +46,7 @@ class Command(BaseCommand):
         return f"Updated {count} documents that differed from the database"
 
     def _drain(self, verbosity: int) -> int:
-        bar = tqdm(
-            total=pending.count(),
-            unit="update",
-            desc="Queued",
-            disable=verbosity < 1 or None,
-            file=cast(TextIO, self.stderr._out),  # the stream itself: tqdm writes "\r"
-        )
+        bar = command_bar(self, pending.count(), "update", "Queued", verbosity)
         with bar:
             return indexing.drain(on_progress=bar.update)
 
