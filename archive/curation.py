@@ -31,6 +31,15 @@ def rerun_extraction(article_ids: Iterable[int]) -> tuple[int, int]:
     return reextract(Article.objects.with_metadata().filter(pk__in=list(article_ids)))
 
 
+def take_statements(article_ids: Iterable[int]) -> None:
+    """Mark these articles' statements as a curator's (edited one by one in the statement
+    editor): re-extraction and re-import leave them alone from now on."""
+    for article in Article.objects.filter(pk__in=set(article_ids)).only("curated_fields"):
+        if not article.is_curated("statements"):
+            article.curated_fields = sorted([*article.curated_fields, "statements"])
+            article.save(update_fields=["curated_fields", "updated_at"])
+
+
 def release_fields(article: Article, fields: Iterable[str]) -> list[str]:
     """Hand curated `fields` back to extraction and re-extract; returns the fields released."""
     released = sorted(set(fields) & set(article.curated_fields) & set(CURATABLE_FIELDS))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from archive.extraction import types as extraction_types
@@ -41,6 +43,23 @@ class CountryAlias(models.Model):
         return self.name
 
 
+class PersonQuerySet(models.QuerySet["Person"]):
+    def with_counts(self) -> PersonQuerySet:
+        """Each person's `statement_count` and `article_count` (articles naming them), as
+        one correlated count each: worked out for the rows a page shows, where a join and
+        GROUP BY would count every statement of the archive first."""
+        statements = Statement.objects.filter(speaker=OuterRef("pk"))
+        mentions = Article.persons.through.objects.filter(person=OuterRef("pk"))
+        return self.annotate(
+            statement_count=_count_of(statements), article_count=_count_of(mentions)
+        )
+
+
+def _count_of(rows: models.QuerySet[Any]) -> Coalesce:
+    counted = rows.order_by().values(_all=models.Value(1)).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
 class Person(models.Model):
     """A person or organisation, under one canonical name; spellings live in `PersonAlias`."""
 
@@ -51,6 +70,8 @@ class Person(models.Model):
     name = models.CharField("canonical name", max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=PERSON)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -106,7 +127,7 @@ class Article(models.Model):
     title = models.CharField(max_length=500)
     body = models.TextField(help_text="Cleaned text: headline, byline and boilerplate removed.")
     raw_text = models.TextField(help_text="The text exactly as imported.")
-    source = models.CharField("outlet", max_length=200, blank=True)
+    source = models.CharField("outlet", max_length=200, blank=True, db_index=True)
     byline = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=MAX_URL, blank=True, validators=[validate_web_url])
     external_id = models.CharField(max_length=300, blank=True, db_index=True)
@@ -128,6 +149,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        indexes = [
+            # The admin's search reads titles and ids from this index alone, not from rows
+            # that carry both texts (a whole-table scan of 1.5 GB at 100,000 articles).
+            models.Index(fields=["title", "external_id"], name="article_title_search"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -207,6 +233,7 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["article", "start"]
+        indexes = [models.Index(fields=["article", "start"], name="statement_in_order")]
 
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:60]}"

@@ -7,6 +7,9 @@ from search import views
 
 admin.site.site_header = "Dispatch curation"
 admin.site.site_title = "Dispatch"
+# The lists need the whole width (title, outlet, date, countries, speakers, counts and the
+# filters); the models are one click away on the admin's home page.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("", views.search_page, name="search"),

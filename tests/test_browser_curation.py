@@ -13,6 +13,10 @@ from tests.test_browser import chromium_path, gunicorn, manage, server_env
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-test-only-password-4711"
 EXTRA = "Zakharova speaks\n\nM. Zakharova said the talks in Moscow were useful for Armenia.\n"
+MISATTRIBUTED = (
+    "Border talks\n\nThe talks went on for hours. Quintus Obscurus said the border with "
+    "Georgia would stay open to trade, in a statement the foreign ministry published later.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +26,7 @@ def curation_server(tmp_path_factory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("curation")
     (root / "extra").mkdir()
     (root / "extra" / "zakharova.txt").write_text(EXTRA, encoding="utf-8")
+    (root / "extra" / "border.txt").write_text(MISATTRIBUTED, encoding="utf-8")
     env = server_env(root, DJANGO_SUPERUSER_PASSWORD=PASSWORD)
     manage(env, "migrate", "--noinput")
     manage(env, "import_articles", str(SEEDS), str(root / "extra"))
@@ -79,3 +84,31 @@ def test_a_hidden_article_leaves_another_readers_search_at_once(browser, curatio
     expect(admin.locator(".messagelist")).to_contain_text("hidden")
     reader.reload()
     expect(reader.locator("#result-count")).to_contain_text("0 articles")
+
+
+def test_a_curator_fixes_a_speaker_through_the_autocomplete(browser, curation_server):
+    from playwright.sync_api import expect
+
+    server = curation_server
+    admin = log_in(browser, server)
+    admin.set_viewport_size({"width": 1280, "height": 900})
+    before = speaker_facet(admin, server)
+    assert before.get("Quintus Obscurus") == 1
+    admin.goto(server + "admin/archive/article/?q=Border+talks")
+    admin.locator("#result_list tbody tr .field-title_cell a").first.click()
+    row = admin.locator("#statements-0")
+    expect(row.locator(".field-statement mark")).to_contain_text("the border with Georgia")
+    # One line per statement, inside the window: no table wider than the page.
+    overflow = admin.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    row.locator(".select2-selection").click()
+    admin.locator(".select2-dropdown .select2-search__field").fill("Araghchi")
+    admin.locator(".select2-results__option", has_text="Abbas Araghchi").click()
+    admin.click("input[name=_continue]")
+    expect(admin.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(admin.locator("#statements-0 .select2-selection")).to_contain_text("Abbas Araghchi")
+    after = speaker_facet(admin, server)
+    assert "Quintus Obscurus" not in after
+    assert after["Abbas Araghchi"] == before["Abbas Araghchi"] + 1

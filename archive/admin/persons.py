@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -18,7 +18,7 @@ from archive import curation
 from archive.admin.articles import log
 from archive.admin.forms import MergeForm
 from archive.extraction import name_key
-from archive.models import Country, CountryAlias, Person, PersonAlias
+from archive.models import Country, CountryAlias, Person, PersonAlias, PersonQuerySet
 
 if TYPE_CHECKING:
     from archive.admin.forms import CountedPerson
@@ -33,7 +33,7 @@ class PersonAliasInline(admin.TabularInline[PersonAlias, Person]):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin[Person]):
-    list_display = ["name", "kind", "alias_names", "statement_link"]
+    list_display = ["name", "kind", "alias_names", "article_link", "statement_link"]
     list_editable = ["kind"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
@@ -41,15 +41,15 @@ class PersonAdmin(admin.ModelAdmin[Person]):
     inlines = [PersonAliasInline]
     actions = ["merge"]
 
+    class Media:
+        css = {"all": ["archive/admin.css"]}
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[CountedPerson]:
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                statement_count=Count("statements", distinct=True),
-                article_count=Count("articles", distinct=True),
-            )
-            .prefetch_related("aliases")
+        return cast(
+            "QuerySet[CountedPerson]",
+            cast(PersonQuerySet, super().get_queryset(request))
+            .with_counts()
+            .prefetch_related("aliases"),
         )
 
     def save_formset(
@@ -69,9 +69,14 @@ class PersonAdmin(admin.ModelAdmin[Person]):
     def alias_names(self, person: Person) -> str:
         return ", ".join(a.name for a in person.aliases.all() if a.name != person.name)
 
+    @admin.display(description="articles", ordering="article_count")
+    def article_link(self, person: CountedPerson) -> str:
+        url = reverse("admin:archive_article_changelist") + f"?persons__id__exact={person.pk}"
+        return format_html('<a href="{}">{}</a>', url, person.article_count)
+
     @admin.display(description="statements", ordering="statement_count")
     def statement_link(self, person: CountedPerson) -> str:
-        url = reverse("admin:archive_article_changelist") + f"?speaker={person.pk}"
+        url = reverse("admin:archive_statement_changelist") + f"?speaker__id__exact={person.pk}"
         return format_html('<a href="{}">{}</a>', url, person.statement_count)
 
     @admin.action(description="Merge selected persons…", permissions=["change", "delete"])

@@ -252,10 +252,7 @@ def change_data(article: Article, **changes) -> dict:
         **{f"statements-{k}": v for k, v in management.items()},
         "statements-TOTAL_FORMS": 1,
         "statements-INITIAL_FORMS": 1,
-        **{
-            f"statements-0-{f}": getattr(statement, f)
-            for f in ("id", "role", "text", "start", "end")
-        },
+        **{f"statements-0-{f}": getattr(statement, f) for f in ("id", "role", "form")},
         "statements-0-speaker": statement.speaker_id,
         "statements-0-article": article.pk,
     }

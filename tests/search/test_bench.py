@@ -41,6 +41,12 @@ def test_bench_reports_every_step_and_layer_beside_fts5_and_draws_the_curve(tmp_
             assert len(cells) == 8 and all(float(c) > 0 for c in cells[1:])  # FTS5 and ratios
         assert f"| {layer}, 30 pasted passages of 40 words | " in out  # every article is long
     assert "Full garbage collections: 0 inside " in out  # all of them ran between requests
+    admin_rows = [line for line in out.splitlines() if line.startswith("| admin page |")]
+    assert len(admin_rows) == 2  # one table per size
+    for page in ("articles", "article edit page", "persons by statements", "statements"):
+        row = next(line for line in out.splitlines() if line.startswith(f"| {page} |"))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert float(cells[1]) > 0 and float(cells[2]) >= float(cells[1]) and int(cells[3]) > 0
     assert "| 30 | " in out and "| 40 | " in out  # the cost curve's rows
     assert "Projected to 1,000,000 articles by a power law" in out
     svg = ElementTree.parse(plot).getroot()

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from archive.scratch import in_scratch, run_in_scratch
 from search import aliases
-from search.benchmark import curve, fts5, runner, synthetic
+from search.benchmark import admin_pages, curve, fts5, runner, synthetic
 
 MAX_PROCS = 64
 
@@ -149,6 +149,9 @@ class Command(BaseCommand):
                 measured = self._latencies(queries, options, reference.search)
             finally:
                 reference.close()
+            out(f"\n{admin_pages.HEADER}")
+            for page in admin_pages.timings(search_word=vocabulary[0]):
+                out(page.row())
         if options["figures"]:
             point = curve.Point(
                 size=stored,
