@@ -57,8 +57,13 @@ if TYPE_CHECKING:
 class PersonChoiceField(forms.ModelChoiceField["CountedPerson"]):
     def label_from_instance(self, person: CountedPerson) -> str:
         aliases = ", ".join(a.name for a in person.aliases.all() if a.name != person.name)
-        counts = f"{person.statement_count} statements, {person.article_count} articles"
+        counts = f"{counted(person.statement_count, 'statement')}, "
+        counts += counted(person.article_count, "article")
         return f"{person.name} ({counts})" + (f" — also {aliases}" if aliases else "")
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class MergeForm(forms.Form):
@@ -72,4 +77,6 @@ class MergeForm(forms.Form):
             empty_label=None,
             label="Keep",
             help_text="The others' spellings, statements and mentions move to this one.",
+            # The most quoted (then the most named) is most likely the right spelling.
+            initial=max(persons, key=lambda p: (p.statement_count, p.article_count), default=None),
         )

@@ -96,6 +96,7 @@ class PersonAdmin(admin.ModelAdmin[Person]):
                 "title": "Merge persons",
                 "form": form,
                 "persons": persons,
+                "kinds": sorted({p.get_kind_display() for p in persons}),
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(

@@ -143,3 +143,33 @@ def test_merge_action_needs_two_persons(admin_client, duplicates):
     )
     assert b"Select at least two persons to merge." in response.content
     assert Person.objects.count() == 2
+
+
+def test_the_merge_page_preselects_the_most_quoted_and_shows_counts_and_aliases(
+    admin_client, duplicates
+):
+    keep, other = duplicates
+    extra = "Minister speaks again\n\nSergey V. Lavrov said the talks in Iran went well.\n"
+    Statement.objects.create(
+        article=Article.objects.get(body__contains="Georgia"), speaker=other, text=extra
+    )
+    PersonAlias.objects.create(person=other, name="S. V. Lavrov", key=name_key("S. V. Lavrov"))
+    selected = {"action": "merge", "_selected_action": [keep.pk, other.pk]}
+    html = admin_client.post("/admin/archive/person/", selected).content.decode()
+    # The one with two statements is chosen already; each choice says what it holds.
+    assert html.count(" checked") == 1
+    checked = html[: html.index("checked")].rsplit("<input", 1)[1]
+    assert f'value="{other.pk}"' in checked
+    assert "Sergey V. Lavrov (2 statements, 1 article) — also S. V. Lavrov" in html
+    assert "Sergei Lavrov (1 statement, 1 article)" in html
+    assert "not all of one kind" not in html
+
+
+def test_the_merge_page_warns_when_a_person_and_an_organisation_are_merged(
+    admin_client, duplicates
+):
+    keep, other = duplicates
+    Person.objects.filter(pk=other.pk).update(kind=Person.ORGANISATION)
+    selected = {"action": "merge", "_selected_action": [keep.pk, other.pk]}
+    html = admin_client.post("/admin/archive/person/", selected).content.decode()
+    assert "These are not all of one kind (Organisation and Person)" in html
