@@ -214,7 +214,8 @@ class Statement(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
     speaker = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="statements")
-    role = models.CharField(max_length=200, blank=True)
+    # Indexed for the review queue, which looks for roles that are only a country's name.
+    role = models.CharField(max_length=200, blank=True, db_index=True)
     role_country = models.CharField(
         max_length=2, blank=True, help_text="ISO code of the country the role belongs to."
     )
@@ -237,3 +238,22 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:60]}"
+
+
+class ReviewDismissal(models.Model):
+    """A suspect entry of the review queue a curator judged fine, remembered by a key that
+    outlives re-extraction (names and roles, not row ids)."""
+
+    kind = models.CharField(max_length=30)
+    key = models.CharField(max_length=500)
+    dismissed_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="unique_dismissal")]
+        permissions = [("review_metadata", "Can work the review queue")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.key}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -20,14 +21,19 @@ MISATTRIBUTED = (
 
 
 @pytest.fixture(scope="module")
-def curation_server(tmp_path_factory) -> Iterator[str]:
+def curation_env(tmp_path_factory) -> dict[str, str]:
+    return server_env(tmp_path_factory.mktemp("curation"), DJANGO_SUPERUSER_PASSWORD=PASSWORD)
+
+
+@pytest.fixture(scope="module")
+def curation_server(curation_env) -> Iterator[str]:
     """A real gunicorn over the seeds plus one article quoting "M. Zakharova", and a curator."""
     chromium_path()
-    root = tmp_path_factory.mktemp("curation")
+    env = curation_env
+    root = Path(env["DISPATCH_INDEX_DIR"]).parent
     (root / "extra").mkdir()
     (root / "extra" / "zakharova.txt").write_text(EXTRA, encoding="utf-8")
     (root / "extra" / "border.txt").write_text(MISATTRIBUTED, encoding="utf-8")
-    env = server_env(root, DJANGO_SUPERUSER_PASSWORD=PASSWORD)
     manage(env, "migrate", "--noinput")
     manage(env, "import_articles", str(SEEDS), str(root / "extra"))
     manage(env, "rebuild_index")
@@ -112,3 +118,48 @@ def test_a_curator_fixes_a_speaker_through_the_autocomplete(browser, curation_se
     after = speaker_facet(admin, server)
     assert "Quintus Obscurus" not in after
     assert after["Abbas Araghchi"] == before["Abbas Araghchi"] + 1
+
+
+SUSPECTS = """
+from archive.models import Article, Person, Statement
+article = Article.objects.order_by("pk").first()
+def person(name, slug):
+    p = Person.objects.create(name=name, slug=slug)
+    article.persons.add(p)
+    Statement.objects.create(article=article, speaker=p, text="it was fine", start=0, end=2)
+    return p
+person("Gaius Ignotus", "gaius-ignotus")
+person("Imperial Envoy Gaius Ignotus", "imperial-envoy-gaius-ignotus")
+person("Caucasus Gazette", "caucasus-gazette")
+person("Ostia Times", "ostia-times")
+"""
+
+
+def test_a_curator_works_the_review_queue(browser, curation_server, curation_env):
+    from playwright.sync_api import expect
+
+    server = curation_server
+    manage(curation_env, "shell", "-c", SUSPECTS)
+    admin = log_in(browser, server)
+    expect(admin.locator("#review-box")).to_contain_text("A title or role in front of a name")
+
+    admin.goto(server + "admin/review/?kind=title-variant")
+    row = admin.locator(".review-entry", has_text="Imperial Envoy Gaius Ignotus")
+    row.get_by_role("button", name="Merge into Gaius Ignotus").click()
+    expect(admin.locator(".messagelist")).to_contain_text(
+        "Merged Imperial Envoy Gaius Ignotus into Gaius Ignotus."
+    )
+    expect(admin.locator(".review-entry", has_text="Imperial Envoy")).to_have_count(0)
+
+    admin.goto(server + "admin/review/?kind=outlet")
+    admin.locator(".review-entry", has_text="Caucasus Gazette").get_by_role(
+        "button", name="Mark as organisation"
+    ).click()
+    expect(admin.locator(".messagelist")).to_contain_text("Caucasus Gazette is now an organisation")
+    admin.locator(".review-entry", has_text="Ostia Times").get_by_role(
+        "button", name="Dismiss"
+    ).click()
+    expect(admin.locator(".messagelist")).to_contain_text("Dismissed for good.")
+    expect(admin.locator(".review-entry", has_text="Ostia Times")).to_have_count(0)
+    expect(admin.locator(".review-entry", has_text="Caucasus Gazette")).to_have_count(1)
+    assert "Gaius Ignotus" in speaker_facet(admin, server)
