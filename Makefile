@@ -40,7 +40,14 @@ run: install
 	@echo "  Dispatch is running at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
 	@echo ""
-	$(BIN)/gunicorn config.wsgi -c config/gunicorn.py --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
+	@# One background worker (imports, re-extraction, re-indexing) beside gunicorn; Ctrl-C
+	@# stops gunicorn, and the trap stops the worker with it: a second signal ends a job in
+	@# the middle, which resumes from its last checkpoint.
+	@$(BIN)/python manage.py db_worker --interval 0.5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; sleep 0.3; kill $$worker 2>/dev/null; wait $$worker' \
+		EXIT INT TERM; \
+	$(BIN)/gunicorn config.wsgi -c config/gunicorn.py --workers $(WORKERS) \
+		--bind $(HOST):$(PORT) --access-logfile -
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
 from archive.extraction import name_key
-from archive.ingestion import CURATABLE_FIELDS, ImportReport, import_paths
+from archive.ingestion import CURATABLE_FIELDS
 from archive.models import Article, Person, PersonAlias, Statement
 from archive.reextraction import reextract
 from archive.signals import articles_changed
-from archive.sources import Notice, SourceError
 
 
 def reindex(article_ids: Iterable[int]) -> int:
@@ -105,48 +102,3 @@ def _move_mentions(keep: Person, other_ids: list[int], article_ids: set[int]) ->
     rows = [through(article_id=pk, person_id=keep.pk) for pk in set(mentioned) - already]
     through.objects.bulk_create(rows)
     through.objects.filter(person_id__in=other_ids).delete()
-
-
-@dataclass
-class FileReport:
-    """What importing one uploaded file did."""
-
-    name: str
-    report: ImportReport = field(default_factory=ImportReport)
-
-    @property
-    def errors(self) -> list[SourceError]:
-        return self.report.errors
-
-    @property
-    def notices(self) -> list[Notice]:
-        return self.report.notices
-
-
-def import_uploads(files: Iterable[tuple[str, bytes]]) -> list[FileReport]:
-    """Import uploaded (name, content) pairs through the import service, one report per file.
-
-    Each file is written under its own name (the name is a .txt article's id) in a private
-    temporary folder; errors name the upload, not the temporary path.
-    """
-    reports = []
-    with tempfile.TemporaryDirectory(prefix="dispatch-upload-") as folder:
-        for number, (name, content) in enumerate(files):
-            safe = Path(name).name
-            safe = "upload" if safe in {"", ".", ".."} else safe
-            path = Path(folder) / str(number) / safe
-            path.parent.mkdir()
-            try:
-                path.write_bytes(content)
-            except OSError as exc:  # an impossible name, a full disk: report, do not fail
-                reports.append(FileReport(safe, ImportReport(errors=[SourceError(safe, str(exc))])))
-                continue
-            report = import_paths([path])
-            prefix = str(path.parent) + "/"
-            report.errors = [replace(e, origin=e.origin.replace(prefix, "")) for e in report.errors]
-            report.notices = [
-                replace(n, origin=n.origin.replace(prefix, ""), reason=n.reason.replace(prefix, ""))
-                for n in report.notices
-            ]
-            reports.append(FileReport(safe, report))
-    return reports

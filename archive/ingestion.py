@@ -97,7 +97,7 @@ def import_paths(
     report = ImportReport()
     importer = Importer()
     with ExtractionPool(procs) as pool:
-        for batch in _batches(paths, report, on_progress):
+        for batch, _ in _batches(paths, report, on_progress):
             for ready, extracted in pool.put(batch, importer.stored_hashes):
                 importer.import_batch(ready, report, extracted)
         for ready, extracted in pool.drain():
@@ -106,14 +106,20 @@ def import_paths(
 
 
 def _batches(
-    paths: Iterable[str | Path], report: ImportReport, on_progress: Callable[[], object] | None
-) -> Iterator[list[RawArticle]]:
-    """The articles under `paths` in batches of at most BATCH_SIZE, no id twice in one;
-    what is not an article goes to `report`."""
+    paths: Iterable[str | Path],
+    report: ImportReport,
+    on_progress: Callable[[], object] | None,
+    skip: int = 0,
+) -> Iterator[tuple[list[RawArticle], int]]:
+    """The articles under `paths` in batches of at most BATCH_SIZE, no id twice in one, each
+    with how many items of the files precede the next batch (a place to resume from); what
+    is not an article goes to `report`. The first `skip` items are passed over unreported."""
     batch: list[RawArticle] = []
     batch_ids: set[str] = set()
     run_ids: set[str] = set()
-    for item in iter_raw_articles(paths):
+    for position, item in enumerate(iter_raw_articles(paths)):
+        if position < skip:
+            continue
         if isinstance(item, Notice):
             report.notices.append(item)
             report.replaced += item.replaced
@@ -122,7 +128,7 @@ def _batches(
             report.errors.append(item)
         else:
             if len(batch) >= BATCH_SIZE or item.external_id in batch_ids:
-                yield batch
+                yield batch, position
                 batch, batch_ids = [], set()
             report.notices += [Notice(item.origin, note) for note in item.notes]
             if item.external_id in run_ids:
@@ -135,7 +141,31 @@ def _batches(
         if on_progress:
             on_progress()
     if batch:
-        yield batch
+        yield batch, -1  # -1: the end of the files
+
+
+def import_resumably(
+    path: Path,
+    report: ImportReport,
+    start: int,
+    checkpoint: Callable[[int, list[int], list[int]], None],
+    on_progress: Callable[[], object] | None = None,
+) -> None:
+    """Import one file from its `start`-th item on, into `report` (the counts so far).
+
+    After each batch, `checkpoint(position, imported ids, updated ids)` runs inside the
+    batch's own transaction, so what it records (where to resume, the counts) commits with
+    the articles or not at all: a run killed at any moment resumes from `position` to the
+    same final counts, with no article twice. `position` is -1 once the file is done.
+    """
+    importer = Importer()
+    for batch, position in _batches([path], report, on_progress, skip=start):
+        imported, updated = len(report.imported_ids), len(report.updated_ids)
+        with transaction.atomic():
+            importer.import_batch(batch, report)
+            checkpoint(position, report.imported_ids[imported:], report.updated_ids[updated:])
+    with transaction.atomic():
+        checkpoint(-1, [], [])  # errors after the last batch, or a file with no article
 
 
 class Importer:

@@ -257,3 +257,55 @@ class ReviewDismissal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.key}"
+
+
+class Job(models.Model):
+    """A long piece of work a curator started (an import, a re-extraction, a re-indexing),
+    run by a background worker in batches, each batch committed with its checkpoint."""
+
+    IMPORT, REEXTRACT, REINDEX = "import", "reextract", "reindex"
+    KIND_CHOICES = [(IMPORT, "Import"), (REEXTRACT, "Re-extraction"), (REINDEX, "Re-indexing")]
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUS_CHOICES = [(QUEUED, "Queued"), (RUNNING, "Running"), (DONE, "Done"), (FAILED, "Failed")]
+
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=QUEUED)
+    created_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Written with every checkpoint: a running job that stays silent has lost its worker.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=200, blank=True)  # host:pid running it
+    # An import's files ([{"name", "path"}]) or the articles to work on ([ids]).
+    inputs = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)  # articles expected
+    done = models.PositiveIntegerField(default=0)  # articles worked on so far
+    # Where to go on after an interruption: {"file": index, "item": items consumed}.
+    position = models.JSONField(default=dict)
+    # Counts and what the files set aside, as they stood at the last checkpoint.
+    report = models.JSONField(default=dict)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+
+class JobArticle(models.Model):
+    """An article a job imported or updated, so its report can link to them."""
+
+    IMPORTED, UPDATED = "imported", "updated"
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="articles")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(max_length=10)
+
+    class Meta:
+        indexes = [models.Index(fields=["job", "outcome"], name="job_article_outcome")]
+
+    def __str__(self) -> str:
+        return f"{self.job}: {self.outcome} {self.article_id}"

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "archive",
     "search",
 ]
@@ -154,6 +156,12 @@ DISPATCH_CSP = os.environ.get(
 )
 
 # --- Dispatch -----------------------------------------------------------------------------
+# Background jobs go through the database (no broker): `manage.py db_worker` runs them, and
+# `make run` starts one beside gunicorn.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running job whose worker has not written for this long is shown as interrupted.
+DISPATCH_JOB_STALE_SECONDS = float(os.environ.get("DISPATCH_JOB_STALE_SECONDS", "60"))
+
 DISPATCH_SEARCH_BACKEND = os.environ.get(
     "DISPATCH_SEARCH_BACKEND", "search.backends.whoosh.WhooshBackend"
 )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.search.processes import alive, descendants, wait_for
 from tests.test_browser import free_port, manage, server_env
 
 pytestmark = pytest.mark.skipif(
@@ -24,7 +25,8 @@ pytestmark = pytest.mark.skipif(
 
 def make_run(env: dict[str, str], *args: str, path: str = "/") -> tuple[str, str]:
     """`make run` until it serves `path`, then Ctrl-C (SIGINT to its process group, as a
-    terminal sends it); returns what it printed and the page."""
+    terminal sends it); returns what it printed and the page. It must have started a
+    background worker beside gunicorn, and leave no process behind."""
     port = free_port()
     process = subprocess.Popen(
         ["make", "--no-print-directory", "run", f"PORT={port}", "WORKERS=1", *args],
@@ -45,11 +47,22 @@ def make_run(env: dict[str, str], *args: str, path: str = "/") -> tuple[str, str
                 break
             except OSError:
                 time.sleep(0.2)
+        started = descendants(process.pid)
+        commands = [_command(pid) for pid in started]
+        assert any("db_worker" in c for c in commands), commands
+        assert any("gunicorn" in c for c in commands), commands
     finally:
         os.killpg(process.pid, signal.SIGINT)
         out, _ = process.communicate(timeout=30)
-    assert process.returncode is not None
+    wait_for(lambda: not any(alive(pid) for pid in started), 10, "the server and worker to stop")
     return out.decode(errors="replace"), html
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
 
 
 def test_a_second_start_keeps_the_archive_and_does_not_rebuild(tmp_path: Path):

@@ -7,11 +7,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import (
     Count,
+    Exists,
     Max,
     Min,
     Model,
@@ -29,13 +30,12 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 
-from archive import curation
+from archive import curation, jobs
 from archive.admin.forms import UploadForm, WebURLField
 from archive.admin.statements import StatementInline
 from archive.admin.widgets import few, one_line
 from archive.ingestion import CURATABLE_FIELDS
-from archive.models import Article, DateMention, Person, Statement
-from archive.sources import Notice
+from archive.models import Article, DateMention, Job, JobArticle, Person, Statement
 
 
 class DateMentionInline(admin.TabularInline[DateMention, Article]):
@@ -44,6 +44,7 @@ class DateMentionInline(admin.TabularInline[DateMention, Article]):
 
 
 MAX_ID = 2**63 - 1  # the largest BigAutoField
+INLINE_LIMIT = 100  # selected articles re-extracted in the request; more become a job
 TITLE_CHARS = 90  # a list's title cell: one line, the whole title on hover
 # What a list row needs of its statements: who spoke, not what was said.
 SPEAKERS_ONLY = Statement.objects.only("article_id", "speaker__name").select_related("speaker")
@@ -71,6 +72,35 @@ class YearFilter(admin.SimpleListFilter):
         if value and value.isascii() and value.isdigit() and 1 <= int(value) <= 9999:
             return queryset.filter(date__year=int(value))
         return queryset
+
+
+class JobFilter(admin.SimpleListFilter):
+    """The articles a job imported or updated (`?job=<id>:imported`), linked from its page."""
+
+    title = "import job"
+    parameter_name = "job"
+
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
+    ) -> list[tuple[str, str]]:
+        chosen = self._chosen()
+        return [(self.value() or "", f"#{chosen[0]}, {chosen[1]}")] if chosen else []
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        chosen = self._chosen()
+        if chosen is None:
+            return queryset
+        done = JobArticle.objects.filter(job_id=chosen[0], outcome=chosen[1])
+        return queryset.filter(Exists(done.filter(article=OuterRef("pk"))))
+
+    def _chosen(self) -> tuple[int, str] | None:
+        job, _, outcome = (self.value() or "").partition(":")
+        if job.isascii() and job.isdigit() and int(job) <= MAX_ID and outcome in OUTCOMES:
+            return int(job), outcome
+        return None
+
+
+OUTCOMES = (JobArticle.IMPORTED, JobArticle.UPDATED)
 
 
 class SpeakerFilter(admin.SimpleListFilter):
@@ -132,7 +162,7 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
         "speaker_names",
         "statement_count",
     ]
-    list_filter = ["status", YearFilter, "source", "countries", SpeakerFilter]
+    list_filter = ["status", YearFilter, "source", "countries", SpeakerFilter, JobFilter]
     # Titles and ids: a scan of 100,000 bodies takes seconds, and the site's own search
     # finds words in them (and statements) at once.
     search_fields = ["title", "=external_id"]
@@ -145,7 +175,6 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
     inlines = [StatementInline, DateMentionInline]
     formfield_overrides = {models.URLField: {"form_class": WebURLField, "assume_scheme": "https"}}
     actions = ["hide", "show", "rerun_extraction", "reindex", "release_curated"]
-    MAX_NOTICES = 20  # import notices shown as messages
     fieldsets = [
         (None, {"fields": ["title", "status", "date", "source", "byline", "url", "external_id"]}),
         ("Metadata", {"fields": ["countries", "persons"]}),
@@ -283,6 +312,10 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
 
     @admin.action(description="Re-run extraction", permissions=["change"])
     def rerun_extraction(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        if len(ids) > INLINE_LIMIT:
+            self._started(request, jobs.start_batch(Job.REEXTRACT, ids, request.user))
+            return
         articles = list(queryset)
         changed, unchanged = curation.rerun_extraction(a.pk for a in articles)
         log(request, articles, "Re-ran extraction.")
@@ -292,8 +325,24 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
 
     @admin.action(description="Re-index in search", permissions=["view"])
     def reindex(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        count = curation.reindex(queryset.values_list("pk", flat=True))
+        ids = list(queryset.values_list("pk", flat=True))
+        if len(ids) > INLINE_LIMIT:
+            self._started(request, jobs.start_batch(Job.REINDEX, ids, request.user))
+            return
+        count = curation.reindex(ids)
         self.message_user(request, f"{count} article(s) queued for re-indexing.")
+
+    def _started(self, request: HttpRequest, job: Job) -> None:
+        url = reverse("admin:archive_job_change", args=[job.pk])
+        self.message_user(
+            request,
+            format_html(
+                '{} of {} articles runs in the background: <a href="{}">follow it</a>.',
+                job.get_kind_display(),
+                job.total,
+                url,
+            ),
+        )
 
     @admin.action(description="Release curated fields (back to automatic)", permissions=["change"])
     def release_curated(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
@@ -322,36 +371,20 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
             self.message_user(request, "Nothing to release.", messages.WARNING)
         return redirect("admin:archive_article_change", article.pk)
 
-    def _show_notices(self, request: HttpRequest, notices: list[Notice]) -> None:
-        """What an upload set aside (refused urls, repeated ids, capped extraction), as
-        warnings above the report; a few, so that a big file cannot flood the page."""
-        for notice in notices[: self.MAX_NOTICES]:
-            self.message_user(request, str(notice), messages.WARNING)
-        if len(notices) > self.MAX_NOTICES:
-            more = len(notices) - self.MAX_NOTICES
-            self.message_user(request, f"... and {more} more notice(s).", messages.WARNING)
-
     def import_view(self, request: HttpRequest) -> HttpResponse:
-        """Upload .txt / .jsonl files and import them like `import_articles` does."""
+        """Upload .txt / .jsonl files: they become a background import job, whose page
+        shows its progress and its report."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        reports = None
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-            reports = curation.import_uploads(uploads)
-            self._show_notices(request, [n for item in reports for n in item.notices])
-            for item in reports:
-                note = f"Imported from upload {item.name}."
-                log(
-                    request, Article.objects.filter(pk__in=item.report.imported_ids), note, ADDITION
-                )
-                log(request, Article.objects.filter(pk__in=item.report.updated_ids), note)
+            job = jobs.start_import(uploads, request.user)
+            return redirect("admin:archive_job_change", job.pk)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Import articles",
             "form": form,
-            "reports": reports,
         }
         return TemplateResponse(request, "admin/archive/article/import.html", context)

@@ -10,8 +10,9 @@ from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from archive import jobs
 from archive.ingestion import import_paths
-from archive.models import Article, Country
+from archive.models import Article, Country, Job
 from search import backends
 from tests.search.queries import backend_query
 
@@ -122,20 +123,28 @@ def test_hide_is_recorded_in_the_history(admin_client, article):
 
 
 def upload(client, *files: tuple[str, bytes]):
+    """Upload through the admin, run the job it queued as the worker would, and return the
+    job's page."""
     uploads = [SimpleUploadedFile(name, content) for name, content in files]
-    return client.post("/admin/archive/article/import/", {"files": uploads})
+    response = client.post("/admin/archive/article/import/", {"files": uploads})
+    if response.status_code != 302:
+        return response  # the form refused it
+    job = Job.objects.latest("pk")
+    assert response["Location"] == f"/admin/archive/job/{job.pk}/change/"
+    jobs.run(job.pk)
+    return client.get(response["Location"])
 
 
 def report_rows(response) -> list[tuple]:
     return [
         (
-            f.name,
-            f.report.imported,
-            f.report.updated,
-            f.report.unchanged,
-            [str(e) for e in f.errors],
+            f["name"],
+            f["imported"],
+            f["updated"],
+            f["unchanged"],
+            [f"{origin}: {reason}" for origin, reason in f["errors"]],
         )
-        for f in response.context["reports"]
+        for f in response.context["files"]
     ]
 
 
@@ -171,7 +180,8 @@ def test_admin_import_reports_each_file(admin_client, django_capture_on_commit_c
     assert sorted(Article.objects.values_list("external_id", flat=True)) == ["a.txt", "j1"]
     assert backends.get_backend().search(backend_query()).total == 2
     a = Article.objects.get(external_id="a.txt")
-    assert history(a) == [(ADDITION, "Imported from upload a.txt.")]
+    job = Job.objects.get()
+    assert history(a) == [(ADDITION, f"Imported from upload a.txt (job #{job.pk}).")]
 
 
 def test_a_bad_upload_loses_nothing_stored(admin_client, article):
@@ -209,7 +219,8 @@ def test_the_curators_group_may_edit_archive_content_only():
     models = ["article", "person", "personalias", "country", "countryalias"]
     models += ["statement", "datemention"]
     actions = ["add", "change", "delete", "view"]
-    assert perms == {("archive", f"{a}_{m}") for m in models for a in actions}
+    extra = {("archive", "review_metadata"), ("archive", "view_job"), ("archive", "change_job")}
+    assert perms == {("archive", f"{a}_{m}") for m in models for a in actions} | extra
 
 
 def test_a_curator_sees_the_archive_pages_but_not_users(client, curator, article):
@@ -318,7 +329,8 @@ def test_upload_notices_are_shown_as_warnings_without_the_temporary_folder(admin
         b'{"id": "a", "body": "Iran met Georgia.", "url": "javascript:alert(1)"}\n'
     )
     response = upload(admin_client, ("feed.jsonl", feed))
-    assert [str(m) for m in response.context["messages"]] == [
+    notices = [f"{o}: {r}" for f in response.context["files"] for o, r in f["notices"]]
+    assert notices == [
         "feed.jsonl:2: url 'javascript:alert(1)' left out: only http and https links are kept",
         "feed.jsonl: 1 repeated id(s): later lines replaced earlier ones "
         "(line 1 by line 2 (id 'a'))",
