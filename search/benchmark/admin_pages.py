@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -40,10 +41,11 @@ def pages(search_word: str) -> list[tuple[str, str]]:
     if article is None or statement is None:
         return []
     country = Country.objects.filter(articles__isnull=False).first()
+    query = urlencode({"q": search_word})
     found = [
         ("admin index", "/admin/"),
         ("articles", "/admin/archive/article/"),
-        (f"articles, title search “{search_word}”", f"/admin/archive/article/?q={search_word}"),
+        (f"articles, title search “{search_word}”", f"/admin/archive/article/?{query}"),
         ("articles of a year, by statements", "/admin/archive/article/?year=2020&o=-7"),
         ("article edit page", f"/admin/archive/article/{article.pk}/change/"),
         ("persons", "/admin/archive/person/"),
@@ -62,6 +64,13 @@ def pages(search_word: str) -> list[tuple[str, str]]:
             4, ("articles quoting a speaker", f"/admin/archive/article/?speaker={person.pk}")
         )
     return [(name, url) for name, url in found if url]
+
+
+def title_word() -> str:
+    """A word to search titles for: the longest of a title from the middle of the archive."""
+    count = Article.objects.count()
+    title = Article.objects.order_by("pk").values_list("title", flat=True)[count // 2]
+    return max(title.split(), key=len).strip(".,:;!?\"'()")
 
 
 def timings(search_word: str, passes: int = 5) -> list[PageTiming]:

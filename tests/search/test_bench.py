@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from tests.conftest import manage
+from tests.conftest import SEEDS, manage
 
 
 def _bench(tmp_path, *args: str) -> subprocess.CompletedProcess:
@@ -69,3 +69,22 @@ def test_bench_refuses_bad_arguments_clearly(tmp_path, args, message):
     done = _bench(tmp_path, *args)
     assert done.returncode != 0
     assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_bench_times_the_admin_pages_of_an_archive_and_keeps_nothing(tmp_path):
+    unset = manage("bench", "--admin-only", var_dir=tmp_path)
+    assert unset.returncode != 0 and "run `manage.py migrate`" in unset.stderr
+    assert "Traceback" not in unset.stderr
+    assert manage("migrate", var_dir=tmp_path).returncode == 0
+    empty = manage("bench", "--admin-only", var_dir=tmp_path)
+    assert empty.returncode != 0 and "The archive is empty" in empty.stderr
+    assert manage("import_articles", "--no-index", str(SEEDS), var_dir=tmp_path).returncode == 0
+    done = manage("bench", "--admin-only", var_dir=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0] == "| admin page | p50 ms | max ms | queries |"
+    pages = {row.split("|")[1].strip() for row in rows[2:]}
+    assert {"articles", "article edit page", "persons", "review queue"} <= pages
+    users = manage("shell", "-v", "0", "-c", "from django.contrib.auth.models import User; "
+                   "print(User.objects.count())", var_dir=tmp_path)  # fmt: skip
+    assert users.stdout.strip() == "0"  # the run's administrator was rolled back

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError, transaction
 
+from archive.models import Article
 from archive.scratch import in_scratch, run_in_scratch
 from search import aliases
 from search.benchmark import admin_pages, curve, fts5, runner, synthetic
@@ -52,10 +54,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--cold", action="store_true", help="empty the term cache before every query"
         )
+        parser.add_argument(
+            "--admin-only",
+            action="store_true",
+            help="time the admin pages of this archive (the configured database) instead; "
+            "nothing is kept: it runs in one transaction, rolled back",
+        )
         # Where a run in scratch leaves its figures for --sizes (not for people).
         parser.add_argument("--figures", type=Path, default=None, help=argparse.SUPPRESS)
 
     def handle(self, *args: Any, articles: int, corpus: Path | None, **options: Any) -> None:
+        if options["admin_only"]:
+            self._admin_pages_here()
+            return
         sizes = _sizes(options["sizes"]) if options["sizes"] else [articles]
         if min(sizes) < 10:
             raise CommandError("Every size must be at least 10 articles.")
@@ -81,6 +92,23 @@ class Command(BaseCommand):
                 points.append(curve.Point.from_json(json.loads(figures.read_text())))
         if len(sizes) > 1:
             self._curve(points, options["plot"])
+
+    def _admin_pages_here(self) -> None:
+        try:
+            count = Article.objects.count()
+        except DatabaseError as error:
+            raise CommandError(
+                f"The archive's database cannot be read ({error}); run `manage.py migrate`."
+            ) from None
+        if not count:
+            raise CommandError("The archive is empty: nothing to time.")
+        with transaction.atomic():
+            timings = admin_pages.timings(search_word=admin_pages.title_word())
+            transaction.set_rollback(True)  # the administrator made for the run goes too
+        self.stdout.write(f"Admin pages over {count} articles; machine: {_machine()}")
+        self.stdout.write(admin_pages.HEADER)
+        for page in timings:
+            self.stdout.write(page.row())
 
     def _curve(self, points: list[curve.Point], plot: Path) -> None:
         out = self.stdout.write
