@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from archive.models import Article, Country, Person, PersonAlias, Statement
+from archive.models import Article, Country, Job, JobArticle, Person, PersonAlias, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +80,8 @@ def queries(client, url: str) -> int:
 
 
 def pages(article: Article, person: Person, statement: Statement) -> list[str]:
+    job = Job.objects.create(kind=Job.IMPORT, status=Job.DONE, total=1, done=1)
+    JobArticle.objects.create(job=job, article=article, outcome=JobArticle.IMPORTED)
     return [
         "/admin/",
         "/admin/archive/article/",
@@ -102,6 +104,10 @@ def pages(article: Article, person: Person, statement: Statement) -> list[str]:
         "/admin/review/",
         "/admin/review/?kind=seen-once",
         "/admin/review/?kind=outlet",
+        "/admin/archive/job/",
+        f"/admin/archive/job/{job.pk}/change/",
+        f"/admin/archive/job/{job.pk}/progress/",
+        f"/admin/archive/article/?job={job.pk}:imported",
     ]
 
 
