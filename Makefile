@@ -8,7 +8,7 @@ WORKERS ?= 2
 # SEED=0 leaves the seed articles out of an empty archive
 SEED ?= 1
 
-.PHONY: run test lint typecheck format install install-dev clean
+.PHONY: run test test-postgres lint typecheck format install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
 	touch $@ $(VENV)/.installed
 
 # axe-core, which the accessibility tests inject into the browser (npm's package; the app
@@ -62,6 +62,15 @@ format: install-dev
 
 test: lint typecheck
 	$(BIN)/python -m pytest
+
+# The whole suite again with PostgreSQL as the database: DISPATCH_TEST_DATABASE_URL names a
+# server the tests may create their database on (.ci/run starts a throwaway one).
+test-postgres: install-dev
+	@if [ -z "$(DISPATCH_TEST_DATABASE_URL)" ]; then \
+		echo "PostgreSQL run skipped: set DISPATCH_TEST_DATABASE_URL=postgres://user@host:port/db"; \
+	else \
+		DATABASE_URL="$(DISPATCH_TEST_DATABASE_URL)" $(BIN)/python -m pytest; \
+	fi
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info node_modules

@@ -33,8 +33,13 @@ def corpus_file(relative: str) -> Path:
 
 
 def manage(*args: str, var_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """`manage.py *args` in a child process, output captured; `var_dir` as its data folder."""
-    env = {**os.environ, **({"DISPATCH_VAR_DIR": str(var_dir)} if var_dir else {})}
+    """`manage.py *args` in a child process, output captured; `var_dir` as its data folder
+    (its database and index too, whatever database the tests themselves run on)."""
+    env = dict(os.environ)
+    if var_dir:
+        env["DISPATCH_VAR_DIR"] = str(var_dir)
+        env.pop("DATABASE_URL", None)
+        env.pop("DISPATCH_INDEX_DIR", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=REPO,
