@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.replicas.ReplicaReadsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -105,6 +106,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Read replicas (PostgreSQL standbys): public page reads go to them, see config/replicas.py.
+for number, url in enumerate(_env_list("DATABASE_REPLICA_URLS", ""), start=1):
+    replica = dj_database_url.parse(url, conn_max_age=600)
+    replica.setdefault("OPTIONS", {})["connect_timeout"] = 2  # a dead host is skipped quickly
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{number}"] = replica
+DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
