@@ -42,8 +42,9 @@ def uploads_folder() -> Path:
 # --- creating ---------------------------------------------------------------------------------
 
 
-def start_import(files: Iterable[tuple[str, bytes]], user: Any = None) -> Job:
-    """Keep the uploaded (name, content) files on disk for the worker and queue their job."""
+def start_import(files: Iterable[tuple[str, bytes | Iterable[bytes]]], user: Any = None) -> Job:
+    """Keep the uploaded (name, content) files on disk for the worker and queue their job;
+    a content is bytes or chunks of them (an upload is copied without being held whole)."""
     with transaction.atomic():
         job = Job.objects.create(kind=Job.IMPORT, created_by=user)
         folder = uploads_folder() / f"job-{job.pk}"
@@ -55,7 +56,9 @@ def start_import(files: Iterable[tuple[str, bytes]], user: Any = None) -> Job:
             report = _file_report(safe)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content)
+                with path.open("wb") as out:
+                    for chunk in [content] if isinstance(content, bytes) else content:
+                        out.write(chunk)
             except OSError as exc:  # an impossible name, a full disk: report, do not fail
                 report.update(failed=1, errors=[[safe, exc.strerror or str(exc)]])
                 path = Path()

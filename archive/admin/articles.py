@@ -378,7 +378,7 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
             raise PermissionDenied
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            uploads = [(f.name, f.chunks()) for f in form.cleaned_data["files"]]
             job = jobs.start_import(uploads, request.user)
             return redirect("admin:archive_job_change", job.pk)
         context = {
