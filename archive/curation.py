@@ -65,10 +65,7 @@ def merge_persons(keep: Person, others: Iterable[Person]) -> MergeResult:
     """
     others = [p for p in others if p.pk != keep.pk]
     other_ids = [p.pk for p in others]
-    through = Article.persons.through
-    article_ids = set(
-        Statement.objects.filter(speaker_id__in=other_ids).values_list("article_id", flat=True)
-    ) | set(through.objects.filter(person_id__in=other_ids).values_list("article_id", flat=True))
+    article_ids = articles_of(other_ids)
     _move_aliases(keep, others)
     Statement.objects.filter(speaker_id__in=other_ids).update(speaker=keep)
     _move_mentions(keep, other_ids, article_ids)
@@ -78,6 +75,15 @@ def merge_persons(keep: Person, others: Iterable[Person]) -> MergeResult:
     Article.objects.filter(pk__in=article_ids).update(updated_at=timezone.now())
     reindex(article_ids)
     return MergeResult(kept=keep, removed=removed, article_ids=article_ids)
+
+
+def articles_of(person_ids: Iterable[int]) -> set[int]:
+    """The articles that quote or name any of these persons."""
+    ids = list(person_ids)
+    spoken = Statement.objects.filter(speaker_id__in=ids).values_list("article_id", flat=True)
+    through = Article.persons.through
+    named = through.objects.filter(person_id__in=ids).values_list("article_id", flat=True)
+    return set(spoken) | set(named)
 
 
 def _move_aliases(keep: Person, others: list[Person]) -> None:

@@ -13,7 +13,7 @@ import shutil
 import socket
 import traceback
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -23,12 +23,11 @@ from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.db import transaction
 from django.utils import timezone
 
+from archive import curation
 from archive.files import estimate_count
 from archive.ingestion import ImportReport, import_resumably
 from archive.models import Article, Job, JobArticle
 from archive.records import Notice, SourceError
-from archive.reextraction import reextract
-from archive.signals import articles_changed
 
 COUNTED = ("imported", "updated", "unchanged", "replaced")  # an import's counts per file
 CHUNK = 200  # articles per batch of a re-extraction or re-indexing job
@@ -134,12 +133,12 @@ class FileCounts:
     unchanged: int = 0
     replaced: int = 0
     failed: int = 0
-    errors: list[list[str]] | None = None  # the first SHOWN_PROBLEMS
-    notices: list[list[str]] | None = None
+    errors: list[list[str]] = field(default_factory=list)  # the first SHOWN_PROBLEMS
+    notices: list[list[str]] = field(default_factory=list)
 
 
 def _file_report(name: str) -> dict[str, Any]:
-    return asdict(FileCounts(name, errors=[], notices=[]))
+    return asdict(FileCounts(name))
 
 
 # --- running ----------------------------------------------------------------------------------
@@ -247,11 +246,9 @@ def _run_articles(job: Job) -> None:
         chunk = ids[offset : offset + CHUNK]
         with transaction.atomic():
             if job.kind == Job.REEXTRACT:
-                changed, _ = reextract(Article.objects.with_metadata().filter(pk__in=chunk))
-                changed_total += changed
+                changed_total += curation.rerun_extraction(chunk)[0]
             else:
-                present = list(Article.objects.filter(pk__in=chunk).values_list("pk", flat=True))
-                articles_changed.send(sender=Article, ids=set(present))
+                curation.reindex(chunk)
             job.position = {"item": offset + len(chunk)}
             job.done = offset + len(chunk)
             job.report = {"changed": changed_total} if job.kind == Job.REEXTRACT else {}

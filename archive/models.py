@@ -50,12 +50,12 @@ class PersonQuerySet(models.QuerySet["Person"]):
         GROUP BY would count every statement of the archive first."""
         statements = Statement.objects.filter(speaker=OuterRef("pk"))
         mentions = Article.persons.through.objects.filter(person=OuterRef("pk"))
-        return self.annotate(
-            statement_count=_count_of(statements), article_count=_count_of(mentions)
-        )
+        return self.annotate(statement_count=count_of(statements), article_count=count_of(mentions))
 
 
-def _count_of(rows: models.QuerySet[Any]) -> Coalesce:
+def count_of(rows: models.QuerySet[Any]) -> Coalesce:
+    """How many `rows` there are, as a correlated subquery for an annotation (0 for none):
+    worked out only for the rows a page shows."""
     counted = rows.order_by().values(_all=models.Value(1)).annotate(n=Count("*")).values("n")
     return Coalesce(Subquery(counted), 0)
 

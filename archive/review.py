@@ -5,7 +5,7 @@ remembered by names and roles, and fixes to statements make them the curator's."
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -247,7 +247,7 @@ def act(
     if action == ORGANISATION:
         person.kind = Person.ORGANISATION
         person.save(update_fields=["kind"])
-        curation.reindex(_articles_of([person.pk]))
+        curation.reindex(curation.articles_of([person.pk]))
         return f"{person.name} is now an organisation."
     keep = _one(Person, suggestion_id, "person to keep")
     if keep.pk == person.pk:
@@ -261,12 +261,3 @@ def _one(model: type[Model], pk: int | None, what: str) -> Any:
     if found is None:
         raise ReviewError(f"That {what} is no longer there: the page was out of date.")
     return found
-
-
-def _articles_of(person_ids: Iterable[int]) -> set[int]:
-    ids = list(person_ids)
-    spoken = Statement.objects.filter(speaker_id__in=ids).values_list("article_id", flat=True)
-    named = Article.persons.through.objects.filter(person_id__in=ids).values_list(
-        "article_id", flat=True
-    )
-    return set(spoken) | set(named)

@@ -19,10 +19,7 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     QuerySet,
-    Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -35,7 +32,15 @@ from archive.admin.forms import UploadForm, WebURLField
 from archive.admin.statements import StatementInline
 from archive.admin.widgets import few, one_line
 from archive.ingestion import CURATABLE_FIELDS
-from archive.models import Article, DateMention, Job, JobArticle, Person, Statement
+from archive.models import (
+    Article,
+    DateMention,
+    Job,
+    JobArticle,
+    Person,
+    Statement,
+    count_of,
+)
 
 
 class DateMentionInline(admin.TabularInline[DateMention, Article]):
@@ -225,12 +230,11 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
         css = {"all": ["archive/admin.css"]}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        statements = Statement.objects.filter(article=OuterRef("pk")).order_by()
-        counted = statements.values(_all=Value(1)).annotate(n=Count("*")).values("n")
+        statements = Statement.objects.filter(article=OuterRef("pk"))
         return (
             super()
             .get_queryset(request)
-            .annotate(statement_count=Coalesce(Subquery(counted), 0))
+            .annotate(statement_count=count_of(statements))
             .prefetch_related("countries", Prefetch("statements", queryset=SPEAKERS_ONLY))
         )
 
