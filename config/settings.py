@@ -171,9 +171,14 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # A running job whose worker has not written for this long is shown as interrupted.
 DISPATCH_JOB_STALE_SECONDS = float(os.environ.get("DISPATCH_JOB_STALE_SECONDS", "60"))
 
-DISPATCH_SEARCH_BACKEND = os.environ.get(
-    "DISPATCH_SEARCH_BACKEND", "search.backends.whoosh.WhooshBackend"
-)
+# `whoosh` (an index on this machine's disk), `postgres` (tables in the database, shared by
+# every web host; needs DATABASE_URL=postgres://…), or a backend class's dotted path.
+SEARCH_BACKENDS = {
+    "whoosh": "search.backends.whoosh.WhooshBackend",
+    "postgres": "search.backends.postgres.PostgresBackend",
+}
+_backend = os.environ.get("DISPATCH_SEARCH_BACKEND", "whoosh")
+DISPATCH_SEARCH_BACKEND = SEARCH_BACKENDS.get(_backend, _backend)
 DISPATCH_INDEX_DIR = Path(os.environ.get("DISPATCH_INDEX_DIR", VAR_DIR / "index"))
 DISPATCH_PAGE_SIZE = 20
 # Seconds one search may take before it is stopped with a notice: well under gunicorn's

@@ -14,12 +14,11 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.conf import settings
 
 from archive.models import Article
-from search import aliases, pending, write_lock
+from search import aliases, pending
 from search.backends import get_backend
 from search.backends.base import SearchUnavailable
 from search.documents import article_document, indexable_articles, stamp
@@ -82,8 +81,9 @@ def background_wait() -> float:
 
 @contextmanager
 def _writing(wait: float) -> Iterator[None]:
-    """The one-writer lock (`write_lock.LockBusy` after `wait` seconds)."""
-    with write_lock.held(Path(settings.DISPATCH_INDEX_DIR) / "updates.lock", wait):
+    """The one-writer lock (`write_lock.LockBusy` after `wait` seconds): the backend's, so
+    that writers on several hosts sharing one index exclude each other too."""
+    with get_backend().writer_lock(wait):
         yield
 
 

@@ -87,3 +87,15 @@ def test_every_article_output_builds_on_the_one_mapping():
         "archive/management/commands/export_articles.py",
     ):
         assert "archive.mapping" in imported_modules(REPO / module), module
+
+
+def test_only_the_postgres_backend_knows_postgres_search():
+    package = REPO / "search" / "backends" / "postgres"
+    for folder in ("archive", "search", "config"):
+        for path in (REPO / folder).rglob("*.py"):
+            if package in path.parents:
+                continue
+            found = {m for m in imported_modules(path) if m.startswith("django.contrib.postgres")}
+            assert not found, path
+    # It shares the Whoosh backend's analysis (the same terms), never Whoosh itself.
+    assert not {m for m in imported_modules(package) if m.split(".")[0] == "whoosh"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from search.query_tree import Node, SearchQuery
@@ -158,6 +160,17 @@ class SearchBackend(ABC):
 
     def size_bytes(self) -> int:
         return 0
+
+    def writer_lock(self, wait: float) -> AbstractContextManager[None]:
+        """The lock every incremental writer holds around reading articles and writing their
+        documents (`search.indexing`), waiting at most `wait` seconds (then
+        `write_lock.LockBusy`). A lock file beside the index: right for an index on one
+        machine's disk; a shared index needs a lock its writers share."""
+        from django.conf import settings
+
+        from search import write_lock
+
+        return write_lock.held(Path(settings.DISPATCH_INDEX_DIR) / "updates.lock", wait)
 
     def rebuild_reason(self) -> str | None:
         """Why the index cannot simply be updated (missing, unreadable, or laid out by an

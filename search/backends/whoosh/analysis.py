@@ -56,6 +56,12 @@ def _stop_text(word: str) -> str:
     return word.lower().translate(accent_map)
 
 
+def pattern_term(text: str) -> str:
+    """A pattern's or fuzzy word's text as the query parser reads it: one token, not split,
+    lower case, stemmed and folded, a stop word kept (`_stop_text`)."""
+    return index_term(text) or _stop_text(text)
+
+
 # Raise it whenever the index terms of a text change (splitting, folding, stemming, stop
 # words): an index saved with another number is rebuilt by `prepare_site`, not updated.
 TERMS_VERSION = 1

@@ -131,7 +131,7 @@ class Snapshot:
         return cls(searcher, arrays, engine, word_starts.WordStarts(searcher))
 
 
-class WhooshBackend(SearchBackend):
+class WhooshBackend(highlight.MarkedText, SearchBackend):
     def __init__(self, index_dir: str | Path) -> None:
         self.store = IndexStore(Path(index_dir))
         self.schema = build_schema()
@@ -493,7 +493,7 @@ class WhooshBackend(SearchBackend):
             speakers=tags["speakers"],
         )
 
-    def _marking(self, tree: Node) -> compiler.Marking:
+    def marking(self, tree: Node) -> compiler.Marking:
         """The words and phrases to mark: compiled once, however many texts follow."""
         try:
             searcher = self._current().searcher
@@ -501,19 +501,9 @@ class WhooshBackend(SearchBackend):
             return frozenset(), []
         return compiler.marking(searcher, self.compiler, tree)
 
-    def passage_maker(self, tree: Node) -> Callable[[str], tuple[str, ...]]:
-        terms, phrases = self._marking(tree)
-        return lambda text: tuple(highlight.passages(text, terms, phrases))
-
-    def highlight(self, text: str, tree: Node) -> str:
-        return self.highlight_all([text], tree)[0]
-
-    def highlight_all(self, texts: list[str], tree: Node) -> list[str]:
-        terms, phrases = self._marking(tree)
-        return [highlight.whole(text, terms, phrases) for text in texts]
-
     def suggest(self, query: SearchQuery) -> str | None:
-        return spelling.suggest(self._current().searcher.reader(), query.params.q, query.tree)
+        reader = self._current().searcher.reader()
+        return spelling.suggest(spelling.ReaderLexicon(reader), query.params.q, query.tree)
 
     def related(self, article_id: int, count: int = 5) -> list[int]:
         snapshot = self._current()

@@ -7,16 +7,37 @@ fraction of that, which is what keeps a results page fast.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from itertools import compress, count
 
 from search.backends.whoosh.analysis import token_bounds
+from search.query_tree import Node
 
 PASSAGE_CHARS = 240
 SURROUND = 90
 Phrases = Sequence[tuple[str, ...]]
 Spans = list[tuple[int, int]]
+Marking = tuple[frozenset[str], Phrases]  # the index terms to mark, and the phrases
+
+
+class MarkedText:
+    """A backend's `passage_maker`, `highlight` and `highlight_all` from its `marking`: the
+    index terms and phrases a query tree marks, found once for any number of texts."""
+
+    def marking(self, tree: Node) -> Marking:
+        raise NotImplementedError
+
+    def passage_maker(self, tree: Node) -> Callable[[str], tuple[str, ...]]:
+        terms, phrases = self.marking(tree)
+        return lambda text: tuple(passages(text, terms, phrases))
+
+    def highlight(self, text: str, tree: Node) -> str:
+        return self.highlight_all([text], tree)[0]
+
+    def highlight_all(self, texts: list[str], tree: Node) -> list[str]:
+        terms, phrases = self.marking(tree)
+        return [whole(text, terms, phrases) for text in texts]
 
 
 def tokens(text: str) -> list[tuple[int, int, str | None]]:

@@ -16,6 +16,7 @@ import string
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from whoosh.reading import IndexReader
 
@@ -78,7 +79,43 @@ class Typed:
     candidates: tuple[Candidate, ...]
 
 
-def suggest(reader: IndexReader, text: str, tree: qt.Node, rules: Rules = RULES) -> str | None:
+class Lexicon(Protocol):
+    """What spelling needs to know of an index, whichever backend keeps it."""
+
+    def vocabulary(self, words: set[str]) -> dict[str, tuple[int, int]]:
+        """Those of `words` (folded) the vocabulary has: each with how many articles use it
+        and how many write it as a name."""
+        ...
+
+    def matches(self, term: str) -> int:
+        """How many documents an index term matches in the searched fields (the most in any
+        one of them)."""
+        ...
+
+
+class ReaderLexicon:
+    """A Whoosh index's vocabulary, read from its `words` and `names` fields."""
+
+    def __init__(self, reader: IndexReader) -> None:
+        self.reader = reader
+
+    def vocabulary(self, words: set[str]) -> dict[str, tuple[int, int]]:
+        reader = self.reader
+        found = {}
+        for word in words:
+            if ("words", word) in reader:
+                articles = int(reader.doc_frequency("words", word))
+                # An index built before `names` existed: any word may be a name, as before.
+                has_names = "names" in reader.schema
+                names = int(reader.doc_frequency("names", word)) if has_names else articles
+                found[word] = (articles, names)
+        return found
+
+    def matches(self, term: str) -> int:
+        return max(int(self.reader.doc_frequency(field, term)) for field in SEARCHED_FIELDS)
+
+
+def suggest(lexicon: Lexicon, text: str, tree: qt.Node, rules: Rules = RULES) -> str | None:
     """`text` (the query as typed) with each word the index lacks replaced by the word it
     most likely meant, or None when nothing is replaced. Only the tree's plain words are
     checked: not field names, operators, patterns or fuzzy words, which the user spelled on
@@ -101,7 +138,7 @@ def suggest(reader: IndexReader, text: str, tree: qt.Node, rules: Rules = RULES)
             return word
         if word.lower() in _OPERATORS or time.monotonic() > stop_at:
             return word
-        better = correction(look_up(reader, word), rules)
+        better = correction(look_up(lexicon, word), rules)
         if better is None:
             return word
         changed = True
@@ -137,28 +174,18 @@ def correction(word: Typed, rules: Rules = RULES) -> str | None:
     return best.text if best.articles >= rules.margin * rival else None
 
 
-def look_up(reader: IndexReader, word: str) -> Typed:
+def look_up(lexicon: Lexicon, word: str) -> Typed:
     """What the index knows about `word` and the vocabulary words one edit from it."""
     term = index_term(word)
-    found = []
-    for edit in set(edits(fold(word))):
-        if ("words", edit) in reader:
-            found.append(_candidate(reader, edit))
-    return Typed(word, term, _matches(reader, term), tuple(found))
+    found = [
+        Candidate(text, index_term(text), articles, names, _matches(lexicon, index_term(text)))
+        for text, (articles, names) in lexicon.vocabulary(set(edits(fold(word)))).items()
+    ]
+    return Typed(word, term, _matches(lexicon, term), tuple(found))
 
 
-def _candidate(reader: IndexReader, word: str) -> Candidate:
-    term = index_term(word)
-    articles = int(reader.doc_frequency("words", word))
-    # An index built before `names` existed: any word may be a name, as before.
-    names = int(reader.doc_frequency("names", word)) if "names" in reader.schema else articles
-    return Candidate(word, term, articles, names, _matches(reader, term))
-
-
-def _matches(reader: IndexReader, term: str | None) -> int:
-    if term is None:
-        return 0
-    return max(int(reader.doc_frequency(field, term)) for field in SEARCHED_FIELDS)
+def _matches(lexicon: Lexicon, term: str | None) -> int:
+    return 0 if term is None else lexicon.matches(term)
 
 
 def edits(word: str) -> Iterator[str]:

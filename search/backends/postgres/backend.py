@@ -1,0 +1,656 @@
+"""PostgreSQL backend: documents in a table with `tsvector` columns and GIN indexes, searched
+with `@@`, ranked with `ts_rank`, counted for facets in the same statement.
+
+It lives in the archive's database, so every web host sees one index and every curator's
+change at once; searches read from a replica when the request is routed to one
+(`config.replicas`), writes go to the primary. The text is analysed in Python exactly as the
+Whoosh backend analyses it (`rows`), so both find the same documents for the same words.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import math
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
+
+from search import query_tree as qt
+from search.backends.base import (
+    Document,
+    Hit,
+    RebuildRunning,
+    SearchBackend,
+    SearchResults,
+    SearchTooSlow,
+    SearchUnavailable,
+)
+from search.backends.postgres import tables
+from search.backends.postgres.compiler import Compiler, Sql
+from search.backends.postgres.rows import (
+    ARTICLE,
+    COLUMNS,
+    NAME,
+    STATEMENT,
+    TERM,
+    WORD,
+    lexicon_of,
+    quote,
+    rows_of,
+)
+from search.backends.whoosh import highlight, spelling
+from search.backends.whoosh.analysis import term_positions
+from search.models import PendingUpdate
+from search.query_tree import Node, SearchQuery
+from search.write_lock import LockBusy
+
+DOCUMENTS, LEXICON = tables.DOCUMENTS, tables.LEXICON
+KINDS = {"articles": ARTICLE, "statements": STATEMENT}
+FEW_RESULTS = 10  # as the Whoosh backend: fewer with every word adds those with most words
+ENOUGH = 1000
+MAX_EXPANSIONS = 1000  # terms a wildcard or fuzzy word may stand for
+RELATED_TERMS = 12
+WRITER_LOCK = tables.REBUILD_LOCK + 2  # advisory lock key of the one incremental writer
+LOCK_POLL = 0.02
+COPY_CHUNK = 500  # documents read, then copied, at a time by a rebuild
+ORDERS = {
+    "relevance": "score DESC, id",
+    "newest": "date DESC NULLS LAST, id DESC",
+    "oldest": "date ASC NULLS LAST, id",
+}
+FACET_GROUPS = {
+    # facet → (its values, where they come from, the other filters its counts apply)
+    "country": ("v", "m, unnest(m.countries) v", "s_ok AND src_ok AND d_ok"),
+    "speaker": ("v", "m, unnest(m.speakers) v", "c_ok AND src_ok AND d_ok"),
+    "source": ("source", "m", "c_ok AND s_ok AND d_ok AND source <> ''"),
+}
+
+
+class SqlTerms:
+    """The lexicon's index terms, for wildcards and fuzzy words (`compiler.Terms`)."""
+
+    def __init__(self, cursor: CursorWrapper) -> None:
+        self.cursor = cursor
+
+    def like(self, pattern: str) -> list[str]:
+        self.cursor.execute(
+            f"SELECT word FROM {LEXICON} WHERE kind = 't' AND word LIKE %s ORDER BY word LIMIT %s",
+            [pattern, MAX_EXPANSIONS],
+        )
+        return [word for (word,) in self.cursor.fetchall()]
+
+    def near(self, text: str, distance: int, prefix: int) -> list[str]:
+        head = text[:prefix].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        self.cursor.execute(
+            f"SELECT word FROM {LEXICON} WHERE kind = 't' AND word LIKE %s"
+            " AND levenshtein_less_equal(word, %s, %s) <= %s ORDER BY word LIMIT %s",
+            [head + "%", text, distance, distance, MAX_EXPANSIONS],
+        )
+        return [word for (word,) in self.cursor.fetchall()]
+
+
+class SqlLexicon:
+    """The spelling vocabulary in the lexicon table (`spelling.Lexicon`)."""
+
+    def __init__(self, cursor: CursorWrapper) -> None:
+        self.cursor = cursor
+
+    def vocabulary(self, words: set[str]) -> dict[str, tuple[int, int]]:
+        self.cursor.execute(
+            f"SELECT kind, word, docs FROM {LEXICON} WHERE kind IN ('w', 'n') AND word = ANY(%s)",
+            [sorted(words)],
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for kind, word, docs in self.cursor.fetchall():
+            counts.setdefault(word, {})[kind] = docs
+        return {w: (c[WORD], c.get(NAME, 0)) for w, c in counts.items() if WORD in c}
+
+    def matches(self, term: str) -> int:
+        self.cursor.execute(f"SELECT docs FROM {LEXICON} WHERE kind = 't' AND word = %s", [term])
+        row = self.cursor.fetchone()
+        return int(row[0]) if row else 0
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How one search finds its rows: the base query and, for a partial match, its words."""
+
+    base: Sql  # rows with id, date, countries, speakers, source, score and n (words had)
+    partial: bool = False
+    labels: tuple[str, ...] = ()
+    words: tuple[Sql, ...] = ()
+
+
+class PostgresBackend(highlight.MarkedText, SearchBackend):
+    def __init__(self, index_dir: object = None) -> None:
+        del index_dir  # the index is in the database; nothing is kept on disk
+
+    # --- connections ------------------------------------------------------------------------
+
+    @staticmethod
+    def _primary() -> BaseDatabaseWrapper:
+        return connections["default"]
+
+    @staticmethod
+    def _reader() -> BaseDatabaseWrapper:
+        """The primary, or the replica this request reads from."""
+        return connections[router.db_for_read(PendingUpdate) or "default"]
+
+    @contextmanager
+    def _reading(self) -> Iterator[CursorWrapper]:
+        """A cursor in a transaction bounded by the search budget; a missing index or a
+        search past its budget raise what the service explains."""
+        connection = self._reader()
+        try:
+            with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+                # 0 would mean no limit to PostgreSQL, where a budget of 0 means none at all.
+                budget = max(1, int(settings.DISPATCH_SEARCH_BUDGET * 1000))
+                cursor.execute(
+                    "SELECT current_setting('statement_timeout'),"
+                    " set_config('statement_timeout', %s, true)",
+                    [f"{budget}ms"],
+                )
+                previous = cursor.fetchone()[0]
+                yield cursor
+                # Inside a caller's transaction this block is a savepoint, whose release
+                # would keep the limit for the rest of the caller's work.
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+        except DatabaseError as exc:
+            state = getattr(exc.__cause__, "sqlstate", None)
+            if state == "57014":  # query_canceled: the statement timeout
+                raise SearchTooSlow(
+                    f"The search was stopped after {settings.DISPATCH_SEARCH_BUDGET:g} s: use "
+                    "fewer wildcards, fuzzy words or very common words."
+                ) from exc
+            if state == "42P01":  # undefined_table
+                raise SearchUnavailable(
+                    "The search index is missing. Run `python manage.py rebuild_index`."
+                ) from exc
+            raise
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def writer_lock(self, wait: float) -> AbstractContextManager[None]:
+        return self._advisory_lock(WRITER_LOCK, wait)
+
+    @contextmanager
+    def _advisory_lock(self, key: int, wait: float) -> Iterator[None]:
+        """A session lock on the primary, shared by every host: one writer at a time."""
+        connection = self._primary()
+        deadline = time.monotonic() + wait
+        with connection.cursor() as cursor:
+            while True:
+                cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+                if cursor.fetchone()[0]:
+                    break
+                if time.monotonic() >= deadline:
+                    raise LockBusy(f"the index writer lock stayed taken for {wait:g} s")
+                time.sleep(LOCK_POLL)
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+
+    def _ensure_tables(self, connection: BaseDatabaseWrapper) -> None:
+        if not tables.exists(connection):
+            with transaction.atomic(using=connection.alias):
+                tables.create_empty(connection)
+
+    def index(self, documents: Iterable[Document], *, merge: bool = True) -> int:
+        documents = list(documents)
+        if not documents:
+            return 0
+        connection = self._primary()
+        self._ensure_tables(connection)
+        rows = [row for document in documents for row in rows_of(document)]
+        ids = [int(document["id"]) for document in documents]
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            change = -self._remove(cursor, ids)
+            _insert(cursor, DOCUMENTS, [row.values() for row in rows])
+            change.update(lexicon_of(rows))
+            _count_words(cursor, change)
+        return len(documents)
+
+    def delete(self, ids: Iterable[int], *, merge: bool = True) -> None:
+        ids = [int(pk) for pk in ids]
+        connection = self._primary()
+        if not ids or not tables.exists(connection):
+            return
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            _count_words(cursor, -self._remove(cursor, ids))
+
+    @staticmethod
+    def _remove(cursor: CursorWrapper, ids: list[int]) -> Counter[tuple[str, str]]:
+        """Delete these articles' rows; returns the lexicon words they had."""
+        cursor.execute(
+            f"DELETE FROM {DOCUMENTS} WHERE parent = ANY(%s) RETURNING"
+            " tsvector_to_array(words || speaker_words || source_words),"
+            " tsvector_to_array(vocab), tsvector_to_array(names)",
+            [ids],
+        )
+        removed: Counter[tuple[str, str]] = Counter()
+        for terms, vocab, names in cursor.fetchall():
+            removed.update((TERM, t) for t in terms)
+            removed.update((WORD, w) for w in vocab)
+            removed.update((NAME, w) for w in names)
+        return removed
+
+    def rebuild(
+        self,
+        documents: Iterable[Document],
+        on_progress: Callable[[], None] | None = None,
+        procs: int = 1,
+    ) -> int:
+        """Fill new tables beside the live ones, index them, then rename them into place in
+        one transaction: searches answer from the old tables until the new ones are whole."""
+        connection = self._primary()
+        tables.create_extensions(connection)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [tables.REBUILD_LOCK])
+            if not cursor.fetchone()[0]:
+                raise RebuildRunning("Another process is rebuilding the search index.")
+        try:
+            tables.drop_new(connection)
+            with connection.cursor() as cursor:
+                for statement in tables.create_statements(tables.NEW):
+                    cursor.execute(statement)
+                count, lexicon = _copy_documents(cursor, documents, on_progress)
+                _copy_lexicon(cursor, lexicon)
+                for statement in tables.index_statements(tables.NEW):
+                    cursor.execute(statement)
+            with transaction.atomic(using=connection.alias):
+                tables.switch_to_new(connection)
+        except BaseException:
+            tables.drop_new(connection)
+            raise
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [tables.REBUILD_LOCK])
+        return count
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def document_stamps(self) -> dict[int, int]:
+        with self._reading() as cursor:
+            cursor.execute(f"SELECT id, stamp FROM {DOCUMENTS} WHERE kind = 0")
+            return dict(cursor.fetchall())
+
+    def stamps_of(self, ids: Iterable[int]) -> dict[int, int]:
+        with self._reading() as cursor:
+            cursor.execute(
+                f"SELECT id, stamp FROM {DOCUMENTS} WHERE kind = 0 AND id = ANY(%s)",
+                [[int(pk) for pk in ids]],
+            )
+            return dict(cursor.fetchall())
+
+    def size_bytes(self) -> int:
+        with self._reading() as cursor:
+            cursor.execute(
+                "SELECT sum(pg_total_relation_size(name::regclass)) FROM unnest(%s::text[]) name",
+                [[DOCUMENTS, LEXICON]],
+            )
+            return int(cursor.fetchone()[0])
+
+    def rebuild_reason(self) -> str | None:
+        try:
+            found = tables.layout(self._primary())
+        except DatabaseError as exc:
+            return f"the database cannot be read ({exc.__class__.__name__})"
+        if found is None:
+            return "there is no index yet"
+        if found != tables.LAYOUT:
+            return "the index was built by an older version of Dispatch"
+        return None
+
+    def warm(self) -> None:
+        with self._reading() as cursor:
+            cursor.execute(f"SELECT 1 FROM {DOCUMENTS} LIMIT 1")
+
+    def forget_cached_queries(self, postings: bool = True) -> None:
+        """Nothing is cached in this process; PostgreSQL's own buffers stay as they are."""
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        params = query.params
+        with self._reading() as cursor:
+            compiler = Compiler(SqlTerms(cursor))
+            plan, counts = self._matching(cursor, compiler, query)
+            hits = self._hits(cursor, compiler, plan, query, counts.hits)
+        page_count = max(1, math.ceil(counts.total / params.page_size))
+        return SearchResults(
+            counts.total,
+            hits,
+            counts.facets,
+            min(params.page, page_count),
+            page_count,
+            days=counts.days,
+            facet_days=counts.facet_days,
+            strategy="most" if plan.partial else "all",
+            complete=counts.complete if plan.partial else counts.total,
+        )
+
+    def search_ids(self, query: SearchQuery) -> list[int]:
+        with self._reading() as cursor:
+            plan, _ = self._matching(cursor, Compiler(SqlTerms(cursor)), query)
+            chain = _chain(plan, query)
+            cursor.execute(
+                f"{chain.text} SELECT id FROM p ORDER BY {ORDERS[query.effective_sort]}",
+                chain.params,
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+
+    def _matching(
+        self, cursor: CursorWrapper, compiler: Compiler, query: SearchQuery
+    ) -> tuple[_Plan, _Counts]:
+        """How the search finds its rows, and their counts: every word first; with too few
+        results, the rows with most of the words."""
+        plan = self._plan(compiler, query)
+        counts = self._counts(cursor, plan, query)
+        if counts.total < FEW_RESULTS:
+            relaxed = self._partial(compiler, query)
+            if relaxed is not None:
+                more = self._counts(cursor, relaxed, query)
+                if more.total > counts.total:
+                    return relaxed, more
+        return plan, counts
+
+    @staticmethod
+    def _plan(compiler: Compiler, query: SearchQuery) -> _Plan:
+        where, score = compiler.where(query.tree), compiler.ranks(query.tree)
+        base = Sql(
+            "SELECT id, date, countries, speakers, source, "
+            f"({score.text}) AS score, 0 AS n FROM {DOCUMENTS} "
+            f"WHERE kind = %s AND ({where.text})",
+            score.params + (KINDS[query.params.mode],) + where.params,
+        )
+        return _Plan(base)
+
+    @staticmethod
+    def _partial(compiler: Compiler, query: SearchQuery) -> _Plan | None:
+        """Rows with most of the query's words, when too few have them all."""
+        parts = qt.clauses(query.tree)
+        if parts is None:
+            return None
+        required, optional = parts
+        distinct: dict[Sql, str] = {}
+        for node in optional:
+            for word in compiler.words(node):
+                distinct.setdefault(word, qt.label(node))
+        if len(distinct) < 2:
+            return None
+        words = tuple(distinct)
+        needed = compiler.where(qt.And(tuple(required))) if required else Sql("TRUE")
+        score = compiler.ranks(query.tree)
+        count = " + ".join(f"({w.text})::int" for w in words)
+        anyone = " OR ".join(f"({w.text})" for w in words)
+        word_params = tuple(p for w in words for p in w.params)
+        base = Sql(
+            f"SELECT id, date, countries, speakers, source, ({score.text}) AS score, "
+            f"{count} AS n FROM {DOCUMENTS} "
+            f"WHERE kind = %s AND ({anyone}) AND ({needed.text})",
+            score.params + word_params + (KINDS[query.params.mode],) + word_params + needed.params,
+        )
+        return _Plan(base, True, tuple(distinct.values()), words)
+
+    @staticmethod
+    def _counts(cursor: CursorWrapper, plan: _Plan, query: SearchQuery) -> _Counts:
+        params = query.params
+        chain = _chain(plan, query)
+        size = params.page_size
+        page = "LEAST(%s, GREATEST(1, CEIL((SELECT count(*) FROM p) / %s::numeric)::int))"
+        groups = " ".join(
+            f"UNION ALL SELECT '{facet}', {value}, count(*) FROM {source} "
+            f"WHERE {others} GROUP BY {value}"
+            for facet, (value, source, others) in FACET_GROUPS.items()
+        )
+        sql = (
+            f"{chain.text} "
+            "SELECT 'total', '', count(*) FROM p "
+            "UNION ALL SELECT 'complete', '', count(*) FROM p WHERE n = %s "
+            f"{groups} "
+            "UNION ALL SELECT 'day', date::text, count(*) FROM p "
+            "WHERE date IS NOT NULL GROUP BY date "
+            "UNION ALL SELECT 'facet_day', date::text, count(*) FROM m "
+            "WHERE c_ok AND s_ok AND src_ok AND date IS NOT NULL GROUP BY date "
+            "UNION ALL SELECT 'hit', id::text, row_number() OVER () FROM ("
+            f"SELECT id FROM p ORDER BY {ORDERS[query.effective_sort]} "
+            f"LIMIT %s OFFSET ({page} - 1) * %s) shown"
+        )
+        cursor.execute(sql, chain.params + (len(plan.words), size, params.page, size, size))
+        return _Counts.of(cursor.fetchall())
+
+    def _hits(
+        self,
+        cursor: CursorWrapper,
+        compiler: Compiler,
+        plan: _Plan,
+        query: SearchQuery,
+        ids: list[int],
+    ) -> tuple[Hit, ...]:
+        if not ids:
+            return ()
+        has = "".join(f", ({w.text})" for w in plan.words)
+        cursor.execute(
+            f"SELECT id, parent, kind, title, body, tag_countries, tag_speakers{has} "
+            f"FROM {DOCUMENTS} WHERE kind = %s AND id = ANY(%s)",
+            tuple(p for w in plan.words for p in w.params) + (KINDS[query.params.mode], ids),
+        )
+        found = {row[0]: row for row in cursor.fetchall()}
+        marking = compiler.marking(query.tree)
+        terms, phrases = frozenset(marking.terms), marking.phrases
+        hits = []
+        for pk in ids:
+            pk, parent, kind, title, body, countries, speakers, *has_words = found[pk]
+            statement = kind == STATEMENT
+            passages = highlight.passages(body, terms, phrases)
+            if statement and passages and not terms:
+                passages = [highlight.whole(body, terms)]
+            missing = tuple(
+                dict.fromkeys(
+                    label for label, had in zip(plan.labels, has_words, strict=True) if not had
+                )
+            )
+            hits.append(
+                Hit(
+                    id=pk,
+                    title_html=highlight.whole(title, terms, phrases),
+                    passages=tuple(passages),
+                    article_id=parent if statement else None,
+                    missing=missing,
+                    countries=tuple(countries),
+                    speakers=tuple(speakers),
+                )
+            )
+        return tuple(hits)
+
+    def marking(self, tree: Node) -> highlight.Marking:
+        try:
+            with self._reading() as cursor:
+                marking = Compiler(SqlTerms(cursor)).marking(tree)
+        except SearchUnavailable:
+            return frozenset(), []
+        return frozenset(marking.terms), marking.phrases
+
+    def suggest(self, query: SearchQuery) -> str | None:
+        with self._reading() as cursor:
+            return spelling.suggest(SqlLexicon(cursor), query.params.q, query.tree)
+
+    def related(self, article_id: int, count: int = 5) -> list[int]:
+        """Articles sharing this one's most telling words (term frequency by rarity)."""
+        with self._reading() as cursor:
+            cursor.execute(f"SELECT body FROM {DOCUMENTS} WHERE kind = 0 AND id = %s", [article_id])
+            row = cursor.fetchone()
+            if row is None:
+                return []
+            frequencies = {t: len(p) for t, p in term_positions(row[0]).items()}
+            cursor.execute(
+                f"SELECT word, docs FROM {LEXICON} WHERE kind = 't' AND word = ANY(%s)",
+                [list(frequencies)],
+            )
+            spread = dict(cursor.fetchall())
+            cursor.execute(f"SELECT count(*) FROM {DOCUMENTS} WHERE kind = 0")
+            articles = max(1, cursor.fetchone()[0])
+            weights = {
+                t: f * math.log(1 + articles / spread[t])
+                for t, f in frequencies.items()
+                if t in spread
+            }
+            best = sorted(weights, key=lambda t: (-weights[t], t))[:RELATED_TERMS]
+            if not best:
+                return []
+            tsquery = " | ".join(quote(t) for t in best)
+            cursor.execute(
+                f"SELECT id FROM {DOCUMENTS} WHERE kind = 0 AND id <> %s "
+                "AND words @@ %s::tsquery "
+                "ORDER BY ts_rank(words, %s::tsquery) DESC, id LIMIT %s",
+                [article_id, tsquery, tsquery, count],
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class _Counts:
+    total: int
+    complete: int
+    facets: dict[str, list[tuple[str, int]]]
+    days: dict[Any, int]
+    facet_days: dict[Any, int]
+    hits: list[int]
+
+    @classmethod
+    def of(cls, rows: list[tuple[str, str, int]]) -> _Counts:
+        values: dict[str, list[tuple[str, int]]] = {
+            name: [] for name in (*FACET_GROUPS, "day", "facet_day", "hit")
+        }
+        scalars = {"total": 0, "complete": 0}
+        for kind, value, number in rows:
+            if kind in scalars:
+                scalars[kind] = int(number)
+            elif value is not None:
+                values[kind].append((value, int(number)))
+        facets = {
+            name: sorted(values[name], key=lambda item: (-item[1], item[0]))
+            for name in FACET_GROUPS
+        }
+        days = {datetime.date.fromisoformat(v): n for v, n in values["day"]}
+        facet_days = {datetime.date.fromisoformat(v): n for v, n in values["facet_day"]}
+        hits = [int(v) for v, _ in sorted(values["hit"], key=lambda item: item[1])]
+        return cls(
+            scalars["total"],
+            scalars["complete"],
+            facets,
+            dict(sorted(days.items())),
+            dict(sorted(facet_days.items())),
+            hits,
+        )
+
+
+def _chain(plan: _Plan, query: SearchQuery) -> Sql:
+    """`WITH` queries naming the rows found (`m`) and those passing every filter (`p`), with
+    each facet's own filter as a column (`c_ok`, `s_ok`, `src_ok`, `d_ok`)."""
+    params = query.params
+    oks: list[str] = []
+    values: list[Any] = []
+    for column, selected in (("countries", params.countries), ("speakers", params.speakers)):
+        if selected:
+            oks.append(f"{column} && %s::text[]")
+            values.append(list(selected))
+        else:
+            oks.append("TRUE")
+    if params.sources:
+        oks.append("source = ANY(%s::text[])")
+        values.append(list(params.sources))
+    else:
+        oks.append("TRUE")
+    if params.date_from or params.date_to:
+        dated = ["date IS NOT NULL"]
+        if params.date_from:
+            dated.append("date >= %s")
+            values.append(params.date_from)
+        if params.date_to:
+            dated.append("date <= %s")
+            values.append(params.date_to)
+        oks.append(" AND ".join(dated))
+    else:
+        oks.append("TRUE")
+    found = (
+        f"WITH c AS MATERIALIZED (SELECT b.*, {oks[0]} AS c_ok, {oks[1]} AS s_ok, "
+        f"{oks[2]} AS src_ok, {oks[3]} AS d_ok FROM ({plan.base.text}) b), "
+    )
+    if plan.partial:
+        # The fewest words a result must have: those of the ENOUGH-th best passing row.
+        kept = (
+            "m AS MATERIALIZED (SELECT * FROM c WHERE n >= COALESCE((SELECT n FROM c "
+            "WHERE c_ok AND s_ok AND src_ok AND d_ok ORDER BY n DESC "
+            f"OFFSET {ENOUGH - 1} LIMIT 1), 1)), "
+        )
+    else:
+        kept = "m AS (SELECT * FROM c), "
+    passing = "p AS (SELECT * FROM m WHERE c_ok AND s_ok AND src_ok AND d_ok)"
+    return Sql(found + kept + passing, tuple(values) + plan.base.params)
+
+
+def _insert(cursor: CursorWrapper, table: str, values: list[tuple[Any, ...]]) -> None:
+    if not values:
+        return
+    with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+        for row in values:
+            copy.write_row(row)
+
+
+def _count_words(cursor: CursorWrapper, change: Counter[tuple[str, str]]) -> None:
+    """Add `change` to the lexicon's counts, dropping words no document has any more. Sorted,
+    so that two writers lock the same rows in the same order."""
+    changed = sorted(item for item in change.items() if item[1])
+    if not changed:
+        return
+    kinds = [kind for (kind, _), _ in changed]
+    words = [word for (_, word), _ in changed]
+    deltas = [delta for _, delta in changed]
+    cursor.execute(
+        f"INSERT INTO {LEXICON} (kind, word, docs) "
+        'SELECT * FROM unnest(%s::"char"[], %s::text[], %s::int[]) '
+        f"ON CONFLICT (kind, word) DO UPDATE SET docs = {LEXICON}.docs + EXCLUDED.docs",
+        [kinds, words, deltas],
+    )
+    cursor.execute(
+        f"DELETE FROM {LEXICON} WHERE docs <= 0 AND (kind, word) IN "
+        '(SELECT * FROM unnest(%s::"char"[], %s::text[]))',
+        [kinds, words],
+    )
+
+
+def _copy_documents(
+    cursor: CursorWrapper,
+    documents: Iterable[Document],
+    on_progress: Callable[[], None] | None,
+) -> tuple[int, Counter[tuple[str, str]]]:
+    """Copy the documents' rows into the new table, a chunk per COPY: `documents` may read
+    the archive through this same connection, which can do nothing else during a COPY."""
+    lexicon: Counter[tuple[str, str]] = Counter()
+    count = 0
+    documents = iter(documents)
+    while chunk := list(itertools.islice(documents, COPY_CHUNK)):
+        rows = [row for document in chunk for row in rows_of(document)]
+        _insert(cursor, DOCUMENTS + tables.NEW, [row.values() for row in rows])
+        lexicon.update(lexicon_of(rows))
+        count += len(chunk)
+        if on_progress:
+            for _ in chunk:
+                on_progress()
+    return count, lexicon
+
+
+def _copy_lexicon(cursor: CursorWrapper, lexicon: Counter[tuple[str, str]]) -> None:
+    with cursor.cursor.copy(f"COPY {LEXICON}{tables.NEW} (kind, word, docs) FROM STDIN") as copy:
+        for (kind, word), docs in lexicon.items():
+            copy.write_row((kind, word, docs))
