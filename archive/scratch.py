@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 
@@ -17,23 +21,60 @@ def in_scratch() -> bool:
     return os.environ.get(SCRATCH_FLAG) == "1"
 
 
-def run_in_scratch(*args: str) -> int:
-    """`manage.py migrate` then `manage.py *args` in a child process on a temporary SQLite
-    database and index; both are deleted afterwards. Returns the child's exit status."""
+def run_in_scratch(*args: str, search_backend: str = "whoosh") -> int:
+    """`manage.py migrate` then `manage.py *args` in a child process on a temporary database
+    and index; both are deleted afterwards. Returns the child's exit status.
+
+    The database is SQLite, except for the `postgres` search backend: a database made for
+    the run on the configured PostgreSQL server (`server_database` says when there is none).
+    """
     with tempfile.TemporaryDirectory(prefix="dispatch-scratch-") as folder:
         root = Path(folder)
-        env = {
-            **os.environ,
-            SCRATCH_FLAG: "1",
-            "DATABASE_URL": f"sqlite:///{root / 'scratch.sqlite3'}",
-            "DISPATCH_INDEX_DIR": str(root / "index"),
-            "DISPATCH_SECRET_KEY": "scratch",
-        }
-        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-        migrated = subprocess.run(
-            [*manage, "migrate", "--noinput", "-v", "0"], env=env, capture_output=True, text=True
-        )
-        if migrated.returncode:
-            sys.stderr.write(migrated.stderr)
-            return migrated.returncode
-        return subprocess.run([*manage, *args], env=env).returncode
+        with _scratch_database(root, search_backend) as database_url:
+            env = {
+                **os.environ,
+                SCRATCH_FLAG: "1",
+                "DATABASE_URL": database_url,
+                "DATABASE_REPLICA_URLS": "",
+                "DISPATCH_INDEX_DIR": str(root / "index"),
+                "DISPATCH_SEARCH_BACKEND": search_backend,
+                "DISPATCH_SECRET_KEY": "scratch",
+            }
+            manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+            migrated = subprocess.run(
+                [*manage, "migrate", "--noinput", "-v", "0"],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if migrated.returncode:
+                sys.stderr.write(migrated.stderr)
+                return migrated.returncode
+            return subprocess.run([*manage, *args], env=env).returncode
+
+
+def postgres_server() -> bool:
+    """Whether the configured database is a PostgreSQL server (one to make scratch databases
+    on)."""
+    return bool(settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql")
+
+
+@contextmanager
+def _scratch_database(root: Path, search_backend: str) -> Iterator[str]:
+    if search_backend != "postgres":
+        yield f"sqlite:///{root / 'scratch.sqlite3'}"
+        return
+    from django.db import connection
+
+    name = f"dispatch_scratch_{secrets.token_hex(4)}"
+    config = settings.DATABASES["default"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE DATABASE {name}")
+    user = quote(config.get("USER") or "", safe="")
+    password = ":" + quote(config["PASSWORD"], safe="") if config.get("PASSWORD") else ""
+    host = f"{quote(config.get('HOST') or '', safe='')}:{config.get('PORT') or 5432}"
+    try:
+        yield f"postgres://{user}{password}@{host}/{name}"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

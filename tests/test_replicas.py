@@ -4,8 +4,6 @@ failed request when the standby stops in the middle."""
 
 from __future__ import annotations
 
-import glob
-import os
 import subprocess
 import sys
 import threading
@@ -17,39 +15,19 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import REPO, SEEDS, corpus_file
+from tests.postgres import CLUSTER, cluster, create_database, postgres_available
 from tests.search.processes import slice_of
 from tests.test_browser import gunicorn, manage, server_env
-
-CLUSTER = REPO / ".ci" / "postgres"
-
-
-def _postgres_available() -> None:
-    if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
-        message = "Debian's postgresql is not installed (apt-get install postgresql)"
-        if os.environ.get("DISPATCH_REQUIRE_POSTGRES"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-def cluster(*args: str) -> tuple[str, str]:
-    """`.ci/postgres start` or `standby URL`: (its folder, its database URL)."""
-    out = subprocess.run(
-        ["bash", str(CLUSTER), *args], capture_output=True, text=True, check=True, timeout=120
-    ).stdout.split()
-    return out[0], out[1]
 
 
 @pytest.fixture
 def primary_and_standby() -> Iterator[tuple[str, str, str]]:
     """(primary URL, standby URL, standby folder); both stopped and deleted afterwards."""
-    _postgres_available()
-    import psycopg
-
+    postgres_available()
     primary_dir, primary = cluster("start")
     folders = [primary_dir]
     try:
-        with psycopg.connect(primary.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
-            db.execute("CREATE DATABASE dispatch")
+        create_database(primary)
         standby_dir, standby = cluster("standby", primary)
         folders.append(standby_dir)
         yield primary, standby, standby_dir
@@ -96,9 +74,18 @@ class Readers(threading.Thread):
         return self.results
 
 
-def test_public_reads_go_to_the_standby_and_survive_it_stopping(primary_and_standby, tmp_path):
+@pytest.mark.parametrize("search_backend", ["whoosh", "postgres"])
+def test_public_reads_go_to_the_standby_and_survive_it_stopping(
+    primary_and_standby, tmp_path, search_backend
+):
+    # With the PostgreSQL backend, the searches themselves are answered by the standby.
     primary, standby, standby_dir = primary_and_standby
-    env = server_env(tmp_path, DATABASE_URL=primary, DATABASE_REPLICA_URLS=standby)
+    env = server_env(
+        tmp_path,
+        DATABASE_URL=primary,
+        DATABASE_REPLICA_URLS=standby,
+        DISPATCH_SEARCH_BACKEND=search_backend,
+    )
     manage(env, "migrate", "--noinput")
     manage(env, "import_articles", str(SEEDS))
     manage(env, "rebuild_index")

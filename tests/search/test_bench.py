@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from tests.conftest import SEEDS, manage
+from tests.conftest import REPO, SEEDS, manage
+from tests.postgres import postgres_server  # noqa: F401 (a fixture)
 
 
 def _bench(tmp_path, *args: str) -> subprocess.CompletedProcess:
@@ -63,6 +64,8 @@ def test_bench_reports_every_step_and_layer_beside_fts5_and_draws_the_curve(tmp_
         (["--procs", "0"], "--procs must be between 1 and 64"),
         (["--queries", "0"], "--queries must be at least 1"),
         (["--corpus", "no/such.jsonl"], "no such file"),
+        (["--backend", "postgres"], "--backend postgres needs DATABASE_URL=postgres://"),
+        (["--backend", "solr"], "invalid choice: 'solr'"),
     ],
 )
 def test_bench_refuses_bad_arguments_clearly(tmp_path, args, message):
@@ -88,3 +91,31 @@ def test_bench_times_the_admin_pages_of_an_archive_and_keeps_nothing(tmp_path):
     users = manage("shell", "-v", "0", "-c", "from django.contrib.auth.models import User; "
                    "print(User.objects.count())", var_dir=tmp_path)  # fmt: skip
     assert users.stdout.strip() == "0"  # the run's administrator was rolled back
+
+
+def test_bench_measures_the_postgres_backend_in_a_scratch_database_it_drops(
+    postgres_server,  # noqa: F811 (the fixture imported above)
+    tmp_path,
+):
+    import os
+    import sys
+
+    import psycopg
+
+    env = {**os.environ, "DATABASE_URL": postgres_server, "DISPATCH_INDEX_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "manage.py", "bench", "--backend", "postgres", "-n", "30",
+         "--queries", "8", "--skip-single"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "search backend: postgres" in out
+    assert "| index build, 2 processes | 30 docs" in out
+    for layer in ("(a) backend search + facets + passages", "(c) htmx results fragment"):
+        row = next(line for line in out.splitlines() if line.startswith(f"| {layer}, all "))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert all(float(c) > 0 for c in cells[1:])
+    with psycopg.connect(postgres_server) as db:
+        names = [row[0] for row in db.execute("SELECT datname FROM pg_database")]
+    assert not [name for name in names if name.startswith("dispatch_scratch_")]

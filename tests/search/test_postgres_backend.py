@@ -3,6 +3,9 @@ with `DATABASE_URL=postgres://…` (`make test-postgres`, which `.ci/run` does).
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from django.db import connection
 
@@ -47,3 +50,52 @@ def test_a_rebuild_makes_an_index_that_is_up_to_date(empty):
     assert empty.rebuild_reason() is None
     assert empty.search(backend_query()).total == 4
     assert empty.size_bytes() > 0
+
+
+@pytest.fixture
+def committed(transactional_db):
+    """A backend whose tables other connections see (no test transaction), dropped after."""
+    from search.backends.postgres import PostgresBackend, tables
+
+    yield PostgresBackend()
+    with connection.cursor() as cursor:
+        for table in (tables.DOCUMENTS, tables.LEXICON):
+            cursor.execute(f"DROP TABLE IF EXISTS {table}, {table}{tables.NEW}")
+
+
+def test_searches_during_a_rebuild_keep_answering_from_the_old_index(committed):
+    from django.db import connections
+
+    committed.rebuild(DOCS)
+    answers: list[object] = []
+    stop = threading.Event()
+
+    def search_until_stopped() -> None:
+        try:
+            while not stop.is_set():
+                try:
+                    answers.append(committed.search(backend_query(q="Moscow")).total)
+                except Exception as exc:  # noqa: BLE001 (every failure is the finding)
+                    answers.append(repr(exc))
+        finally:
+            connections.close_all()
+
+    def slowly(documents):
+        for document in documents:
+            time.sleep(0.2)  # a long rebuild, so that searches run all through it
+            yield document
+
+    searcher = threading.Thread(target=search_until_stopped)
+    searcher.start()
+    try:
+        renamed = [{**doc, "body": doc["body"].replace("Moscow", "Baku")} for doc in DOCS]
+        assert committed.rebuild(slowly(renamed)) == 4
+        time.sleep(0.2)
+    finally:
+        stop.set()
+        searcher.join(timeout=30)
+    assert len(answers) > 10
+    # The old index (Moscow in two documents) until the switch, then the new one (none).
+    assert set(answers) <= {2, 0}, {a for a in answers if a not in (2, 0)}
+    assert answers[0] == 2 and answers[-1] == 0
+    assert committed.search(backend_query(q="Baku")).total == 2

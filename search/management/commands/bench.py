@@ -1,5 +1,5 @@
-"""`manage.py bench [-n N | --sizes A,B,C] [--corpus FILE]`: import, index and query timings
-in a scratch copy, beside SQLite FTS5 on the same articles."""
+"""`manage.py bench [-n N | --sizes A,B,C] [--corpus FILE] [--backend postgres]`: import,
+index and query timings in a scratch copy, beside SQLite FTS5 on the same articles."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, transaction
 
 from archive.models import Article
-from archive.scratch import in_scratch, run_in_scratch
+from archive.scratch import in_scratch, postgres_server, run_in_scratch
 from search import aliases
 from search.benchmark import admin_pages, curve, fts5, runner, synthetic
 
@@ -47,6 +47,13 @@ class Command(BaseCommand):
             help="where --sizes writes its plot (SVG)",
         )
         parser.add_argument("--corpus", type=Path, default=None, help="a .jsonl corpus instead")
+        parser.add_argument(
+            "--backend",
+            choices=("whoosh", "postgres"),
+            default="whoosh",
+            help="the search backend to measure; postgres runs in a scratch database made on "
+            "the PostgreSQL server of DATABASE_URL",
+        )
         parser.add_argument("--queries", type=int, default=200)
         parser.add_argument("--passes", type=int, default=1, help="times each query runs")
         parser.add_argument("--procs", type=int, default=2, help="processes for import and build")
@@ -79,6 +86,11 @@ class Command(BaseCommand):
                 raise CommandError(f"--{name} must be at least 1.")
         if not 1 <= options["procs"] <= MAX_PROCS:
             raise CommandError(f"--procs must be between 1 and {MAX_PROCS}.")
+        if options["backend"] == "postgres" and not in_scratch() and not postgres_server():
+            raise CommandError(
+                "--backend postgres needs DATABASE_URL=postgres://… naming a server this user "
+                "may create a scratch database on."
+            )
         if in_scratch():
             self._run(articles, corpus, options)
             return
@@ -87,7 +99,7 @@ class Command(BaseCommand):
             for size in sizes:
                 figures = Path(folder) / f"{size}.json"
                 argv = ["bench", *_passed_on(size, corpus, options), "--figures", str(figures)]
-                if run_in_scratch(*argv):
+                if run_in_scratch(*argv, search_backend=options["backend"]):
                     raise CommandError("The benchmark failed (see above).")
                 points.append(curve.Point.from_json(json.loads(figures.read_text())))
         if len(sizes) > 1:
@@ -131,7 +143,10 @@ class Command(BaseCommand):
                 path = Path(folder) / "synthetic.jsonl"
                 synthetic.write_jsonl(synthetic.articles(generated, count), path)
             stored, import_seconds = runner.import_corpus(path, procs)
-            out(f"Corpus: {corpus or f'synthetic, {count} articles'}; machine: {_machine()}")
+            out(
+                f"Corpus: {corpus or f'synthetic, {count} articles'}; search backend: "
+                f"{options['backend']}; machine: {_machine()}"
+            )
             out("| step | result |\n| --- | --- |")
             out(
                 f"| import with extraction, {_processes(procs)} | {stored} articles, "
@@ -230,7 +245,7 @@ def _sizes(text: str) -> list[int]:
 
 def _passed_on(size: int, corpus: Path | None, options: dict[str, Any]) -> list[str]:
     argv = ["-n", str(size)]
-    for name in ("queries", "passes", "procs"):
+    for name in ("queries", "passes", "procs", "backend"):
         argv += [f"--{name}", str(options[name])]
     if corpus:
         argv += ["--corpus", str(corpus.resolve())]
