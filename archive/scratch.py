@@ -59,22 +59,38 @@ def postgres_server() -> bool:
     return bool(settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql")
 
 
+class ScratchUnavailable(Exception):
+    """No scratch database could be made; the message says why."""
+
+
 @contextmanager
 def _scratch_database(root: Path, search_backend: str) -> Iterator[str]:
     if search_backend != "postgres":
         yield f"sqlite:///{root / 'scratch.sqlite3'}"
         return
-    from django.db import connection
-
     name = f"dispatch_scratch_{secrets.token_hex(4)}"
+    _on_server(f"CREATE DATABASE {name}")
     config = settings.DATABASES["default"]
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE {name}")
     user = quote(config.get("USER") or "", safe="")
     password = ":" + quote(config["PASSWORD"], safe="") if config.get("PASSWORD") else ""
     host = f"{quote(config.get('HOST') or '', safe='')}:{config.get('PORT') or 5432}"
     try:
         yield f"postgres://{user}{password}@{host}/{name}"
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        _on_server(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _on_server(statement: str) -> None:
+    """Run a statement on the configured server's `postgres` database (the configured
+    database need not exist: the server is all a scratch run needs)."""
+    import psycopg
+    from django.db import connection
+
+    params = {**connection.get_connection_params(), "dbname": "postgres"}
+    try:
+        with psycopg.connect(**params, autocommit=True) as server:
+            server.execute(statement)
+    except psycopg.Error as error:
+        raise ScratchUnavailable(
+            f"The PostgreSQL server of DATABASE_URL refused `{statement}`: {error}"
+        ) from None

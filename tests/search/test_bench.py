@@ -119,3 +119,18 @@ def test_bench_measures_the_postgres_backend_in_a_scratch_database_it_drops(
     with psycopg.connect(postgres_server) as db:
         names = [row[0] for row in db.execute("SELECT datname FROM pg_database")]
     assert not [name for name in names if name.startswith("dispatch_scratch_")]
+
+
+def test_bench_says_clearly_when_the_postgres_server_cannot_be_reached(tmp_path):
+    import os
+    import sys
+
+    pytest.importorskip("psycopg")
+    env = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:9/dispatch"}
+    done = subprocess.run(
+        [sys.executable, "manage.py", "bench", "--backend", "postgres", "-n", "30"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "The PostgreSQL server of DATABASE_URL refused" in done.stderr
+    assert "Traceback" not in done.stderr

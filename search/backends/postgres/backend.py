@@ -46,6 +46,7 @@ from search.backends.postgres.rows import (
     lexicon_of,
     quote,
     rows_of,
+    vocabulary,
 )
 from search.backends.whoosh import highlight, spelling
 from search.backends.whoosh.analysis import term_positions
@@ -61,7 +62,14 @@ MAX_EXPANSIONS = 1000  # terms a wildcard or fuzzy word may stand for
 RELATED_TERMS = 12
 WRITER_LOCK = tables.REBUILD_LOCK + 2  # advisory lock key of the one incremental writer
 LOCK_POLL = 0.02
+# Matches ranked again on their whole text, the best by their lead first: ranking every match
+# on its whole text read a 6 KB vector per match (600 ms for a common word in 100,000).
+RERANKED = 200
 COPY_CHUNK = 500  # documents read, then copied, at a time by a rebuild
+# Settings for a search's transaction. Without a sequential scan, matches come from the GIN
+# indexes even for a word most rows have: the planner cannot know that testing `@@` on a row
+# means reading its whole-text vector out of line, which made a common word 5 times slower.
+SEARCH_SETTINGS = {"enable_seqscan": "off", "jit": "off"}
 ORDERS = {
     "relevance": "score DESC, id",
     "newest": "date DESC NULLS LAST, id DESC",
@@ -125,6 +133,7 @@ class _Plan:
     """How one search finds its rows: the base query and, for a partial match, its words."""
 
     base: Sql  # rows with id, date, countries, speakers, source, score and n (words had)
+    whole: Sql  # the rank on the whole text, for the best rows
     partial: bool = False
     labels: tuple[str, ...] = ()
     words: tuple[Sql, ...] = ()
@@ -154,16 +163,12 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
                 # 0 would mean no limit to PostgreSQL, where a budget of 0 means none at all.
                 budget = max(1, int(settings.DISPATCH_SEARCH_BUDGET * 1000))
-                cursor.execute(
-                    "SELECT current_setting('statement_timeout'),"
-                    " set_config('statement_timeout', %s, true)",
-                    [f"{budget}ms"],
-                )
-                previous = cursor.fetchone()[0]
+                wanted = {**SEARCH_SETTINGS, "statement_timeout": f"{budget}ms"}
+                previous = _configure(cursor, wanted)
                 yield cursor
                 # Inside a caller's transaction this block is a savepoint, whose release
-                # would keep the limit for the rest of the caller's work.
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+                # would keep these settings for the rest of the caller's work.
+                _configure(cursor, previous)
         except DatabaseError as exc:
             state = getattr(exc.__cause__, "sqlstate", None)
             if state == "57014":  # query_canceled: the statement timeout
@@ -233,16 +238,15 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
     def _remove(cursor: CursorWrapper, ids: list[int]) -> Counter[tuple[str, str]]:
         """Delete these articles' rows; returns the lexicon words they had."""
         cursor.execute(
-            f"DELETE FROM {DOCUMENTS} WHERE parent = ANY(%s) RETURNING"
-            " tsvector_to_array(words || speaker_words || source_words),"
-            " tsvector_to_array(vocab), tsvector_to_array(names)",
+            f"DELETE FROM {DOCUMENTS} WHERE parent = ANY(%s) RETURNING kind, title, body,"
+            " speaker_names, tsvector_to_array(words || speaker_words || source_words)",
             [ids],
         )
         removed: Counter[tuple[str, str]] = Counter()
-        for terms, vocab, names in cursor.fetchall():
+        for kind, title, body, speaker_names, terms in cursor.fetchall():
             removed.update((TERM, t) for t in terms)
-            removed.update((WORD, w) for w in vocab)
-            removed.update((NAME, w) for w in names)
+            if kind == ARTICLE:
+                removed.update(vocabulary(title, body, speaker_names))
         return removed
 
     def rebuild(
@@ -343,8 +347,8 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             plan, _ = self._matching(cursor, Compiler(SqlTerms(cursor)), query)
             chain = _chain(plan, query)
             cursor.execute(
-                f"{chain.text} SELECT id FROM p ORDER BY {ORDERS[query.effective_sort]}",
-                chain.params,
+                f"{chain.text}, {self._ordered(plan, query)} SELECT id FROM ordered",
+                chain.params + self._ordered_params(plan, query),
             )
             return [pk for (pk,) in cursor.fetchall()]
 
@@ -365,18 +369,20 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
 
     @staticmethod
     def _plan(compiler: Compiler, query: SearchQuery) -> _Plan:
-        where, score = compiler.where(query.tree), compiler.ranks(query.tree)
+        where = compiler.where(query.tree)
+        lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
         base = Sql(
-            "SELECT id, date, countries, speakers, source, "
-            f"({score.text}) AS score, 0 AS n FROM {DOCUMENTS} "
-            f"WHERE kind = %s AND ({where.text})",
-            score.params + (KINDS[query.params.mode],) + where.params,
+            f"SELECT id, date, countries, speakers, source, ({lead.text}) AS score, 0 AS n "
+            f"FROM {DOCUMENTS} WHERE kind = %s AND ({where.text})",
+            lead.params + (KINDS[query.params.mode],) + where.params,
         )
-        return _Plan(base)
+        return _Plan(base, whole)
 
     @staticmethod
     def _partial(compiler: Compiler, query: SearchQuery) -> _Plan | None:
-        """Rows with most of the query's words, when too few have them all."""
+        """Rows with most of the query's words, when too few have them all. Each word's rows
+        come from the index alone (a union of id lists, counted): testing a word on a row
+        would read its whole-text vector."""
         parts = qt.clauses(query.tree)
         if parts is None:
             return None
@@ -388,21 +394,48 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         if len(distinct) < 2:
             return None
         words = tuple(distinct)
-        needed = compiler.where(qt.And(tuple(required))) if required else Sql("TRUE")
-        score = compiler.ranks(query.tree)
-        count = " + ".join(f"({w.text})::int" for w in words)
-        anyone = " OR ".join(f"({w.text})" for w in words)
-        word_params = tuple(p for w in words for p in w.params)
-        base = Sql(
-            f"SELECT id, date, countries, speakers, source, ({score.text}) AS score, "
-            f"{count} AS n FROM {DOCUMENTS} "
-            f"WHERE kind = %s AND ({anyone}) AND ({needed.text})",
-            score.params + word_params + (KINDS[query.params.mode],) + word_params + needed.params,
+        kind = KINDS[query.params.mode]
+        lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
+        each = " UNION ALL ".join(
+            f"SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})" for w in words
         )
-        return _Plan(base, True, tuple(distinct.values()), words)
+        each_params = tuple(p for w in words for p in (kind, *w.params))
+        needed = Sql("TRUE")
+        if required:
+            inner = compiler.where(qt.And(tuple(required)))
+            needed = Sql(
+                f"d.id IN (SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({inner.text}))",
+                (kind, *inner.params),
+            )
+        base = Sql(
+            f"SELECT d.id, d.date, d.countries, d.speakers, d.source, ({lead.text}) AS score, "
+            f"w.n FROM (SELECT id, count(*) AS n FROM ({each}) x GROUP BY id) w "
+            f"JOIN {DOCUMENTS} d ON d.kind = %s AND d.id = w.id WHERE {needed.text}",
+            lead.params + each_params + (kind,) + needed.params,
+        )
+        return _Plan(base, whole, True, tuple(distinct.values()), words)
 
     @staticmethod
-    def _counts(cursor: CursorWrapper, plan: _Plan, query: SearchQuery) -> _Counts:
+    def _ordered(plan: _Plan, query: SearchQuery) -> str:
+        """A `WITH` query `ordered` of the rows passing the filters in the search's order:
+        by relevance, the best RERANKED by their lead are ranked again on their whole text
+        and come first."""
+        if query.effective_sort != "relevance":
+            return f"ordered AS (SELECT id FROM p ORDER BY {ORDERS[query.effective_sort]})"
+        return (
+            f"top AS (SELECT id FROM p ORDER BY score DESC, id LIMIT {RERANKED}), "
+            f"best AS (SELECT id, ({plan.whole.text}) AS exact FROM {DOCUMENTS} "
+            "WHERE kind = %s AND id IN (SELECT id FROM top)), "
+            "ordered AS (SELECT p.id FROM p LEFT JOIN best USING (id) "
+            "ORDER BY best.exact DESC NULLS LAST, p.score DESC, p.id)"
+        )
+
+    def _ordered_params(self, plan: _Plan, query: SearchQuery) -> tuple[Any, ...]:
+        if query.effective_sort != "relevance":
+            return ()
+        return plan.whole.params + (KINDS[query.params.mode],)
+
+    def _counts(self, cursor: CursorWrapper, plan: _Plan, query: SearchQuery) -> _Counts:
         params = query.params
         chain = _chain(plan, query)
         size = params.page_size
@@ -413,7 +446,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             for facet, (value, source, others) in FACET_GROUPS.items()
         )
         sql = (
-            f"{chain.text} "
+            f"{chain.text}, {self._ordered(plan, query)} "
             "SELECT 'total', '', count(*) FROM p "
             "UNION ALL SELECT 'complete', '', count(*) FROM p WHERE n = %s "
             f"{groups} "
@@ -422,10 +455,14 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             "UNION ALL SELECT 'facet_day', date::text, count(*) FROM m "
             "WHERE c_ok AND s_ok AND src_ok AND date IS NOT NULL GROUP BY date "
             "UNION ALL SELECT 'hit', id::text, row_number() OVER () FROM ("
-            f"SELECT id FROM p ORDER BY {ORDERS[query.effective_sort]} "
-            f"LIMIT %s OFFSET ({page} - 1) * %s) shown"
+            f"SELECT id FROM ordered LIMIT %s OFFSET ({page} - 1) * %s) shown"
         )
-        cursor.execute(sql, chain.params + (len(plan.words), size, params.page, size, size))
+        cursor.execute(
+            sql,
+            chain.params
+            + self._ordered_params(plan, query)
+            + (len(plan.words), size, params.page, size, size),
+        )
         return _Counts.of(cursor.fetchall())
 
     def _hits(
@@ -599,6 +636,17 @@ def _chain(plan: _Plan, query: SearchQuery) -> Sql:
     return Sql(found + kept + passing, tuple(values) + plan.base.params)
 
 
+def _configure(cursor: CursorWrapper, wanted: dict[str, str]) -> dict[str, str]:
+    """Set these settings for the transaction; returns what they were."""
+    names = list(wanted)
+    cursor.execute(
+        "SELECT " + ", ".join("current_setting(%s)" for _ in names) + ", "
+        + ", ".join("set_config(%s, %s, true)" for _ in names),
+        [*names, *(part for name in names for part in (name, wanted[name]))],
+    )  # fmt: skip
+    return dict(zip(names, cursor.fetchone()[: len(names)], strict=True))
+
+
 def _insert(cursor: CursorWrapper, table: str, values: list[tuple[Any, ...]]) -> None:
     if not values:
         return
@@ -641,6 +689,9 @@ def _copy_documents(
     documents = iter(documents)
     while chunk := list(itertools.islice(documents, COPY_CHUNK)):
         rows = [row for document in chunk for row in rows_of(document)]
+        # Articles together, statements together: a search reads rows of one kind, and
+        # fewer pages when they are not spread among the other kind's.
+        rows.sort(key=lambda row: row.kind)
         _insert(cursor, DOCUMENTS + tables.NEW, [row.values() for row in rows])
         lexicon.update(lexicon_of(rows))
         count += len(chunk)

@@ -69,10 +69,11 @@ class Probe:
             return FALSE
         return Sql(f"{self.column} @@ %s::tsquery", (self.query,))
 
-    def rank(self) -> Sql:
+    def rank(self, lead: bool = False) -> Sql:
         if self.query is None:
             return Sql("0")
-        text = f"%s * ts_rank('{RANK_WEIGHTS}', {self.column}, %s::tsquery, 1)"
+        column = "lead" if lead and self.column == "words" else self.column
+        text = f"%s * ts_rank('{RANK_WEIGHTS}', {column}, %s::tsquery, 1)"
         return Sql(text, (self.boost, self.query))
 
 
@@ -158,10 +159,11 @@ class Compiler:
         part = self._node(node)
         return [] if part is None else [part]
 
-    def ranks(self, node: qt.Node) -> Sql:
-        """What orders results by relevance: each searched leaf's rank times its boost."""
+    def ranks(self, node: qt.Node, *, lead: bool = False) -> Sql:
+        """What orders results by relevance: each searched leaf's rank times its boost; on
+        the headline and the start of the body only with `lead`."""
         parts = [
-            probe.rank()
+            probe.rank(lead)
             for leaf, negated in qt.leaves(node)
             if not negated and leaf.field != "country"
             for probe in [self.probe(leaf)]

@@ -3,7 +3,9 @@ own analyzer, so that both backends index exactly the same terms (pure).
 
 A `tsvector` is written as its literal (`'lavrov':1A 'talk':12`): the headline's terms carry
 weight A (ranked higher), the body's none, and the body's positions start `FIELD_GAP` after
-the headline's, so that no phrase runs from one into the other.
+the headline's, so that no phrase runs from one into the other. `lead` holds the headline and
+the body's first `LEAD_TOKENS` words: small enough to stay in the row, it ranks every match
+cheaply, and only the best are ranked again on the whole text (`backend`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from search.backends.whoosh.vocabulary import names_of, words_of
 
 ARTICLE, STATEMENT = 0, 1
 FIELD_GAP = 100
+LEAD_TOKENS = 40
 MAX_POSITION = 16383  # PostgreSQL keeps positions up to this; later ones count as this one
 MAX_POSITIONS = 256  # and at most this many positions of one lexeme
 MAX_LEXEME_BYTES = 2046
@@ -34,17 +37,21 @@ COLUMNS = (
     "body",
     "role",
     "source",
+    "speaker_names",
     "countries",
     "speakers",
     "tag_countries",
     "tag_speakers",
     "date",
+    "lead",
     "words",
     "speaker_words",
     "source_words",
-    "vocab",
-    "names",
 )
+# Positions as a literal writes them (1-based), made once: most of a rebuild's time was
+# formatting numbers.
+_POSITIONS = [str(p) for p in range(1, MAX_POSITION + 1)]
+_TITLE_POSITIONS = [f"{p}A" for p in _POSITIONS]
 
 
 @dataclass(frozen=True)
@@ -59,16 +66,16 @@ class Row:
     body: str
     role: str
     source: str
+    speaker_names: str  # every spelling, a line each
     countries: list[str]  # what the facet counts: a statement's own countries
     speakers: list[str]
     tag_countries: list[str]  # the article's, shown with a hit
     tag_speakers: list[str]
     date: datetime.date | None
-    words: str  # tsvector literals
+    lead: str  # tsvector literals
+    words: str
     speaker_words: str
     source_words: str
-    vocab: str
-    names: str
     lexicon: Counter[tuple[str, str]]  # (kind, word) → 1 for each word this row adds
 
     def values(self) -> tuple[Any, ...]:
@@ -81,51 +88,25 @@ def rows_of(document: dict[str, Any]) -> list[Row]:
     source = document.get("source") or ""
     countries = list(document.get("countries") or ())
     speakers = list(document.get("speakers") or ())
-    speaker_names = "\n".join(document.get("speaker_names") or ())
+    names = "\n".join(document.get("speaker_names") or ())
     headline = "" if document.get("title_from_body") else title
     article_id, stamp, date = int(document["id"]), document.get("stamp") or 0, document.get("date")
-    vocab = words_of(title, body, speaker_names)
-    names = names_of(title) | names_of(body) | words_of(speaker_names)
-    article = _row(
-        ARTICLE,
-        article_id,
-        article_id,
-        stamp,
-        title,
-        body,
-        "",
-        source,
-        countries,
-        speakers,
-        countries,
-        speakers,
-        date,
-        text_vector(headline, body),
-        speaker_names,
-        source,
-        vocab,
-        names,
-    )
+    shared = (stamp, source, countries, speakers, date)
+    article = _row(ARTICLE, article_id, article_id, shared, title, headline, body, "", names)
+    article.lexicon.update(vocabulary(title, body, names))
     statements = [
         _row(
             STATEMENT,
             int(s["id"]),
             article_id,
-            stamp,
+            shared,
+            "",
             "",
             s["text"],
             s.get("role") or "",
-            source,
+            "\n".join(s.get("speaker_names") or ()),
             list(s.get("countries") or ()),
             [s["speaker"]],
-            countries,
-            speakers,
-            date,
-            text_vector("", s["text"]),
-            "\n".join(s.get("speaker_names") or ()),
-            "",
-            set(),
-            set(),
         )
         for s in document.get("statements") or ()
     ]
@@ -136,32 +117,26 @@ def _row(
     kind: int,
     row_id: int,
     parent: int,
-    stamp: int,
+    shared: tuple[int, str, list[str], list[str], datetime.date | None],
     title: str,
+    headline: str,
     body: str,
     role: str,
-    source: str,
-    countries: list[str],
-    speakers: list[str],
-    tag_countries: list[str],
-    tag_speakers: list[str],
-    date: datetime.date | None,
-    words: tuple[str, set[str]],
     speaker_names: str,
-    source_text: str,
-    vocab: set[str],
-    names: set[str],
+    countries: list[str] | None = None,
+    speakers: list[str] | None = None,
 ) -> Row:
+    stamp, source, tag_countries, tag_speakers, date = shared
+    title_positions, body_positions = term_positions(headline), term_positions(body)
     speaker_positions = term_positions(speaker_names)
-    source_positions = term_positions(source_text)
-    text, terms = words
-    lexicon: Counter[tuple[str, str]] = Counter()
-    for term in terms | speaker_positions.keys() | source_positions.keys():
-        lexicon[TERM, term] = 1
-    for word in vocab:
-        lexicon[WORD, word] = 1
-    for word in names:
-        lexicon[NAME, word] = 1
+    source_positions = term_positions(source) if kind == ARTICLE else {}
+    lexicon: Counter[tuple[str, str]] = Counter(
+        (TERM, term)
+        for term in title_positions.keys()
+        | body_positions.keys()
+        | speaker_positions.keys()
+        | source_positions.keys()
+    )
     return Row(
         kind,
         row_id,
@@ -171,57 +146,67 @@ def _row(
         body,
         role,
         source,
-        countries,
-        speakers,
+        speaker_names,
+        tag_countries if countries is None else countries,
+        tag_speakers if speakers is None else speakers,
         tag_countries,
         tag_speakers,
         date,
-        text,
-        vector(speaker_positions),
-        vector(source_positions),
-        vector({word: [] for word in sorted(vocab)}),
-        vector({word: [] for word in sorted(names)}),
+        text_vector(title_positions, body_positions, LEAD_TOKENS),
+        text_vector(title_positions, body_positions),
+        text_vector({}, speaker_positions),
+        text_vector({}, source_positions),
         lexicon,
     )
 
 
-def text_vector(headline: str, body: str) -> tuple[str, set[str]]:
-    """The `words` tsvector of a headline and a body, and the terms in it."""
-    title_positions = term_positions(headline)
-    body_positions = term_positions(body)
-    last = max((p for ps in title_positions.values() for p in ps), default=-1)
-    offset = last + 1 + FIELD_GAP if title_positions else 0
-    merged: dict[str, list[str]] = {}
-    for term, positions in title_positions.items():
-        merged[term] = [f"{_position(p)}A" for p in positions]
-    for term, positions in body_positions.items():
-        merged.setdefault(term, []).extend(str(_position(p + offset)) for p in positions)
-    return _literal(merged), set(merged)
+def vocabulary(title: str, body: str, speaker_names: str) -> Counter[tuple[str, str]]:
+    """The spelling vocabulary an article adds to the lexicon: its words, and its names."""
+    names = names_of(title) | names_of(body) | words_of(speaker_names)
+    found = Counter((WORD, word) for word in words_of(title, body, speaker_names))
+    found.update((NAME, word) for word in names)
+    return found
 
 
-def vector(positions: dict[str, list[int]]) -> str:
-    return _literal({term: [str(_position(p)) for p in found] for term, found in positions.items()})
-
-
-def _position(position: int) -> int:
-    # The analyzer counts from 0; a tsvector from 1.
-    return min(position + 1, MAX_POSITION)
-
-
-def _literal(terms: dict[str, list[str]]) -> str:
+def text_vector(
+    title: dict[str, list[int]], body: dict[str, list[int]], limit: int | None = None
+) -> str:
+    """The tsvector literal of a headline's and a body's term positions (the analyzer's,
+    from 0), the body's only up to position `limit` if given."""
+    last = max((ps[-1] for ps in title.values()), default=-1)
+    offset = last + 1 + FIELD_GAP if title else 0
     parts = []
-    for term, positions in terms.items():
-        if len(term.encode("utf-8")) > MAX_LEXEME_BYTES:
-            continue
-        quoted = quote(term)
-        kept = list(dict.fromkeys(positions))[:MAX_POSITIONS]
-        parts.append(f"{quoted}:{','.join(kept)}" if kept else quoted)
-    return " ".join(parts)
+    for term, positions in title.items():
+        found = [_TITLE_POSITIONS[min(p, MAX_POSITION - 1)] for p in positions]
+        later = body.get(term)
+        if later:
+            found += _body_positions(later, offset, limit)
+        parts.append(_entry(term, found))
+    for term, positions in body.items():
+        if term not in title:
+            found = _body_positions(positions, offset, limit)
+            if found:
+                parts.append(_entry(term, found))
+    return " ".join(part for part in parts if part)
+
+
+def _body_positions(positions: list[int], offset: int, limit: int | None) -> list[str]:
+    if limit is not None:
+        positions = [p for p in positions if p < limit]
+    return [_POSITIONS[min(p + offset, MAX_POSITION - 1)] for p in positions]
+
+
+def _entry(term: str, positions: list[str]) -> str:
+    if len(term) * 4 > MAX_LEXEME_BYTES and len(term.encode("utf-8")) > MAX_LEXEME_BYTES:
+        return ""
+    return f"{quote(term)}:{','.join(dict.fromkeys(positions[:MAX_POSITIONS]))}"
 
 
 def quote(lexeme: str) -> str:
     """A lexeme as a tsvector or tsquery literal writes it."""
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in lexeme or "\\" in lexeme:
+        lexeme = lexeme.replace("\\", "\\\\").replace("'", "''")
+    return f"'{lexeme}'"
 
 
 def lexicon_of(rows: Iterable[Row]) -> Counter[tuple[str, str]]:

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, transaction
 
 from archive.models import Article
-from archive.scratch import in_scratch, postgres_server, run_in_scratch
+from archive.scratch import ScratchUnavailable, in_scratch, postgres_server, run_in_scratch
 from search import aliases
 from search.benchmark import admin_pages, curve, fts5, runner, synthetic
 
@@ -99,7 +99,11 @@ class Command(BaseCommand):
             for size in sizes:
                 figures = Path(folder) / f"{size}.json"
                 argv = ["bench", *_passed_on(size, corpus, options), "--figures", str(figures)]
-                if run_in_scratch(*argv, search_backend=options["backend"]):
+                try:
+                    failed = run_in_scratch(*argv, search_backend=options["backend"])
+                except ScratchUnavailable as error:
+                    raise CommandError(str(error)) from None
+                if failed:
                     raise CommandError("The benchmark failed (see above).")
                 points.append(curve.Point.from_json(json.loads(figures.read_text())))
         if len(sizes) > 1:
