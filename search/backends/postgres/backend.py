@@ -9,14 +9,12 @@ Whoosh backend analyses it (`rows`), so both find the same documents for the sam
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +22,6 @@ from django.db import DatabaseError, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
-from search import query_tree as qt
 from search.backends.base import (
     Document,
     Hit,
@@ -34,15 +31,14 @@ from search.backends.base import (
     SearchTooSlow,
     SearchUnavailable,
 )
-from search.backends.postgres import tables
-from search.backends.postgres.compiler import Compiler, Sql
+from search.backends.postgres import searching, tables
+from search.backends.postgres.compiler import Compiler
+from search.backends.postgres.lexicon import SqlLexicon, SqlTerms, copy_lexicon, count_words
 from search.backends.postgres.rows import (
     ARTICLE,
     COLUMNS,
-    NAME,
     STATEMENT,
     TERM,
-    WORD,
     lexicon_of,
     quote,
     rows_of,
@@ -55,88 +51,15 @@ from search.query_tree import Node, SearchQuery
 from search.write_lock import LockBusy
 
 DOCUMENTS, LEXICON = tables.DOCUMENTS, tables.LEXICON
-KINDS = {"articles": ARTICLE, "statements": STATEMENT}
 FEW_RESULTS = 10  # as the Whoosh backend: fewer with every word adds those with most words
-ENOUGH = 1000
-MAX_EXPANSIONS = 1000  # terms a wildcard or fuzzy word may stand for
 RELATED_TERMS = 12
 WRITER_LOCK = tables.REBUILD_LOCK + 2  # advisory lock key of the one incremental writer
 LOCK_POLL = 0.02
-# Matches ranked again on their whole text, the best by their lead first: ranking every match
-# on its whole text read a 6 KB vector per match (600 ms for a common word in 100,000).
-RERANKED = 200
 COPY_CHUNK = 500  # documents read, then copied, at a time by a rebuild
 # Settings for a search's transaction. Without a sequential scan, matches come from the GIN
 # indexes even for a word most rows have: the planner cannot know that testing `@@` on a row
 # means reading its whole-text vector out of line, which made a common word 5 times slower.
 SEARCH_SETTINGS = {"enable_seqscan": "off", "jit": "off"}
-ORDERS = {
-    "relevance": "score DESC, id",
-    "newest": "date DESC NULLS LAST, id DESC",
-    "oldest": "date ASC NULLS LAST, id",
-}
-FACET_GROUPS = {
-    # facet → (its values, where they come from, the other filters its counts apply)
-    "country": ("v", "m, unnest(m.countries) v", "s_ok AND src_ok AND d_ok"),
-    "speaker": ("v", "m, unnest(m.speakers) v", "c_ok AND src_ok AND d_ok"),
-    "source": ("source", "m", "c_ok AND s_ok AND d_ok AND source <> ''"),
-}
-
-
-class SqlTerms:
-    """The lexicon's index terms, for wildcards and fuzzy words (`compiler.Terms`)."""
-
-    def __init__(self, cursor: CursorWrapper) -> None:
-        self.cursor = cursor
-
-    def like(self, pattern: str) -> list[str]:
-        self.cursor.execute(
-            f"SELECT word FROM {LEXICON} WHERE kind = 't' AND word LIKE %s ORDER BY word LIMIT %s",
-            [pattern, MAX_EXPANSIONS],
-        )
-        return [word for (word,) in self.cursor.fetchall()]
-
-    def near(self, text: str, distance: int, prefix: int) -> list[str]:
-        head = text[:prefix].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        self.cursor.execute(
-            f"SELECT word FROM {LEXICON} WHERE kind = 't' AND word LIKE %s"
-            " AND levenshtein_less_equal(word, %s, %s) <= %s ORDER BY word LIMIT %s",
-            [head + "%", text, distance, distance, MAX_EXPANSIONS],
-        )
-        return [word for (word,) in self.cursor.fetchall()]
-
-
-class SqlLexicon:
-    """The spelling vocabulary in the lexicon table (`spelling.Lexicon`)."""
-
-    def __init__(self, cursor: CursorWrapper) -> None:
-        self.cursor = cursor
-
-    def vocabulary(self, words: set[str]) -> dict[str, tuple[int, int]]:
-        self.cursor.execute(
-            f"SELECT kind, word, docs FROM {LEXICON} WHERE kind IN ('w', 'n') AND word = ANY(%s)",
-            [sorted(words)],
-        )
-        counts: dict[str, dict[str, int]] = {}
-        for kind, word, docs in self.cursor.fetchall():
-            counts.setdefault(word, {})[kind] = docs
-        return {w: (c[WORD], c.get(NAME, 0)) for w, c in counts.items() if WORD in c}
-
-    def matches(self, term: str) -> int:
-        self.cursor.execute(f"SELECT docs FROM {LEXICON} WHERE kind = 't' AND word = %s", [term])
-        row = self.cursor.fetchone()
-        return int(row[0]) if row else 0
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """How one search finds its rows: the base query and, for a partial match, its words."""
-
-    base: Sql  # rows with id, date, countries, speakers, source, score and n (words had)
-    whole: Sql  # the rank on the whole text, for the best rows
-    partial: bool = False
-    labels: tuple[str, ...] = ()
-    words: tuple[Sql, ...] = ()
 
 
 class PostgresBackend(highlight.MarkedText, SearchBackend):
@@ -223,7 +146,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             change = -self._remove(cursor, ids)
             _insert(cursor, DOCUMENTS, [row.values() for row in rows])
             change.update(lexicon_of(rows))
-            _count_words(cursor, change)
+            count_words(cursor, change)
         return len(documents)
 
     def delete(self, ids: Iterable[int], *, merge: bool = True) -> None:
@@ -232,7 +155,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         if not ids or not tables.exists(connection):
             return
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            _count_words(cursor, -self._remove(cursor, ids))
+            count_words(cursor, -self._remove(cursor, ids))
 
     @staticmethod
     def _remove(cursor: CursorWrapper, ids: list[int]) -> Counter[tuple[str, str]]:
@@ -269,7 +192,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
                 for statement in tables.create_statements(tables.NEW):
                     cursor.execute(statement)
                 count, lexicon = _copy_documents(cursor, documents, on_progress)
-                _copy_lexicon(cursor, lexicon)
+                copy_lexicon(cursor, LEXICON + tables.NEW, lexicon)
                 for statement in tables.index_statements(tables.NEW):
                     cursor.execute(statement)
             with transaction.atomic(using=connection.alias):
@@ -327,7 +250,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         params = query.params
         with self._reading() as cursor:
             compiler = Compiler(SqlTerms(cursor))
-            plan, counts = self._matching(cursor, compiler, query)
+            plan, counts = _matching(cursor, compiler, query)
             hits = self._hits(cursor, compiler, plan, query, counts.hits)
         page_count = max(1, math.ceil(counts.total / params.page_size))
         return SearchResults(
@@ -344,132 +267,14 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
 
     def search_ids(self, query: SearchQuery) -> list[int]:
         with self._reading() as cursor:
-            plan, _ = self._matching(cursor, Compiler(SqlTerms(cursor)), query)
-            chain = _chain(plan, query)
-            cursor.execute(
-                f"{chain.text}, {self._ordered(plan, query)} SELECT id FROM ordered",
-                chain.params + self._ordered_params(plan, query),
-            )
-            return [pk for (pk,) in cursor.fetchall()]
-
-    def _matching(
-        self, cursor: CursorWrapper, compiler: Compiler, query: SearchQuery
-    ) -> tuple[_Plan, _Counts]:
-        """How the search finds its rows, and their counts: every word first; with too few
-        results, the rows with most of the words."""
-        plan = self._plan(compiler, query)
-        counts = self._counts(cursor, plan, query)
-        if counts.total < FEW_RESULTS:
-            relaxed = self._partial(compiler, query)
-            if relaxed is not None:
-                more = self._counts(cursor, relaxed, query)
-                if more.total > counts.total:
-                    return relaxed, more
-        return plan, counts
-
-    @staticmethod
-    def _plan(compiler: Compiler, query: SearchQuery) -> _Plan:
-        where = compiler.where(query.tree)
-        lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
-        base = Sql(
-            f"SELECT id, date, countries, speakers, source, ({lead.text}) AS score, 0 AS n "
-            f"FROM {DOCUMENTS} WHERE kind = %s AND ({where.text})",
-            lead.params + (KINDS[query.params.mode],) + where.params,
-        )
-        return _Plan(base, whole)
-
-    @staticmethod
-    def _partial(compiler: Compiler, query: SearchQuery) -> _Plan | None:
-        """Rows with most of the query's words, when too few have them all. Each word's rows
-        come from the index alone (a union of id lists, counted): testing a word on a row
-        would read its whole-text vector."""
-        parts = qt.clauses(query.tree)
-        if parts is None:
-            return None
-        required, optional = parts
-        distinct: dict[Sql, str] = {}
-        for node in optional:
-            for word in compiler.words(node):
-                distinct.setdefault(word, qt.label(node))
-        if len(distinct) < 2:
-            return None
-        words = tuple(distinct)
-        kind = KINDS[query.params.mode]
-        lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
-        each = " UNION ALL ".join(
-            f"SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})" for w in words
-        )
-        each_params = tuple(p for w in words for p in (kind, *w.params))
-        needed = Sql("TRUE")
-        if required:
-            inner = compiler.where(qt.And(tuple(required)))
-            needed = Sql(
-                f"d.id IN (SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({inner.text}))",
-                (kind, *inner.params),
-            )
-        base = Sql(
-            f"SELECT d.id, d.date, d.countries, d.speakers, d.source, ({lead.text}) AS score, "
-            f"w.n FROM (SELECT id, count(*) AS n FROM ({each}) x GROUP BY id) w "
-            f"JOIN {DOCUMENTS} d ON d.kind = %s AND d.id = w.id WHERE {needed.text}",
-            lead.params + each_params + (kind,) + needed.params,
-        )
-        return _Plan(base, whole, True, tuple(distinct.values()), words)
-
-    @staticmethod
-    def _ordered(plan: _Plan, query: SearchQuery) -> str:
-        """A `WITH` query `ordered` of the rows passing the filters in the search's order:
-        by relevance, the best RERANKED by their lead are ranked again on their whole text
-        and come first."""
-        if query.effective_sort != "relevance":
-            return f"ordered AS (SELECT id FROM p ORDER BY {ORDERS[query.effective_sort]})"
-        return (
-            f"top AS (SELECT id FROM p ORDER BY score DESC, id LIMIT {RERANKED}), "
-            f"best AS (SELECT id, ({plan.whole.text}) AS exact FROM {DOCUMENTS} "
-            "WHERE kind = %s AND id IN (SELECT id FROM top)), "
-            "ordered AS (SELECT p.id FROM p LEFT JOIN best USING (id) "
-            "ORDER BY best.exact DESC NULLS LAST, p.score DESC, p.id)"
-        )
-
-    def _ordered_params(self, plan: _Plan, query: SearchQuery) -> tuple[Any, ...]:
-        if query.effective_sort != "relevance":
-            return ()
-        return plan.whole.params + (KINDS[query.params.mode],)
-
-    def _counts(self, cursor: CursorWrapper, plan: _Plan, query: SearchQuery) -> _Counts:
-        params = query.params
-        chain = _chain(plan, query)
-        size = params.page_size
-        page = "LEAST(%s, GREATEST(1, CEIL((SELECT count(*) FROM p) / %s::numeric)::int))"
-        groups = " ".join(
-            f"UNION ALL SELECT '{facet}', {value}, count(*) FROM {source} "
-            f"WHERE {others} GROUP BY {value}"
-            for facet, (value, source, others) in FACET_GROUPS.items()
-        )
-        sql = (
-            f"{chain.text}, {self._ordered(plan, query)} "
-            "SELECT 'total', '', count(*) FROM p "
-            "UNION ALL SELECT 'complete', '', count(*) FROM p WHERE n = %s "
-            f"{groups} "
-            "UNION ALL SELECT 'day', date::text, count(*) FROM p "
-            "WHERE date IS NOT NULL GROUP BY date "
-            "UNION ALL SELECT 'facet_day', date::text, count(*) FROM m "
-            "WHERE c_ok AND s_ok AND src_ok AND date IS NOT NULL GROUP BY date "
-            "UNION ALL SELECT 'hit', id::text, row_number() OVER () FROM ("
-            f"SELECT id FROM ordered LIMIT %s OFFSET ({page} - 1) * %s) shown"
-        )
-        cursor.execute(
-            sql,
-            chain.params
-            + self._ordered_params(plan, query)
-            + (len(plan.words), size, params.page, size, size),
-        )
-        return _Counts.of(cursor.fetchall())
+            plan, _ = _matching(cursor, Compiler(SqlTerms(cursor)), query)
+            return searching.ordered_ids(cursor, plan, query)
 
     def _hits(
         self,
         cursor: CursorWrapper,
         compiler: Compiler,
-        plan: _Plan,
+        plan: searching.Plan,
         query: SearchQuery,
         ids: list[int],
     ) -> tuple[Hit, ...]:
@@ -479,7 +284,8 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         cursor.execute(
             f"SELECT id, parent, kind, title, body, tag_countries, tag_speakers{has} "
             f"FROM {DOCUMENTS} WHERE kind = %s AND id = ANY(%s)",
-            tuple(p for w in plan.words for p in w.params) + (KINDS[query.params.mode], ids),
+            tuple(p for w in plan.words for p in w.params)
+            + (searching.KINDS[query.params.mode], ids),
         )
         found = {row[0]: row for row in cursor.fetchall()}
         marking = compiler.marking(query.tree)
@@ -554,86 +360,20 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             return [pk for (pk,) in cursor.fetchall()]
 
 
-@dataclass(frozen=True)
-class _Counts:
-    total: int
-    complete: int
-    facets: dict[str, list[tuple[str, int]]]
-    days: dict[Any, int]
-    facet_days: dict[Any, int]
-    hits: list[int]
-
-    @classmethod
-    def of(cls, rows: list[tuple[str, str, int]]) -> _Counts:
-        values: dict[str, list[tuple[str, int]]] = {
-            name: [] for name in (*FACET_GROUPS, "day", "facet_day", "hit")
-        }
-        scalars = {"total": 0, "complete": 0}
-        for kind, value, number in rows:
-            if kind in scalars:
-                scalars[kind] = int(number)
-            elif value is not None:
-                values[kind].append((value, int(number)))
-        facets = {
-            name: sorted(values[name], key=lambda item: (-item[1], item[0]))
-            for name in FACET_GROUPS
-        }
-        days = {datetime.date.fromisoformat(v): n for v, n in values["day"]}
-        facet_days = {datetime.date.fromisoformat(v): n for v, n in values["facet_day"]}
-        hits = [int(v) for v, _ in sorted(values["hit"], key=lambda item: item[1])]
-        return cls(
-            scalars["total"],
-            scalars["complete"],
-            facets,
-            dict(sorted(days.items())),
-            dict(sorted(facet_days.items())),
-            hits,
-        )
-
-
-def _chain(plan: _Plan, query: SearchQuery) -> Sql:
-    """`WITH` queries naming the rows found (`m`) and those passing every filter (`p`), with
-    each facet's own filter as a column (`c_ok`, `s_ok`, `src_ok`, `d_ok`)."""
-    params = query.params
-    oks: list[str] = []
-    values: list[Any] = []
-    for column, selected in (("countries", params.countries), ("speakers", params.speakers)):
-        if selected:
-            oks.append(f"{column} && %s::text[]")
-            values.append(list(selected))
-        else:
-            oks.append("TRUE")
-    if params.sources:
-        oks.append("source = ANY(%s::text[])")
-        values.append(list(params.sources))
-    else:
-        oks.append("TRUE")
-    if params.date_from or params.date_to:
-        dated = ["date IS NOT NULL"]
-        if params.date_from:
-            dated.append("date >= %s")
-            values.append(params.date_from)
-        if params.date_to:
-            dated.append("date <= %s")
-            values.append(params.date_to)
-        oks.append(" AND ".join(dated))
-    else:
-        oks.append("TRUE")
-    found = (
-        f"WITH c AS MATERIALIZED (SELECT b.*, {oks[0]} AS c_ok, {oks[1]} AS s_ok, "
-        f"{oks[2]} AS src_ok, {oks[3]} AS d_ok FROM ({plan.base.text}) b), "
-    )
-    if plan.partial:
-        # The fewest words a result must have: those of the ENOUGH-th best passing row.
-        kept = (
-            "m AS MATERIALIZED (SELECT * FROM c WHERE n >= COALESCE((SELECT n FROM c "
-            "WHERE c_ok AND s_ok AND src_ok AND d_ok ORDER BY n DESC "
-            f"OFFSET {ENOUGH - 1} LIMIT 1), 1)), "
-        )
-    else:
-        kept = "m AS (SELECT * FROM c), "
-    passing = "p AS (SELECT * FROM m WHERE c_ok AND s_ok AND src_ok AND d_ok)"
-    return Sql(found + kept + passing, tuple(values) + plan.base.params)
+def _matching(
+    cursor: CursorWrapper, compiler: Compiler, query: SearchQuery
+) -> tuple[searching.Plan, searching.Counts]:
+    """How the search finds its rows, and their counts: every word first; with too few
+    results, the rows with most of the words."""
+    plan = searching.all_words(compiler, query)
+    counts = searching.counts(cursor, plan, query)
+    if counts.total < FEW_RESULTS:
+        relaxed = searching.most_words(compiler, query)
+        if relaxed is not None:
+            more = searching.counts(cursor, relaxed, query)
+            if more.total > counts.total:
+                return relaxed, more
+    return plan, counts
 
 
 def _configure(cursor: CursorWrapper, wanted: dict[str, str]) -> dict[str, str]:
@@ -653,28 +393,6 @@ def _insert(cursor: CursorWrapper, table: str, values: list[tuple[Any, ...]]) ->
     with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
         for row in values:
             copy.write_row(row)
-
-
-def _count_words(cursor: CursorWrapper, change: Counter[tuple[str, str]]) -> None:
-    """Add `change` to the lexicon's counts, dropping words no document has any more. Sorted,
-    so that two writers lock the same rows in the same order."""
-    changed = sorted(item for item in change.items() if item[1])
-    if not changed:
-        return
-    kinds = [kind for (kind, _), _ in changed]
-    words = [word for (_, word), _ in changed]
-    deltas = [delta for _, delta in changed]
-    cursor.execute(
-        f"INSERT INTO {LEXICON} (kind, word, docs) "
-        'SELECT * FROM unnest(%s::"char"[], %s::text[], %s::int[]) '
-        f"ON CONFLICT (kind, word) DO UPDATE SET docs = {LEXICON}.docs + EXCLUDED.docs",
-        [kinds, words, deltas],
-    )
-    cursor.execute(
-        f"DELETE FROM {LEXICON} WHERE docs <= 0 AND (kind, word) IN "
-        '(SELECT * FROM unnest(%s::"char"[], %s::text[]))',
-        [kinds, words],
-    )
 
 
 def _copy_documents(
@@ -699,9 +417,3 @@ def _copy_documents(
             for _ in chunk:
                 on_progress()
     return count, lexicon
-
-
-def _copy_lexicon(cursor: CursorWrapper, lexicon: Counter[tuple[str, str]]) -> None:
-    with cursor.cursor.copy(f"COPY {LEXICON}{tables.NEW} (kind, word, docs) FROM STDIN") as copy:
-        for (kind, word), docs in lexicon.items():
-            copy.write_row((kind, word, docs))

@@ -1,0 +1,239 @@
+"""The SQL of one search: the rows a query finds (`all_words`, or `most_words` when too few
+have every word), and one statement that counts them, their facets and days and picks the
+page (`counts`), in the search's order (`ordered_ids`)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.backends.utils import CursorWrapper
+
+from search import query_tree as qt
+from search.backends.postgres.compiler import Compiler, Sql
+from search.backends.postgres.rows import ARTICLE, STATEMENT
+from search.backends.postgres.tables import DOCUMENTS
+from search.query_tree import SearchQuery
+
+KINDS = {"articles": ARTICLE, "statements": STATEMENT}
+ENOUGH = 1000  # as the Whoosh backend: a partial match keeps the rows of the ENOUGH-th best
+# Matches ranked again on their whole text, the best by their lead first: ranking every match
+# on its whole text read a 6 KB vector per match (600 ms for a common word in 100,000).
+RERANKED = 200
+ORDERS = {
+    "relevance": "score DESC, id",
+    "newest": "date DESC NULLS LAST, id DESC",
+    "oldest": "date ASC NULLS LAST, id",
+}
+FACET_GROUPS = {
+    # facet → (its values, where they come from, the other filters its counts apply)
+    "country": ("v", "m, unnest(m.countries) v", "s_ok AND src_ok AND d_ok"),
+    "speaker": ("v", "m, unnest(m.speakers) v", "c_ok AND src_ok AND d_ok"),
+    "source": ("source", "m", "c_ok AND s_ok AND d_ok AND source <> ''"),
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one search finds its rows: the base query and, for a partial match, its words."""
+
+    base: Sql  # rows with id, date, countries, speakers, source, score and n (words had)
+    whole: Sql  # the rank on the whole text, for the best rows
+    partial: bool = False
+    labels: tuple[str, ...] = ()
+    words: tuple[Sql, ...] = ()
+
+
+def all_words(compiler: Compiler, query: SearchQuery) -> Plan:
+    where = compiler.where(query.tree)
+    lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
+    base = Sql(
+        f"SELECT id, date, countries, speakers, source, ({lead.text}) AS score, 0 AS n "
+        f"FROM {DOCUMENTS} WHERE kind = %s AND ({where.text})",
+        lead.params + (KINDS[query.params.mode],) + where.params,
+    )
+    return Plan(base, whole)
+
+
+def most_words(compiler: Compiler, query: SearchQuery) -> Plan | None:
+    """Rows with most of the query's words, when too few have them all. Each word's rows
+    come from the index alone (a union of id lists, counted): testing a word on a row
+    would read its whole-text vector."""
+    parts = qt.clauses(query.tree)
+    if parts is None:
+        return None
+    required, optional = parts
+    distinct: dict[Sql, str] = {}
+    for node in optional:
+        for word in compiler.words(node):
+            distinct.setdefault(word, qt.label(node))
+    if len(distinct) < 2:
+        return None
+    words = tuple(distinct)
+    kind = KINDS[query.params.mode]
+    lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
+    each = " UNION ALL ".join(
+        f"SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})" for w in words
+    )
+    each_params = tuple(p for w in words for p in (kind, *w.params))
+    needed = Sql("TRUE")
+    if required:
+        inner = compiler.where(qt.And(tuple(required)))
+        needed = Sql(
+            f"d.id IN (SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({inner.text}))",
+            (kind, *inner.params),
+        )
+    base = Sql(
+        f"SELECT d.id, d.date, d.countries, d.speakers, d.source, ({lead.text}) AS score, "
+        f"w.n FROM (SELECT id, count(*) AS n FROM ({each}) x GROUP BY id) w "
+        f"JOIN {DOCUMENTS} d ON d.kind = %s AND d.id = w.id WHERE {needed.text}",
+        lead.params + each_params + (kind,) + needed.params,
+    )
+    return Plan(base, whole, True, tuple(distinct.values()), words)
+
+
+def _ordered(plan: Plan, query: SearchQuery) -> str:
+    """A `WITH` query `ordered` of the rows passing the filters in the search's order:
+    by relevance, the best RERANKED by their lead are ranked again on their whole text
+    and come first."""
+    if query.effective_sort != "relevance":
+        return f"ordered AS (SELECT id FROM p ORDER BY {ORDERS[query.effective_sort]})"
+    return (
+        f"top AS (SELECT id FROM p ORDER BY score DESC, id LIMIT {RERANKED}), "
+        f"best AS (SELECT id, ({plan.whole.text}) AS exact FROM {DOCUMENTS} "
+        "WHERE kind = %s AND id IN (SELECT id FROM top)), "
+        "ordered AS (SELECT p.id FROM p LEFT JOIN best USING (id) "
+        "ORDER BY best.exact DESC NULLS LAST, p.score DESC, p.id)"
+    )
+
+
+def _ordered_params(plan: Plan, query: SearchQuery) -> tuple[Any, ...]:
+    if query.effective_sort != "relevance":
+        return ()
+    return plan.whole.params + (KINDS[query.params.mode],)
+
+
+def counts(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> Counts:
+    params = query.params
+    chain = _chain(plan, query)
+    size = params.page_size
+    page = "LEAST(%s, GREATEST(1, CEIL((SELECT count(*) FROM p) / %s::numeric)::int))"
+    groups = " ".join(
+        f"UNION ALL SELECT '{facet}', {value}, count(*) FROM {source} "
+        f"WHERE {others} GROUP BY {value}"
+        for facet, (value, source, others) in FACET_GROUPS.items()
+    )
+    sql = (
+        f"{chain.text}, {_ordered(plan, query)} "
+        "SELECT 'total', '', count(*) FROM p "
+        "UNION ALL SELECT 'complete', '', count(*) FROM p WHERE n = %s "
+        f"{groups} "
+        "UNION ALL SELECT 'day', date::text, count(*) FROM p "
+        "WHERE date IS NOT NULL GROUP BY date "
+        "UNION ALL SELECT 'facet_day', date::text, count(*) FROM m "
+        "WHERE c_ok AND s_ok AND src_ok AND date IS NOT NULL GROUP BY date "
+        "UNION ALL SELECT 'hit', id::text, row_number() OVER () FROM ("
+        f"SELECT id FROM ordered LIMIT %s OFFSET ({page} - 1) * %s) shown"
+    )
+    cursor.execute(
+        sql,
+        chain.params
+        + _ordered_params(plan, query)
+        + (len(plan.words), size, params.page, size, size),
+    )
+    return Counts.of(cursor.fetchall())
+
+
+def ordered_ids(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> list[int]:
+    """Every row the plan finds and the filters pass, in the search's order."""
+    chain = _chain(plan, query)
+    cursor.execute(
+        f"{chain.text}, {_ordered(plan, query)} SELECT id FROM ordered",
+        chain.params + _ordered_params(plan, query),
+    )
+    return [pk for (pk,) in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What one statement counted for a search, and the ids of the page shown."""
+
+    total: int
+    complete: int
+    facets: dict[str, list[tuple[str, int]]]
+    days: dict[Any, int]
+    facet_days: dict[Any, int]
+    hits: list[int]
+
+    @classmethod
+    def of(cls, rows: list[tuple[str, str, int]]) -> Counts:
+        values: dict[str, list[tuple[str, int]]] = {
+            name: [] for name in (*FACET_GROUPS, "day", "facet_day", "hit")
+        }
+        scalars = {"total": 0, "complete": 0}
+        for kind, value, number in rows:
+            if kind in scalars:
+                scalars[kind] = int(number)
+            elif value is not None:
+                values[kind].append((value, int(number)))
+        facets = {
+            name: sorted(values[name], key=lambda item: (-item[1], item[0]))
+            for name in FACET_GROUPS
+        }
+        days = {datetime.date.fromisoformat(v): n for v, n in values["day"]}
+        facet_days = {datetime.date.fromisoformat(v): n for v, n in values["facet_day"]}
+        hits = [int(v) for v, _ in sorted(values["hit"], key=lambda item: item[1])]
+        return cls(
+            scalars["total"],
+            scalars["complete"],
+            facets,
+            dict(sorted(days.items())),
+            dict(sorted(facet_days.items())),
+            hits,
+        )
+
+
+def _chain(plan: Plan, query: SearchQuery) -> Sql:
+    """`WITH` queries naming the rows found (`m`) and those passing every filter (`p`), with
+    each facet's own filter as a column (`c_ok`, `s_ok`, `src_ok`, `d_ok`)."""
+    params = query.params
+    oks: list[str] = []
+    values: list[Any] = []
+    for column, selected in (("countries", params.countries), ("speakers", params.speakers)):
+        if selected:
+            oks.append(f"{column} && %s::text[]")
+            values.append(list(selected))
+        else:
+            oks.append("TRUE")
+    if params.sources:
+        oks.append("source = ANY(%s::text[])")
+        values.append(list(params.sources))
+    else:
+        oks.append("TRUE")
+    if params.date_from or params.date_to:
+        dated = ["date IS NOT NULL"]
+        if params.date_from:
+            dated.append("date >= %s")
+            values.append(params.date_from)
+        if params.date_to:
+            dated.append("date <= %s")
+            values.append(params.date_to)
+        oks.append(" AND ".join(dated))
+    else:
+        oks.append("TRUE")
+    found = (
+        f"WITH c AS MATERIALIZED (SELECT b.*, {oks[0]} AS c_ok, {oks[1]} AS s_ok, "
+        f"{oks[2]} AS src_ok, {oks[3]} AS d_ok FROM ({plan.base.text}) b), "
+    )
+    if plan.partial:
+        # The fewest words a result must have: those of the ENOUGH-th best passing row.
+        kept = (
+            "m AS MATERIALIZED (SELECT * FROM c WHERE n >= COALESCE((SELECT n FROM c "
+            "WHERE c_ok AND s_ok AND src_ok AND d_ok ORDER BY n DESC "
+            f"OFFSET {ENOUGH - 1} LIMIT 1), 1)), "
+        )
+    else:
+        kept = "m AS (SELECT * FROM c), "
+    passing = "p AS (SELECT * FROM m WHERE c_ok AND s_ok AND src_ok AND d_ok)"
+    return Sql(found + kept + passing, tuple(values) + plan.base.params)
