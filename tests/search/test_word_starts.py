@@ -78,7 +78,7 @@ def test_a_text_without_indexed_words_saves_nothing(text):
 
 
 def _passages_by_tokenising(backend, hits, q):
-    terms, phrases = backend._marking(tree(q))
+    terms, phrases = backend.marking(tree(q))
     stored = backend._current().searcher.document
     expected = []
     for hit in hits:
