@@ -98,6 +98,8 @@ def test_marking_has_the_words_and_phrases_sought_in_headline_and_body(compiler)
             qt.Term("Zakharova", "speaker"),
         )
     )
+    compiler.where(tree)
     marking = compiler.marking(tree)
     assert marking.terms == {"talk", "moscow", "tehran"}
+    assert compiler.terms.asked == ["teh%"]  # looked up once for the condition and the marks
     assert marking.phrases == [("trade", "rout")]

@@ -93,6 +93,9 @@ def analysed(text: str) -> list[str]:
 class Compiler:
     def __init__(self, terms: Terms) -> None:
         self.terms = terms
+        # One search compiles a leaf for its condition, two ranks, a partial match and the
+        # marking: each wildcard or fuzzy word is looked up in the lexicon once.
+        self._expanded: dict[qt.Leaf, list[str]] = {}
 
     def where(self, node: qt.Node) -> Sql:
         """The condition a row must meet to match `node` (FALSE when nothing can)."""
@@ -143,6 +146,12 @@ class Compiler:
 
     def expanded(self, leaf: qt.Leaf) -> list[str]:
         """The index terms a wildcard, fuzzy word or prefix stands for."""
+        found = self._expanded.get(leaf)
+        if found is None:
+            found = self._expanded[leaf] = self._look_up(leaf)
+        return found
+
+    def _look_up(self, leaf: qt.Leaf) -> list[str]:
         if isinstance(leaf, qt.Wildcard):
             return self.terms.like(like_pattern(pattern_term(leaf.pattern)))
         if isinstance(leaf, qt.Fuzzy):
