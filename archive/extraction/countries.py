@@ -62,8 +62,10 @@ def names_to_codes() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def country_words() -> frozenset[str]:
     """Lower-cased single words that name a country, so name finders can skip them."""
-    institutions = {f for forms in data()["institutions"].values() for f in forms}
-    words = {f.lower() for f in names_to_codes() if " " not in f and f not in institutions}
+    # Institutions are names of bodies ("the Kremlin said"), in any case ("PENTAGON").
+    institutions = {f.lower() for forms in data()["institutions"].values() for f in forms}
+    words = {f.lower() for f in names_to_codes() if " " not in f}
+    words -= institutions
     words |= {w + "'s" for w in words} | {w + "\u2019s" for w in words}
     return frozenset(words)
 

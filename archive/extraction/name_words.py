@@ -20,6 +20,9 @@ THING_WORDS = _words(
     """
 )
 
+# Given names that are also listed words ("the Finance Bill"): a name when a surname follows.
+GIVEN_NAME_WORDS = _words("bill")
+
 # Capitalised articles that open place names ("El Paso", "La Jolla", "Rio Grande").
 PLACE_OPENERS = _words("el la los las il lo rio punta san santa sao")
 

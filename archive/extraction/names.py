@@ -22,7 +22,7 @@ from .lexicon import (
     ROLE_WORDS,
     UPPER_CLASS,
 )
-from .name_words import LOWER_TAIL, PLACE_OPENERS, THING_ENDINGS, THING_WORDS
+from .name_words import GIVEN_NAME_WORDS, LOWER_TAIL, PLACE_OPENERS, THING_ENDINGS, THING_WORDS
 from .speech_words import US_STATES
 from .types import ORGANISATION, PERSON
 
@@ -171,6 +171,8 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
         if i < len(tokens) and POSSESSIVE.search(tokens[i - 1]):
             break
         i -= 1
+    if 0 < i < len(tokens) and tokens[i - 1].lower() in GIVEN_NAME_WORDS:
+        i -= 1  # "Bill Clinton"
     i = max(i, _country_prefix(tokens))
     name = tokens[i:]
     while name and name[0] in PARTICLES:
@@ -266,6 +268,7 @@ def person_mentions(text: str) -> list[Mention]:
 _AND_BEFORE = re.compile(rf"(?<![\w'\u2019.-])(?:({_TOKEN}) )?({_TOKEN}) and $")
 
 
+_DOTTED_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}) $")
 _OF_BEFORE = re.compile(rf"(?<![\w'\u2019.-])({_TOKEN}) of $")
 
 
@@ -312,6 +315,9 @@ def org_mentions(text: str) -> list[Mention]:
             tokens = tokens[1:]
         end = start + len(" ".join(tokens))
         start = _joined_start(text, start, tokens[-1].lower() in COMPANY_FORMS)
+        dotted = _DOTTED_BEFORE.search(text, max(0, start - 12), start)
+        if dotted:
+            start = dotted.start(1)  # "U.S. Supreme Court": initials with full stops open it
         tail = (
             _ORG_TAIL.match(text, end) if heads[-1] == len(match.group().split(" ")) - 1 else None
         )

@@ -44,12 +44,16 @@ class _Group:
         return self.forms[0]
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
 def _adds_nothing(extra: list[str]) -> bool:
     """Words before a shorter name that leave it the same organisation."""
     if extra and extra[-1] == "and":  # "Pacific Gas and", not "University of Washington and"
         opening = [w.lower() for w in extra[:-1]]
         return 0 < len(opening) <= 2 and not any(w in ORG_HEADS or w in _MINOR for w in opening)
-    return bool(extra) and all(map(is_country_token, extra))
+    # "U.S. Supreme Court", "U.N. Security Council": a country or a body's initials.
+    return bool(extra) and all(is_country_token(w) or _INITIALS.fullmatch(w) for w in extra)
 
 
 class Registry:

@@ -17,14 +17,35 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_WORDS,
 )
-from .names import Mention, clean_role, is_country_token, role_country, split_role
+from .names import (
+    Mention,
+    clean_role,
+    is_country_token,
+    is_name_token,
+    role_country,
+    split_role,
+)
 from .phrases import Phrase
 from .recency import Furthest, Latest
 from .registry import Registry
-from .speech_words import COMPANY_NOUNS, ORG_NOUNS, PUBLISHED_NOUNS, TIME_WORDS, VAGUE_SUBJECTS
+from .speech_words import (
+    COMPANY_NOUNS,
+    INTERVIEWER_TAGS,
+    ORG_NOUNS,
+    PUBLISHED_NOUNS,
+    TIME_WORDS,
+    VAGUE_SUBJECTS,
+)
 from .types import ORGANISATION, PERSON
 
 _ACRONYM = re.compile(r"[A-Z]{2,}")
+# A lone name, not an adjective of origin or kind ("African", "Environmental").
+_LONE_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?<!an)(?<!al)(?<!ans)")
+# "Anna Petrova, the foreign minister, …": a role set off after the name.
+_APPOSED_ROLE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:\"\u201c]{2,60}?)[,.]")
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?,;:\"\u201c\u201d\n])\s*$")
+# A capitalised word inside a sentence, just before another ("Bettino Craxi", "Mr Yeutter").
+_NAME_BEFORE = re.compile(r"(?<=[\w,] )(?!The )[A-Z][\w.'\u2019-]* $")
 # "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
 _REL_START = re.compile(r"(?:who|which|that|whose|also|in|on|at|as|and|but|when|while)\b")
 _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
@@ -97,7 +118,9 @@ class Context:
             # Built once per noun: role nouns come from a small lexicon.
             self._with_role[noun] = Latest()
             for mention in self.people:
-                if noun in mention.role.lower():
+                apposed = _APPOSED_ROLE.match(self.body, mention.end)
+                roles = f"{mention.role} {apposed.group(1) if apposed else ''}".lower()
+                if noun in re.findall(r"[a-z]+", roles):
                     self._with_role[noun].add(mention.start, mention)
         latest = self._with_role[noun].before(pos)
         return self.person(latest.name) if latest else None
@@ -250,7 +273,31 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         return _resolve_named(ctx, tail, pos, False) if tail else None
     person = _resolve_person(ctx, words)
     company = None if person else ctx.registry.company_named(" ".join(words))
+    if company is None and person is None and len(words) == 1 and _lone_name(ctx, words[0], pos):
+        company = ctx.registry.add_org(words[0])
     return Speaker(company, ORGANISATION) if company else person
+
+
+def _lone_name(ctx: Context, word: str, pos: int) -> bool:
+    """'Boeing said', 'Hamas denied': a single capitalised word that speaks, is no person's
+    name, no country and no ordinary word, and that the article names again elsewhere."""
+    if not _LONE_WORD.fullmatch(word) or is_country_token(word):
+        return False
+    lower = word.lower()
+    if lower in ctx.lower_words or not is_name_token(word) or word in INTERVIEWER_TAGS:
+        return False
+    # The subject opens its clause: not "Bruce McArthur, from Toronto, on Tuesday admitted".
+    subject = ctx.body.rfind(word, 0, pos)
+    if subject < 0 or not _CLAUSE_OPENING.search(ctx.body, max(0, subject - 3), subject):
+        return False
+    if any(word in mention.name.split() for mention in ctx.people):
+        return False  # a surname or given name of someone the article names
+    uses = list(re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", ctx.body))
+    # "Bettino Craxi", "Mr Yeutter": a word after a capitalised one is a surname somewhere.
+    after_name = any(
+        _NAME_BEFORE.search(ctx.body, max(0, use.start() - 40), use.start()) for use in uses
+    )
+    return len(uses) >= 2 and not after_name
 
 
 def _with_workplace(ctx: Context, words: list[str], cut: int) -> Speaker | None:

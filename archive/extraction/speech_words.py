@@ -11,6 +11,8 @@ SPEECH_VERBS = SAY_VERBS + (
     "denies",
     "urged",
     "urges",
+    "called on",
+    "calls on",
     "called for",
     "alleged",
     "alleges",

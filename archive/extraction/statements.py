@@ -27,6 +27,7 @@ from .speech_words import (
     ORG_VERBS,
     PARTICIPLES,
     SPEECH_VERBS,
+    TIME_WORDS,
     WEAK_VERBS,
 )
 from .subjects import joint_subject, sentence_subjects
@@ -42,12 +43,12 @@ _ADVERBIAL = (
 _QUOTE_AFTER = re.compile(_ADVERBIAL + r"\s*(?:this\s*)?[,:]?\s*(?=[\u201c\"])")
 _THAT_AFTER = re.compile(_ADVERBIAL + r",?\s+that\s+")
 _THIS_AFTER = re.compile(r"\s+this\b")
-_TOLD = re.compile(
+_ADDRESSEE = (
     r"\s+(?:(?:the|a|an|local|state|news|several)\s+)*(?:reporters|journalists|media|press"
     r"|public|him|her|them|us|me|lawmakers|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
-    + _ADVERBIAL
-    + r"(?:,?\s+that\b|\s*[,:])?\s+(?!to\b)"
 )
+_TOLD = re.compile(_ADDRESSEE + _ADVERBIAL + r"(?:,?\s+that\b|\s*[,:])?\s+(?!to\b)")
+_TOLD_LAST = re.compile(_ADDRESSEE)
 # After "X said" these openings mean the statement came before the speaker.
 _CLAUSE_BEFORE_END = re.compile(
     r"\s*(?:[.;,!?]|$|(?:in|on|at|during|after|before|late|earlier|last|this|yesterday|today"
@@ -56,11 +57,21 @@ _CLAUSE_BEFORE_END = re.compile(
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
 _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
 _INFINITIVE = re.compile(r"\s+to\s")
+_COMMITTING = frozenset({"vowed", "vows", "pledged", "pledges", "claimed", "claims"})
 # A complement clause without "that": a short subject, then a finite verb of its own.
 _BARE_CLAUSE = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|this|some)\s+)?(?:[\w'\u2019-]+\s+){0,6}?"
     r"(?:was|were|is|are|had|has|have|will|would|could|might|can)\s"
 )
+_WITH_SUBJECT = re.compile(r",\s+with\s+((?:the\s+)?[A-Z][^,;:\"\u201c]{1,80})$")
+# "called on the government to release …": an appeal, with an infinitive, not a visit or a date.
+_CALLED_ON = re.compile(
+    r"\s+(?!(?:" + "|".join(sorted(TIME_WORDS)) + r")\b)[^.;:\"\u201c]{1,80}?\bto\s+[a-z]",
+    re.IGNORECASE,
+)
+# "the WHO reported 1,051,635 confirmed cases": figures an organisation gives out.
+_FIGURES = re.compile(r"\s+(?:(?:a total of|more than|at least|over|nearly|about|some)\s+)?\d")
+_VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
     r"[\"\u201c]?(?:After|Before|When|While|As|If|Although|Though|Since|Because|Once|Until)\b"
@@ -143,6 +154,11 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     if _CONJUNCTION_AFTER.match(body, tail, sent_end):
         return []  # "Biden denied, though Trump said it is on tape": nothing of Biden's
     if word.startswith(("told", "tells", "spoke to", "spoke with")):
+        # "The plan will fail, X told Reuters on Monday.": the clause before the speaker.
+        addressee = _TOLD_LAST.match(body, verb.end(), sent_end)
+        before = addressee and _clause_before(p, phrase_at, addressee.end())
+        if before:
+            return [(before, None)]
         told = _after_addressee(p, verb, sent_end)
         if told is None:
             return []
@@ -151,9 +167,12 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
             return [(_quote_span(p, p.by_start[tail]), p.by_start[tail])]
     word = " ".join(word.split())
     verb_word = word.split()[0]
+    if word in ("called on", "calls on") and not _CALLED_ON.match(body, tail, sent_end):
+        return []  # "called on Monday", "called on the phone": no appeal to anyone
     # Outlets report on their own ("Reuters reported the attack was ..."); others need "that".
     strong = outlet and word in ORG_VERBS
-    weak = (word in WEAK_VERBS and not strong) or _INFINITIVE.match(body, tail)
+    commits = word in _COMMITTING  # "vowed to fight on": a promise or a claim is speech
+    weak = (word in WEAK_VERBS and not strong) or (_INFINITIVE.match(body, tail) and not commits)
     before = None if weak or word in PARTICIPLES else _clause_before(p, phrase_at, tail)
     if before:
         return [(before, None)]
@@ -161,9 +180,12 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     if that:
         return [(span(body, that.end(), sent_end), None)]
     if weak:
-        # "X reported the quake was strong": a clause with its own verb, "that" left out.
+        # "X reported the quake was strong": a clause with its own verb, "that" left out;
+        # "X called it a tragedy": a verdict.
         clause = word in WEAK_VERBS and _BARE_CLAUSE.match(body, tail, sent_end)
-        return [(span(body, tail, sent_end), None)] if clause else []
+        verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
+        figures = word == "reported" and _FIGURES.match(body, tail, sent_end)
+        return [(span(body, tail, sent_end), None)] if clause or verdict or figures else []
     text = span(body, tail, sent_end)
     if text is None and verb_word in OBJECT_VERBS:
         # "X confirmed the deal.", "Y claimed responsibility.": the sentence is the statement.
@@ -260,6 +282,12 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     if verb.group() in PARTICIPLES:
         # "X agreed, saying ...": only a participle set off by a comma reports speech.
         found = _clause_subjects(p, sent_start, verb.start()) if head.endswith(",") else []
+        with_subject = _WITH_SUBJECT.search(head)
+        if with_subject:
+            # "Iran denied it, with Foreign Minister X saying ...": the participle's own subject.
+            phrase = speaker_phrase(p.body, sent_start + with_subject.start(1), verb.start())
+            speaker = resolve_phrase(p.ctx, phrase, verb.start())
+            found = [speaker] if speaker else found
         return found, verb.start()
     phrase = speaker_phrase(p.body, sent_start, verb.start())
     speaker = _own_subject(p, phrase, sent_start) or resolve_phrase(p.ctx, phrase, verb.start())

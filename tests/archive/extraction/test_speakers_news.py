@@ -556,3 +556,110 @@ def test_no_fragment_is_a_statement():
     # A concession after the verb is someone else's words.
     result = extract("Joe Biden denied it, though Donald Trump said it is on tape.", "T")
     assert [(s.speaker, s.text) for s in result.statements] == [("Donald Trump", "it is on tape")]
+
+
+def test_a_given_name_that_is_also_a_word():
+    # "Bill" opens a name before a surname, and stays a word in "the Finance Bill".
+    assert _speakers("Mayor Bill de Blasio said he would end his campaign.") == ["Bill de Blasio"]
+    body = "The Finance Bill was passed. Bill Weld, a former governor, said it was a mistake."
+    assert _speakers(body) == ["Bill Weld"]
+    assert _speakers("The vote on the Finance Bill said nothing about tax.") == []
+
+
+def test_told_an_addressee_after_the_clause():
+    body = "The new rules are unfair, Ann Lee told Reuters on Monday."
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ann Lee", "The new rules are unfair")
+    ]
+    # The clause after "told reporters" stays the statement.
+    result = extract("On Monday, Ann Lee told reporters the plan would fail.", title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [("Ann Lee", "the plan would fail")]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("The Kremlin said the strike had killed two soldiers.", "Kremlin"),
+        ("The Pentagon said the strike had killed two soldiers.", "Pentagon"),
+        ("Amnesty International said the prisoners had been tortured.", "Amnesty International"),
+        ("Human Rights Watch said the prisoners had been tortured.", "Human Rights Watch"),
+    ],
+)
+def test_institutions_and_groups_named_without_a_head_noun(body, speaker):
+    assert _speakers(body) == [speaker]
+
+
+def test_a_single_word_name_the_article_repeats_speaks_as_an_organisation():
+    body = (
+        "Velmora did not release any details. Velmora said the plane had been sold in 1990, "
+        "before the crash."
+    )
+    assert _speakers(body) == ["Velmora"]
+    # Said once, it could be anything; a surname, a place or an interviewer never is.
+    assert _speakers("Velmora said the plane had been sold in 1990.") == []
+    body = (
+        "Tomas Velmora joined in May. Ann Lee, from Velmora, on Tuesday admitted the plane "
+        "was old. Velmora said the plane had been sold."
+    )
+    assert "Velmora" not in _speakers(body)
+    body = "Wikinews asked the pilot about the plane. Wikinews said the plane had been sold."
+    assert _speakers(body) == []
+
+
+def test_called_it_a_verdict():
+    result = extract("Chancellor Ola Berg called it a tragedy for the whole town.", title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "a tragedy for the whole town")
+    ]
+    assert _speakers("Ola Berg called it quits in May.") == []
+
+
+def test_a_participle_with_its_own_subject_after_with():
+    body = "Vetania denied the claims, with Foreign Minister Ola Berg saying they were lies."
+    assert _speakers(body) == ["Ola Berg"]
+
+
+def test_the_role_set_off_after_a_name_is_taken_up_later():
+    body = (
+        "The vote was close. Anna Petrova, the foreign minister, was replaced. "
+        "The minister said she was tired."
+    )
+    assert _speakers(body) == ["Anna Petrova"]
+
+
+def test_called_on_someone_to_act_is_an_appeal():
+    result = extract("Ola Berg called on the government to release the prisoners.", title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "the government to release the prisoners")
+    ]
+    assert _speakers("Ola Berg called on Monday to say hello.") == []
+    assert _speakers("Ola Berg called on the office of the mayor.") == []
+
+
+def test_initials_with_full_stops_open_an_organisation_s_name():
+    body = (
+        "The U.S. Supreme Court refused to hear the case. The Supreme Court said the issue "
+        "belonged in state courts."
+    )
+    assert _speakers(body) == ["U.S. Supreme Court"]
+    assert _speakers("The U.N. Security Council said the strike was illegal.") == [
+        "U.N. Security Council"
+    ]
+
+
+def test_an_organisation_reporting_figures_speaks():
+    body = "By Sunday, the Vetania Health Authority reported 1,051 confirmed cases in the city."
+    assert _speakers(body) == ["Vetania Health Authority"]
+    # Without figures or a clause, "reported" stays an act.
+    assert _speakers("The Vetania Health Authority reported the outbreak.") == []
+
+
+def test_a_promise_or_a_claim_with_an_infinitive_is_speech():
+    result = extract("Ola Berg vowed to fight on until the end.", title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "to fight on until the end")
+    ]
+    assert _speakers("Ola Berg was shot. Berg later claimed to have no memory of it.") == [
+        "Ola Berg"
+    ]
