@@ -126,6 +126,8 @@ def is_name_token(token: str) -> bool:
         return False
     if _listed(lower, ROLE_WORDS) or _listed(lower, ORG_HEADS) or lower in THING_WORDS:
         return False
+    if any(_listed(part, ROLE_WORDS) for part in lower.split("-")[1:]):
+        return False  # "Then-President", "Ex-Minister"
     return lower in ambiguous_words() or not is_country_token(word)
 
 

@@ -49,6 +49,10 @@ _DESCRIPTION = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,]{1,80})$")
 _LINK = re.compile(r"\s(of|for|and)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 # "the National Hurricane Center (NHC) said", "Rep. Ed Jones, (D-Tenn.) said".
 _ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
+# "X went on to say", "X is reported to have said": the subject of the verb before "to".
+_RAISING = re.compile(
+    r"\s+(?:went on|(?:is|was|were|are) (?:reported|said|understood|believed)) to(?: have)?$"
+)
 # A speaker phrase is a few words (with a title, an apposition, a relative clause): reading
 # more of a long sentence only costs time, once per verb of the sentence.
 PHRASE_WINDOW = 500
@@ -70,8 +74,10 @@ def walk_back(before: str) -> int:
         earlier = _walk_run(before[: link.start()])
         words = before[earlier : link.start()].split()
         words = words[1:] if words and words[0].lower() in _ARTICLES else words
-        # Only a name links on ("the head of the Council" stays "the Council").
-        if not words or not words[0][:1].isupper():
+        # Only a name links on ("the head of the Council" stays "the Council"), or a body
+        # named by its kind ("the government of Armenia", "the ministry of defence").
+        body_kind = len(words) == 1 and words[0].lower() in ORG_HEADS
+        if not words or not (words[0][:1].isupper() or body_kind):
             break
         if link.group(1) == "and" and not _and_links(before[earlier:start], before[start:]):
             break
@@ -130,6 +136,7 @@ def _strip_aux(before: str) -> str:
     before = _WHO_LAST.sub("", before)
     before = _drop_adverbs(before)
     before = _ACRONYM_AFTER.sub("", before.rstrip())
+    before = _RAISING.sub("", before)
     while True:
         before = before.rstrip()
         adverbial = _ADVERBIAL.search(before)

@@ -52,6 +52,7 @@ _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "official"}
 )
+_PERSONAL_STAFF = frozenset({"office", "campaign", "team", "camp", "lawyer", "lawyers"})
 _FULL_NAME = re.compile(
     r"(?:[a-z][\w-]+ ){0,3}[A-Z][\w'\u2019.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]+){1,3}"
 )
@@ -213,6 +214,11 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         owner = resolve(ctx, " ".join(POSSESSIVE.sub("", w) for w in words[:-1]), pos)
         if owner and owner.kind == ORGANISATION:
             return owner
+    if words[-1].lower() in _PERSONAL_STAFF and len(words) >= 2 and POSSESSIVE.search(words[-2]):
+        # "Lavrov's office said", "Klobuchar's campaign said": the person speaks through it.
+        known = ctx.registry.resolve_person(" ".join(POSSESSIVE.sub("", w) for w in words[:-1]))
+        if known:  # someone the article names, not "the Alachua Sheriff's Office"
+            return ctx.person(known)
     # "Sources", "a survey", "court records" name nobody; "the Geological Survey" does.
     if words[-1].lower() in VAGUE_SUBJECTS and (len(words) == 1 or not words[-1][:1].isupper()):
         return None
@@ -321,7 +327,14 @@ def _organisation(ctx: Context, words: list[str]) -> Speaker | None:
     # time phrase or description is no part of the name.
     while len(words) > 2 and words[0].lower() in FUNCTION_WORDS | TIME_WORDS:
         words = words[1:]
-    common = [i for i, w in enumerate(words) if w.islower() and w not in _LINK_WORDS]
+    common = [
+        i
+        for i, w in enumerate(words)
+        if w.islower()
+        and w not in _LINK_WORDS
+        # "government of Armenia": a lower-case head word before "of" is part of the name
+        and not (w in ORG_HEADS and words[i + 1 : i + 2] == ["of"])
+    ]
     name_start = common[-1] + 1 if common else 0
     if len(words) - name_start >= 2:
         words = words[name_start:]  # "Hindu-nationalist party Bharatiya Janata Party"

@@ -41,7 +41,8 @@ _ADVERBIAL = (
     r"[^,.;:\"\u201c\u201d]{0,60}?)?"
 )
 _QUOTE_AFTER = re.compile(_ADVERBIAL + r"\s*(?:this\s*)?[,:]?\s*(?=[\u201c\"])")
-_THAT_AFTER = re.compile(_ADVERBIAL + r",?\s+that\s+")
+# "said on Tuesday, after meeting his counterpart, that …": an aside set off by commas too.
+_THAT_AFTER = re.compile(_ADVERBIAL + r"(?:,[^,.;:\"\u201c\u201d]{1,80},)?,?\s+that\s+")
 _THIS_AFTER = re.compile(r"\s+this\b")
 _ADDRESSEE = (
     r"\s+(?:(?:the|a|an|local|state|news|several)\s+)*(?:reporters|journalists|media|press"
@@ -71,6 +72,10 @@ _CALLED_ON = re.compile(
 )
 # "the WHO reported 1,051,635 confirmed cases": figures an organisation gives out.
 _FIGURES = re.compile(r"\s+(?:(?:a total of|more than|at least|over|nearly|about|some)\s+)?\d")
+_QUOTED_AS = re.compile(
+    r"\s+(?:was|were|is|are|has been|had been)\s+(?:also\s+)?quoted(?:\s+by\s+[^,;.]{1,40}?)?"
+    r"\s+as$"
+)
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
@@ -282,13 +287,8 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     if verb.group() in PARTICIPLES:
         # "X agreed, saying ...": only a participle set off by a comma reports speech.
         found = _clause_subjects(p, sent_start, verb.start()) if head.endswith(",") else []
-        with_subject = _WITH_SUBJECT.search(head)
-        if with_subject:
-            # "Iran denied it, with Foreign Minister X saying ...": the participle's own subject.
-            phrase = speaker_phrase(p.body, sent_start + with_subject.start(1), verb.start())
-            speaker = resolve_phrase(p.ctx, phrase, verb.start())
-            found = [speaker] if speaker else found
-        return found, verb.start()
+        own = _participle_subject(p, head, sent_start, verb.start())
+        return ([own] if own else found), verb.start()
     phrase = speaker_phrase(p.body, sent_start, verb.start())
     speaker = _own_subject(p, phrase, sent_start) or resolve_phrase(p.ctx, phrase, verb.start())
     speaker = speaker or spokesperson_of(p.ctx, phrase, p.body[sent_start : phrase.start])
@@ -304,6 +304,20 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         # "X expressed concern, and suggested ...", "X, a veteran and author, said ...".
         return _clause_subjects(p, sent_start, verb.start()), verb.start()
     return [], verb.start()
+
+
+def _participle_subject(p: Pass, head: str, sent_start: int, verb_at: int) -> Speaker | None:
+    """The participle's own subject: "Iran denied it, with Foreign Minister X saying ...",
+    "X was quoted by TASS as saying ..."."""
+    with_subject = _WITH_SUBJECT.search(head)
+    quoted = _QUOTED_AS.search(head)
+    if with_subject:
+        phrase = speaker_phrase(p.body, sent_start + with_subject.start(1), verb_at)
+    elif quoted:
+        phrase = speaker_phrase(p.body, sent_start, sent_start + quoted.start())
+    else:
+        return None
+    return resolve_phrase(p.ctx, phrase, verb_at)
 
 
 def _attribute_verb(p: Pass, verb: re.Match[str]) -> None:

@@ -663,3 +663,52 @@ def test_a_promise_or_a_claim_with_an_infinitive_is_speech():
     assert _speakers("Ola Berg was shot. Berg later claimed to have no memory of it.") == [
         "Ola Berg"
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ola Berg was quoted by a news agency as saying the talks were useful.",
+        "Ola Berg was quoted as saying the talks were useful.",
+        "Ola Berg went on to say that the talks were useful.",
+        "Ola Berg is reported to have said the talks were useful.",
+    ],
+)
+def test_the_subject_of_a_passive_or_raising_verb_speaks(body):
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "the talks were useful")
+    ]
+
+
+def test_declining_to_say_is_no_statement():
+    assert _speakers("Ola Berg declined to say whether the talks were useful.") == []
+
+
+def test_a_person_s_office_or_campaign_speaks_for_the_person():
+    body = "Ola Berg met the envoy. Berg's office said the talks were useful."
+    assert _speakers(body) == ["Ola Berg"]
+    # An office no one named owns is an organisation of its own.
+    assert _speakers("The Alachua Sheriff's Office said the road was shut.") == [
+        "Alachua Sheriff's Office"
+    ]
+
+
+def test_an_aside_set_off_by_commas_before_that():
+    body = "Ola Berg said on Tuesday, after meeting his counterpart, that the talks were useful."
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "the talks were useful")
+    ]
+
+
+def test_a_body_named_by_its_kind_and_its_country():
+    assert _speakers("The government of Vetania said the talks were useful.") == [
+        "government of Vetania"
+    ]
+    assert _speakers("The head of the Council said the talks were useful.") == []
+
+
+def test_a_hyphenated_title_is_no_part_of_the_name():
+    assert _speakers("Then-President Ola Berg said the talks were useful.") == ["Ola Berg"]
+    assert _speakers("Jean-Pierre Raffarin said the talks were useful.") == ["Jean-Pierre Raffarin"]
