@@ -163,7 +163,11 @@ def spokesperson_of(ctx: Context, phrase: Phrase, before: str) -> Speaker | None
     """The organisation `phrase` names when `before` ends with "a spokesperson for": known or
     not, a name there is an organisation's (not a country's: "an official of Iran")."""
     words = phrase.text.split()
-    if not words or not words[0][:1].isupper() or not _SPOKESPERSON_OF.search(before):
+    if not words or not _SPOKESPERSON_OF.search(before):
+        return None
+    if len(words) == 2 and words[0].lower() == "the" and words[1] in ORG_NOUNS:
+        return ctx.last_org(words[1], phrase.start)  # "a spokesperson for the ministry"
+    if not words[0][:1].isupper():
         return None
     if is_country_token(phrase.text) or code_for(phrase.text):
         return None

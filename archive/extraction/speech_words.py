@@ -125,6 +125,7 @@ ORG_VERBS = _words("reported reports revealed disclosed")
 OBJECT_VERBS = _words(
     """
     confirmed denied acknowledged announced claimed admitted released issued
+    condemned denounced criticised criticized
     """
 )
 

@@ -45,8 +45,13 @@ _QUOTE_AFTER = re.compile(_ADVERBIAL + r"\s*(?:this\s*)?[,:]?\s*(?=[\u201c\"])")
 _THAT_AFTER = re.compile(_ADVERBIAL + r"(?:,[^,.;:\"\u201c\u201d]{1,80},)?,?\s+that\s+")
 _THIS_AFTER = re.compile(r"\s+this\b")
 _ADDRESSEE = (
-    r"\s+(?:(?:the|a|an|local|state|news|several)\s+)*(?:reporters|journalists|media|press"
-    r"|public|him|her|them|us|me|lawmakers|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+    r"\s+(?:(?:the|a|an|local|state|news|several|national|public|his|her|their)\s+)*"
+    r"(?:reporters|journalists|media|press|public|him|her|them|us|me|lawmakers"
+    r"|(?:news|press)\s+(?:conference|briefing)|briefing|television|radio|broadcaster|supporters"
+    r"|crowd|audience|parliament|delegates|jury|investigators|students"
+    r"|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+    # "told a news conference in Minsk": where the addressee was
+    r"(?:\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"
 )
 _TOLD = re.compile(_ADDRESSEE + _ADVERBIAL + r"(?:,?\s+that\b|\s*[,:])?\s+(?!to\b)")
 _TOLD_LAST = re.compile(_ADDRESSEE)
@@ -86,6 +91,11 @@ _SUBORDINATE = re.compile(
 _QUOTE_THEN_TITLE = re.compile(
     r"[\u201d\"][,.!?]?\s*,?\s+[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}\s*$"
 )
+# '"…," a spokesperson for the ministry said': the organisation's words.
+_QUOTE_THEN_SPOKES = re.compile(
+    r"[\u201d\"][,.!?]?\s*,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:spokes(?:man|woman|person)|officials?|representatives?)\s+(?:of|for)$"
+)
 _NOT_TITLE = re.compile(r"\b(?:\w+ed|as|when|while|and|but|said|says)\b")
 # A verb that labels something, then the label quoted ("called it a \"farce\"").
 _LABEL_VERB = re.compile(
@@ -120,7 +130,8 @@ def _quote_before(p: Pass, sent_start: int, phrase_at: int) -> int | None:
     title = _QUOTE_THEN_TITLE.search(head)
     if title and not _NOT_TITLE.search(head, title.start() + 1):
         return p.by_end.get(sent_start + title.start() + 1)
-    return None
+    spokes = _QUOTE_THEN_SPOKES.search(head)
+    return p.by_end.get(sent_start + spokes.start() + 1) if spokes else None
 
 
 def _quotes_around(p: Pass, verb: re.Match[str], phrase_at: int) -> list[_Passage]:

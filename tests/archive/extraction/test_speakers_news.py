@@ -712,3 +712,29 @@ def test_a_body_named_by_its_kind_and_its_country():
 def test_a_hyphenated_title_is_no_part_of_the_name():
     assert _speakers("Then-President Ola Berg said the talks were useful.") == ["Ola Berg"]
     assert _speakers("Jean-Pierre Raffarin said the talks were useful.") == ["Jean-Pierre Raffarin"]
+
+
+@pytest.mark.parametrize(
+    "addressee",
+    ["a news conference in Minsk", "state television", "his supporters", "the Vetania Post"],
+)
+def test_told_an_audience_or_a_medium(addressee):
+    result = extract(f"Ola Berg told {addressee} that the talks were useful.", title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "the talks were useful")
+    ]
+
+
+def test_condemning_is_a_statement_in_itself():
+    assert _speakers("Ola Berg condemned the attack on the embassy.") == ["Ola Berg"]
+
+
+def test_a_quote_then_a_spokesperson_for_the_organisation_named_before():
+    body = (
+        'The Vetanian Foreign Ministry met on Monday. "The talks were useful," a spokesperson '
+        "for the ministry said."
+    )
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Vetanian Foreign Ministry", "The talks were useful")
+    ]
