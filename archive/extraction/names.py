@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nameparser.config.suffixes import SUFFIX_ACRONYMS
 from nameparser.config.titles import TITLES as NAMEPARSER_TITLES
 
 from .countries import POSSESSIVE, ambiguous_words, code_for, country_words, names_to_codes
@@ -167,6 +168,8 @@ def _country_prefix(tokens: list[str]) -> int:
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     """('Russian Ambassador to Armenia', 'Sergey Kopyrkin'): the name is the trailing run."""
+    while len(tokens) > 2 and is_postnominal(tokens[-1]):
+        tokens = tokens[:-1]
     i = len(tokens)
     while i > 0 and is_name_token(tokens[i - 1]):
         # A possessive inside the run ends the role: "Biden's Twitter" names no one.
@@ -236,6 +239,12 @@ def lower_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text))
 
 
+def is_postnominal(token: str) -> bool:
+    """Letters after a name that are no part of it: "QC", "MP", "OBE", "PhD" (nameparser's)."""
+    word = token.replace(".", "")
+    return word != word.capitalize() and word.lower() in SUFFIX_ACRONYMS
+
+
 def person_mentions(text: str) -> list[Mention]:
     """Full person names in `text`, titles split off into `role`."""
     common = lower_words(text)
@@ -245,7 +254,11 @@ def person_mentions(text: str) -> list[Mention]:
     for match in matches:
         if match.group() in places:
             continue
-        tokens, start = _drop_sentence_opener(text, match.start(), match.group().split(" "), common)
+        run = match.group().split(" ")
+        letters = 0
+        while len(run) > 2 and is_postnominal(run[-1]):
+            letters += len(run.pop()) + 1  # "Judge Durham Hall QC"
+        tokens, start = _drop_sentence_opener(text, match.start(), run, common)
         role, name = split_role(tokens)
         prefix = _role_prefix(text, start)
         if prefix and not role and len(name) >= 3:
@@ -258,7 +271,8 @@ def person_mentions(text: str) -> list[Mention]:
             continue
         name[-1] = bare(name[-1])
         joined = " ".join(name)
-        end = match.end() if not POSSESSIVE.search(match.group()) else match.end() - 2
+        end = match.end() - letters
+        end = end if not POSSESSIVE.search(run[-1]) else end - 2
         role = prefix + role
         mention = Mention(
             joined, end - len(joined), end, PERSON, clean_role(role), role_country(role)

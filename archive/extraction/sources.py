@@ -136,6 +136,10 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
         if aside and not (aside.group(1) is None or _is_role_word(aside.group(1))):
             aside = None
         text = span(body, aside.end() if aside else after + 1, sent_end)
+    elif body.startswith(",", after) and len(body[sent_start : match.start()].split()) <= 3:
+        # "Longer term, according to X, the goal is …", "The goal, according to X, is …":
+        # a few words before the aside are no clause of their own, so the sentence is it.
+        text = span(body, sent_start, sent_end)
     else:
         text = span(body, sent_start, match.start())
     p.add(speaker, text, None)

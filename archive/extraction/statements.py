@@ -142,6 +142,10 @@ def _quotes_around(p: Pass, verb: re.Match[str], phrase_at: int) -> list[_Passag
     if before is not None:
         result.append((_quote_span(p, before), before))
     after = _QUOTE_AFTER.match(p.body, verb.end(), sent_end + 2)
+    if not after and verb.group().startswith(("told", "tells")):
+        # '"However," he told Science News, "this study …"': the quote after the addressee.
+        addressee = _TOLD_LAST.match(p.body, verb.end(), sent_end)
+        after = _QUOTE_AFTER.match(p.body, addressee.end(), sent_end + 2) if addressee else None
     if after and after.end() in p.by_start and (before is None or "," in after.group()):
         index = p.by_start[after.end()]
         result.append((_quote_span(p, index), index))

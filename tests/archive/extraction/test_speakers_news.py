@@ -738,3 +738,28 @@ def test_a_quote_then_a_spokesperson_for_the_organisation_named_before():
     assert [(s.speaker, s.text) for s in result.statements] == [
         ("Vetanian Foreign Ministry", "The talks were useful")
     ]
+
+
+def test_according_to_after_a_short_opening_aside():
+    body = (
+        "Longer term, according to agency head Ola Berg, the goal is to cut the cost of launches."
+    )
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [("Ola Berg", body[:-1])]
+
+
+def test_letters_after_a_name_are_no_part_of_it():
+    # nameparser's post-nominal acronyms: Queen's Counsel, Member of Parliament.
+    assert _speakers("Prosecutor Kama Melly QC said the victims were vulnerable.") == ["Kama Melly"]
+    assert _speakers("Ola Berg MP said the talks were useful.") == ["Ola Berg"]
+
+
+def test_a_quote_split_by_told_and_its_addressee():
+    body = (
+        'Ola Berg studies birds. "However," he told Science News, "this study does lay the '
+        'groundwork for more."'
+    )
+    result = extract(body, title="T")
+    assert ("Ola Berg", "this study does lay the groundwork for more") in [
+        (s.speaker, s.text) for s in result.statements
+    ]
