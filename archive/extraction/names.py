@@ -52,6 +52,7 @@ _ARTICLE_PREFIX = r"(?:al|el|ad|as|an|ar|at)-"
 ARABIC_ARTICLE = re.compile(rf"^{_ARTICLE_PREFIX}(?=[A-Z])")
 _APOSTROPHES = re.compile(r"['\u2019`\u02bc]")
 _NON_WORD = re.compile(r"[^\w]+|_")
+_REGNAL = re.compile(r"I{2,3}|IV|VI{1,3}|IX|XI{0,3}|XIV|XVI{0,3}")  # "Elizabeth II"
 _INITIAL = re.compile(rf"{UPPER_CLASS}\.")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
@@ -111,7 +112,7 @@ def _listed(lower: str, words: frozenset[str]) -> bool:
 @lru_cache(maxsize=8192)
 def is_name_token(token: str) -> bool:
     """Could `token` be part of a person's name ('Lavrov', 'R.', 'von')?"""
-    if token in PARTICLES or _INITIAL.fullmatch(token):
+    if token in PARTICLES or _INITIAL.fullmatch(token) or _REGNAL.fullmatch(token):
         return True
     word = ARABIC_ARTICLE.sub("", bare(token))  # "al-Sisi" is a name as "Sisi" is
     lower = word.lower()

@@ -46,6 +46,8 @@ _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
 # "X, the mayor of Esperanza, Sultan Kudarat, said": a description and then a place, one
 # apposition of two parts.
 _DESCRIPTION = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,]{1,80})$")
+# A sentence opening with a participle or a preposition: no subject before its comma.
+_OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|On|At|After|Before|During)\b[^,]*")
 _LINK = re.compile(r"\s(of|for|and)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 # "the National Hurricane Center (NHC) said", "Rep. Ed Jones, (D-Tenn.) said".
 _ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
@@ -172,7 +174,14 @@ def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
     if apposition and before[apposition.start() - 1 : apposition.start()].strip():
         appositive, before = apposition.group(1), before[: apposition.start()]
         description = _DESCRIPTION.search(before)
-        if description and before[description.start() - 1 : description.start()].strip():
+        # "Speaking to AFP, the president of the league, X, said": the description is the
+        # role of the name after it, not the first half of one apposition.
+        opened = _OPENER.match(before)
+        if (
+            description
+            and not (opened and opened.end() >= description.start())
+            and before[description.start() - 1 : description.start()].strip()
+        ):
             appositive = f"{description.group(1)}, {appositive}"
             before = before[: description.start()]
     offset = walk_back(before)

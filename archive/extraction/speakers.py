@@ -52,6 +52,10 @@ _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "official"}
 )
+_NAMED = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne)\s+[a-z][\w\s-]{0,40}?\s+named\s+"
+    r"([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2})$"
+)
 _PERSONAL_STAFF = frozenset({"office", "campaign", "team", "camp", "lawyer", "lawyers"})
 _FULL_NAME = re.compile(
     r"(?:[a-z][\w-]+ ){0,3}[A-Z][\w'\u2019.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]+){1,3}"
@@ -177,6 +181,12 @@ def spokesperson_of(ctx: Context, phrase: Phrase, before: str) -> Speaker | None
 
 def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
     """'Name, the role,' or 'the role, Name,': whichever side names someone speaks."""
+    named = _NAMED.search(phrase.lead)
+    if named and not phrase.appositive:
+        # "A university student named Wong": the name a description introduces.
+        name = named.group(1)
+        ctx.registry.add_persons([Mention(name, 0, len(name))])
+        return ctx.person(ctx.registry.resolve_person(name) or name)
     appositive = phrase.appositive
     if appositive and not _REL_START.match(appositive) and not _ARTICLE.match(appositive):
         inner = resolve(ctx, appositive.strip(), pos)

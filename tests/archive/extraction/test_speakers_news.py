@@ -763,3 +763,20 @@ def test_a_quote_split_by_told_and_its_addressee():
     assert ("Ola Berg", "this study does lay the groundwork for more") in [
         (s.speaker, s.text) for s in result.statements
     ]
+
+
+def test_more_titles_and_regnal_numbers():
+    assert _speakers("Sheriff Ann Lee said they arrested one person.") == ["Ann Lee"]
+    assert _speakers("Yesterday, Queen Elizabeth II announced she will comply.") == ["Elizabeth II"]
+
+
+def test_a_description_then_named():
+    assert _speakers("A university student named Wong said the weather was bad.") == ["Wong"]
+
+
+def test_an_opening_participle_then_a_role_and_a_name():
+    body = (
+        "Speaking to a news agency, the president of the league, Jamel Msallem, said the "
+        "freedom to dress is vital."
+    )
+    assert _speakers(body) == ["Jamel Msallem"]
