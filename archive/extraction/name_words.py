@@ -29,5 +29,9 @@ PLACE_OPENERS = _words("el la los las il lo rio punta san santa sao")
 # Word endings that no surname has: abstract nouns and sciences ("Preventive Medicine").
 THING_ENDINGS = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ology|ics|ware)$")
 
-# A hyphenated word with a lower-case tail is an adjective ("Award-winning").
-LOWER_TAIL = re.compile(r"-[a-z]{4,}$")
+# A hyphenated word with a lower-case tail of an English adjective is an adjective
+# ("Award-winning", "Moscow-based"); "Ki-moon" and "Hoi-kwan" are given names.
+LOWER_TAIL = re.compile(
+    r"-[a-z]*(?:ing|ed|born|based|owned|backed|wide|like|style|made|free|class|type|era|run"
+    r"|led|long|time|term|level|scale|speaking|language|elect|designate|general)$"
+)

@@ -56,6 +56,9 @@ _NAMED = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne)\s+[a-z][\w\s-]{0,40}?\s+named\s+"
     r"([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2})$"
 )
+_PERSON_OF = re.compile(
+    r"\s*((?:[A-Z][\w'\u2019.-]+ ){1,3}[A-Z][\w'\u2019-]+) of (?:the |a )?[^,;\"\u201c]{1,60}$"
+)
 _PERSONAL_STAFF = frozenset({"office", "campaign", "team", "camp", "lawyer", "lawyers"})
 _FULL_NAME = re.compile(
     r"(?:[a-z][\w-]+ ){0,3}[A-Z][\w'\u2019.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]+){1,3}"
@@ -202,7 +205,28 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
     if speaker and appositive and speaker.kind == PERSON and is_role(appositive):
         role = clean_role(appositive.split())
         return ctx.person(speaker.name, role, role_country(appositive.split()))
+    if speaker is None and appositive:
+        return _described_organisation(ctx, phrase)
+    workplace = None if speaker else _PERSON_OF.match(phrase.lead)
+    if workplace:
+        # "José Ortiz of the island's power authority said": the person, whatever the body.
+        return _resolve_person(ctx, workplace.group(1).split())
     return speaker
+
+
+def _described_organisation(ctx: Context, phrase: Phrase) -> Speaker | None:
+    """'Roscosmos, the Russian space agency, announced': a name its apposition calls a body."""
+    described = phrase.appositive.split()
+    words = phrase.text.split()
+    if not (
+        described[0].lower() in ("the", "a", "an")
+        and described[-1].lower() in ORG_HEADS | ORG_NOUNS
+        and words
+        and all(w[:1].isupper() for w in words)
+        and not is_country_token(words[0])
+    ):
+        return None
+    return Speaker(ctx.registry.add_org(phrase.text), ORGANISATION)
 
 
 def is_role(text: str) -> bool:

@@ -780,3 +780,20 @@ def test_an_opening_participle_then_a_role_and_a_name():
         "freedom to dress is vital."
     )
     assert _speakers(body) == ["Jamel Msallem"]
+
+
+@pytest.mark.parametrize("name", ["Ban Ki-moon", "Yolanda Yu Hoi-kwan"])
+def test_hyphenated_given_names_are_names(name):
+    assert _speakers(f"Police chief {name} said the crowd was calm.") == [name]
+    # A hyphenated adjective is still no name.
+    assert _speakers("Moscow-based analyst Ola Berg said the crowd was calm.") == ["Ola Berg"]
+
+
+def test_a_person_of_a_body_named_in_lower_case():
+    body = "José Ortiz of the island's power authority said fixing the plant may take a year."
+    assert _speakers(body) == ["José Ortiz"]
+
+
+def test_a_name_its_apposition_calls_a_body_is_an_organisation():
+    body = "Yesterday, Roscosmos, the Vetanian space agency, announced the death of a cosmonaut."
+    assert _speakers(body) == ["Roscosmos"]
