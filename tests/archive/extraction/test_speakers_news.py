@@ -797,3 +797,11 @@ def test_a_person_of_a_body_named_in_lower_case():
 def test_a_name_its_apposition_calls_a_body_is_an_organisation():
     body = "Yesterday, Roscosmos, the Vetanian space agency, announced the death of a cosmonaut."
     assert _speakers(body) == ["Roscosmos"]
+
+
+def test_told_a_host_by_name_then_a_quote():
+    body = 'Ola Berg told host Mika Lind "No, it is not true, it never happened at all."'
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "No, it is not true, it never happened at all")
+    ]
