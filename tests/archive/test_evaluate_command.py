@@ -64,11 +64,11 @@ def test_wikinews_development_set(tmp_path):
     assert scores["date"]["accuracy"] >= 0.95
 
 
-# Measured 2026-12-03, extractor v7 (tuning: speakers 0.91, dates 0.91; test: 0.86, 0.91;
+# Measured 2026-12-03, extractor v7 (tuning: speakers 0.91, dates 0.91; test: 0.87, 0.91;
 # countries 0.98 on both); a little under, so a regression fails.
 NEWS_FLOORS = {
     "news_tuning.jsonl": {"countries": 0.96, "speakers": 0.89, "dates_mentioned": 0.89},
-    "news_test.jsonl": {"countries": 0.96, "speakers": 0.84, "dates_mentioned": 0.89},
+    "news_test.jsonl": {"countries": 0.96, "speakers": 0.85, "dates_mentioned": 0.89},
 }
 
 
