@@ -81,6 +81,7 @@ _QUOTED_AS = re.compile(
     r"\s+(?:was|were|is|are|has been|had been)\s+(?:also\s+)?quoted(?:\s+by\s+[^,;.]{1,40}?)?"
     r"\s+as$"
 )
+_POSTED_BEFORE = re.compile(r"\b(?:posted|tweeted|wrote|appeared)\b[^,.;:\"\u201c]{0,40}$")
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
@@ -300,8 +301,10 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     """Who speaks through `verb`, and where the speaker phrase starts."""
     head = p.body[sent_start : verb.start()].rstrip()
     if verb.group() in PARTICIPLES:
-        # "X agreed, saying ...": only a participle set off by a comma reports speech.
-        found = _clause_subjects(p, sent_start, verb.start()) if head.endswith(",") else []
+        # "X agreed, saying ...": only a participle set off by a comma reports speech, or
+        # one after posting ("X posted on Twitter asking for ...").
+        set_off = head.endswith(",") or _POSTED_BEFORE.search(head)
+        found = _clause_subjects(p, sent_start, verb.start()) if set_off else []
         own = _participle_subject(p, head, sent_start, verb.start())
         return ([own] if own else found), verb.start()
     phrase = speaker_phrase(p.body, sent_start, verb.start())

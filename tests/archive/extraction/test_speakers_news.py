@@ -805,3 +805,11 @@ def test_told_a_host_by_name_then_a_quote():
     assert [(s.speaker, s.text) for s in result.statements] == [
         ("Ola Berg", "No, it is not true, it never happened at all")
     ]
+
+
+def test_a_participle_after_posting_needs_no_comma():
+    body = "Ola Berg was stranded. Berg posted on Twitter asking for places to eat on the drive."
+    assert _speakers(body) == ["Ola Berg"]
+    assert _speakers("Ola Berg appeared in a video saying the talks were useful.") == ["Ola Berg"]
+    # Elsewhere a participle without a comma describes, it does not report.
+    assert _speakers("Ola Berg left the room saying nothing at all.") == []
