@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -48,7 +49,15 @@ _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
 _DESCRIPTION = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,]{1,80})$")
 # A sentence opening with a participle or a preposition: no subject before its comma.
 _OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|On|At|After|Before|During)\b[^,]*")
-_LINK = re.compile(r"\s(of|for|and)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
+# "Council on Foreign Relations": "on" after a body's head word goes on with its name.
+_ORG_ON = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORG_HEADS)) + r") on $")
+_WHEN_ON = re.compile(
+    r"\s+on\s+(?:\d|(?:"
+    + "|".join(sorted(TIME_WORDS | {m.lower() for m in calendar.month_name[1:]}))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"\s(of|for|and|on)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 # "the National Hurricane Center (NHC) said", "Rep. Ed Jones, (D-Tenn.) said".
 _ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
 # "X went on to say", "X is reported to have said": the subject of the verb before "to".
@@ -83,6 +92,8 @@ def walk_back(before: str) -> int:
             break
         if link.group(1) == "and" and not _and_links(before[earlier:start], before[start:]):
             break
+        if link.group(1) == "on" and words[-1].lower() not in ORG_HEADS:
+            break  # "Council on Foreign Relations", not "Smith on Tuesday"
         start = earlier
     return start
 
@@ -142,7 +153,8 @@ def _strip_aux(before: str) -> str:
     while True:
         before = before.rstrip()
         adverbial = _ADVERBIAL.search(before)
-        if adverbial:
+        named_on = _ORG_ON.search(before, 0, adverbial.start() + 4) if adverbial else None
+        if adverbial and (not named_on or _WHEN_ON.match(before, adverbial.start())):
             before = before[: adverbial.start()]
             continue
         match = _LAST_WORD.search(before)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -58,6 +59,10 @@ _NAMED = re.compile(
 )
 _PERSON_OF = re.compile(
     r"\s*((?:[A-Z][\w'\u2019.-]+ ){1,3}[A-Z][\w'\u2019-]+) of (?:the |a )?[^,;\"\u201c]{1,60}$"
+)
+_OPENING_WORDS = frozenset(
+    {"although", "though", "if", "because", "unless", "once", "whereas", "until"}
+    | {m.lower() for m in calendar.month_name[1:]}
 )
 _PERSONAL_STAFF = frozenset({"office", "campaign", "team", "camp", "lawyer", "lawyers"})
 _FULL_NAME = re.compile(
@@ -299,6 +304,9 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         return _organisation(ctx, words)
     if article and len(words) <= 2 and last in ROLE_NOUNS:
         return ctx.last_with_role(last, pos)
+    if article and last in ROLE_NOUNS and all(_role_or_country(w) for w in words):
+        # "the Indian Prime Minister asked": whoever holds the role, never the role itself.
+        return ctx.last_with_role(last, pos)
     if article and last in _PARTISANS and all(w[:1].isupper() for w in words):
         # "the West Virginia Democrat": a politician named before, by party and state.
         return ctx.last_speaker(PERSON, pos)
@@ -344,6 +352,10 @@ def _lone_name(ctx: Context, word: str, pos: int) -> bool:
     return len(uses) >= 2 and not after_name
 
 
+def _role_or_country(word: str) -> bool:
+    return word.lower() in ROLE_WORDS or is_country_token(word)
+
+
 def _with_workplace(ctx: Context, words: list[str], cut: int) -> Speaker | None:
     """A name with an organisation in it: the organisation itself ("Audi of America Inc",
     not a person "Audi"), or the person it employs ("Arnel dela Vega of the army's Western
@@ -363,8 +375,10 @@ def _organisation(ctx: Context, words: list[str]) -> Speaker | None:
     """The organisation a phrase ending in a head word names, without what leads into it."""
     # "On Friday Ford Motor Company", "information company Data Resources Inc": a leading
     # time phrase or description is no part of the name.
-    while len(words) > 2 and words[0].lower() in FUNCTION_WORDS | TIME_WORDS:
-        words = words[1:]
+    while len(words) > 2 and (
+        words[0].lower() in FUNCTION_WORDS | TIME_WORDS | _OPENING_WORDS or words[0].isdigit()
+    ):
+        words = words[1:]  # "on February 1 Amazon Web Services", "Although X's Department"
     common = [
         i
         for i, w in enumerate(words)

@@ -813,3 +813,28 @@ def test_a_participle_after_posting_needs_no_comma():
     assert _speakers("Ola Berg appeared in a video saying the talks were useful.") == ["Ola Berg"]
     # Elsewhere a participle without a comma describes, it does not report.
     assert _speakers("Ola Berg left the room saying nothing at all.") == []
+
+
+def test_a_body_named_with_on_after_its_head_word():
+    assert _speakers("The Council on Foreign Relations said the talks were useful.") == [
+        "Council on Foreign Relations"
+    ]
+    body = "The Vetania Commission on Presidential Debates announced the debate would be virtual."
+    assert _speakers(body) == ["Vetania Commission on Presidential Debates"]
+    assert _speakers("Ola Berg on Tuesday said the talks were useful.") == ["Ola Berg"]
+
+
+def test_no_date_or_conjunction_opens_an_organisation_s_name():
+    body = (
+        "Vela Web Services was told on January 28, and on February 1 Vela Web Services "
+        "acknowledged the owner had been informed."
+    )
+    assert _speakers(body) == ["Vela Web Services"]
+
+
+def test_a_role_with_its_country_is_its_holder_never_a_name():
+    body = (
+        "Indian Prime Minister Ravi Nair spoke on Monday. Late in the evening, the Indian "
+        "Prime Minister asked his countrymen to stay home."
+    )
+    assert _speakers(body) == ["Ravi Nair"]
