@@ -220,7 +220,8 @@ def _drop_sentence_opener(
     first = tokens[0].lower() if tokens else ""
     ordinary = first in common or first.endswith("ing")
     # "Broadcaster Piers Morgan": an occupation capitalised only because it opens the sentence.
-    ordinary = ordinary or (len(tokens) >= 3 and first.endswith(("er", "or", "ist", "ian")))
+    occupation = first.endswith(("er", "or", "ist", "ian")) and not is_country_token(tokens[0])
+    ordinary = ordinary or (len(tokens) >= 3 and occupation)  # not "Armenian", "Russian"
     if first and _SENTENCE_START.search(opener) and ordinary:
         return tokens[1:], start + len(tokens[0]) + 1
     return tokens, start

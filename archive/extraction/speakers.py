@@ -94,6 +94,7 @@ class Context:
     _spoken: dict[str, Latest[Speaker]] = field(default_factory=dict, init=False)
     _people: Latest[Mention] = field(default_factory=Latest, init=False)
     _with_role: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
+    _of_country: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
     _orgs: dict[str, Furthest] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -136,6 +137,17 @@ class Context:
                 if noun in re.findall(r"[a-z]+", roles):
                     self._with_role[noun].add(mention.start, mention)
         latest = self._with_role[noun].before(pos)
+        return self.person(latest.name) if latest else None
+
+    def last_of_country(self, code: str, pos: int) -> Speaker | None:
+        """The last person before `pos` whose role is of country `code` ("Armenian Prime
+        Minister X" for "the Armenian leader")."""
+        if code not in self._of_country:
+            self._of_country[code] = Latest()
+            for mention in self.people:
+                if mention.country == code:
+                    self._of_country[code].add(mention.start, mention)
+        latest = self._of_country[code].before(pos)
         return self.person(latest.name) if latest else None
 
     def last_org(self, noun: str, pos: int) -> Speaker | None:
@@ -302,10 +314,16 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         and (last in ORG_HEADS or (cut < len(words) and _has_head(words[:cut])))
     ):
         return _organisation(ctx, words)
+    owned = POSSESSIVE.search(words[0]) and is_country_token(words[0])
+    if (article or owned) and last in ROLE_NOUNS and all(_role_or_country(w) for w in words):
+        # "the Indian Prime Minister asked", "the Armenian leader said", "Turkey's president
+        # said": whoever holds the role, or leads that country, never the role itself.
+        holder = ctx.last_with_role(last, pos)
+        country = next((code_for(w) for w in words if code_for(w)), None)
+        if country and (holder is None or holder.country != country):
+            holder = ctx.last_of_country(country, pos) or holder
+        return holder
     if article and len(words) <= 2 and last in ROLE_NOUNS:
-        return ctx.last_with_role(last, pos)
-    if article and last in ROLE_NOUNS and all(_role_or_country(w) for w in words):
-        # "the Indian Prime Minister asked": whoever holds the role, never the role itself.
         return ctx.last_with_role(last, pos)
     if article and last in _PARTISANS and all(w[:1].isupper() for w in words):
         # "the West Virginia Democrat": a politician named before, by party and state.

@@ -102,7 +102,10 @@ _NOT_TITLE = re.compile(r"\b(?:\w+ed|as|when|while|and|but|said|says)\b")
 _LABEL_VERB = re.compile(
     r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!be )"  # a passive names the target
     r"\b(?:characteri[sz]ed|described|called|attacked|dismissed|label+ed|branded|denounced"
-    r"|termed|criticized|criticised|praised|hailed)\b[^.;\"\u201c\u201d]{0,80}?\b(?:as|a|an)\s*$"
+    r"|termed|criticized|criticised|praised|hailed)\b"
+    r"(?:[^.;\"\u201c\u201d]{0,80}?\b(?:as|a|an)"
+    # 'called the claims "baseless"': the label right after a short object
+    r"|\s+(?:it|them|him|her|this|that|(?:the|these|those|his|her|their|its)\s+[\w-]+))\s*$"
 )
 # After a verb, a clause of concession or time is no statement of the verb's subject.
 _CONJUNCTION_AFTER = re.compile(

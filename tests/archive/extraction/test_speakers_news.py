@@ -838,3 +838,24 @@ def test_a_role_with_its_country_is_its_holder_never_a_name():
         "Prime Minister asked his countrymen to stay home."
     )
     assert _speakers(body) == ["Ravi Nair"]
+
+
+def test_a_label_quoted_right_after_a_short_object():
+    body = 'Foreign Minister Ola Berg called the claims "baseless and absurd".'
+    assert _speakers(body) == ["Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    "follow_up, speaker",
+    [
+        ("The Armenian leader", "Nikol Pashinyan"),
+        ("The Russian minister", "Sergei Lavrov"),
+        ("Armenia's prime minister", "Nikol Pashinyan"),
+    ],
+)
+def test_a_role_of_a_country_is_taken_up_by_its_holder(follow_up, speaker):
+    body = (
+        "Russian Foreign Minister Sergei Lavrov and Armenian Prime Minister Nikol Pashinyan "
+        f"met in Moscow. {follow_up} said the talks were useful."
+    )
+    assert _speakers(body) == [speaker]
