@@ -133,8 +133,9 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
     if body.startswith(",", after) and match.start() - sent_start < 3:
         # Skip "citing X" and a role apposition ("Amy Cook, director of the event,").
         aside = _CITING.match(body, after)
-        if aside and not (aside.group(1) is None or _is_role_word(aside.group(1))):
-            aside = None
+        relative = aside and aside.group(1) in ("who", "which", "whose")
+        if aside and not (aside.group(1) is None or _is_role_word(aside.group(1)) or relative):
+            aside = None  # keep "who spoke after the meeting," out, not a clause of the text
         text = span(body, aside.end() if aside else after + 1, sent_end)
     elif body.startswith(",", after) and len(body[sent_start : match.start()].split()) <= 3:
         # "Longer term, according to X, the goal is …", "The goal, according to X, is …":

@@ -139,6 +139,16 @@ class Context:
         latest = self._with_role[noun].before(pos)
         return self.person(latest.name) if latest else None
 
+    def last_two(self, pos: int) -> list[Speaker]:
+        """The last two people named before `pos` ("both men said")."""
+        names: list[str] = []
+        for mention in reversed(self.people):
+            if mention.start < pos and mention.name not in names:
+                names.append(mention.name)
+                if len(names) == 2:
+                    return [self.person(name) for name in reversed(names)]
+        return []
+
     def last_of_country(self, code: str, pos: int) -> Speaker | None:
         """The last person before `pos` whose role is of country `code` ("Armenian Prime
         Minister X" for "the Armenian leader")."""

@@ -82,6 +82,11 @@ _QUOTED_AS = re.compile(
     r"\s+as$"
 )
 _POSTED_BEFORE = re.compile(r"\b(?:posted|tweeted|wrote|appeared)\b[^,.;:\"\u201c]{0,40}$")
+_QUOTING = re.compile(r"\bquoted\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+)\s+as$")
+_PAIR = re.compile(
+    r"(?:^|\s)(?:[Bb]oth|[Tt]he two)\s+"
+    r"(?:men|women|leaders|ministers|presidents|candidates|politicians)\s*$"
+)
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
@@ -311,6 +316,10 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         own = _participle_subject(p, head, sent_start, verb.start())
         return ([own] if own else found), verb.start()
     phrase = speaker_phrase(p.body, sent_start, verb.start())
+    pair = _PAIR.search(phrase.lead)
+    if pair:  # "Both men said", "the two leaders said in a joint statement"
+        at = p.body.rfind(pair.group(), sent_start, verb.start())
+        return p.ctx.last_two(at), at
     speaker = _own_subject(p, phrase, sent_start) or resolve_phrase(p.ctx, phrase, verb.start())
     speaker = speaker or spokesperson_of(p.ctx, phrase, p.body[sent_start : phrase.start])
     if speaker:
@@ -329,13 +338,16 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
 
 def _participle_subject(p: Pass, head: str, sent_start: int, verb_at: int) -> Speaker | None:
     """The participle's own subject: "Iran denied it, with Foreign Minister X saying ...",
-    "X was quoted by TASS as saying ..."."""
+    "X was quoted by TASS as saying ...", "TASS quoted X as saying ..."."""
     with_subject = _WITH_SUBJECT.search(head)
     quoted = _QUOTED_AS.search(head)
+    quoting = _QUOTING.search(head)
     if with_subject:
         phrase = speaker_phrase(p.body, sent_start + with_subject.start(1), verb_at)
     elif quoted:
         phrase = speaker_phrase(p.body, sent_start, sent_start + quoted.start())
+    elif quoting:  # "TASS quoted X as saying ...": the one quoted
+        phrase = speaker_phrase(p.body, sent_start + quoting.start(1), sent_start + quoting.end(1))
     else:
         return None
     return resolve_phrase(p.ctx, phrase, verb_at)

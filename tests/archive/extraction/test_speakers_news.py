@@ -859,3 +859,25 @@ def test_a_role_of_a_country_is_taken_up_by_its_holder(follow_up, speaker):
         f"met in Moscow. {follow_up} said the talks were useful."
     )
     assert _speakers(body) == [speaker]
+
+
+def test_according_to_a_name_then_a_relative_clause():
+    body = (
+        "Sergei Lavrov met Ola Berg. According to Lavrov, who spoke after the meeting, the "
+        "talks were useful."
+    )
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Sergei Lavrov", "the talks were useful")
+    ]
+
+
+def test_an_agency_quoting_someone_as_saying():
+    body = "The agency quoted Foreign Minister Ola Berg as saying the talks were useful."
+    assert _speakers(body) == ["Ola Berg"]
+
+
+@pytest.mark.parametrize("pair", ["Both men", "The two ministers"])
+def test_both_of_the_last_two_people_named_speak(pair):
+    body = f"Sergei Lavrov met Ola Berg. {pair} said the talks were useful."
+    assert _speakers(body) == ["Sergei Lavrov", "Ola Berg"]
