@@ -60,6 +60,11 @@ SPEECH_VERBS = SAY_VERBS + (
     "welcomed",
     "demanded",
     "advised",
+    "apologized",
+    "apologised",
+    "hailed",
+    "threatened",
+    "promised",
     "described",
     "denounced",
     "expressed",
@@ -125,7 +130,8 @@ ORG_VERBS = _words("reported reports revealed disclosed")
 OBJECT_VERBS = _words(
     """
     confirmed denied acknowledged announced claimed admitted released issued
-    condemned denounced criticised criticized
+    condemned denounced criticised criticized urged warned praised welcomed hailed
+    apologized apologised
     """
 )
 

@@ -63,7 +63,9 @@ _CLAUSE_BEFORE_END = re.compile(
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
 _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
 _INFINITIVE = re.compile(r"\s+to\s")
-_COMMITTING = frozenset({"vowed", "vows", "pledged", "pledges", "claimed", "claims"})
+_COMMITTING = frozenset(
+    {"vowed", "vows", "pledged", "pledges", "claimed", "claims", "threatened", "promised"}
+)
 # A complement clause without "that": a short subject, then a finite verb of its own.
 _BARE_CLAUSE = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|this|some)\s+)?(?:[\w'\u2019-]+\s+){0,6}?"
@@ -87,6 +89,8 @@ _PAIR = re.compile(
     r"(?:^|\s)(?:[Bb]oth|[Tt]he two)\s+"
     r"(?:men|women|leaders|ministers|presidents|candidates|politicians)\s*$"
 )
+# "described the decision as a mistake": what something is called.
+_AS_LABEL = re.compile(r"\s+[^.;,\"\u201c]{1,60}?\bas\s+(?:a|an|the)?\s*\w")
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
@@ -213,6 +217,7 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         # "X called it a tragedy": a verdict.
         clause = word in WEAK_VERBS and _BARE_CLAUSE.match(body, tail, sent_end)
         verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
+        verdict = verdict or (word == "described" and _AS_LABEL.match(body, tail, sent_end))
         figures = word == "reported" and _FIGURES.match(body, tail, sent_end)
         return [(span(body, tail, sent_end), None)] if clause or verdict or figures else []
     text = span(body, tail, sent_end)

@@ -881,3 +881,24 @@ def test_an_agency_quoting_someone_as_saying():
 def test_both_of_the_last_two_people_named_speak(pair):
     body = f"Sergei Lavrov met Ola Berg. {pair} said the talks were useful."
     assert _speakers(body) == ["Sergei Lavrov", "Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ola Berg described the decision as a mistake.",
+        "Ola Berg hailed the decision as historic.",
+        "Ola Berg welcomed the decision.",
+        "Ola Berg warned of consequences.",
+        "Ola Berg urged calm.",
+        "Ola Berg apologized for the remarks he made.",
+        "Ola Berg threatened to resign over the vote.",
+        "Ola Berg promised to resign after the vote.",
+    ],
+)
+def test_verbs_of_appeal_praise_and_apology_report_speech(body):
+    assert _speakers(body) == ["Ola Berg"]
+
+
+def test_describing_without_a_label_is_no_statement():
+    assert _speakers("Ola Berg described his childhood in the village.") == []
