@@ -57,6 +57,7 @@ _WHEN_ON = re.compile(
     + r")\b)",
     re.IGNORECASE,
 )
+_AGE = re.compile(r",\s+\d{1,3}$")
 _LINK = re.compile(r"\s(of|for|and|on)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 # "the National Hurricane Center (NHC) said", "Rep. Ed Jones, (D-Tenn.) said".
 _ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
@@ -196,6 +197,9 @@ def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
         ):
             appositive = f"{description.group(1)}, {appositive}"
             before = before[: description.start()]
+    age = _AGE.search(before)
+    if age and appositive:
+        before = before[: age.start()]  # "Ola Berg, 45, a resident of Minsk, said"
     offset = walk_back(before)
     return Phrase(sent_start + offset, before[offset:], appositive, before)
 

@@ -902,3 +902,10 @@ def test_verbs_of_appeal_praise_and_apology_report_speech(body):
 
 def test_describing_without_a_label_is_no_statement():
     assert _speakers("Ola Berg described his childhood in the village.") == []
+
+
+def test_an_age_then_a_description_before_the_verb():
+    result = extract("Ola Berg, 45, a resident of Minsk, said the talks were useful.", title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "the talks were useful")
+    ]
