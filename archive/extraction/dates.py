@@ -49,7 +49,8 @@ _DATE_RE = re.compile(
 )
 # A month alone after a preposition: "in late August", "until June", "last May".
 _MONTH_ALONE_RE = re.compile(
-    r"\b(?i:in|since|until|till|by|from|through|during|last|next|this|of|early|mid|late) "
+    r"\b(?:(?i:in|since|until|till|by|from|through|during|last|next|this|past|of|early|mid|late) "
+    r"|(?i:mid)-)"
     rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!,? (?:of )?(?:{_DAY}|{_YEAR})\b)"
 )
 _MARKER_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
@@ -123,8 +124,11 @@ def _mention(match: re.Match[str]) -> DateMention | None:
 
 def find_date_mentions(text: str) -> list[DateMention]:
     """Every date or month-and-year in `text`, years not yet completed."""
-    matches = [*_DATE_RE.finditer(text), *_MONTH_ALONE_RE.finditer(text)]
-    found = (_mention(m) for m in sorted(matches, key=lambda m: m.start()))
+    dates = list(_DATE_RE.finditer(text))
+    taken = {i for m in dates for i in range(m.start(), m.end())}
+    # "the 4th of March" is a day, not also a month alone.
+    alone = [m for m in _MONTH_ALONE_RE.finditer(text) if m.start("mo_m") not in taken]
+    found = (_mention(m) for m in sorted([*dates, *alone], key=lambda m: m.start()))
     return [m for m in found if m is not None]
 
 

@@ -181,3 +181,16 @@ def test_undated_days_and_months_take_the_headline_s_year_before_the_body_s_othe
     assert result.dates_mentioned == ("2019-07", "2020-02-03", "2020-03")
     untitled = extract(body, title="Sanders leads")
     assert "2020-02-03" not in untitled.dates_mentioned
+
+
+def test_an_ordinal_day_of_a_month_is_one_day_and_mid_month_a_month():
+    body = (
+        "Monday, March 2, 2020\n\nThe talks, held on the 4th of March, ended. "
+        "Results are due mid-April."
+    )
+    assert extract(body, title="T").dates_mentioned == ("2020-03-02", "2020-03-04", "2020-04")
+
+
+def test_this_past_month_takes_the_year_written_nearby():
+    body = "At the virtual 2020 convention this past May, she won the nomination."
+    assert "2020-05" in extract(body, title="T").dates_mentioned
