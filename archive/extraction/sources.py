@@ -27,7 +27,7 @@ PASSIVE = re.compile(
 IN_STATEMENT = re.compile(
     r"(?<!\S)In (?:an?|its|their|his|her|the) (?:[\w-]+ ){0,3}?(?:statement|advisory"
     r"|press release|news release|tweet|post|letter|bulletin|communiqu[e\u00e9]|message"
-    r"|announcement|notice)\b[^,;\"\u201c\u201d]{0,80}, "
+    r"|announcement|notice|speech|address|video|interview)\b[^,;\"\u201c\u201d]{0,80}, "
 )
 # "according to a recent report by X": the report's author is the source.
 _SOURCE_NOUN = re.compile(

@@ -91,6 +91,7 @@ _PAIR = re.compile(
 )
 # "described the decision as a mistake": what something is called.
 _AS_LABEL = re.compile(r"\s+[^.;,\"\u201c]{1,60}?\bas\s+(?:a|an|the)?\s*\w")
+_ASKED_ASIDE = re.compile(r",\s*$")
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
@@ -361,6 +362,10 @@ def _participle_subject(p: Pass, head: str, sent_start: int, verb_at: int) -> Sp
 def _attribute_verb(p: Pass, verb: re.Match[str]) -> None:
     if p.inside_quote(verb.start()):
         return
+    if verb.group() == "asked" and _ASKED_ASIDE.search(
+        p.body, max(0, verb.start() - 3), verb.start()
+    ):
+        return  # "X, asked whether she would resign, said …": a question put to X
     sent_start, _ = p.sentence_at(verb.start())
     speakers, phrase_at = _speakers_of(p, verb, sent_start)
     if not speakers:

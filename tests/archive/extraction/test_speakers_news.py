@@ -909,3 +909,13 @@ def test_an_age_then_a_description_before_the_verb():
     assert [(s.speaker, s.text) for s in result.statements] == [
         ("Ola Berg", "the talks were useful")
     ]
+
+
+def test_asked_set_off_after_a_name_is_a_question_put_to_it():
+    result = extract("Ola Berg, asked whether she would resign, said she would not.", title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [("Ola Berg", "she would not")]
+
+
+def test_in_a_speech_the_subject_speaks():
+    body = "In her speech, Ola Berg thanked the voters and promised reforms to the tax system."
+    assert _speakers(body) == ["Ola Berg"]
