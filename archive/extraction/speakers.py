@@ -303,6 +303,16 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         return None
     if len(words) == 1 and last in ORG_NOUNS and (first == "the" or last == "police"):
         return ctx.last_org(last, pos)
+    if (
+        first == "the"
+        and len(words) == 2
+        and last in ORG_NOUNS
+        and _ACRONYM.fullmatch(words[0])
+        and not is_country_token(words[0])
+        and not ctx.registry.find_org(" ".join(words))
+    ):
+        # "The UN agency added": the organisation named before, described by its family.
+        return ctx.last_org(last, pos) or ctx.last_org("", pos)
     if first in _INDEFINITE:
         return None
     return _resolve_named(ctx, words, pos, article)

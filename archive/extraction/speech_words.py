@@ -142,7 +142,7 @@ ORG_NOUNS = _words(
     office council committee commission party embassy police army military court union
     authority authorities airline bank university institute board administration regulator
     club federation association foundation charity service campaign network broadcaster
-    utility chain insurer lender
+    utility chain insurer lender carmaker automaker drugmaker miner
     """
 )
 
@@ -154,7 +154,8 @@ PUBLISHED_NOUNS = _words("report website release announcement schedule data figu
 COMPANY_NOUNS = _words(
     """
     company firm group airline carrier retailer manufacturer bank network broadcaster
-    utility chain insurer lender
+    utility chain insurer lender carmaker automaker drugmaker miner
+    organisation organization agency body institution watchdog regulator charity
     """
 )
 

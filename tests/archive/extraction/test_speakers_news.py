@@ -919,3 +919,19 @@ def test_asked_set_off_after_a_name_is_a_question_put_to_it():
 def test_in_a_speech_the_subject_speaks():
     body = "In her speech, Ola Berg thanked the voters and promised reforms to the tax system."
     assert _speakers(body) == ["Ola Berg"]
+
+
+@pytest.mark.parametrize("follow_up", ["The organisation", "The agency", "The UN agency"])
+def test_a_generic_noun_takes_up_the_organisation_named_before(follow_up):
+    body = (
+        "The Vetania Health Organization said cases rose sharply in May. "
+        f"{follow_up} added that deaths fell in June."
+    )
+    result = extract(body, title="T")
+    assert [s.speaker for s in result.statements] == ["Vetania Health Organization"] * 2
+
+
+def test_a_carmaker_is_the_company_named_before():
+    assert _speakers("Vela Corp makes cars. The carmaker said the budget was tight.") == [
+        "Vela Corp"
+    ]
