@@ -64,6 +64,10 @@ _OPENING_WORDS = frozenset(
     {"although", "though", "if", "because", "unless", "once", "whereas", "until"}
     | {m.lower() for m in calendar.month_name[1:]}
 )
+_DOCUMENTS = frozenset(
+    "agreement agreements treaty accord accords constitution act charter protocol declaration"
+    " resolution bible quran koran torah manifesto".split()
+)
 _PERSONAL_STAFF = frozenset({"office", "campaign", "team", "camp", "lawyer", "lawyers"})
 _FULL_NAME = re.compile(
     r"(?:[a-z][\w-]+ ){0,3}[A-Z][\w'\u2019.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]+){1,3}"
@@ -284,6 +288,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         known = ctx.registry.resolve_person(" ".join(POSSESSIVE.sub("", w) for w in words[:-1]))
         if known:  # someone the article names, not "the Alachua Sheriff's Office"
             return ctx.person(known)
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head.lower() in _DOCUMENTS:
+        return None  # "The Minsk Agreement says", "the Constitution of X states": a text
     # "Sources", "a survey", "court records" name nobody; "the Geological Survey" does.
     if words[-1].lower() in VAGUE_SUBJECTS and (len(words) == 1 or not words[-1][:1].isupper()):
         return None

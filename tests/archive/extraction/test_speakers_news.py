@@ -935,3 +935,15 @@ def test_a_carmaker_is_the_company_named_before():
     assert _speakers("Vela Corp makes cars. The carmaker said the budget was tight.") == [
         "Vela Corp"
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Minsk Agreement says the talks must be public.",
+        "The Constitution of Vetania states the talks must be public.",
+        "The Bible says the talks must be public.",
+    ],
+)
+def test_a_text_that_says_something_is_no_speaker(body):
+    assert _speakers(body) == []
