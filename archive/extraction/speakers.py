@@ -17,6 +17,7 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_NOUNS,
     ROLE_WORDS,
+    _words,
 )
 from .names import (
     Mention,
@@ -64,9 +65,11 @@ _OPENING_WORDS = frozenset(
     {"although", "though", "if", "because", "unless", "once", "whereas", "until"}
     | {m.lower() for m in calendar.month_name[1:]}
 )
-_DOCUMENTS = frozenset(
-    "agreement agreements treaty accord accords constitution act charter protocol declaration"
-    " resolution bible quran koran torah manifesto".split()
+_DOCUMENTS = _words(
+    """
+    agreement agreements treaty accord accords constitution act charter protocol declaration
+    resolution bible quran koran torah manifesto
+    """
 )
 _PERSONAL_STAFF = frozenset({"office", "campaign", "team", "camp", "lawyer", "lawyers"})
 _FULL_NAME = re.compile(

@@ -49,7 +49,8 @@ _ADDRESSEE = (
     r"(?:reporters|journalists|media|press|public|him|her|them|us|me|lawmakers"
     r"|(?:news|press)\s+(?:conference|briefing)|briefing|television|radio|broadcaster|supporters"
     r"|crowd|audience|parliament|delegates|jury|investigators|students"
-    r"|(?:(?:host|anchor|presenter|interviewer)\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+    r"|(?:(?:host|anchor|presenter|interviewer)\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"(?:\s+(?:news\s+agency|newspaper|daily|television|radio|broadcaster))?)"
     # "told a news conference in Minsk": where the addressee was
     r"(?:\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"
 )

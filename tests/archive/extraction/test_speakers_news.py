@@ -947,3 +947,10 @@ def test_a_carmaker_is_the_company_named_before():
 )
 def test_a_text_that_says_something_is_no_speaker(body):
     assert _speakers(body) == []
+
+
+def test_told_a_named_outlet_and_its_kind():
+    result = extract("Ola Berg told Reuters news agency the talks were useful.", title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "the talks were useful")
+    ]
