@@ -10,9 +10,11 @@ _QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]+(?:\u201d|(?=\n|\Z))|\"[^\"\n]+(?:
 _OPENS_PARAGRAPH = re.compile(r"\n+[ \t]*[\u201c\"]")
 _TAG = re.compile(r"^\(\(([A-Z][^()\n]{0,60})\)\)[ \t]*(?=\S)(.*)$", re.MULTILINE)
 # Untagged initials answering a tagged question: "MS Although we used ..."
-_INITIALS = re.compile(r"^([A-Z]{2,3}) (?=[A-Z\"\u201c])(.*)$", re.MULTILINE)
+_INITIALS = re.compile(r"^([A-Z]{2,3}):?[ \t]+(?=[A-Z\"\u201c])(.*)$", re.MULTILINE)
 # "Full Name: answer" paragraphs in an interview that also uses ((tags)).
-_NAME_COLON = re.compile(r"^([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}):[ \t]+(?=\S)(.*)$", re.MULTILINE)
+_NAME_COLON = re.compile(r"^([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}):[ \t]+(?=\S)(.*)$", re.MULTILINE)
+# "Wikinews: question" lines: an interview written without ((tags)).
+_INTERVIEWER_COLON = re.compile(r"^(?:Wikinews|WN|Interviewer):[ \t]", re.MULTILINE)
 _TRAILING_TAGS = re.compile(r"\s*\(\([a-z]{2}\)\).*$")
 
 
@@ -49,18 +51,19 @@ class Turn:
     tag: str
     start: int
     end: int
+    colon: bool = False  # "Name: answer" rather than "((Name)) answer"
 
 
 def interview_turns(body: str) -> list[Turn]:
     """Answers of a Wikinews-style interview ("((Full Name)) answer", "((WN)) question")."""
-    if "((" not in body:
+    if "((" not in body and not _INTERVIEWER_COLON.search(body):
         return []
     turns = []
     for match in _TAG.finditer(body):
         text_end = match.start(2) + len(_TRAILING_TAGS.sub("", match.group(2)).rstrip())
         turns.append(Turn(match.group(1).strip(), match.start(2), text_end))
-    if turns:
+    if turns or _INTERVIEWER_COLON.search(body):
         for pattern in (_INITIALS, _NAME_COLON):
             for match in pattern.finditer(body):
-                turns.append(Turn(match.group(1), match.start(2), match.end(2)))
+                turns.append(Turn(match.group(1), match.start(2), match.end(2), colon=True))
     return sorted(turns, key=lambda t: t.start)

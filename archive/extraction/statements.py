@@ -398,6 +398,8 @@ def _interviews(p: Pass, title: str) -> None:
             continue
         if turn.tag.isupper() and len(turn.tag) <= 4:
             name = p.ctx.registry.person_by_initials(turn.tag)
+        elif turn.colon and " " not in turn.tag:  # "Berg: answer": someone named in full
+            name = p.ctx.registry.resolve_person(turn.tag)
         else:
             p.ctx.registry.add_persons([Mention(turn.tag, 0, len(turn.tag))])
             name = p.ctx.registry.resolve_person(turn.tag)

@@ -954,3 +954,25 @@ def test_told_a_named_outlet_and_its_kind():
     assert [(s.speaker, s.text) for s in result.statements] == [
         ("Ola Berg", "the talks were useful")
     ]
+
+
+def test_initials_with_a_colon_answer_a_tagged_question():
+    body = (
+        "Wikinews interviewed Ola Berg about her campaign.\n\n((WN)) What comes first?\n\n"
+        "OB: Housing. We will build ten thousand homes in four years.\n"
+    )
+    result = extract(body, title="Ola Berg speaks to Wikinews")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "Housing. We will build ten thousand homes in four years.")
+    ]
+
+
+def test_an_interview_written_with_colons():
+    body = (
+        "Wikinews interviewed Ola Berg about her campaign.\n\nWikinews: Why are you running?\n\n"
+        "Berg: Because the city needs change and the budget is broken.\n"
+    )
+    result = extract(body, title="Interview with Ola Berg")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ola Berg", "Because the city needs change and the budget is broken.")
+    ]
