@@ -93,6 +93,8 @@ _PAIR = re.compile(
 # "described the decision as a mistake": what something is called.
 _AS_LABEL = re.compile(r"\s+[^.;,\"\u201c]{1,60}?\bas\s+(?:a|an|the)?\s*\w")
 _ASKED_ASIDE = re.compile(r",\s*$")
+_PLAIN_SENTENCE_END = re.compile(r"[a-z][.!] $")
+_ENDS_PARAGRAPH = re.compile(r"[.!?]?\s*(?:\n|$)")
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
@@ -449,7 +451,7 @@ def _subject_quotes(p: Pass) -> None:
 def _introductions(p: Pass, quote_start: int) -> list[tuple[int, int]]:
     """(sentence start, where its subject must end) for each way the quote at
     `quote_start` may be introduced: after a colon, then after a labelling verb."""
-    found = []
+    found: list[tuple[int, int]] = []
     colon = _last_before(p.body, quote_start)
     if colon >= 0 and p.body[colon] == ":" and not p.inside_quote(colon):
         found.append((p.sentence_at(colon)[0], colon))
@@ -458,6 +460,14 @@ def _introductions(p: Pass, quote_start: int) -> list[tuple[int, int]]:
         label = _LABEL_VERB.search(p.body, sent_start, quote_start)
         if label:
             found.append((sent_start, label.end()))
+        before = p.body[max(0, sent_start - 300) : sent_start]
+        quote = p.quotes[p.by_start[quote_start]] if quote_start in p.by_start else None
+        alone = quote is not None and (quote.open or _ENDS_PARAGRAPH.match(p.body, quote.end))
+        if sent_start == quote_start and alone and _PLAIN_SENTENCE_END.search(before):
+            # 'Sergei Lavrov was blunt. "We are ready …"': a quote standing alone after a
+            # sentence of the same paragraph is its subject's.
+            previous = p.sentence_at(sent_start - 2)[0]
+            found.append((previous, sent_start))
     return found
 
 

@@ -976,3 +976,14 @@ def test_an_interview_written_with_colons():
     assert [(s.speaker, s.text) for s in result.statements] == [
         ("Ola Berg", "Because the city needs change and the budget is broken.")
     ]
+
+
+def test_a_quote_standing_alone_after_its_subject_s_sentence():
+    body = 'Ola Berg was blunt. "We are ready for the talks. But they must be fair to everyone."'
+    assert _speakers(body) == ["Ola Berg"]
+    # A quote its own sentence goes on to attribute is not the previous subject's.
+    body = (
+        'Ships are searching. "We will continue searching until we find it," the head of the '
+        "agency told reporters."
+    )
+    assert _speakers(body) == []
