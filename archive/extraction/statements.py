@@ -95,6 +95,10 @@ _AS_LABEL = re.compile(r"\s+[^.;,\"\u201c]{1,60}?\bas\s+(?:a|an|the)?\s*\w")
 _ASKED_ASIDE = re.compile(r",\s*$")
 _PLAIN_SENTENCE_END = re.compile(r"[a-z][.!] $")
 _ENDS_PARAGRAPH = re.compile(r"[.!?]?\s*(?:\n|$)")
+_OTHER_SPEAKER = re.compile(
+    r",\s+(?:while|whereas|but|and|though|although)\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s"
+    r"(?:said|says|told|added|argued|insisted|countered|responded)\b"
+)
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
 _SUBORDINATE = re.compile(
@@ -213,6 +217,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     before = None if weak or word in PARTICIPLES else _clause_before(p, phrase_at, tail)
     if before:
         return [(before, None)]
+    # "X said the talks were useful, while Y said they failed": X's words end at Y.
+    other = _OTHER_SPEAKER.search(body, tail, sent_end)
+    sent_end = other.start() if other else sent_end
     that = _THAT_AFTER.match(body, tail, sent_end)
     if that:
         return [(span(body, that.end(), sent_end), None)]

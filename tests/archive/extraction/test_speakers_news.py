@@ -987,3 +987,12 @@ def test_a_quote_standing_alone_after_its_subject_s_sentence():
         "agency told reporters."
     )
     assert _speakers(body) == []
+
+
+def test_a_statement_ends_where_another_speaker_s_clause_begins():
+    body = "Ilham Aliyev said the talks were useful, while Nikol Pashinyan said they had failed."
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Ilham Aliyev", "the talks were useful"),
+        ("Nikol Pashinyan", "they had failed"),
+    ]
