@@ -53,7 +53,10 @@ def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tupl
     found_orgs = sorted(org_mentions(body) + outlets, key=lambda m: m.start)
     org_names = {org.name for org in found_orgs}
     registry.outlets.update(org.name for org in outlets)
-    mentions = [m for m in person_mentions(body) if m.name not in org_names]
+    # "Merrill Lynch" of "Merrill Lynch and Co", "Toronto Sun" of "Toronto Sun Publishing":
+    # the opening words of an organisation's name are no person.
+    openings = {" ".join(name.split()[:i]) for name in org_names for i in (2, 3)}
+    mentions = [m for m in person_mentions(body) if m.name not in org_names | openings]
     registry.add_persons(mentions)
     registry.add_persons(person_mentions(title), create=False)
     for born in _BORN.finditer(body):

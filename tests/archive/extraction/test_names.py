@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archive.extraction import extract
 from archive.extraction.names import name_key, org_mentions, person_mentions
 from archive.extraction.registry import Registry
 
@@ -118,3 +119,12 @@ def test_surname_resolves_to_later_full_name():
     registry = Registry()
     registry.add_persons(person_mentions("Mr Haddad spoke first. Then Omar Haddad left."))
     assert registry.resolve_person("Haddad") == "Omar Haddad"
+
+
+def test_the_opening_words_of_a_company_s_name_are_no_person():
+    body = (
+        "Merrill Lynch and Co Inc raised its forecast. Analysts at Merrill Lynch said demand "
+        "was strong, and Ann Lee, its chief economist, agreed."
+    )
+    people = [e.name for e in extract(body, title="T").entities if e.kind == "person"]
+    assert people == ["Ann Lee"]
