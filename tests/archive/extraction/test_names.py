@@ -128,3 +128,11 @@ def test_the_opening_words_of_a_company_s_name_are_no_person():
     )
     people = [e.name for e in extract(body, title="T").entities if e.kind == "person"]
     assert people == ["Ann Lee"]
+
+
+def test_places_events_and_markets_are_no_people():
+    text = (
+        "Shares rose on the Tokyo Stock Exchange. The Geneva Motor Show opens today, and the "
+        "Congressional Black Caucus met in Jefferson Parish, said Ann Lee."
+    )
+    assert _names(text) == ["Ann Lee"]
