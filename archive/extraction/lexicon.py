@@ -37,7 +37,7 @@ ROLE_WORDS = _words(
     nurse lawyer activist candidate nominee challenger incumbent youtuber taoiseach
     commissioner emeritus mme mlle immunologist epidemiologist virologist lead
     co-author coauthor co-founder engineer administrator current outgoing incoming
-    sheriff coroner sultan emir lawmaker alderman
+    sheriff coroner sultan emir lawmaker alderman exchequer
     """
 )
 

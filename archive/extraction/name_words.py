@@ -18,7 +18,8 @@ THING_WORDS = _words(
     studios records entertainment airways motors energy oil gas electric foods brands games
     software solutions insurance fc united city athletic rovers wanderers rangers saints
     show parish caucus time care fault exchange rights assistance securities plan tissue
-    adventures break metro mine orchestra sabha nadu taxa industrial
+    adventures break metro mine orchestra sabha nadu taxa industrial industrie rates chat
+    six mths scotia
     """
 )
 

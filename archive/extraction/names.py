@@ -53,6 +53,10 @@ ARABIC_ARTICLE = re.compile(rf"^{_ARTICLE_PREFIX}(?=[A-Z])")
 _APOSTROPHES = re.compile(r"['\u2019`\u02bc]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _REGNAL = re.compile(r"I{2,3}|IV|VI{1,3}|IX|XI{0,3}|XIV|XVI{0,3}")  # "Elizabeth II"
+_WORKPLACE_BEFORE = re.compile(
+    r"\b(?:analyst|economist|strategist|trader|dealer|partner|director|manager|officer"
+    r"|spokesman|spokeswoman|spokesperson|president|chairman|executive|head|researcher) at $"
+)
 _INITIAL = re.compile(rf"{UPPER_CLASS}\.")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
@@ -268,6 +272,10 @@ def person_mentions(text: str) -> list[Mention]:
             role, name = [name[0]], name[1:]
         if not _is_person(name, role) or name[0].lower() in PLACE_OPENERS:
             continue
+        if not role and _WORKPLACE_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "an analyst at Merrill Lynch": where someone works
+        if not role and _REGNAL.fullmatch(name[-1]):
+            continue  # "Macintosh II"; "Queen Elizabeth II" has her title
         # "Mayo Clinic": a last word the article also uses in lower case is a common noun.
         if not role and bare(name[-1]).lower() in common:
             continue

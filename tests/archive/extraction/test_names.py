@@ -136,3 +136,13 @@ def test_places_events_and_markets_are_no_people():
         "Congressional Black Caucus met in Jefferson Parish, said Ann Lee."
     )
     assert _names(text) == ["Ann Lee"]
+
+
+def test_products_firms_and_titles_are_no_people():
+    assert _names("Apple launched the Macintosh II, and Queen Elizabeth II visited.") == [
+        "Elizabeth II"
+    ]
+    assert _names("Ann Lee, an analyst at Merrill Lynch, expects Airbus Industrie to grow.") == [
+        "Ann Lee"
+    ]
+    assert _names("Chancellor of the Exchequer Nigel Lawson spoke.") == ["Nigel Lawson"]
