@@ -56,7 +56,8 @@ def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tupl
     # "Merrill Lynch" of "Merrill Lynch and Co", "Toronto Sun" of "Toronto Sun Publishing":
     # the opening words of an organisation's name are no person.
     openings = {" ".join(name.split()[:i]) for name in org_names for i in (2, 3)}
-    mentions = [m for m in person_mentions(body) if m.name not in org_names | openings]
+    no_people = org_names | openings
+    mentions = [m for m in person_mentions(body) if m.name not in no_people]
     registry.add_persons(mentions)
     registry.add_persons(person_mentions(title), create=False)
     for born in _BORN.finditer(body):

@@ -20,6 +20,8 @@ _MONTHS = {
     "november": 11,
     "december": 12,
 }
+# Lower-case full month names, for rules elsewhere that must not read a month as a name.
+MONTH_NAMES = frozenset(_MONTHS)
 _ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8}
 _ABBREVIATIONS |= {"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 

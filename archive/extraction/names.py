@@ -173,8 +173,7 @@ def _country_prefix(tokens: list[str]) -> int:
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     """('Russian Ambassador to Armenia', 'Sergey Kopyrkin'): the name is the trailing run."""
-    while len(tokens) > 2 and is_postnominal(tokens[-1]):
-        tokens = tokens[:-1]
+    tokens = without_postnominals(tokens)
     i = len(tokens)
     while i > 0 and is_name_token(tokens[i - 1]):
         # A possessive inside the run ends the role: "Biden's Twitter" names no one.
@@ -245,10 +244,18 @@ def lower_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text))
 
 
-def is_postnominal(token: str) -> bool:
+def _is_postnominal(token: str) -> bool:
     """Letters after a name that are no part of it: "QC", "MP", "OBE", "PhD" (nameparser's)."""
     word = token.replace(".", "")
     return word != word.capitalize() and word.lower() in SUFFIX_ACRONYMS
+
+
+def without_postnominals(tokens: list[str]) -> list[str]:
+    """'Judge Durham Hall QC' -> 'Judge Durham Hall' (at least two tokens are kept)."""
+    end = len(tokens)
+    while end > 2 and _is_postnominal(tokens[end - 1]):
+        end -= 1
+    return tokens[:end]
 
 
 def person_mentions(text: str) -> list[Mention]:
@@ -260,10 +267,8 @@ def person_mentions(text: str) -> list[Mention]:
     for match in matches:
         if match.group() in places:
             continue
-        run = match.group().split(" ")
-        letters = 0
-        while len(run) > 2 and is_postnominal(run[-1]):
-            letters += len(run.pop()) + 1  # "Judge Durham Hall QC"
+        run = without_postnominals(match.group().split(" "))
+        letters = len(match.group()) - len(" ".join(run))  # "Judge Durham Hall QC"
         tokens, start = _drop_sentence_opener(text, match.start(), run, common)
         role, name = split_role(tokens)
         prefix = _role_prefix(text, start)
@@ -294,7 +299,8 @@ def person_mentions(text: str) -> list[Mention]:
 _AND_BEFORE = re.compile(rf"(?<![\w'\u2019.-])(?:({_TOKEN}) )?({_TOKEN}) and $")
 
 
-_DOTTED_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}) $")
+DOTTED_INITIALS = r"(?:[A-Z]\.){2,3}"  # "U.S.", "U.N."
+_DOTTED_BEFORE = re.compile(rf"(?<![\w.])({DOTTED_INITIALS}) $")
 _OF_BEFORE = re.compile(rf"(?<![\w'\u2019.-])({_TOKEN}) of $")
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 
+from .dates import MONTH_NAMES
 from .lexicon import (
     AUX_WORDS,
     ORG_HEADS,
@@ -52,9 +52,7 @@ _OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|On|At|After|Before|During)\
 # "Council on Foreign Relations": "on" after a body's head word goes on with its name.
 _ORG_ON = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORG_HEADS)) + r") on $")
 _WHEN_ON = re.compile(
-    r"\s+on\s+(?:\d|(?:"
-    + "|".join(sorted(TIME_WORDS | {m.lower() for m in calendar.month_name[1:]}))
-    + r")\b)",
+    r"\s+on\s+(?:\d|(?:" + "|".join(sorted(TIME_WORDS | MONTH_NAMES)) + r")\b)",
     re.IGNORECASE,
 )
 _AGE = re.compile(r",\s+\d{1,3}$")

@@ -56,13 +56,14 @@ class Turn:
 
 def interview_turns(body: str) -> list[Turn]:
     """Answers of a Wikinews-style interview ("((Full Name)) answer", "((WN)) question")."""
-    if "((" not in body and not _INTERVIEWER_COLON.search(body):
+    colons = _INTERVIEWER_COLON.search(body) is not None
+    if "((" not in body and not colons:
         return []
     turns = []
     for match in _TAG.finditer(body):
         text_end = match.start(2) + len(_TRAILING_TAGS.sub("", match.group(2)).rstrip())
         turns.append(Turn(match.group(1).strip(), match.start(2), text_end))
-    if turns or _INTERVIEWER_COLON.search(body):
+    if turns or colons:
         for pattern in (_INITIALS, _NAME_COLON):
             for match in pattern.finditer(body):
                 turns.append(Turn(match.group(1), match.start(2), match.end(2), colon=True))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .countries import code_for
 from .lexicon import COMPANY_FORMS, ORG_HEADS
-from .names import Mention, bare, is_country_token, name_key
+from .names import DOTTED_INITIALS, Mention, bare, is_country_token, name_key
 from .types import ORGANISATION, PERSON, Entity
 
 _LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
@@ -44,7 +44,7 @@ class _Group:
         return self.forms[0]
 
 
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_INITIALS = re.compile(DOTTED_INITIALS)
 
 
 def _adds_nothing(extra: list[str]) -> bool:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .countries import POSSESSIVE, code_for
+from .dates import MONTH_NAMES
 from .lexicon import (
     AGENCIES,
     FUNCTION_WORDS,
@@ -61,9 +62,9 @@ _NAMED = re.compile(
 _PERSON_OF = re.compile(
     r"\s*((?:[A-Z][\w'\u2019.-]+ ){1,3}[A-Z][\w'\u2019-]+) of (?:the |a )?[^,;\"\u201c]{1,60}$"
 )
-_OPENING_WORDS = frozenset(
-    {"although", "though", "if", "because", "unless", "once", "whereas", "until"}
-    | {m.lower() for m in calendar.month_name[1:]}
+_OPENING_WORDS = (
+    frozenset({"although", "though", "if", "because", "unless", "once", "whereas", "until"})
+    | MONTH_NAMES
 )
 _DOCUMENTS = _words(
     """
@@ -100,6 +101,7 @@ class Context:
     # Lookups of the latest earlier candidate, one bisection each (see recency).
     _spoken: dict[str, Latest[Speaker]] = field(default_factory=dict, init=False)
     _people: Latest[Mention] = field(default_factory=Latest, init=False)
+    # People by a role noun ("minister") or a role's country ("AM"), each built on first use.
     _with_role: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
     _of_country: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
     _orgs: dict[str, Furthest] = field(default_factory=dict, init=False)
@@ -135,16 +137,13 @@ class Context:
 
     def last_with_role(self, noun: str, pos: int) -> Speaker | None:
         """The last person before `pos` whose role includes `noun` ("the minister")."""
-        if noun not in self._with_role:
-            # Built once per noun: role nouns come from a small lexicon.
-            self._with_role[noun] = Latest()
-            for mention in self.people:
-                apposed = _APPOSED_ROLE.match(self.body, mention.end)
-                roles = f"{mention.role} {apposed.group(1) if apposed else ''}".lower()
-                if noun in re.findall(r"[a-z]+", roles):
-                    self._with_role[noun].add(mention.start, mention)
-        latest = self._with_role[noun].before(pos)
-        return self.person(latest.name) if latest else None
+        return self._latest(self._with_role, noun, pos, lambda m: noun in self._role_words(m))
+
+    def _role_words(self, mention: Mention) -> list[str]:
+        apposed = _APPOSED_ROLE.match(self.body, mention.end)
+        return re.findall(
+            r"[a-z]+", f"{mention.role} {apposed.group(1) if apposed else ''}".lower()
+        )
 
     def last_two(self, pos: int) -> list[Speaker]:
         """The last two people named before `pos` ("both men said")."""
@@ -159,12 +158,22 @@ class Context:
     def last_of_country(self, code: str, pos: int) -> Speaker | None:
         """The last person before `pos` whose role is of country `code` ("Armenian Prime
         Minister X" for "the Armenian leader")."""
-        if code not in self._of_country:
-            self._of_country[code] = Latest()
+        return self._latest(self._of_country, code, pos, lambda m: m.country == code)
+
+    def _latest(
+        self,
+        index: dict[str, Latest[Mention]],
+        key: str,
+        pos: int,
+        keeps: Callable[[Mention], bool],
+    ) -> Speaker | None:
+        """The last person before `pos` that `keeps` accepts, `index[key]` built once."""
+        if key not in index:
+            index[key] = Latest()
             for mention in self.people:
-                if mention.country == code:
-                    self._of_country[code].add(mention.start, mention)
-        latest = self._of_country[code].before(pos)
+                if keeps(mention):
+                    index[key].add(mention.start, mention)
+        latest = index[key].before(pos)
         return self.person(latest.name) if latest else None
 
     def last_org(self, noun: str, pos: int) -> Speaker | None:
@@ -194,10 +203,9 @@ def _role_tail(lead: str) -> list[str]:
 
 
 # "A spokesman for Boeing said": whoever has a spokesperson is an organisation.
-_SPOKESPERSON_OF = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|officials?|representatives?)\s+(?:of|for)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+# Who speaks for an organisation it names: "a spokesperson for", "an official of".
+SPOKESPERSON_FOR = r"(?:spokes(?:man|woman|person)|officials?|representatives?)\s+(?:of|for)"
+_SPOKESPERSON_OF = re.compile(rf"\b{SPOKESPERSON_FOR}\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def spokesperson_of(ctx: Context, phrase: Phrase, before: str) -> Speaker | None:
@@ -349,7 +357,7 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         # "the Indian Prime Minister asked", "the Armenian leader said", "Turkey's president
         # said": whoever holds the role, or leads that country, never the role itself.
         holder = ctx.last_with_role(last, pos)
-        country = next((code_for(w) for w in words if code_for(w)), None)
+        country = next((code for code in map(code_for, words) if code), None)
         if country and (holder is None or holder.country != country):
             holder = ctx.last_of_country(country, pos) or holder
         return holder

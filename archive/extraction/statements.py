@@ -19,7 +19,14 @@ from .sources import (
     attribute_in_statement,
     attribute_passive,
 )
-from .speakers import Context, Speaker, resolve, resolve_phrase, spokesperson_of
+from .speakers import (
+    SPOKESPERSON_FOR,
+    Context,
+    Speaker,
+    resolve,
+    resolve_phrase,
+    spokesperson_of,
+)
 from .speech_words import (
     INTERVIEWER_TAGS,
     MEDIA_HEADS,
@@ -111,8 +118,7 @@ _QUOTE_THEN_TITLE = re.compile(
 )
 # '"…," a spokesperson for the ministry said': the organisation's words.
 _QUOTE_THEN_SPOKES = re.compile(
-    r"[\u201d\"][,.!?]?\s*,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:spokes(?:man|woman|person)|officials?|representatives?)\s+(?:of|for)$"
+    r"[\u201d\"][,.!?]?\s*,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}" + SPOKESPERSON_FOR + "$"
 )
 _NOT_TITLE = re.compile(r"\b(?:\w+ed|as|when|while|and|but|said|says)\b")
 # A verb that labels something, then the label quoted ("called it a \"farce\"").
@@ -355,14 +361,11 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
 def _participle_subject(p: Pass, head: str, sent_start: int, verb_at: int) -> Speaker | None:
     """The participle's own subject: "Iran denied it, with Foreign Minister X saying ...",
     "X was quoted by TASS as saying ...", "TASS quoted X as saying ..."."""
-    with_subject = _WITH_SUBJECT.search(head)
-    quoted = _QUOTED_AS.search(head)
-    quoting = _QUOTING.search(head)
-    if with_subject:
+    if with_subject := _WITH_SUBJECT.search(head):
         phrase = speaker_phrase(p.body, sent_start + with_subject.start(1), verb_at)
-    elif quoted:
+    elif quoted := _QUOTED_AS.search(head):
         phrase = speaker_phrase(p.body, sent_start, sent_start + quoted.start())
-    elif quoting:  # "TASS quoted X as saying ...": the one quoted
+    elif quoting := _QUOTING.search(head):  # "TASS quoted X as saying ...": the one quoted
         phrase = speaker_phrase(p.body, sent_start + quoting.start(1), sent_start + quoting.end(1))
     else:
         return None
@@ -467,9 +470,9 @@ def _introductions(p: Pass, quote_start: int) -> list[tuple[int, int]]:
         label = _LABEL_VERB.search(p.body, sent_start, quote_start)
         if label:
             found.append((sent_start, label.end()))
-        before = p.body[max(0, sent_start - 300) : sent_start]
         quote = p.quotes[p.by_start[quote_start]] if quote_start in p.by_start else None
         alone = quote is not None and (quote.open or _ENDS_PARAGRAPH.match(p.body, quote.end))
+        before = p.body[max(0, sent_start - 3) : sent_start]
         if sent_start == quote_start and alone and _PLAIN_SENTENCE_END.search(before):
             # 'Sergei Lavrov was blunt. "We are ready …"': a quote standing alone after a
             # sentence of the same paragraph is its subject's.
