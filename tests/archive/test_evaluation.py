@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.evaluation import Evaluation, FieldScore, names_match
+from archive.evaluation import Evaluation, FieldScore, dates_match, names_match
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,21 @@ from archive.evaluation import Evaluation, FieldScore, names_match
 )
 def test_names_match(found, gold, same):
     assert names_match(found, gold) is same
+
+
+@pytest.mark.parametrize(
+    ("found", "gold", "same"),
+    [
+        ("2020-09-10", "2020-09-10", True),
+        ("2019-09-10", "2020-09-10", False),
+        ("2019-09-10", "--09-10", True),
+        ("1987-05", "--05", True),
+        ("1987-05-01", "--05", False),
+        ("1987-06-10", "--09-10", False),
+    ],
+)
+def test_dates_match_a_yearless_gold_date_in_any_year(found, gold, same):
+    assert dates_match(found, gold) is same
 
 
 def test_field_score_counts_and_lists_errors():
