@@ -25,6 +25,7 @@ class Pass:
         self.body, self.ctx, self.quotes = body, ctx, quotes
         self.sentences = sentence_spans(body)
         self.starts = [s for s, _ in self.sentences]
+        ctx.sentence_starts = self.starts
         self.by_end = {q.end: i for i, q in enumerate(quotes)}
         self.by_start = {q.start: i for i, q in enumerate(quotes)}
         self.masked = sorted((q.start, q.end) for q in quotes)

@@ -26,6 +26,9 @@ THING_WORDS = _words(
 # Given names that are also listed words ("the Finance Bill"): a name when a surname follows.
 GIVEN_NAME_WORDS = _words("bill")
 
+# Title words that are also surnames ("John Major"): a surname after a name.
+SURNAME_WORDS = _words("major")
+
 # Capitalised articles that open place names ("El Paso", "La Jolla", "Rio Grande").
 PLACE_OPENERS = _words("el la los las il lo rio punta san santa sao")
 

@@ -23,7 +23,14 @@ from .lexicon import (
     ROLE_WORDS,
     UPPER_CLASS,
 )
-from .name_words import GIVEN_NAME_WORDS, LOWER_TAIL, PLACE_OPENERS, THING_ENDINGS, THING_WORDS
+from .name_words import (
+    GIVEN_NAME_WORDS,
+    LOWER_TAIL,
+    PLACE_OPENERS,
+    SURNAME_WORDS,
+    THING_ENDINGS,
+    THING_WORDS,
+)
 from .speech_words import US_STATES
 from .types import ORGANISATION, PERSON
 
@@ -175,6 +182,8 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     """('Russian Ambassador to Armenia', 'Sergey Kopyrkin'): the name is the trailing run."""
     tokens = without_postnominals(tokens)
     i = len(tokens)
+    if i >= 2 and tokens[-1].lower() in SURNAME_WORDS and is_name_token(tokens[-2]):
+        i -= 1  # "John Major": a title word as the surname after a name
     while i > 0 and is_name_token(tokens[i - 1]):
         # A possessive inside the run ends the role: "Biden's Twitter" names no one.
         if i < len(tokens) and POSSESSIVE.search(tokens[i - 1]):

@@ -32,8 +32,13 @@ class Latest(Generic[T]):
         self._items.append(item)
 
     def before(self, pos: int) -> T | None:
+        found = self.latest(pos)
+        return found[1] if found else None
+
+    def latest(self, pos: int) -> tuple[int, T] | None:
+        """(offset, item) of the item `before` gives."""
         i = bisect.bisect_left(self._offsets, pos)
-        return self._items[i - 1] if i else None
+        return (self._offsets[i - 1], self._items[i - 1]) if i else None
 
 
 class Furthest:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,6 +52,13 @@ _CLAUSE_OPENING = re.compile(r"(?:^|[.!?,;:\"\u201c\u201d\n])\s*$")
 _NAME_BEFORE = re.compile(r"(?<=[\w,] )(?!The )[A-Z][\w.'\u2019-]* $")
 # "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
 _REL_START = re.compile(r"(?:who|which|that|whose|also|in|on|at|as|and|but|when|while)\b")
+# What may come before a sentence's subject: a few capitalised or title words.
+_SUBJECT_OPENING = re.compile(
+    r"(?:(?:[A-Z][\w.'\u2019-]*|the|a|an|of|" + "|".join(sorted(ROLE_WORDS)) + r") ){0,5}"
+)
+# A sentence's first word, a surname when the article names its person in full.
+_FIRST_WORD = re.compile(r"([A-Z][\w\u2019'-]+?)(?:'s|\u2019s)?[ ,]")
+_PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "official"}
@@ -105,6 +113,10 @@ class Context:
     _with_role: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
     _of_country: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
     _orgs: dict[str, Furthest] = field(default_factory=dict, init=False)
+    # Where the body's sentences start (set by the attribution pass), and the people named
+    # as a sentence's subject, built on first use.
+    sentence_starts: list[int] = field(default_factory=list, init=False)
+    _subjects: Latest[Mention] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         for mention in self.people:
@@ -124,12 +136,60 @@ class Context:
             self._orgs.setdefault(key, Furthest()).add(offset, name)
 
     def last_speaker(self, kind: str, pos: int) -> Speaker | None:
+        """Whom "he" or "it" at `pos` takes up: the last speaker, or for a person, the subject
+        of this sentence or the one before if named since ("Adamowicz, 53, has supported …
+        He condemned …")."""
         spoken = self._spoken.get(kind)
-        speaker = spoken.before(pos) if spoken else None
-        if speaker or kind != PERSON:
-            return speaker
+        found = spoken.latest(pos) if spoken else None
+        if kind != PERSON:
+            return found[1] if found else None
+        subject = self._subject_before(pos)
+        if (
+            subject
+            and subject[0] >= self._previous_sentence(pos)
+            and (found is None or subject[0] > found[0])
+        ):
+            return self.person(subject[1].name)
+        if found:
+            return found[1]
         earlier = self._people.before(pos)
         return self.person(earlier.name) if earlier else None
+
+    def _subject_before(self, pos: int) -> tuple[int, Mention] | None:
+        """The last person before `pos` named at the opening of a sentence, after at most a
+        few title words ("Interior Minister X called …", "Actor X's appearance …")."""
+        if self._subjects is None:
+            subjects = [
+                mention
+                for mention in self.people
+                if _SUBJECT_OPENING.fullmatch(
+                    self.body, self._sentence_start(mention.start), mention.start
+                )
+            ]
+            # "Bloomberg endorsed …": a surname alone, of someone named in full before.
+            for start in self.sentence_starts:
+                word = _FIRST_WORD.match(self.body, start)
+                known = self.registry.resolve_person(word.group(1)) if word else None
+                if word and known:
+                    subjects.append(Mention(known, word.start(1), word.end(1)))
+            self._subjects = Latest()
+            for mention in sorted(subjects, key=lambda m: m.start):
+                self._subjects.add(mention.start, mention)
+        return self._subjects.latest(pos)
+
+    def _sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.sentence_starts[i] if i >= 0 else 0
+
+    def _previous_sentence(self, pos: int) -> int:
+        """Where the sentence before the one holding `pos` starts, reaching further back
+        over a few that open with "He" or "She" (they go on about the same subject)."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 2
+        for _ in range(3):
+            if i <= 0 or not _PRONOUN_OPENING.match(self.body, self.sentence_starts[i]):
+                break
+            i -= 1
+        return self.sentence_starts[i] if i >= 0 else 0
 
     def person(self, name: str, role: str = "", country: str = "") -> Speaker:
         known_role, known_country = self.registry.role_of(name)

@@ -84,6 +84,17 @@ SPEECH_VERBS = SAY_VERBS + (
     "issued an opinion",
     "issued a warning",
     "issued an advisory",
+    "quipped",
+    "joked",
+    "exclaimed",
+    "lamented",
+    "boasted",
+    "countered",
+    "retorted",
+    "recounted",
+    "clarified",
+    "affirmed",
+    "opined",
 )
 
 # Participles that carry on a clause whose subject is the speaker ("X filed suit, saying ...").

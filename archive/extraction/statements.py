@@ -127,8 +127,9 @@ _LABEL_VERB = re.compile(
     r"\b(?:characteri[sz]ed|described|called|attacked|dismissed|label+ed|branded|denounced"
     r"|termed|criticized|criticised|praised|hailed)\b"
     r"(?:[^.;\"\u201c\u201d]{0,80}?\b(?:as|a|an)"
-    # 'called the claims "baseless"': the label right after a short object
-    r"|\s+(?:it|them|him|her|this|that|(?:the|these|those|his|her|their|its)\s+[\w-]+))\s*$"
+    # 'called the claims "baseless"', 'called D'Souza "humble"': a short object, then the label
+    r"|\s+(?:it|them|him|her|this|that|(?:the|these|those|his|her|their|its)\s+[\w-]+"
+    r"|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?))\s*$"
 )
 # After a verb, a clause of concession or time is no statement of the verb's subject.
 _CONJUNCTION_AFTER = re.compile(

@@ -996,3 +996,72 @@ def test_a_statement_ends_where_another_speaker_s_clause_begins():
         ("Ilham Aliyev", "the talks were useful"),
         ("Nikol Pashinyan", "they had failed"),
     ]
+
+
+# --- sixth round: follow-ups by subject, labels after a name, more verbs ---------------
+
+
+def _attributed(body: str) -> list[tuple[str, str]]:
+    return [(s.speaker, s.text) for s in extract(body, title="T").statements]
+
+
+def test_he_takes_up_the_subject_of_the_sentence_before():
+    body = (
+        'Mayor Ivo Ranić wrote "Let us all pray for the victims." '
+        "Ranić is from the port city. "
+        'Interior Minister Petar Lukač called the attack "an act of barbarity." '
+        'He said "I cannot find the words for this kind of act."'
+    )
+    assert _attributed(body)[-1] == ("Petar Lukač", "I cannot find the words for this kind of act")
+
+
+def test_he_takes_up_a_subject_named_after_the_last_statement():
+    body = (
+        'Health Minister Ana Kovač said "We could not save him," and the flag is at half-mast. '
+        "Tomas Berić, 53, had supported the reform for years. "
+        "He recently condemned the vandalism of a synagogue in the city."
+    )
+    assert _attributed(body)[-1][0] == "Tomas Berić"
+
+
+def test_a_possessive_subject_is_whom_he_takes_up():
+    body = (
+        'Singer Lena Marić praised the crowd, saying "you were wonderful tonight." '
+        "Actor Brendan Fox's visit came straight from filming abroad. "
+        'He quipped "I still have dust in my shoes."'
+    )
+    assert _attributed(body)[-1] == ("Brendan Fox", "I still have dust in my shoes")
+
+
+def test_a_surname_alone_at_a_sentence_start_is_the_subject():
+    body = (
+        "Richard Salt arrived early. Mary Jones spoke first. "
+        'Salt had his own view. He said "the plan will not work in winter."'
+    )
+    assert _attributed(body)[-1][0] == "Richard Salt"
+
+
+def test_a_subject_two_sentences_back_does_not_take_over_from_the_speaker():
+    body = (
+        'Governor Ann Pike said "we will act." Tom Reed won the primary in March. '
+        "In Ohio, which was to vote on Tuesday, the governor postponed the vote. "
+        'In a statement, she wrote "this is a health emergency for everyone."'
+    )
+    assert _attributed(body)[-1][0] == "Ann Pike"
+
+
+def test_a_label_quoted_after_a_named_object():
+    body = 'Party chief Girish Rao called Mendes "humble and soft-spoken".'
+    assert _attributed(body) == [("Girish Rao", "humble and soft-spoken")]
+
+
+@pytest.mark.parametrize("verb", ["quipped", "joked", "exclaimed", "lamented", "countered"])
+def test_more_verbs_of_saying(verb):
+    assert _speakers(f'Dana Holt {verb} "the dust is still in my shoes."') == ["Dana Holt"]
+    assert _speakers(f'"The dust is still in my shoes," {verb} Dana Holt.') == ["Dana Holt"]
+
+
+def test_a_title_word_as_a_surname():
+    body = "Former prime minister John Major has accused the cabinet of misleading the Queen."
+    assert _speakers(body) == ["John Major"]
+    assert _speakers("Major General John Smith said the convoy had left.") == ["John Smith"]
