@@ -290,8 +290,9 @@ def person_mentions(text: str) -> list[Mention]:
             continue  # "an analyst at Merrill Lynch": where someone works
         if not role and _REGNAL.fullmatch(name[-1]):
             continue  # "Macintosh II"; "Queen Elizabeth II" has her title
-        # "Mayo Clinic": a last word the article also uses in lower case is a common noun.
-        if not role and bare(name[-1]).lower() in common:
+        # "Mayo Clinic": a last word the article also uses in lower case is a common noun,
+        # unless a particle comes before it ("Haitham bin Tariq Al Said").
+        if not role and bare(name[-1]).lower() in common and name[-2].lower() not in PARTICLES:
             continue
         name[-1] = bare(name[-1])
         joined = " ".join(name)

@@ -169,7 +169,7 @@ class Registry:
         if expanded:
             return expanded
         key = org_key(name)
-        fuller = self._fuller_org(name)
+        fuller = self._fuller_org(name) or self.company_named(name)
         if fuller:
             return fuller
         rank = (-sum(w[:1].isupper() for w in name.split()),)

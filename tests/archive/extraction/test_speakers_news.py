@@ -1065,3 +1065,19 @@ def test_a_title_word_as_a_surname():
     body = "Former prime minister John Major has accused the cabinet of misleading the Queen."
     assert _speakers(body) == ["John Major"]
     assert _speakers("Major General John Smith said the convoy had left.") == ["John Smith"]
+
+
+def test_a_company_s_short_name_is_its_full_name_recorded_before():
+    body = (
+        "Bankers Trust New York Corp said it had placed its loans on non-accrual. "
+        "Bankers Trust said it acted now because payments had stopped."
+    )
+    assert _speakers(body) == ["Bankers Trust New York Corp"]
+
+
+def test_a_particle_before_a_common_word_keeps_the_name():
+    body = (
+        "His successor, Haitham bin Tariq Al Said, attended prayers. "
+        "After the funeral, Haitham said he would continue the old policies, and said so twice."
+    )
+    assert _speakers(body) == ["Haitham bin Tariq Al Said"]
