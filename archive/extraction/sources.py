@@ -9,7 +9,7 @@ from .lexicon import NON_NAME_WORDS, ROLE_WORDS
 from .names import is_country_token
 from .speakers import Speaker, resolve
 from .speech_words import SPEECH_VERBS
-from .types import ORGANISATION
+from .types import ORGANISATION, PERSON
 
 SPEECH_WORDS = frozenset(SPEECH_VERBS)
 
@@ -60,6 +60,13 @@ _ITS_DOCUMENT = re.compile(
     r"its (?:[\w-]+ ){0,2}?(?:report|statement|release|website|announcement|data|figures)s?\b"
 )
 _DESCRIBED = re.compile(r"(?:[a-z]+ ){1,3}[a-z]+, (?=[A-Z])")
+# "the El Paso mayor, Dee Margo", "University of X's chancellor, Ann Lee": a role, then the
+# person's full name set off by a comma and ending the phrase.
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:the |a |an )?(?:[\w'\u2019.&-]+,? ){0,6}?(?P<role>[a-z][\w-]*), "
+    r"(?P<name>[A-Z][\w'\u2019.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]+){1,3})"
+    r"(?=\s*[,.;!?]|\s*$)"
+)
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _CITING = re.compile(r", (?:citing [^,]{1,80}|(?:an? |the )?([\w-]+)[^,]{0,80}), ")
 
@@ -103,6 +110,9 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     if its:
         owner = p.ctx.last_speaker(ORGANISATION, start) or p.ctx.last_org("", start)
         return (owner, its.end()) if owner else None
+    named = role_then_name(p, start, sent_end)
+    if named:
+        return named
     described = _DESCRIBED.match(p.body, start, sent_end)
     if described:
         start = described.end()  # "her younger brother, King X": the name after the comma
@@ -117,6 +127,16 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     phrase = _without_full_stop(long.group())
     speaker = resolve(p.ctx, phrase, start)
     return (speaker, start + len(phrase)) if speaker else None
+
+
+def role_then_name(p: Pass, start: int, end: int) -> tuple[Speaker, int] | None:
+    """The person a phrase at `start` names after a role and a comma ("the El Paso mayor,
+    Dee Margo"), and where the name ends."""
+    found = _ROLE_THEN_NAME.match(p.body, start, end)
+    if not found or not _is_role_word(found.group("role")):
+        return None
+    speaker = resolve(p.ctx, found.group("name"), start)
+    return (speaker, found.end("name")) if speaker and speaker.kind == PERSON else None
 
 
 def attribute_according(p: Pass, match: re.Match[str]) -> None:

@@ -114,6 +114,11 @@ PARTICIPLES = (
     "asking",
     "calling",
     "describing",
+    "announcing",
+    "declaring",
+    "confirming",
+    "stressing",
+    "suggesting",
 )
 
 # Verbs that attribute only when a "that"-clause or a quote follows.

@@ -18,6 +18,7 @@ from .sources import (
     attribute_according,
     attribute_in_statement,
     attribute_passive,
+    role_then_name,
 )
 from .speakers import (
     SPOKESPERSON_FOR,
@@ -51,6 +52,9 @@ _QUOTE_AFTER = re.compile(_ADVERBIAL + r"\s*(?:this\s*)?[,:]?\s*(?=[\u201c\"])")
 # "said on Tuesday, after meeting his counterpart, that …": an aside set off by commas too.
 _THAT_AFTER = re.compile(_ADVERBIAL + r"(?:,[^,.;:\"\u201c\u201d]{1,80},)?,?\s+that\s+")
 _THIS_AFTER = re.compile(r"\s+this\b")
+# "described Day to the BBC in 2002: \"…\"": the verb's object and circumstances, a colon,
+# then the quote.
+_COLON_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,80}?:\s*(?=[\u201c\"])")
 _ADDRESSEE = (
     r"\s+(?:(?:the|a|an|local|state|news|several|national|public|his|her|their)\s+)*"
     r"(?:reporters|journalists|media|press|public|him|her|them|us|me|lawmakers"
@@ -138,7 +142,10 @@ _CONJUNCTION_AFTER = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"(?:" + "|".join(PARTICIPLES) + r")\b")
 # A speaker after "said" ends its sentence within a few words ("said the ministry.").
 _SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}\s*")
-_INVERTING = frozenset({"said", "says", "added", "stated"})
+_SENTENCE_REST = re.compile(r"[.!?]?\s*")
+_INVERTING = frozenset(
+    {"said", "says", "added", "stated", "argued", "noted", "explained", "insisted", "warned"}
+)
 # "... and said", "..., and suggested": a second verb of the sentence's subject.
 _AND_END = re.compile(r"(?:^|\s|,)and$")
 
@@ -174,6 +181,8 @@ def _quotes_around(p: Pass, verb: re.Match[str], phrase_at: int) -> list[_Passag
         # '"However," he told Science News, "this study …"': the quote after the addressee.
         addressee = _TOLD_LAST.match(p.body, verb.end(), sent_end)
         after = _QUOTE_AFTER.match(p.body, addressee.end(), sent_end + 2) if addressee else None
+    if not after and before is None:
+        after = _COLON_QUOTE.match(p.body, verb.end(), sent_end + 2)
     if after and after.end() in p.by_start and (before is None or "," in after.group()):
         index = p.by_start[after.end()]
         result.append((_quote_span(p, index), index))
@@ -274,6 +283,9 @@ def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker 
     follows the verb."""
     if not (_INVERTED.search(p.body, sent_start, verb.start()) or _reported_inversion(p, verb)):
         return None
+    named = role_then_name(p, verb.end(), p.sentence_at(verb.start())[1])
+    if named:
+        return named[0]  # "…, said the government's lawyer, Richard Keen."
     who = _AFTER_WHO.match(p.body, verb.end())
     words = who.group(1).split() if who else []
     # A full stop ends the phrase unless it closes an initial ("John G. Roberts").
@@ -310,7 +322,10 @@ def _reported_inversion(p: Pass, verb: re.Match[str]) -> bool:
     if verb.group() not in _INVERTING or comma < 0 or p.body[comma] != ",":
         return False
     _, sent_end = p.sentence_at(verb.start())
-    return bool(_SHORT_TAIL.fullmatch(p.body, verb.end(), sent_end))
+    if _SHORT_TAIL.fullmatch(p.body, verb.end(), sent_end):
+        return True
+    named = role_then_name(p, verb.end(), sent_end)  # "…, said the lawyer, Ann Lee."
+    return named is not None and _SENTENCE_REST.fullmatch(p.body, named[1], sent_end) is not None
 
 
 def _last_before(body: str, pos: int) -> int:

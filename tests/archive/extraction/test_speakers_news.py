@@ -1081,3 +1081,29 @@ def test_a_particle_before_a_common_word_keeps_the_name():
         "After the funeral, Haitham said he would continue the old policies, and said so twice."
     )
     assert _speakers(body) == ["Haitham bin Tariq Al Said"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "According to the Riverton mayor, Dana Kolar, during the weekend, police searched a mall.",
+        '"She was the finest scientist I have known," said Lakeview University\'s chancellor, '
+        "Dana Kolar.",
+        "It is not for the court to judge the motives, argued the government's lawyer, Dana Kolar.",
+    ],
+)
+def test_a_role_then_the_name_set_off_by_a_comma(body):
+    assert _speakers(body) == ["Dana Kolar"]
+
+
+def test_a_participle_announcing_after_a_post():
+    body = (
+        "Prime Minister Ivan Petrov posted a message on Facebook on Friday announcing he had "
+        "tested positive and would isolate for ten days."
+    )
+    assert _speakers(body) == ["Ivan Petrov"]
+
+
+def test_a_quote_after_the_verb_s_object_and_a_colon():
+    body = 'Mary Holt praised Day on Twitter: "Doris Day was America. She had it all."'
+    assert _attributed(body) == [("Mary Holt", "Doris Day was America. She had it all")]
