@@ -1,5 +1,6 @@
 """Acronyms an article defines: "Pacific Gas and Electric Company (PG&E)", "Transport for
-London (TfL)". Later "PG&E said" is the company speaking, under its full name."""
+London (TfL)", and names cut to syllables ("Phivolcs"). Later "PG&E said" is the company
+speaking, under its full name."""
 
 from __future__ import annotations
 
@@ -19,10 +20,12 @@ def definitions(text: str) -> list[tuple[str, str]]:
     found = []
     for match in _DEFINED.finditer(text):
         acronym = match.group(1)
-        if sum(c.isupper() for c in acronym) < 2:
+        syllabic = len(acronym) >= 4 and acronym[1:].islower()
+        if sum(c.isupper() for c in acronym) < 2 and not syllabic:
             continue
         words = text[max(0, match.start() - _REACH) : match.start()].split(" ")
-        name = _expanded(acronym, _name_run(words))
+        run = _name_run(words)
+        name = _syllables_of(acronym, run) if syllabic else _expanded(acronym, run)
         if name:
             found.append((acronym, name))
     return found
@@ -49,6 +52,19 @@ def _expanded(acronym: str, run: list[str]) -> str | None:
         if tail[0][0].lower() == letters[0] and _follows(letters, tail):
             return " ".join(tail)
     return None
+
+
+def _syllables_of(acronym: str, run: list[str]) -> str | None:
+    """The name a word made of its syllables stands for ("Philippine Institute of Volcanology
+    and Seismology (Phivolcs)"): the whole run, when it opens with the word's first letters
+    and holds all its letters in order."""
+    opening = acronym[:2].lower()
+    while run and not run[0].lower().startswith(opening):
+        run = run[1:]  # "The Philippine Institute …"
+    if len(run) < 2:
+        return None
+    letters = iter(" ".join(run).lower())
+    return " ".join(run) if all(c in letters for c in acronym.lower()) else None
 
 
 def _follows(letters: list[str], words: list[str]) -> bool:

@@ -59,6 +59,8 @@ _SUBJECT_VERB = re.compile(
 _ITS_DOCUMENT = re.compile(
     r"its (?:[\w-]+ ){0,2}?(?:report|statement|release|website|announcement|data|figures)s?\b"
 )
+_FINITE = re.compile(r" (?:is|was|are|were|has|had|will)\b")
+_BRACKETED = re.compile(r"\s*\([A-Z][\w.&-]{1,10}\)")
 _DESCRIBED = re.compile(r"(?:[a-z]+ ){1,3}[a-z]+, (?=[A-Z])")
 # "the El Paso mayor, Dee Margo", "University of X's chancellor, Ann Lee": a role, then the
 # person's full name set off by a comma and ending the phrase.
@@ -147,6 +149,8 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
     if not found or p.inside_quote(match.start()):
         return
     speaker, after = found
+    bracketed = _BRACKETED.match(body, after, sent_end)
+    after = bracketed.end() if bracketed else after  # "According to the Institute (IVS), …"
     gap = _ADVERBIAL_GAP.match(body, after, sent_end)
     if gap and match.start() - sent_start < 3:
         after = gap.end()  # "According to X on Saturday, ..."
@@ -156,6 +160,8 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
         relative = aside and aside.group(1) in ("who", "which", "whose")
         if aside and not (aside.group(1) is None or _is_role_word(aside.group(1)) or relative):
             aside = None  # keep "who spoke after the meeting," out, not a clause of the text
+        if aside and not relative and _FINITE.search(aside.group()):
+            aside = None  # "the epicenter was located …, ": a clause, not a role
         text = span(body, aside.end() if aside else after + 1, sent_end)
     elif body.startswith(",", after) and len(body[sent_start : match.start()].split()) <= 3:
         # "Longer term, according to X, the goal is …", "The goal, according to X, is …":

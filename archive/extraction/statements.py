@@ -107,8 +107,8 @@ _ASKED_ASIDE = re.compile(r",\s*$")
 _PLAIN_SENTENCE_END = re.compile(r"[a-z][.!] $")
 _ENDS_PARAGRAPH = re.compile(r"[.!?]?\s*(?:\n|$)")
 _OTHER_SPEAKER = re.compile(
-    r",\s+(?:while|whereas|but|and|though|although)\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s"
-    r"(?:said|says|told|added|argued|insisted|countered|responded)\b"
+    r"(?:,\s+(?:while|whereas|but|and|though|although)|;)\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s"
+    r"(?:said|says|told|added|argued|insisted|countered|responded|reported)\b"
 )
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").

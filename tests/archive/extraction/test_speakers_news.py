@@ -1107,3 +1107,37 @@ def test_a_participle_announcing_after_a_post():
 def test_a_quote_after_the_verb_s_object_and_a_colon():
     body = 'Mary Holt praised Day on Twitter: "Doris Day was America. She had it all."'
     assert _attributed(body) == [("Mary Holt", "Doris Day was America. She had it all")]
+
+
+def test_according_to_a_source_with_its_acronym_in_brackets():
+    body = (
+        "According to the Coastal Institute of Volcanology and Seismology (CIVS), the "
+        "epicentre lay nine kilometres east of the town."
+    )
+    assert _attributed(body) == [
+        (
+            "Coastal Institute of Volcanology and Seismology",
+            "the epicentre lay nine kilometres east of the town",
+        )
+    ]
+
+
+def test_an_acronym_made_of_syllables_stands_for_its_name():
+    body = (
+        "The Philippine Institute of Volcanology and Seismology (Phivolcs) sent a team. "
+        "Phivolcs reported the magnitude was 5.5 at its peak."
+    )
+    assert _speakers(body) == ["Philippine Institute of Volcanology and Seismology"]
+
+
+def test_a_statement_ends_where_another_source_s_clause_begins_after_a_semicolon():
+    body = "Ana Lee said the magnitude was 5.5; the Harbour Survey reported 5.8 at noon."
+    assert _attributed(body)[0] == ("Ana Lee", "the magnitude was 5.5")
+
+
+def test_a_clause_after_an_opening_source_is_no_aside():
+    body = (
+        "According to Elm Radio, the epicenter was located nine miles east of Carrascal, "
+        "north of the capital."
+    )
+    assert _attributed(body)[0][1].startswith("the epicenter was located")
