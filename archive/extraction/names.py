@@ -70,7 +70,11 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _TOKEN = rf"(?:{UPPER_CLASS}\.|{UPPER_CLASS}[\w'\u2019-]*\w|{_ARTICLE_PREFIX}{UPPER_CLASS}\w+)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 CAPSEQ = re.compile(rf"(?<![\w'\u2019.-]){_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
-_ORG_TAIL = re.compile(rf" (?:of|for|on) (?:the )?({_TOKEN}(?: (?:and )?{_TOKEN})*)")
+# "… of the Levant", "… for Aviation", and "to" before a verb and its object: "Committee to
+# Protect Journalists".
+_ORG_TAIL = re.compile(
+    rf" (?:(?:of|for|on) (?:the )?{_TOKEN}|to {_TOKEN} {_TOKEN})(?: (?:and )?{_TOKEN})*"
+)
 _ROLE_PREFIX = re.compile(rf"((?:{_TOKEN} )*[\w-]+) (to|of|for|on) $")
 _CONTRACTION = re.compile(r"['\u2019](?:m|d|re|ll|ve|t)$")
 # A run before an administrative noun is a place ("the Maidan Wardak provincial council").

@@ -1141,3 +1141,8 @@ def test_a_clause_after_an_opening_source_is_no_aside():
         "north of the capital."
     )
     assert _attributed(body)[0][1].startswith("the epicenter was located")
+
+
+def test_an_organisation_named_with_to_and_a_verb():
+    body = "The Committee to Protect Journalists reports sixteen other deaths since 2015."
+    assert _speakers(body) == ["Committee to Protect Journalists"]
