@@ -58,6 +58,10 @@ _SUBJECT_OPENING = re.compile(
 )
 # A sentence's first word, a surname when the article names its person in full.
 _FIRST_WORD = re.compile(r"([A-Z][\w\u2019'-]+?)(?:'s|\u2019s)?[ ,]")
+# "the Army of the North": a proper name after "the", with its small link words.
+_PROPER_NAME = re.compile(
+    r"the [A-Z][\w'\u2019.&-]*(?:(?: (?:of|and|for|the|to))* [A-Z][\w'\u2019.&-]*)*"
+)
 _PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
@@ -317,9 +321,20 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
 
 
 def _described_organisation(ctx: Context, phrase: Phrase) -> Speaker | None:
-    """'Roscosmos, the Russian space agency, announced': a name its apposition calls a body."""
+    """'Roscosmos, the Russian space agency, announced': a name its apposition calls a body;
+    'The militant group, the Army of the North, claimed': the name after its description."""
     described = phrase.appositive.split()
     words = phrase.text.split()
+    lead = phrase.lead.split()
+    if (
+        len(lead) >= 2
+        and lead[0].lower() in ("the", "a", "an")
+        and lead[-1].lower() in ORG_NOUNS
+        and all(w.islower() for w in lead[1:])
+        and _PROPER_NAME.fullmatch(phrase.appositive.strip())
+    ):
+        named = resolve(ctx, phrase.appositive.strip(), 0)
+        return named if named and named.kind == ORGANISATION else None
     if not (
         described[0].lower() in ("the", "a", "an")
         and described[-1].lower() in ORG_HEADS | ORG_NOUNS

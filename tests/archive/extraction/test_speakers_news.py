@@ -1146,3 +1146,8 @@ def test_a_clause_after_an_opening_source_is_no_aside():
 def test_an_organisation_named_with_to_and_a_verb():
     body = "The Committee to Protect Journalists reports sixteen other deaths since 2015."
     assert _speakers(body) == ["Committee to Protect Journalists"]
+
+
+def test_an_organisation_named_after_its_description():
+    body = "The rebel group, the Army of the North, claimed responsibility for the attacks."
+    assert _speakers(body) == ["Army of the North"]
