@@ -36,7 +36,7 @@ _SOURCE_NOUN = re.compile(
     r"|letter|filing)s? (?:(?:released|issued|published|posted|made|compiled)(?: online)? )?"
     r"(?:by|from) "
 )
-_NAME = r"[A-Z][\w.'\u2019&-]*"
+_NAME = r"(?:(?:al|el|ad|as|ash|at|az)-)?[A-Z][\w.'\u2019&-]*"  # "al-Eryani" too
 _WHO = re.compile(
     rf"(?:the |[a-z]+ ){{0,2}}{_NAME}"
     rf"(?: (?:(?:of|for|and|de|del|da|von|van|al) )?(?:the )?{_NAME}){{0,6}}"

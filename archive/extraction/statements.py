@@ -142,6 +142,7 @@ _CONJUNCTION_AFTER = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"(?:" + "|".join(PARTICIPLES) + r")\b")
 # A speaker after "said" ends its sentence within a few words ("said the ministry.").
 _SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}\s*")
+_ASIDE_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}(?=, and\b)")
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
 _INVERTING = frozenset(
     {"said", "says", "added", "stated", "argued", "noted", "explained", "insisted", "warned"}
@@ -324,6 +325,8 @@ def _reported_inversion(p: Pass, verb: re.Match[str]) -> bool:
     _, sent_end = p.sentence_at(verb.start())
     if _SHORT_TAIL.fullmatch(p.body, verb.end(), sent_end):
         return True
+    if _ASIDE_TAIL.match(p.body, verb.end(), sent_end):
+        return True  # "The bomb was in a market, stated Minister X, and was left …"
     named = role_then_name(p, verb.end(), sent_end)  # "…, said the lawyer, Ann Lee."
     return named is not None and _SENTENCE_REST.fullmatch(p.body, named[1], sent_end) is not None
 

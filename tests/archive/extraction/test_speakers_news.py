@@ -1151,3 +1151,19 @@ def test_an_organisation_named_with_to_and_a_verb():
 def test_an_organisation_named_after_its_description():
     body = "The rebel group, the Army of the North, claimed responsibility for the attacks."
     assert _speakers(body) == ["Army of the North"]
+
+
+def test_according_to_a_surname_with_an_arabic_article():
+    body = (
+        "Information Minister Moammar al-Eryani visited the market on Monday. "
+        "According to al-Eryani, the rebels are backed by a foreign power."
+    )
+    assert _attributed(body) == [("Moammar al-Eryani", "the rebels are backed by a foreign power")]
+
+
+def test_an_inverted_attribution_set_off_inside_a_sentence():
+    body = (
+        "The bomb was placed on a motorcycle in a market, stated Information Minister "
+        "Moammar al-Eryani, and was left outside a restaurant."
+    )
+    assert _attributed(body) == [("Moammar al-Eryani", "The bomb was placed on a motorcycle in a market")]
