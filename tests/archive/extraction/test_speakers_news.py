@@ -1166,4 +1166,5 @@ def test_an_inverted_attribution_set_off_inside_a_sentence():
         "The bomb was placed on a motorcycle in a market, stated Information Minister "
         "Moammar al-Eryani, and was left outside a restaurant."
     )
-    assert _attributed(body) == [("Moammar al-Eryani", "The bomb was placed on a motorcycle in a market")]
+    said = "The bomb was placed on a motorcycle in a market"
+    assert _attributed(body) == [("Moammar al-Eryani", said)]
