@@ -68,7 +68,8 @@ _SPOKES = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "official"}
 )
 _NAMED = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne)\s+[a-z][\w\s-]{0,40}?\s+named\s+"
+    r"\b(?:[Aa]n?|[Oo]ne)\s+[a-z][\w\s-]{0,40}?\s+(?:named|called|using the (?:pseudonym|name)"
+    r"|identified(?: only)? as|who gave (?:only )?(?:his|her|their) name as)\s+"
     r"([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2})$"
 )
 _PERSON_OF = re.compile(
@@ -288,14 +289,23 @@ def spokesperson_of(ctx: Context, phrase: Phrase, before: str) -> Speaker | None
     return Speaker(known or ctx.registry.add_org(phrase.text), ORGANISATION)
 
 
+def introduced_name(ctx: Context, text: str) -> Speaker | None:
+    """The person a description introduces by name: "a university student named Wong",
+    "a protester using the pseudonym Katya"."""
+    named = _NAMED.search(text)
+    if not named:
+        return None
+    name = named.group(1)
+    ctx.registry.add_persons([Mention(name, 0, len(name))])
+    return ctx.person(ctx.registry.resolve_person(name) or name)
+
+
 def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
     """'Name, the role,' or 'the role, Name,': whichever side names someone speaks."""
-    named = _NAMED.search(phrase.lead)
-    if named and not phrase.appositive:
-        # "A university student named Wong": the name a description introduces.
-        name = named.group(1)
-        ctx.registry.add_persons([Mention(name, 0, len(name))])
-        return ctx.person(ctx.registry.resolve_person(name) or name)
+    if not phrase.appositive:
+        named = introduced_name(ctx, phrase.lead)
+        if named:
+            return named
     appositive = phrase.appositive
     if appositive and not _REL_START.match(appositive) and not _ARTICLE.match(appositive):
         inner = resolve(ctx, appositive.strip(), pos)

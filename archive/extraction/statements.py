@@ -24,6 +24,7 @@ from .speakers import (
     SPOKESPERSON_FOR,
     Context,
     Speaker,
+    introduced_name,
     resolve,
     resolve_phrase,
     spokesperson_of,
@@ -143,6 +144,8 @@ _PARTICIPLE_AFTER = re.compile(r"(?:" + "|".join(PARTICIPLES) + r")\b")
 # A speaker after "said" ends its sentence within a few words ("said the ministry.").
 _SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}\s*")
 _ASIDE_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}(?=, and\b)")
+
+
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
 _INVERTING = frozenset(
     {"said", "says", "added", "stated", "argued", "noted", "explained", "insisted", "warned"}
@@ -294,6 +297,9 @@ def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker 
     words = words[: cut + 1] if cut is not None else words
     if words:
         words[-1] = words[-1].rstrip(".") if len(words[-1]) > 2 else words[-1]
+    introduced = introduced_name(p.ctx, " ".join(words))
+    if introduced:
+        return introduced  # '"…," said a protester using the pseudonym Katya.'
     for n in range(len(words), 0, -1):
         if words[n - 1][:1].isupper() or n == 2:
             speaker = resolve(p.ctx, " ".join(words[:n]), verb.start())

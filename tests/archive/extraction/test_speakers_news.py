@@ -1168,3 +1168,18 @@ def test_an_inverted_attribution_set_off_inside_a_sentence():
     )
     said = "The bomb was placed on a motorcycle in a market"
     assert _attributed(body) == [("Moammar al-Eryani", said)]
+
+
+@pytest.mark.parametrize(
+    "who", ["a protester using the pseudonym Katya", "a student identified only as Katya"]
+)
+def test_a_description_that_introduces_a_name_after_the_quote(who):
+    body = (
+        '"We will not stop," wrote activist Joshua Wong on Twitter. "They conceded nothing."\n\n'
+        f'"She is only trying to split us. Many people think so," said {who}. "We know it."'
+    )
+    found = _attributed(body)
+    assert found[2:] == [
+        ("Katya", "She is only trying to split us. Many people think so"),
+        ("Katya", "We know it"),
+    ]
