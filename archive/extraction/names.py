@@ -64,12 +64,18 @@ _WORKPLACE_BEFORE = re.compile(
     r"\b(?:analyst|economist|strategist|trader|dealer|partner|director|manager|officer"
     r"|spokesman|spokeswoman|spokesperson|president|chairman|executive|head|researcher) at $"
 )
-_INITIAL = re.compile(rf"{UPPER_CLASS}\.")
+# An initial: "R." or, before a name, a lone capital ("B Shiva Parvathi"), never "A" or "I".
+_INITIAL = re.compile(rf"{UPPER_CLASS}\.|[B-HJ-NP-Z]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 _TOKEN = rf"(?:{UPPER_CLASS}\.|{UPPER_CLASS}[\w'\u2019-]*\w|{_ARTICLE_PREFIX}{UPPER_CLASS}\w+)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 CAPSEQ = re.compile(rf"(?<![\w'\u2019.-]){_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
+# A person's name may open with an initial without its full stop ("B Shiva Parvathi").
+_PERSON_TOKEN = rf"(?:(?<![/&])[B-HJ-NP-Z](?= {UPPER_CLASS}[a-z])|{_TOKEN})"
+_PERSON_RUN = re.compile(
+    rf"(?<![\w'\u2019.-]){_PERSON_TOKEN}(?: (?:{_PARTICLE} )*{_PERSON_TOKEN})*"
+)
 # "… of the Levant", "… for Aviation", and "to" before a verb and its object: "Committee to
 # Protect Journalists".
 _ORG_TAIL = re.compile(
@@ -275,7 +281,7 @@ def person_mentions(text: str) -> list[Mention]:
     """Full person names in `text`, titles split off into `role`."""
     common = lower_words(text)
     found = []
-    matches = [m for m in CAPSEQ.finditer(text) if " " in m.group()]  # lone words are no names
+    matches = [m for m in _PERSON_RUN.finditer(text) if " " in m.group()]  # lone words: no names
     places = {m.group() for m in matches if _PLACE_NOUN.match(text, m.end())}
     for match in matches:
         if match.group() in places:

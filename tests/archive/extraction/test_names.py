@@ -146,3 +146,16 @@ def test_products_firms_and_titles_are_no_people():
         "Ann Lee"
     ]
     assert _names("Chancellor of the Exchequer Nigel Lawson spoke.") == ["Nigel Lawson"]
+
+
+def test_an_initial_without_its_full_stop_opens_or_joins_a_name():
+    assert _names("Speaking to the paper, B Shiva Parvathi said she was proud.") == [
+        "B Shiva Parvathi"
+    ]
+    assert _names("He will succeed John M Henske, who is also chairman.") == ["John M Henske"]
+    assert _names("A man identified as P Wilson was held.") == ["P Wilson"]
+
+
+def test_a_lone_capital_is_no_initial_after_a_slash_or_as_an_article():
+    assert _names("O/N Repos rose to 58.9 from 59.0.") == []
+    assert _names("A Shiva temple and I Ravi said so.") == []
