@@ -220,6 +220,19 @@ class Context:
                     return [self.person(name) for name in reversed(names)]
         return []
 
+    def of_last_two(self, pos: int, latter: bool) -> Speaker | None:
+        """ "The latter" or "the former": of the last two people or organisations named
+        before `pos`."""
+        named = [(m.start, self.person(m.name)) for m in self.people if m.start < pos]
+        named += [(at, Speaker(name, ORGANISATION)) for at, name in self.orgs if at < pos]
+        last_two: list[Speaker] = []
+        for _, speaker in sorted(named, key=lambda n: n[0], reverse=True):
+            if speaker.name not in (s.name for s in last_two):
+                last_two.append(speaker)
+            if len(last_two) == 2:
+                return last_two[0] if latter else last_two[1]
+        return None
+
     def last_of_country(self, code: str, pos: int) -> Speaker | None:
         """The last person before `pos` whose role is of country `code` ("Armenian Prime
         Minister X" for "the Armenian leader")."""
@@ -371,6 +384,8 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     first = words[0].lower()
     if len(words) == 1 and first in PERSON_PRONOUNS | ORG_PRONOUNS:
         return ctx.last_speaker(PERSON if first in PERSON_PRONOUNS else ORGANISATION, pos)
+    if len(words) == 2 and first == "the" and words[1].lower() in ("latter", "former"):
+        return ctx.of_last_two(pos, latter=words[1].lower() == "latter")
     article = first in ("the", "a", "an")
     words = words[1:] if article else words
     if not words:

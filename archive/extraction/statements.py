@@ -84,7 +84,9 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|this|some)\s+)?(?:[\w'\u2019-]+\s+){0,6}?"
     r"(?:was|were|is|are|had|has|have|will|would|could|might|can)\s"
 )
-_WITH_SUBJECT = re.compile(r",\s+with\s+((?:the\s+)?[A-Z][^,;:\"\u201c]{1,80})$")
+_WITH_SUBJECT = re.compile(
+    r",\s+with\s+((?:the\s+)?(?:[A-Z]|latter\b|former\b)[^,;:\"\u201c]{1,80})$"
+)
 # "called on the government to release …": an appeal, with an infinitive, not a visit or a date.
 _CALLED_ON = re.compile(
     r"\s+(?!(?:" + "|".join(sorted(TIME_WORDS)) + r")\b)[^.;:\"\u201c]{1,80}?\bto\s+[a-z]",
@@ -387,6 +389,9 @@ def _participle_subject(p: Pass, head: str, sent_start: int, verb_at: int) -> Sp
     """The participle's own subject: "Iran denied it, with Foreign Minister X saying ...",
     "X was quoted by TASS as saying ...", "TASS quoted X as saying ..."."""
     if with_subject := _WITH_SUBJECT.search(head):
+        which = with_subject.group(1).split()[:2]
+        if which[-1] in ("latter", "former"):  # "…, with the latter confirming …"
+            return resolve(p.ctx, " ".join(which), verb_at)
         phrase = speaker_phrase(p.body, sent_start + with_subject.start(1), verb_at)
     elif quoted := _QUOTED_AS.search(head):
         phrase = speaker_phrase(p.body, sent_start, sent_start + quoted.start())

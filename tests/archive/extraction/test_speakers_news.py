@@ -1183,3 +1183,13 @@ def test_a_description_that_introduces_a_name_after_the_quote(who):
         ("Katya", "She is only trying to split us. Many people think so"),
         ("Katya", "We know it"),
     ]
+
+
+def test_the_former_and_the_latter_of_the_last_two_named():
+    body = "The case went to John Smith and Mary Jones. The former said the ruling was unfair."
+    assert _speakers(body) == ["John Smith"]
+    body = (
+        "Inquiries were opened by the Federal Aviation Board and the Harbour Safety Board, with "
+        'the latter yesterday confirming on Twitter they were "not travelling to the scene."'
+    )
+    assert _speakers(body) == ["Harbour Safety Board"]
