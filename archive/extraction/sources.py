@@ -60,6 +60,11 @@ _ITS_DOCUMENT = re.compile(
     r"its (?:[\w-]+ ){0,2}?(?:report|statement|release|website|announcement|data|figures)s?\b"
 )
 _FINITE = re.compile(r" (?:is|was|are|were|has|had|will)\b")
+# What a source is, after its name: "the Associated Press news agency".
+_KIND_AFTER = re.compile(
+    r"\s+(?:news agency|news service|wire service|newspaper|daily|broadcaster|website"
+    r"|magazine|agency)\b"
+)
 _BRACKETED = re.compile(r"\s*\([A-Z][\w.&-]{1,10}\)")
 _DESCRIBED = re.compile(r"(?:[a-z]+ ){1,3}[a-z]+, (?=[A-Z])")
 # "the El Paso mayor, Dee Margo", "University of X's chancellor, Ann Lee": a role, then the
@@ -119,10 +124,12 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     if described:
         start = described.end()  # "her younger brother, King X": the name after the comma
     found = _phrase_at(p, start, sent_end)
-    if found and _SOURCE_END.match(p.body, found[1]):
+    kind = _KIND_AFTER.match(p.body, found[1], sent_end) if found else None
+    end = kind.end() if kind else found[1] if found else 0
+    if found and _SOURCE_END.match(p.body, end):
         speaker = source_speaker(p, found[0], start, found[1])
         if speaker:
-            return speaker, found[1]
+            return speaker, end
     long = _LONG_WHO.match(p.body, start, sent_end)
     if not long:
         return None

@@ -1193,3 +1193,8 @@ def test_the_former_and_the_latter_of_the_last_two_named():
         'the latter yesterday confirming on Twitter they were "not travelling to the scene."'
     )
     assert _speakers(body) == ["Harbour Safety Board"]
+
+
+def test_a_source_s_kind_after_its_name_is_no_part_of_it():
+    body = "According to the Harbour Press news agency, the delegates are not bound to vote."
+    assert _speakers(body) == ["Harbour Press"]
