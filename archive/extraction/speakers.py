@@ -264,9 +264,7 @@ class Context:
         found = anyone.before(pos) if anyone and noun in COMPANY_NOUNS else None
         if found:
             return Speaker(found[1], ORGANISATION)
-        if noun == "police":
-            return Speaker(self.registry.add_org("Police"), ORGANISATION)
-        return None
+        return None  # "Police said": an unnamed source, as "officials said"
 
 
 def _role_tail(lead: str) -> list[str]:

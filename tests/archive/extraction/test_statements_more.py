@@ -132,10 +132,14 @@ def test_company_follow_up_uses_last_organisation():
     assert _said(body) == [("Northwind Trading Company", "the plant would employ 300 people")]
 
 
-def test_police_said():
-    assert _said("Police said the driver had been arrested on the spot.") == [
-        ("Police", "the driver had been arrested on the spot")
-    ]
+def test_police_unnamed_are_no_speaker_but_a_named_force_is():
+    # Like "officials said", an unnamed police force is no speaker (tests/data/LABELLING.md).
+    assert _said("Police said the driver had been arrested on the spot.") == []
+    body = (
+        "Thames Valley Police opened an inquiry on Monday. "
+        "The police said the driver had been arrested on the spot."
+    )
+    assert _said(body) == [("Thames Valley Police", "the driver had been arrested on the spot")]
 
 
 def test_possessive_spokesperson_speaks_for_organisation():
