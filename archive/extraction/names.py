@@ -240,7 +240,8 @@ def _drop_sentence_opener(
     """'Separately Ali' -> 'Ali': a sentence-initial word also used in lower case is no name."""
     opener = text[max(0, start - 6) : start]
     first = tokens[0].lower() if tokens else ""
-    ordinary = first in common or first.endswith("ing")
+    # "President Trump said": a title is no ordinary word even if the text has "president".
+    ordinary = (first in common and first not in ROLE_HEADS) or first.endswith("ing")
     # "Broadcaster Piers Morgan": an occupation capitalised only because it opens the sentence.
     occupation = first.endswith(("er", "or", "ist", "ian")) and not is_country_token(tokens[0])
     ordinary = ordinary or (len(tokens) >= 3 and occupation)  # not "Armenian", "Russian"

@@ -62,6 +62,7 @@ _FIRST_WORD = re.compile(r"([A-Z][\w\u2019'-]+?)(?:'s|\u2019s)?[ ,]")
 _PROPER_NAME = re.compile(
     r"the [A-Z][\w'\u2019.&-]*(?:(?: (?:of|and|for|the|to))* [A-Z][\w'\u2019.&-]*)*"
 )
+_NOT_HOLDING = frozenset({"vice", "deputy", "former", "ex", "assistant", "under"})
 _PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
@@ -202,7 +203,7 @@ class Context:
 
     def last_with_role(self, noun: str, pos: int) -> Speaker | None:
         """The last person before `pos` whose role includes `noun` ("the minister")."""
-        return self._latest(self._with_role, noun, pos, lambda m: noun in self._role_words(m))
+        return self._latest(self._with_role, noun, pos, lambda m: _holds(noun, self._role_words(m)))
 
     def _role_words(self, mention: Mention) -> list[str]:
         apposed = _APPOSED_ROLE.match(self.body, mention.end)
@@ -265,6 +266,12 @@ class Context:
         if found:
             return Speaker(found[1], ORGANISATION)
         return None  # "Police said": an unnamed source, as "officials said"
+
+
+def _holds(noun: str, role_words: list[str]) -> bool:
+    """Whether a role is `noun` itself: a vice-president or former minister is none."""
+    at = [i for i, word in enumerate(role_words) if word == noun]
+    return any(i == 0 or role_words[i - 1] not in _NOT_HOLDING for i in at)
 
 
 def _role_tail(lead: str) -> list[str]:

@@ -1198,3 +1198,15 @@ def test_the_former_and_the_latter_of_the_last_two_named():
 def test_a_source_s_kind_after_its_name_is_no_part_of_it():
     body = "According to the Harbour Press news agency, the delegates are not bound to vote."
     assert _speakers(body) == ["Harbour Press"]
+
+
+def test_the_president_is_no_vice_president_and_a_title_opens_a_sentence():
+    body = (
+        "Supporters of President Donald Tramp rallied, and former Vice-President Joe Bidell "
+        "was projected to win. President Tramp lashed out at the mayor on Twitter. "
+        "The president has blamed the mayor for unrest in various cities."
+    )
+    assert _attributed(body)[-1] == (
+        "Donald Tramp",
+        "the mayor for unrest in various cities",
+    )
