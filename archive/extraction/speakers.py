@@ -201,9 +201,17 @@ class Context:
         known_role, known_country = self.registry.role_of(name)
         return Speaker(name, PERSON, role or known_role, country or known_country)
 
-    def last_with_role(self, noun: str, pos: int) -> Speaker | None:
-        """The last person before `pos` whose role includes `noun` ("the minister")."""
-        return self._latest(self._with_role, noun, pos, lambda m: _holds(noun, self._role_words(m)))
+    def last_with_role(
+        self, noun: str, pos: int, qualifiers: tuple[str, ...] = ()
+    ) -> Speaker | None:
+        """The last person before `pos` whose role includes `noun` ("the minister") and every
+        qualifier ("the prime minister": not the economy minister)."""
+
+        def holds(mention: Mention) -> bool:
+            words = self._role_words(mention)
+            return _holds(noun, words) and all(q in words for q in qualifiers)
+
+        return self._latest(self._with_role, " ".join((*qualifiers, noun)), pos, holds)
 
     def _role_words(self, mention: Mention) -> list[str]:
         apposed = _APPOSED_ROLE.match(self.body, mention.end)
@@ -461,13 +469,17 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
     if (article or owned) and last in ROLE_NOUNS and all(_role_or_country(w) for w in words):
         # "the Indian Prime Minister asked", "the Armenian leader said", "Turkey's president
         # said": whoever holds the role, or leads that country, never the role itself.
-        holder = ctx.last_with_role(last, pos)
+        qualifiers = tuple(
+            w.lower() for w in words[:-1] if w.lower() in ROLE_WORDS and not code_for(w)
+        )
+        holder = ctx.last_with_role(last, pos, qualifiers)
         country = next((code for code in map(code_for, words) if code), None)
         if country and (holder is None or holder.country != country):
             holder = ctx.last_of_country(country, pos) or holder
         return holder
     if article and len(words) <= 2 and last in ROLE_NOUNS:
-        return ctx.last_with_role(last, pos)
+        qualifiers = tuple(w.lower() for w in words[:-1] if w.lower() in ROLE_WORDS)
+        return ctx.last_with_role(last, pos, qualifiers)
     if article and last in _PARTISANS and all(w[:1].isupper() for w in words):
         # "the West Virginia Democrat": a politician named before, by party and state.
         return ctx.last_speaker(PERSON, pos)

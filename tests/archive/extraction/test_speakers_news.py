@@ -1210,3 +1210,11 @@ def test_the_president_is_no_vice_president_and_a_title_opens_a_sentence():
         "Donald Tramp",
         "the mayor for unrest in various cities",
     )
+
+
+def test_the_prime_minister_is_not_any_minister():
+    body = (
+        "Prime Minister Igor Matov tested positive. After Minister of Economy Richard Sul "
+        'failed to buy kits, the Prime Minister apologised for "having an idiot as minister."'
+    )
+    assert _attributed(body) == [("Igor Matov", "having an idiot as minister")]
