@@ -1217,4 +1217,4 @@ def test_the_prime_minister_is_not_any_minister():
         "Prime Minister Igor Matov tested positive. After Minister of Economy Richard Sul "
         'failed to buy kits, the Prime Minister apologised for "having an idiot as minister."'
     )
-    assert _attributed(body) == [("Igor Matov", "having an idiot as minister")]
+    assert _speakers(body) == ["Igor Matov"]
