@@ -317,6 +317,8 @@ def person_mentions(text: str) -> list[Mention]:
     return found
 
 
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
+_OWNER = re.compile(r"([\w.-]+)['\u2019]s (?=[A-Z])")
 _AND_BEFORE = re.compile(rf"(?<![\w'\u2019.-])(?:({_TOKEN}) )?({_TOKEN}) and $")
 
 
@@ -377,8 +379,26 @@ def org_mentions(text: str) -> list[Mention]:
         if tail:
             end = tail.end()
         if len(tokens) >= 2 or tail:
+            start += owner_end(text[start:end], text[max(0, start - 30) : start])
             found.append(Mention(text[start:end], start, end, ORGANISATION))
     return found
+
+
+def owner_end(name: str, before: str = "") -> int:
+    """Where, in an organisation's `name`, the name of a body it owns starts: 15 for "NASA's
+    Commercial Crew Program" (the owner is an organisation, not a founder as in "Moody's
+    Investors Service" nor a word of the name as in "People's Liberation Army"); else 0.
+    `before` is the text before the name ("the University of " before "Washington's …")."""
+    owned = _OWNER.search(name)
+    if not owned:
+        return 0
+    owner = name[: owned.end(1)].split(" ")
+    head_of = _OF_BEFORE.search(before[-30:])
+    owner += [head_of.group(1)] if head_of else []
+    if not any(w.lower() in ORG_HEADS or _ACRONYM_WORD.fullmatch(w) for w in owner):
+        return 0
+    rest = name[owned.end() :].split(" ")
+    return owned.end() if len(rest) >= 2 and any(w.lower() in ORG_HEADS for w in rest) else 0
 
 
 def outlet_mentions(text: str) -> list[Mention]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .countries import code_for
 from .lexicon import COMPANY_FORMS, ORG_HEADS
-from .names import DOTTED_INITIALS, Mention, bare, is_country_token, name_key
+from .names import DOTTED_INITIALS, Mention, bare, is_country_token, name_key, owner_end
 from .types import ORGANISATION, PERSON, Entity
 
 _LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
@@ -165,6 +165,7 @@ class Registry:
     def add_org(self, name: str) -> str:
         """Record an organisation; return its canonical spelling."""
         name = bare(name)  # "the Centre for Aviation's database": the Centre for Aviation
+        name = name[owner_end(name) :]  # "NASA's Commercial Crew Program": the program
         expanded = self._expand_acronym(name)
         if expanded:
             return expanded

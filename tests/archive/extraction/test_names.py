@@ -159,3 +159,16 @@ def test_an_initial_without_its_full_stop_opens_or_joins_a_name():
 def test_a_lone_capital_is_no_initial_after_a_slash_or_as_an_article():
     assert _names("O/N Repos rose to 58.9 from 59.0.") == []
     assert _names("A Shiva temple and I Ravi said so.") == []
+
+
+def test_an_organisation_owned_by_another_is_named_without_its_owner():
+    text = "A study by the University of Washington's Institute for Health Metrics said so."
+    assert "Institute for Health Metrics" in [m.name for m in org_mentions(text)]
+    assert "NASA's Commercial Crew Program" not in [
+        m.name for m in org_mentions("NASA's Commercial Crew Program hired 40 engineers.")
+    ]
+
+
+def test_a_founder_s_name_or_a_word_of_the_name_is_no_owner():
+    for name in ("Moody's Investors Service Inc", "People's Liberation Army"):
+        assert name in [m.name for m in org_mentions(f"The {name} said so.")]

@@ -1218,3 +1218,11 @@ def test_the_prime_minister_is_not_any_minister():
         'failed to buy kits, the Prime Minister apologised for "having an idiot as minister."'
     )
     assert _speakers(body) == ["Igor Matov"]
+
+
+def test_a_source_owned_by_an_organisation_is_named_without_its_owner():
+    body = (
+        "According to the University of Lakeland's Institute for Health Metrics, the virus "
+        "may cause 32,000 more deaths."
+    )
+    assert _speakers(body) == ["Institute for Health Metrics"]
