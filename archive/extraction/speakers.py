@@ -427,7 +427,11 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         if len(words) == 2 and words[0].lower() in ORG_NOUNS:
             return ctx.last_org(words[0].lower(), pos)  # "a company spokesman"
         # "A senior USDA official": the organisation's name without its adjectives.
-        owner_words = [POSSESSIVE.sub("", w) for w in words[:-1] if w[:1].isupper()]
+        owner_words = [
+            POSSESSIVE.sub("", w)
+            for w in words[:-1]
+            if w[:1].isupper() and w.lower() not in _INDEFINITE  # "One official said"
+        ]
         lone = len(owner_words) == 1
         if lone and not is_country_token(owner_words[0]):
             return Speaker(ctx.registry.add_org(owner_words[0]), ORGANISATION)

@@ -148,6 +148,7 @@ _SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+
 _ASIDE_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}(?=, and\b)")
 
 
+_LATER_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,100}?(?=[\u201c\"])")
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
 _INVERTING = frozenset(
     {"said", "says", "added", "stated", "argued", "noted", "explained", "insisted", "warned"}
@@ -252,7 +253,15 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
         verdict = verdict or (word == "described" and _AS_LABEL.match(body, tail, sent_end))
         figures = word == "reported" and _FIGURES.match(body, tail, sent_end)
-        return [(span(body, tail, sent_end), None)] if clause or verdict or figures else []
+        if clause or verdict or figures:
+            return [(span(body, tail, sent_end), None)]
+        # 'X described tire marks and "insane" heat': the words quoted later in the sentence.
+        later = _LATER_QUOTE.match(body, tail, sent_end) if word == "described" else None
+        index = p.by_start.get(later.end()) if later else None
+        if index is None:
+            return []
+        quoted = _quote_span(p, index)  # a word or two quoted: the whole phrase is the gist
+        return [(quoted, index)] if quoted else [(span(body, tail, sent_end, keep_end=True), None)]
     text = span(body, tail, sent_end)
     if text is None and verb_word in OBJECT_VERBS:
         # "X confirmed the deal.", "Y claimed responsibility.": the sentence is the statement.

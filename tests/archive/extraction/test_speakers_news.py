@@ -1226,3 +1226,13 @@ def test_a_source_owned_by_an_organisation_is_named_without_its_owner():
         "may cause 32,000 more deaths."
     )
     assert _speakers(body) == ["Institute for Health Metrics"]
+
+
+def test_described_with_a_word_quoted_later():
+    body = 'Another witness, Nicole Tarrant, described long tire marks and "insane" heat.'
+    assert _attributed(body) == [("Nicole Tarrant", 'long tire marks and "insane" heat.')]
+
+
+@pytest.mark.parametrize("who", ["One official", "Another senior official"])
+def test_one_official_is_an_unnamed_source(who):
+    assert _speakers(f"{who} said there had been a large outflow of funds.") == []
