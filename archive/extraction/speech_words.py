@@ -66,6 +66,7 @@ SPEECH_VERBS = SAY_VERBS + (
     "threatened",
     "promised",
     "described",
+    "describes",
     "denounced",
     "expressed",
     "cited",
@@ -125,7 +126,7 @@ PARTICIPLES = (
 WEAK_VERBS = _words(
     """
     reported indicated estimated agreed revealed disclosed mentioned posted continued
-    concluded maintained observed answered testified proposed read reacted described
+    concluded maintained observed answered testified proposed read reacted described describes
     """
 ) | {"called it"}
 

@@ -251,12 +251,13 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         # "X called it a tragedy": a verdict.
         clause = word in WEAK_VERBS and _BARE_CLAUSE.match(body, tail, sent_end)
         verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
-        verdict = verdict or (word == "described" and _AS_LABEL.match(body, tail, sent_end))
+        describes = word in ("described", "describes")
+        verdict = verdict or (describes and _AS_LABEL.match(body, tail, sent_end))
         figures = word == "reported" and _FIGURES.match(body, tail, sent_end)
         if clause or verdict or figures:
             return [(span(body, tail, sent_end), None)]
         # 'X described tire marks and "insane" heat': the words quoted later in the sentence.
-        later = _LATER_QUOTE.match(body, tail, sent_end) if word == "described" else None
+        later = _LATER_QUOTE.match(body, tail, sent_end) if describes else None
         index = p.by_start.get(later.end()) if later else None
         if index is None:
             return []
