@@ -77,9 +77,10 @@ _PERSON_RUN = re.compile(
     rf"(?<![\w'\u2019.-]){_PERSON_TOKEN}(?: (?:{_PARTICLE} )*{_PERSON_TOKEN})*"
 )
 # "… of the Levant", "… for Aviation", and "to" before a verb and its object: "Committee to
-# Protect Journalists".
+# Protect Journalists"; an acronym after "and" is another body ("… of Bristol and UC Davis").
 _ORG_TAIL = re.compile(
-    rf" (?:(?:of|for|on) (?:the )?{_TOKEN}|to {_TOKEN} {_TOKEN})(?: (?:and )?{_TOKEN})*"
+    rf" (?:(?:of|for|on) (?:the )?{_TOKEN}|to {_TOKEN} {_TOKEN})"
+    rf"(?: (?:and (?![A-Z]{{2}}))?{_TOKEN})*"
 )
 _ROLE_PREFIX = re.compile(rf"((?:{_TOKEN} )*[\w-]+) (to|of|for|on) $")
 _CONTRACTION = re.compile(r"['\u2019](?:m|d|re|ll|ve|t)$")

@@ -569,6 +569,16 @@ def _organisation(ctx: Context, words: list[str]) -> Speaker | None:
         words = words[name_start:]  # "Hindu-nationalist party Bharatiya Janata Party"
     if _common_noun_phrase(ctx, words):
         return None
+    # "the University of Bristol and UC Davis": two bodies; the first speaks for both.
+    joined = next(
+        (
+            i
+            for i in range(1, len(words) - 1)
+            if words[i] == "and" and _ACRONYM.fullmatch(words[i + 1])
+        ),
+        None,
+    )
+    words = words[:joined] if joined else words
     return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
 
 

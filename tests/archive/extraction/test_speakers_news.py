@@ -1236,3 +1236,8 @@ def test_described_with_a_word_quoted_later():
 @pytest.mark.parametrize("who", ["One official", "Another senior official"])
 def test_one_official_is_an_unnamed_source(who):
     assert _speakers(f"{who} said there had been a large outflow of funds.") == []
+
+
+def test_two_bodies_joined_by_and_an_acronym_are_not_one_name():
+    body = "Scientists from the University of Lakeland and UC Davis say zebras confuse flies."
+    assert _speakers(body) == ["University of Lakeland"]
