@@ -64,11 +64,13 @@ def test_wikinews_development_set(tmp_path):
     assert scores["date"]["accuracy"] >= 0.95
 
 
-# Measured 2026-12-03, extractor v7 (tuning: speakers 0.91, dates 0.91; test: 0.87, 0.91;
-# countries 0.98 on both); a little under, so a regression fails.
+# Measured 2026-12-03, extractor v8 (speakers / dates: tuning 0.94 / 0.91, second tuning
+# batch 0.88 / 0.95, test 0.89 / 0.92; countries 0.98 or more on all three); a little under,
+# so a regression fails.
 NEWS_FLOORS = {
-    "news_tuning.jsonl": {"countries": 0.96, "speakers": 0.89, "dates_mentioned": 0.89},
-    "news_test.jsonl": {"countries": 0.96, "speakers": 0.85, "dates_mentioned": 0.89},
+    "news_tuning.jsonl": {"countries": 0.96, "speakers": 0.92, "dates_mentioned": 0.89},
+    "news_tuning_2.jsonl": {"countries": 0.96, "speakers": 0.86, "dates_mentioned": 0.92},
+    "news_test.jsonl": {"countries": 0.96, "speakers": 0.87, "dates_mentioned": 0.89},
 }
 
 
