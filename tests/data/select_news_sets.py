@@ -21,23 +21,35 @@ def digest(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
-def chosen() -> list[str]:
-    development = {r["id"] for r in records(Path("tests/data/wikinews_dev.jsonl"))}
-    wikinews = sorted(
+def _development() -> set[str]:
+    return {r["id"] for r in records(Path("tests/data/wikinews_dev.jsonl"))}
+
+
+def _wikinews(taken: set[str]) -> list[dict[str, str]]:
+    """Wikinews records of at most 6,000 characters not in `taken`, sorted by `id`."""
+    return sorted(
         (
             r
             for r in records(CORPUS / "wikinews" / "wikinews_en_2019_2020.jsonl")
-            if len(r["body"]) <= 6000 and r["id"] not in development
+            if len(r["body"]) <= 6000 and r["id"] not in taken
         ),
         key=lambda r: r["id"],
     )
+
+
+def _reuters() -> list[dict[str, str]]:
+    """Reuters stories of 600 to 3,000 characters with a quotation mark, by SHA-1 of `id`."""
     reuters = [
         r
         for r in records(CORPUS / "reuters21578" / "reuters21578.jsonl")
         if 600 <= len(r.get("body") or "") <= 3000 and '"' in r["body"]
     ]
-    reuters.sort(key=lambda r: digest(r["id"]))
-    return [r["id"] for r in wikinews[1::2]] + [r["id"] for r in reuters[:60]]
+    return sorted(reuters, key=lambda r: digest(r["id"]))
+
+
+def chosen() -> list[str]:
+    wikinews = _wikinews(_development())
+    return [r["id"] for r in wikinews[1::2]] + [r["id"] for r in _reuters()[:60]]
 
 
 def split(ids: list[str]) -> dict[str, list[str]]:
@@ -49,24 +61,24 @@ def split(ids: list[str]) -> dict[str, list[str]]:
 def second_tuning_batch() -> list[str]:
     """Labelled later (2026-12-03), all for tuning: the test part stays as it was split.
 
-    50 of the Wikinews articles left out above (body of at most 6,000 characters, ordered by the
-    SHA-1 of their `id`) and the next 10 Reuters stories in the order above.
+    50 of the Wikinews articles left out above, ordered by the SHA-1 of their `id`, and the
+    next 10 Reuters stories in the order above.
     """
-    taken = set(chosen()) | {r["id"] for r in records(Path("tests/data/wikinews_dev.jsonl"))}
-    wikinews = [
-        r
-        for r in records(CORPUS / "wikinews" / "wikinews_en_2019_2020.jsonl")
-        if len(r["body"]) <= 6000 and r["id"] not in taken
-    ]
-    wikinews.sort(key=lambda r: digest(r["id"]))
-    reuters = [
-        r
-        for r in records(CORPUS / "reuters21578" / "reuters21578.jsonl")
-        if 600 <= len(r.get("body") or "") <= 3000 and '"' in r["body"]
-    ]
-    reuters.sort(key=lambda r: digest(r["id"]))
-    return [r["id"] for r in wikinews[:50]] + [r["id"] for r in reuters[60:70]]
+    left = sorted(_wikinews(set(chosen()) | _development()), key=lambda r: digest(r["id"]))
+    return [r["id"] for r in left[:50]] + [r["id"] for r in _reuters()[60:70]]
+
+
+def third_tuning_batch() -> list[str]:
+    """Labelled later still (2026-12-03), all for tuning: the rest of those Wikinews articles
+    and the next 10 Reuters stories."""
+    taken = set(chosen()) | set(second_tuning_batch()) | _development()
+    left = sorted(_wikinews(taken), key=lambda r: digest(r["id"]))
+    return [r["id"] for r in left] + [r["id"] for r in _reuters()[70:80]]
 
 
 if __name__ == "__main__":
-    print(json.dumps(split(chosen()) | {"tuning, second batch": second_tuning_batch()}, indent=1))
+    batches = {
+        "tuning, second batch": second_tuning_batch(),
+        "tuning, third batch": third_tuning_batch(),
+    }
+    print(json.dumps(split(chosen()) | batches, indent=1))
