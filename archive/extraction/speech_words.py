@@ -67,6 +67,7 @@ SPEECH_VERBS = SAY_VERBS + (
     "promised",
     "described",
     "describes",
+    "ruled",
     "denounced",
     "expressed",
     "cited",
@@ -127,6 +128,7 @@ WEAK_VERBS = _words(
     """
     reported indicated estimated agreed revealed disclosed mentioned posted continued
     concluded maintained observed answered testified proposed read reacted described describes
+    ruled
     """
 ) | {"called it"}
 

@@ -83,6 +83,7 @@ _COMMITTING = frozenset(
 _BARE_CLAUSE = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|this|some)\s+)?(?:[\w'\u2019-]+\s+){0,6}?"
     r"(?:was|were|is|are|had|has|have|will|would|could|might|can)\s"
+    r"|\s+(?:[A-Z][\w'\u2019-]+\s+){1,3}[a-z]+ed\s"  # "ruled Evers lacked authority"
 )
 _WITH_SUBJECT = re.compile(
     r",\s+with\s+((?:the\s+)?(?:[A-Z]|latter\b|former\b)[^,;:\"\u201c]{1,80})$"
@@ -148,6 +149,9 @@ _SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+
 _ASIDE_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}(?=, and\b)")
 
 
+_RULED_ON = re.compile(
+    r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
+)
 _LATER_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,100}?(?=[\u201c\"])")
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
 _INVERTING = frozenset(
@@ -233,6 +237,8 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     verb_word = word.split()[0]
     if word in ("called on", "calls on") and not _CALLED_ON.match(body, tail, sent_end):
         return []  # "called on Monday", "called on the phone": no appeal to anyone
+    if word == "ruled" and _RULED_ON.match(body, tail, sent_end):
+        return []  # "ruled on the appeal", "ruled against X": a decision, no words given
     # Outlets report on their own ("Reuters reported the attack was ..."); others need "that".
     strong = outlet and word in ORG_VERBS
     commits = word in _COMMITTING  # "vowed to fight on": a promise or a claim is speech

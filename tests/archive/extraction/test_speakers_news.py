@@ -1241,3 +1241,13 @@ def test_one_official_is_an_unnamed_source(who):
 def test_two_bodies_joined_by_and_an_acronym_are_not_one_name():
     body = "Scientists from the University of Lakeland and UC Davis say zebras confuse flies."
     assert _speakers(body) == ["University of Lakeland"]
+
+
+def test_a_court_that_ruled_a_clause_speaks_but_not_one_that_ruled_on_a_case():
+    body = "The Lakeland Supreme Court ruled Evers lacked authority to move the election."
+    assert _attributed(body) == [
+        ("Lakeland Supreme Court", "Evers lacked authority to move the election")
+    ]
+    assert _speakers("The Lakeland Supreme Court ruled on the appeal of that decision.") == []
+    body = "The Court of Session in Lakeland ruled on September 11 the closure was unlawful."
+    assert _speakers(body) == ["Court of Session"]
