@@ -27,7 +27,10 @@ _ADVERB_HEAD = r"(?:on|in|at|late|early|last|this|via)"
 _ADVERBIAL = re.compile(
     r"(?:,\s+" + _ADVERB_HEAD + r"(?:\s+[\w'\u2019-]+){1,5},"
     r"|\s+" + _ADVERB_HEAD + r"\s+(?:a\s+|an\s+|the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?"
-    r"|\s+(?:" + "|".join(sorted(TIME_WORDS)) + r"))$"
+    r"|\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")"
+    # "X in relaying the news to parliament said", "the Ministry in Munich, Germany confirmed"
+    r"|\s+(?:in|while|when|upon)\s+[a-z]+ing\b(?:\s+[\w'\u2019-]+){0,6}"
+    r"|\s+in\s+[A-Z][\w'\u2019-]+,\s+[A-Z][\w'\u2019-]+)$"
 )
 # "State representative Jane Doe who sponsored the bill": the name before the clause.
 _RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")

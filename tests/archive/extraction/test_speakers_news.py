@@ -1251,3 +1251,22 @@ def test_a_court_that_ruled_a_clause_speaks_but_not_one_that_ruled_on_a_case():
     assert _speakers("The Lakeland Supreme Court ruled on the appeal of that decision.") == []
     body = "The Court of Session in Lakeland ruled on September 11 the closure was unlawful."
     assert _speakers(body) == ["Court of Session"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Assembly president Rita Ferrand in relaying the news to parliament said, "He is '
+            'part of our history".',
+            "Rita Ferrand",
+        ),
+        (
+            "Yesterday, the Lakeland State Ministry of Health in Munich, Germany confirmed a "
+            "case of infection in a man.",
+            "Lakeland State Ministry of Health",
+        ),
+    ],
+)
+def test_an_aside_between_the_subject_and_the_verb(body, speaker):
+    assert _speakers(body) == [speaker]
