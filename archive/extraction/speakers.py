@@ -63,6 +63,8 @@ _PROPER_NAME = re.compile(
     r"the [A-Z][\w'\u2019.&-]*(?:(?: (?:of|and|for|the|to))* [A-Z][\w'\u2019.&-]*)*"
 )
 _NOT_HOLDING = frozenset({"vice", "deputy", "former", "ex", "assistant", "under"})
+_FIRST_ACRONYM = re.compile(r"(?:The )?([A-Z]{3,}) ")
+_ARTICLE_ONLY = re.compile(r"(?:The |the )?")
 _PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
@@ -123,6 +125,7 @@ class Context:
     # as a sentence's subject, built on first use.
     sentence_starts: list[int] = field(default_factory=list, init=False)
     _subjects: Latest[Mention] | None = field(default=None, init=False)
+    _org_subjects: Latest[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         for mention in self.people:
@@ -148,6 +151,13 @@ class Context:
         spoken = self._spoken.get(kind)
         found = spoken.latest(pos) if spoken else None
         if kind != PERSON:
+            # "NASA interrupted … It also credited …": a sentence opening with "It" goes on
+            # about the last one's subject; "…, it said" at the end is the story's speaker.
+            opens = self.body.startswith("It ", self._sentence_start(pos))
+            body = self._org_subject_before(pos) if opens else None
+            later = body and (found is None or body[0] > found[0])
+            if body and later and body[0] >= self._previous_sentence(pos):
+                return Speaker(body[1], ORGANISATION)
             return found[1] if found else None
         subject = self._subject_before(pos)
         if (
@@ -182,6 +192,23 @@ class Context:
             for mention in sorted(subjects, key=lambda m: m.start):
                 self._subjects.add(mention.start, mention)
         return self._subjects.latest(pos)
+
+    def _org_subject_before(self, pos: int) -> tuple[int, str] | None:
+        """The last organisation before `pos` that opens its sentence: one the text names
+        there ("The Ministry of Health said …") or an acronym it knows ("NASA interrupted")."""
+        if self._org_subjects is None:
+            self._org_subjects = Latest()
+            opening = {self._sentence_start(at): (at, name) for at, name in reversed(self.orgs)}
+            for start in self.sentence_starts:
+                word = _FIRST_ACRONYM.match(self.body, start)
+                acronym = word.group(1) if word and not is_country_token(word.group(1)) else None
+                known = self.registry.find_org(acronym) or acronym if acronym else None
+                named = opening.get(start)
+                if named and _ARTICLE_ONLY.fullmatch(self.body, start, named[0]):
+                    self._org_subjects.add(named[0], named[1])
+                elif known:
+                    self._org_subjects.add(start, known)
+        return self._org_subjects.latest(pos)
 
     def _sentence_start(self, pos: int) -> int:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1

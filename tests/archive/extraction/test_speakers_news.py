@@ -1270,3 +1270,20 @@ def test_a_court_that_ruled_a_clause_speaks_but_not_one_that_ruled_on_a_case():
 )
 def test_an_aside_between_the_subject_and_the_verb(body, speaker):
     assert _speakers(body) == [speaker]
+
+
+def test_it_opening_a_sentence_takes_up_the_organisation_opening_the_one_before():
+    body = (
+        "Roscosmos said the cosmonaut had died. NASA interrupted its coverage to mourn him. "
+        'It also credited him with the first spacewalk, noting on Twitter "his venture began '
+        'the history of spacewalks".'
+    )
+    assert _attributed(body)[-1] == ("NASA", "his venture began the history of spacewalks")
+
+
+def test_it_said_at_the_end_is_still_the_last_organisation_to_speak():
+    body = (
+        "Lakeview Systems Corp said its founder had resigned. Harbour Tools Inc bought a "
+        "stake last year. The sale will close in May, it said."
+    )
+    assert _attributed(body)[-1][0] == "Lakeview Systems Corp"
