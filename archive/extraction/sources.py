@@ -181,7 +181,7 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
 
 def _is_role_word(word: str) -> bool:
     lower = word.lower()
-    return lower in ROLE_WORDS or lower.endswith(("er", "or", "ist"))
+    return lower in ROLE_WORDS or lower.endswith(("er", "or", "ist", "man", "woman"))
 
 
 def attribute_passive(p: Pass, match: re.Match[str]) -> None:

@@ -53,11 +53,20 @@ _NAME_BEFORE = re.compile(r"(?<=[\w,] )(?!The )[A-Z][\w.'\u2019-]* $")
 # "Smith on Tuesday said", "Smith, in a statement, said": cut before looking for the speaker.
 _REL_START = re.compile(r"(?:who|which|that|whose|also|in|on|at|as|and|but|when|while)\b")
 # What may come before a sentence's subject: a few capitalised or title words.
+# An opening aside set off by a comma ("Wednesday, the day he dropped out, X endorsed …").
+_OPENING_ASIDE = (
+    r"(?:(?:In|On|At|After|Before|During|Following|Meanwhile|Later|Earlier|Yesterday|Today|"
+    + "|".join(sorted(w.capitalize() for w in TIME_WORDS))
+    + r")\b[^,;:\"\u201c\u201d]{0,60}, (?:[^,;:\"\u201c\u201d]{1,70}, )?)?"
+)
 _SUBJECT_OPENING = re.compile(
-    r"(?:(?:[A-Z][\w.'\u2019-]*|the|a|an|of|" + "|".join(sorted(ROLE_WORDS)) + r") ){0,5}"
+    _OPENING_ASIDE
+    + r"(?:(?:[A-Z][\w.'\u2019-]*|the|a|an|of|"
+    + "|".join(sorted(ROLE_WORDS))
+    + r") ){0,5}"
 )
 # A sentence's first word, a surname when the article names its person in full.
-_FIRST_WORD = re.compile(r"([A-Z][\w\u2019'-]+?)(?:'s|\u2019s)?[ ,]")
+_FIRST_WORD = re.compile(_OPENING_ASIDE + r"([A-Z][\w\u2019'-]+?)(?:'s|\u2019s)?[ ,]")
 # "the Army of the North": a proper name after "the", with its small link words.
 _PROPER_NAME = re.compile(
     r"the [A-Z][\w'\u2019.&-]*(?:(?: (?:of|and|for|the|to))* [A-Z][\w'\u2019.&-]*)*"

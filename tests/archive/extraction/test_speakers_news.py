@@ -1287,3 +1287,25 @@ def test_it_said_at_the_end_is_still_the_last_organisation_to_speak():
         "stake last year. The sale will close in May, it said."
     )
     assert _attributed(body)[-1][0] == "Lakeview Systems Corp"
+
+
+def test_a_subject_after_an_opening_aside_is_whom_he_takes_up():
+    body = (
+        "Senator Ann Warren and Michael Bloomfield ended their campaigns. Joe Biddle won. "
+        "Wednesday, the same day that he dropped out, Bloomfield endorsed his rival. "
+        '"Three months ago," he said, "I entered the race."'
+    )
+    assert _attributed(body)[-1][0] == "Michael Bloomfield"
+
+
+def test_a_clause_before_a_comma_is_no_opening_aside():
+    body = (
+        'Doris Dee said "I was happy." She was married in turn to George Weidler, Marty '
+        "Melcher, and Barry Comden. She said her first husband had been abusive."
+    )
+    assert "Marty Melcher" not in _speakers(body)
+
+
+def test_according_to_a_selectman_then_his_name():
+    body = "According to the town's first selectman, Chris Kervick, ten passengers were aboard."
+    assert _speakers(body) == ["Chris Kervick"]
