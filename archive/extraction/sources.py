@@ -8,7 +8,7 @@ from .attribution import Pass, span
 from .lexicon import NON_NAME_WORDS, ROLE_WORDS
 from .names import is_country_token
 from .speakers import Speaker, resolve
-from .speech_words import SPEECH_VERBS
+from .speech_words import ORG_NOUNS, SPEECH_VERBS
 from .types import ORGANISATION, PERSON
 
 SPEECH_WORDS = frozenset(SPEECH_VERBS)
@@ -34,7 +34,7 @@ _SOURCE_NOUN = re.compile(
     r"(?:an? |the )?(?:[\w-]+ ){0,3}?(?:report|statement|post|tweet|release|announcement"
     r"|article|story|interview|survey|study|message|figures|data|numbers|estimates?|memo"
     r"|letter|filing)s? (?:(?:released|issued|published|posted|made|compiled)(?: online)? )?"
-    r"(?:by|from) "
+    r"(?:(?:on|in|last|this|earlier) [\w-]+ )?(?:by|from) "
 )
 _NAME = r"(?:(?:al|el|ad|as|ash|at|az)-)?[A-Z][\w.'\u2019&-]*"  # "al-Eryani" too
 _WHO = re.compile(
@@ -165,7 +165,11 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
         # Skip "citing X" and a role apposition ("Amy Cook, director of the event,").
         aside = _CITING.match(body, after)
         relative = aside and aside.group(1) in ("who", "which", "whose")
-        if aside and not (aside.group(1) is None or _is_role_word(aside.group(1)) or relative):
+        head = aside.group().rstrip(", ").split()[-1].lower() if aside else ""
+        described = head in ORG_NOUNS or _is_role_word(head)  # ", a cybersecurity firm,"
+        if aside and not (
+            aside.group(1) is None or _is_role_word(aside.group(1)) or relative or described
+        ):
             aside = None  # keep "who spoke after the meeting," out, not a clause of the text
         if aside and not relative and _FINITE.search(aside.group()):
             aside = None  # "the epicenter was located …, ": a clause, not a role

@@ -149,6 +149,11 @@ _SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+
 _ASIDE_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}(?=, and\b)")
 
 
+_FRONTED = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\u201d\"] )|(?<=\n))"
+    r"(?:Said|Remarked|Added|Noted|Wrote|Explained|Commented|Continued|Tweeted)\s+"
+    r"([^,;:.\"\u201c\u201d]{3,120}?),\s*(?=[\u201c\"])"
+)
 _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
@@ -527,6 +532,15 @@ def _introductions(p: Pass, quote_start: int) -> list[tuple[int, int]]:
     return found
 
 
+def _attribute_fronted(p: Pass, match: re.Match[str]) -> None:
+    """'Remarked Center for Biological Diversity scientist Tierra Curry, "…"': the verb
+    first, then the speaker, then the quote."""
+    speaker = resolve(p.ctx, match.group(1), match.start(1))
+    index = p.by_start.get(match.end())
+    if speaker and index is not None:
+        p.add(speaker, _quote_span(p, index), index)
+
+
 def find_statements(
     body: str,
     registry: Registry,
@@ -546,7 +560,14 @@ def find_statements(
     events += [(m.start(), 1, m) for m in ACCORDING.finditer(body)]
     events += [(m.start(), 2, m) for m in PASSIVE.finditer(body)]
     events += [(m.start(), 3, m) for m in IN_STATEMENT.finditer(body)]
-    handlers = (_attribute_verb, attribute_according, attribute_passive, attribute_in_statement)
+    events += [(m.start(), 4, m) for m in _FRONTED.finditer(body)]
+    handlers = (
+        _attribute_verb,
+        attribute_according,
+        attribute_passive,
+        attribute_in_statement,
+        _attribute_fronted,
+    )
     for _, kind, match in sorted(events, key=lambda e: e[0]):
         handlers[kind](p, match)
     _subject_quotes(p)

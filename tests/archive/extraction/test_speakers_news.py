@@ -1309,3 +1309,23 @@ def test_a_clause_before_a_comma_is_no_opening_aside():
 def test_according_to_a_selectman_then_his_name():
     body = "According to the town's first selectman, Chris Kervick, ten passengers were aboard."
     assert _speakers(body) == ["Chris Kervick"]
+
+
+def test_the_verb_first_then_the_speaker_then_the_quote():
+    body = (
+        "Monarch numbers rebounded. Remarked Center for Wildlife scientist Tierra Cole, "
+        '"This reprieve is a thank-you from the butterflies."'
+    )
+    assert _attributed(body) == [
+        ("Tierra Cole", "This reprieve is a thank-you from the butterflies")
+    ]
+
+
+def test_a_report_by_a_source_on_a_day_and_a_description_set_off():
+    body = (
+        "According to a report on Wednesday by UpSafe, a cybersecurity firm, two databases "
+        "of user data were found on public servers."
+    )
+    assert _attributed(body) == [
+        ("UpSafe", "two databases of user data were found on public servers")
+    ]
