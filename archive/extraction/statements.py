@@ -501,26 +501,33 @@ def _subject_quotes(p: Pass) -> None:
     for index, quote in enumerate(p.quotes):
         if index in used:
             continue
-        for sent_start, subject_end in _introductions(p, quote.start):
+        for sent_start, subject_end, label_end in _introductions(p, quote.start):
             speakers = sentence_subjects(p.ctx, sent_start, subject_end)
+            text, quoted = _quote_span(p, index), index
+            if text is None and label_end is not None:
+                # 'Trump called the inquiry a "witch hunt"': a label too short to stand
+                # alone is read with what it labels.
+                text, quoted = span(p.body, label_end, quote.end, keep_end=True), None
             for speaker in speakers:
-                p.add(speaker, _quote_span(p, index), index)
+                p.add(speaker, text, quoted)
             if speakers:
                 break
 
 
-def _introductions(p: Pass, quote_start: int) -> list[tuple[int, int]]:
-    """(sentence start, where its subject must end) for each way the quote at
-    `quote_start` may be introduced: after a colon, then after a labelling verb."""
-    found: list[tuple[int, int]] = []
+def _introductions(p: Pass, quote_start: int) -> list[tuple[int, int, int | None]]:
+    """(sentence start, where its subject must end, where a labelling verb ends) for each
+    way the quote at `quote_start` may be introduced: after a colon, then after a
+    labelling verb."""
+    found: list[tuple[int, int, int | None]] = []
     colon = _last_before(p.body, quote_start)
     if colon >= 0 and p.body[colon] == ":" and not p.inside_quote(colon):
-        found.append((p.sentence_at(colon)[0], colon))
+        found.append((p.sentence_at(colon)[0], colon, None))
     if not p.inside_quote(quote_start):
         sent_start, _ = p.sentence_at(quote_start)
         label = _LABEL_VERB.search(p.body, sent_start, quote_start)
         if label:
-            found.append((sent_start, label.end()))
+            verb_end = label.start() + len(label.group().split()[0])
+            found.append((sent_start, label.end(), verb_end))
         quote = p.quotes[p.by_start[quote_start]] if quote_start in p.by_start else None
         alone = quote is not None and (quote.open or _ENDS_PARAGRAPH.match(p.body, quote.end))
         before = p.body[max(0, sent_start - 3) : sent_start]
@@ -528,7 +535,7 @@ def _introductions(p: Pass, quote_start: int) -> list[tuple[int, int]]:
             # 'Sergei Lavrov was blunt. "We are ready …"': a quote standing alone after a
             # sentence of the same paragraph is its subject's.
             previous = p.sentence_at(sent_start - 2)[0]
-            found.append((previous, sent_start))
+            found.append((previous, sent_start, None))
     return found
 
 

@@ -1329,3 +1329,8 @@ def test_a_report_by_a_source_on_a_day_and_a_description_set_off():
     assert _attributed(body) == [
         ("UpSafe", "two databases of user data were found on public servers")
     ]
+
+
+def test_a_label_too_short_to_stand_alone_is_read_with_what_it_labels():
+    body = 'President Don Trent spoke. Trent repeatedly called the inquiry a "witch hunt".'
+    assert _attributed(body) == [("Don Trent", 'the inquiry a "witch hunt"')]
