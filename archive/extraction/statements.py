@@ -113,6 +113,13 @@ _ENDS_PARAGRAPH = re.compile(r"[.!?]?\s*(?:\n|$)")
 _OTHER_SPEAKER = re.compile(
     r"(?:,\s+(?:while|whereas|but|and|though|although)|;)\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s"
     r"(?:said|says|told|added|argued|insisted|countered|responded|reported)\b"
+    # "…, with X calling it A and Y calling it B": X's words end at Y's participle.
+    r"|\s+and\s+(?:[A-Z][\w'\u2019-]+\s+){1,3}(?:of\s+[A-Z][\w'\u2019-]+\s+)?"
+    r"(?:saying|calling|adding|noting|describing)\b"
+)
+# "…, with X calling it A and Y of Florida calling it B": the second participle's subject.
+_AND_SUBJECT = re.compile(
+    r",\s+with\s+.+\sand\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}(?:of\s+[A-Z][\w'\u2019-]+)?)\s*$"
 )
 _VERDICT = re.compile(r"\s+(?:a|an)\s+\w")
 # A clause opening with these is background, not the statement ("After his arrest, X said").
@@ -409,6 +416,8 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
 def _participle_subject(p: Pass, head: str, sent_start: int, verb_at: int) -> Speaker | None:
     """The participle's own subject: "Iran denied it, with Foreign Minister X saying ...",
     "X was quoted by TASS as saying ...", "TASS quoted X as saying ..."."""
+    if and_subject := _AND_SUBJECT.search(head):
+        return resolve(p.ctx, and_subject.group(1).split(" of ")[0].strip(), verb_at)
     if with_subject := _WITH_SUBJECT.search(head):
         which = with_subject.group(1).split()[:2]
         if which[-1] in ("latter", "former"):  # "…, with the latter confirming …"

@@ -1334,3 +1334,15 @@ def test_a_report_by_a_source_on_a_day_and_a_description_set_off():
 def test_a_label_too_short_to_stand_alone_is_read_with_what_it_labels():
     body = 'President Don Trent spoke. Trent repeatedly called the inquiry a "witch hunt".'
     assert _attributed(body) == [("Don Trent", 'the inquiry a "witch hunt"')]
+
+
+def test_two_participles_with_their_own_subjects():
+    body = (
+        "Republicans attacked the inquiry, with Steve Scales of Louisiana calling the "
+        'investigation "Soviet-style" and Ross Spanner of Florida calling the process "a '
+        'blatant and obvious coup".'
+    )
+    assert _attributed(body) == [
+        ("Steve Scales", 'the investigation "Soviet-style"'),
+        ("Ross Spanner", 'the process "a blatant and obvious coup"'),
+    ]
