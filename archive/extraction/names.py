@@ -319,6 +319,7 @@ def person_mentions(text: str) -> list[Mention]:
 
 
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
+_STATE_BODIES = frozenset({"ministry", "government", "office", "department", "embassy"})
 _OWNER = re.compile(r"([\w.-]+)['\u2019]s (?=[A-Z])")
 _AND_BEFORE = re.compile(rf"(?<![\w'\u2019.-])(?:({_TOKEN}) )?({_TOKEN}) and $")
 
@@ -394,11 +395,20 @@ def owner_end(name: str, before: str = "") -> int:
     if not owned:
         return 0
     owner = name[: owned.end(1)].split(" ")
+    rest = name[owned.end() :].split(" ")
+    # "America's Choice" is a brand more often than a country's body.
+    country = owner != ["America"] and (
+        " ".join(owner) in names_to_codes() or (len(owner) == 1 and is_country_token(owner[0]))
+    )
+    if country:
+        # "China's Tsinghua University" is Tsinghua University; "Spain's Finance Ministry"
+        # and "Sri Lanka's Central Bank" keep their country, being named by what they do.
+        generic = rest[-1].lower() in _STATE_BODIES or rest[0].lower() in ("central", "national")
+        return owned.end() if len(rest) >= 2 and not generic else 0
     head_of = _OF_BEFORE.search(before[-30:])
     owner += [head_of.group(1)] if head_of else []
     if not any(w.lower() in ORG_HEADS or _ACRONYM_WORD.fullmatch(w) for w in owner):
         return 0
-    rest = name[owned.end() :].split(" ")
     return owned.end() if len(rest) >= 2 and any(w.lower() in ORG_HEADS for w in rest) else 0
 
 

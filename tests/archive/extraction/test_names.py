@@ -172,3 +172,11 @@ def test_an_organisation_owned_by_another_is_named_without_its_owner():
 def test_a_founder_s_name_or_a_word_of_the_name_is_no_owner():
     for name in ("Moody's Investors Service Inc", "People's Liberation Army"):
         assert name in [m.name for m in org_mentions(f"The {name} said so.")]
+
+
+def test_a_country_s_body_named_by_what_it_does_keeps_its_country():
+    names = [m.name for m in org_mentions("China's Tsinghua University said so.")]
+    assert "Tsinghua University" in names
+    assert "Spain's Finance Ministry" in [
+        m.name for m in org_mentions("Spain's Finance Ministry said so.")
+    ]
