@@ -161,6 +161,10 @@ _FRONTED = re.compile(
     r"(?:Said|Remarked|Added|Noted|Wrote|Explained|Commented|Continued|Tweeted)\s+"
     r"([^,;:.\"\u201c\u201d]{3,120}?),\s*(?=[\u201c\"])"
 )
+_WROTE_WORKS = re.compile(
+    r"\s+(?:also\s+)?(?:for|with|songs?|books?|music|lyrics|novels?|poems?|poetry|scripts?"
+    r"|plays?|articles?|columns?)\b"
+)
 _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
@@ -251,6 +255,8 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         return []  # "called on Monday", "called on the phone": no appeal to anyone
     if word == "ruled" and _RULED_ON.match(body, tail, sent_end):
         return []  # "ruled on the appeal", "ruled against X": a decision, no words given
+    if word in ("wrote", "writes") and _WROTE_WORKS.match(body, tail, sent_end):
+        return []  # "wrote for other artists", "wrote songs": a writer's work, no statement
     # Outlets report on their own ("Reuters reported the attack was ..."); others need "that".
     strong = outlet and word in ORG_VERBS
     commits = word in _COMMITTING  # "vowed to fight on": a promise or a claim is speech
@@ -268,6 +274,7 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         # "X reported the quake was strong": a clause with its own verb, "that" left out;
         # "X called it a tragedy": a verdict.
         clause = word in WEAK_VERBS and _BARE_CLAUSE.match(body, tail, sent_end)
+        clause = clause and not _INFINITIVE.match(body, tail)  # "continued to write songs"
         verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
         describes = word in ("described", "describes")
         verdict = verdict or (describes and _AS_LABEL.match(body, tail, sent_end))

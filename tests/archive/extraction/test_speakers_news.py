@@ -1346,3 +1346,14 @@ def test_two_participles_with_their_own_subjects():
         ("Steve Scales", 'the investigation "Soviet-style"'),
         ("Ross Spanner", 'the process "a blatant and obvious coup"'),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "After Robert Hunt retreated to New Mexico he continued to write songs he would mail.",
+        "Robert Hunt also wrote for other artists, including several folk rock albums.",
+    ],
+)
+def test_a_writer_s_work_is_no_statement(body):
+    assert _speakers(body) == []
