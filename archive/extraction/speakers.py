@@ -74,6 +74,11 @@ _PROPER_NAME = re.compile(
 _NOT_HOLDING = frozenset({"vice", "deputy", "former", "ex", "assistant", "under"})
 _FIRST_ACRONYM = re.compile(r"(?:The )?([A-Z]{3,}) ")
 _ARTICLE_ONLY = re.compile(r"(?:The |the )?")
+_KIN_NAME = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister"
+    r"|widow|widower|partner|niece|nephew|grandson|granddaughter)\s+"
+    r"([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2})$"
+)
 _PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
@@ -353,8 +358,8 @@ def spokesperson_of(ctx: Context, phrase: Phrase, before: str) -> Speaker | None
 
 def introduced_name(ctx: Context, text: str) -> Speaker | None:
     """The person a description introduces by name: "a university student named Wong",
-    "a protester using the pseudonym Katya"."""
-    named = _NAMED.search(text)
+    "a protester using the pseudonym Katya", "his wife Mary"."""
+    named = _NAMED.search(text) or _KIN_NAME.search(text)
     if not named:
         return None
     name = named.group(1)

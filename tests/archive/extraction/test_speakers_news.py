@@ -1357,3 +1357,8 @@ def test_two_participles_with_their_own_subjects():
 )
 def test_a_writer_s_work_is_no_statement(body):
     assert _speakers(body) == []
+
+
+def test_a_relative_named_by_a_given_name_speaks():
+    body = 'Walter Munk died on Friday. His wife Mary said "We thought he would live forever."'
+    assert _attributed(body) == [("Mary", "We thought he would live forever")]
