@@ -170,6 +170,10 @@ ROLE_NOUNS = _words(
     ambassador minister president envoy diplomat official spokesman spokeswoman
     spokesperson chairman chairwoman governor mayor senator premier chancellor secretary
     director chief leader commander general diplomat lawmaker prosecutor
+    archbishop bishop cardinal pope imam rabbi pastor judge justice king queen prince princess
+    emperor sultan emir sheriff coroner commissioner ceo founder coach manager professor
+    researcher scientist economist analyst author actor actress singer lawyer attorney
+    activist candidate nominee
     """
 )
 

@@ -1362,3 +1362,12 @@ def test_a_writer_s_work_is_no_statement(body):
 def test_a_relative_named_by_a_given_name_speaks():
     body = 'Walter Munk died on Friday. His wife Mary said "We thought he would live forever."'
     assert _attributed(body) == [("Mary", "We thought he would live forever")]
+
+
+@pytest.mark.parametrize(("title", "noun"), [("Archbishop", "archbishop"), ("Actress", "actress")])
+def test_more_roles_take_up_their_holder(title, noun):
+    body = (
+        f'{title} Maria Ruiz led the event. The {noun} said "we need more time to heal the '
+        'wounds of this city."'
+    )
+    assert _speakers(body) == ["Maria Ruiz"]
