@@ -57,8 +57,10 @@ _THIS_AFTER = re.compile(r"\s+this\b")
 # then the quote.
 _COLON_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,80}?:\s*(?=[\u201c\"])")
 _ADDRESSEE = (
-    r"\s+(?:(?:the|a|an|local|state|news|several|national|public|his|her|their)\s+)*"
+    r"\s+(?:(?:the|a|an|local|state|news|several|national|public|his|her|their|our)\s+)*"
     r"(?:reporters|journalists|media|press|public|him|her|them|us|me|lawmakers"
+    r"|correspondents?|interviewers?|listeners|viewers|readers|followers|officials|police"
+    r"|those\s+gathered|mourners|protesters|the\s+court|court"
     r"|(?:news|press)\s+(?:conference|briefing)|briefing|television|radio|broadcaster|supporters"
     r"|crowd|audience|parliament|delegates|jury|investigators|students"
     r"|(?:(?:host|anchor|presenter|interviewer)\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"

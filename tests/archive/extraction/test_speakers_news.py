@@ -1371,3 +1371,9 @@ def test_more_roles_take_up_their_holder(title, noun):
         'wounds of this city."'
     )
     assert _speakers(body) == ["Maria Ruiz"]
+
+
+@pytest.mark.parametrize("addressee", ["our correspondent", "the court", "those gathered"])
+def test_more_addressees_of_told(addressee):
+    body = f"Doug Miller told {addressee} the transponder will broadcast automatically."
+    assert _attributed(body) == [("Doug Miller", "the transponder will broadcast automatically")]
