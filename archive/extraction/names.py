@@ -296,8 +296,13 @@ def person_mentions(text: str) -> list[Mention]:
         if prefix and not role and len(name) >= 3:
             # "Mayor of Koszalin Piotr Nowak": the preposition's object is no part of the name.
             role, name = [name[0]], name[1:]
-        if not _is_person(name, role) or name[0].lower() in PLACE_OPENERS:
-            continue
+        opener = (role or name)[0].lower()
+        if (
+            not _is_person(name, role)
+            or name[0].lower() in PLACE_OPENERS
+            or opener in PLACE_OPENERS
+        ):
+            continue  # "El Paso", "Las Vegas Review-Journal"
         if not role and _WORKPLACE_BEFORE.search(text, max(0, start - 40), start):
             continue  # "an analyst at Merrill Lynch": where someone works
         if not role and _REGNAL.fullmatch(name[-1]):

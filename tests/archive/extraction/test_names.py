@@ -180,3 +180,7 @@ def test_a_country_s_body_named_by_what_it_does_keeps_its_country():
     assert "Spain's Finance Ministry" in [
         m.name for m in org_mentions("Spain's Finance Ministry said so.")
     ]
+
+
+def test_a_run_opening_with_a_place_article_is_no_person():
+    assert _names("The Las Vegas Review-Journal and the Los Angeles Lakers said so.") == []
