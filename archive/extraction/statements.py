@@ -167,6 +167,16 @@ _WROTE_WORKS = re.compile(
     r"\s+(?:also\s+)?(?:for|with|songs?|books?|music|lyrics|novels?|poems?|poetry|scripts?"
     r"|plays?|articles?|columns?)\b"
 )
+_UNNAMED_OF = re.compile(
+    r"\b(?:authorities|officials|sources|police|investigators|prosecutors|experts|officers"
+    r"|diplomats|residents|analysts|people)\s+(?:in|from)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _bare_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
 _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
@@ -402,6 +412,8 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         own = _participle_subject(p, head, sent_start, verb.start())
         return ([own] if own else found), verb.start()
     phrase = speaker_phrase(p.body, sent_start, verb.start())
+    if _UNNAMED_OF.search(phrase.lead) and code_for(_bare_article(phrase.text)):
+        return [], phrase.start  # "authorities in the United Kingdom announced": unnamed
     pair = _PAIR.search(phrase.lead)
     if pair:  # "Both men said", "the two leaders said in a joint statement"
         at = p.body.rfind(pair.group(), sent_start, verb.start())

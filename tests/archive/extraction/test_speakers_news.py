@@ -1377,3 +1377,10 @@ def test_more_roles_take_up_their_holder(title, noun):
 def test_more_addressees_of_told(addressee):
     body = f"Doug Miller told {addressee} the transponder will broadcast automatically."
     assert _attributed(body) == [("Doug Miller", "the transponder will broadcast automatically")]
+
+
+def test_authorities_in_a_country_are_unnamed_but_officials_from_a_body_are_the_body():
+    assert _speakers("Yesterday, authorities in the United Kingdom announced 337 arrests.") == []
+    assert _speakers("Officials from the Harbour Ministry said the port was closed.") == [
+        "Harbour Ministry"
+    ]
