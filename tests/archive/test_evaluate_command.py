@@ -65,11 +65,12 @@ def test_wikinews_development_set(tmp_path):
 
 
 # Measured 2026-12-03, extractor v8 (speakers / dates: tuning 0.94 / 0.91, second tuning
-# batch 0.88 / 0.95, test 0.89 / 0.92; countries 0.98 or more on all three); a little under,
-# so a regression fails.
+# batch 0.89 / 0.95, third 0.90 / 0.93, test 0.89 / 0.92; countries 0.98 or more on all);
+# a little under, so a regression fails.
 NEWS_FLOORS = {
     "news_tuning.jsonl": {"countries": 0.96, "speakers": 0.92, "dates_mentioned": 0.89},
-    "news_tuning_2.jsonl": {"countries": 0.96, "speakers": 0.86, "dates_mentioned": 0.92},
+    "news_tuning_2.jsonl": {"countries": 0.96, "speakers": 0.87, "dates_mentioned": 0.92},
+    "news_tuning_3.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.90},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.87, "dates_mentioned": 0.89},
 }
 
