@@ -285,8 +285,11 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     if weak:
         # "X reported the quake was strong": a clause with its own verb, "that" left out;
         # "X called it a tragedy": a verdict.
-        clause = word in WEAK_VERBS and _BARE_CLAUSE.match(body, tail, sent_end)
-        clause = clause and not _INFINITIVE.match(body, tail)  # "continued to write songs"
+        clause = (
+            word in WEAK_VERBS
+            and _BARE_CLAUSE.match(body, tail, sent_end) is not None
+            and not _INFINITIVE.match(body, tail)  # "continued to write songs"
+        )
         verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
         describes = word in ("described", "describes")
         verdict = verdict or (describes and _AS_LABEL.match(body, tail, sent_end))
@@ -533,7 +536,8 @@ def _subject_quotes(p: Pass) -> None:
             continue
         for sent_start, subject_end, label_end in _introductions(p, quote.start):
             speakers = sentence_subjects(p.ctx, sent_start, subject_end)
-            text, quoted = _quote_span(p, index), index
+            text: tuple[int, int] | None = _quote_span(p, index)
+            quoted: int | None = index
             if text is None and label_end is not None:
                 # 'Trump called the inquiry a "witch hunt"': a label too short to stand
                 # alone is read with what it labels.

@@ -76,9 +76,24 @@ def third_tuning_batch() -> list[str]:
     return [r["id"] for r in left] + [r["id"] for r in _reuters()[70:80]]
 
 
+def fourth_tuning_batch() -> list[str]:
+    """The Wikinews articles left of 6,000 to 16,000 characters (the longer ones are long
+    interviews, too costly to label), ordered by the SHA-1 of their `id`, and the next 10
+    Reuters stories."""
+    taken = set(chosen()) | set(second_tuning_batch()) | set(third_tuning_batch()) | _development()
+    left = [
+        r
+        for r in records(CORPUS / "wikinews" / "wikinews_en_2019_2020.jsonl")
+        if r["id"] not in taken and len(r["body"]) <= 16000
+    ]
+    left.sort(key=lambda r: digest(r["id"]))
+    return [r["id"] for r in left] + [r["id"] for r in _reuters()[80:90]]
+
+
 if __name__ == "__main__":
     batches = {
         "tuning, second batch": second_tuning_batch(),
         "tuning, third batch": third_tuning_batch(),
+        "tuning, fourth batch": fourth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))
