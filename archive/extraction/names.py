@@ -65,14 +65,20 @@ _WORKPLACE_BEFORE = re.compile(
     r"|spokesman|spokeswoman|spokesperson|president|chairman|executive|head|researcher) at $"
 )
 # An initial: "R." or, before a name, a lone capital ("B Shiva Parvathi"), never "A" or "I".
-_INITIAL = re.compile(rf"{UPPER_CLASS}\.|[B-HJ-NP-Z]")
+# Initials run together ("A.W. Clausen"), never a place's ("U.S.", "D.C.", "N.Z.").
+_JOINED_INITIALS = (
+    r"(?!U\.[SKN]\.|E\.U\.|U\.A\.E\.|[DBN]\.C\.|N\.[ZYJ]\.|L\.A\.|S\.A\.)(?:[A-Z]\.){2,3}"
+)
+_INITIAL = re.compile(rf"{UPPER_CLASS}\.|[B-HJ-NP-Z]|{_JOINED_INITIALS}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 _TOKEN = rf"(?:{UPPER_CLASS}\.|{UPPER_CLASS}[\w'\u2019-]*\w|{_ARTICLE_PREFIX}{UPPER_CLASS}\w+)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 CAPSEQ = re.compile(rf"(?<![\w'\u2019.-]){_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
 # A person's name may open with an initial without its full stop ("B Shiva Parvathi").
-_PERSON_TOKEN = rf"(?:(?<![/&])[B-HJ-NP-Z](?= {UPPER_CLASS}[a-z])|{_TOKEN})"
+_PERSON_TOKEN = (
+    rf"(?:(?<![/&])[B-HJ-NP-Z](?= {UPPER_CLASS}[a-z])|{_JOINED_INITIALS}(?= [A-Z][a-z])|{_TOKEN})"
+)
 _PERSON_RUN = re.compile(
     rf"(?<![\w'\u2019.-]){_PERSON_TOKEN}(?: (?:{_PARTICLE} )*{_PERSON_TOKEN})*"
 )

@@ -167,7 +167,10 @@ ORG_NOUNS = _words(
 
 # What an organisation publishes, standing for it: "the WHO's website said", "according to
 # NDRRMC report", "according to its press release".
-PUBLISHED_NOUNS = _words("report website release announcement schedule data figures ruling")
+PUBLISHED_NOUNS = _words(
+    "report website release announcement schedule data figures ruling statement warning"
+    " advisory bulletin communique notice"
+)
 
 # Follow-up nouns that stand for a company-like organisation already named.
 COMPANY_NOUNS = _words(

@@ -131,7 +131,7 @@ _SUBORDINATE = re.compile(
 # A quote, then a few words of a long title before the speaker's name:
 # '"...", Coastal State University geology professor Ann Lee told ...'.
 _QUOTE_THEN_TITLE = re.compile(
-    r"[\u201d\"][,.!?]?\s*,?\s+[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}\s*$"
+    r"[\u201d\"][,.!?]?\s*,?\s+[A-Z0-9][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,6}\s*$"
 )
 # '"…," a spokesperson for the ministry said': the organisation's words.
 _QUOTE_THEN_SPOKES = re.compile(
@@ -181,6 +181,7 @@ _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
 _LATER_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,100}?(?=[\u201c\"])")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
 _INVERTING = frozenset(
     {"said", "says", "added", "stated", "argued", "noted", "explained", "insisted", "warned"}
@@ -345,7 +346,14 @@ def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker 
     who = _AFTER_WHO.match(p.body, verb.end())
     words = who.group(1).split() if who else []
     # A full stop ends the phrase unless it closes an initial ("John G. Roberts").
-    cut = next((i for i, w in enumerate(words) if w.endswith(".") and len(w) > 2), None)
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w.endswith(".") and len(w) > 2 and not _INITIALS.fullmatch(w)  # "A.W. Clausen"
+        ),
+        None,
+    )
     words = words[: cut + 1] if cut is not None else words
     if words:
         words[-1] = words[-1].rstrip(".") if len(words[-1]) > 2 else words[-1]

@@ -184,3 +184,8 @@ def test_a_country_s_body_named_by_what_it_does_keeps_its_country():
 
 def test_a_run_opening_with_a_place_article_is_no_person():
     assert _names("The Las Vegas Review-Journal and the Los Angeles Lakers said so.") == []
+
+
+def test_initials_run_together_open_a_name_but_a_place_s_do_not():
+    assert _names("The loss is lengthy, said A.W. Clausen, the chairman.") == ["A.W. Clausen"]
+    assert _names("The U.S. Senate and the D.C. Circuit met in N.Z. Dlrs terms.") == []

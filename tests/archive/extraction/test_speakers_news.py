@@ -1388,3 +1388,16 @@ def test_authorities_in_a_country_are_unnamed_but_officials_from_a_body_are_the_
     assert _speakers("Officials from the Harbour Ministry said the port was closed.") == [
         "Harbour Ministry"
     ]
+
+
+def test_an_organisation_s_statement_speaks_for_it():
+    body = 'A Foreign Ministry statement said: "We regard the agreement as null and void."'
+    assert _attributed(body) == [("Foreign Ministry", "We regard the agreement as null and void")]
+
+
+def test_a_long_title_before_the_name_after_a_quote():
+    body = (
+        '"We will search until we find it," 1st Fleet Command’s Navy Information Agency head '
+        "Arba Agung told The Jakarta Post."
+    )
+    assert _speakers(body) == ["Arba Agung"]
