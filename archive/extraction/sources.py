@@ -75,7 +75,7 @@ _ROLE_THEN_NAME = re.compile(
     r"(?=\s*[,.;!?]|\s*$)"
 )
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
-_CITING = re.compile(r", (?:citing [^,]{1,80}|(?:an? |the )?([\w-]+)[^,]{0,80}), ")
+_CITING = re.compile(r", (?:citing [^,]{1,80}|(?:an? |the )?([\w-]+)[^,]{0,160}), ")
 
 
 def source_speaker(p: Pass, phrase: str, pos: int, end: int) -> Speaker | None:
@@ -163,7 +163,7 @@ def attribute_according(p: Pass, match: re.Match[str]) -> None:
         after = gap.end()  # "According to X on Saturday, ..."
     if body.startswith(",", after) and match.start() - sent_start < 3:
         # Skip "citing X" and a role apposition ("Amy Cook, director of the event,").
-        aside = _CITING.match(body, after)
+        aside = _CITING.match(body, after, sent_end)
         relative = aside and aside.group(1) in ("who", "which", "whose")
         head = aside.group().rstrip(", ").split()[-1].lower() if aside else ""
         described = head in ORG_NOUNS or _is_role_word(head)  # ", a cybersecurity firm,"

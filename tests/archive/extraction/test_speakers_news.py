@@ -1401,3 +1401,22 @@ def test_a_long_title_before_the_name_after_a_quote():
         "Arba Agung told The Jakarta Post."
     )
     assert _speakers(body) == ["Arba Agung"]
+
+
+def test_according_to_a_name_then_a_long_relative_clause():
+    body = (
+        "According to Professor Sergey Dydkin, who is both co-chairman of the organizing "
+        "committee and head of the academic department of operative surgery and topographic "
+        "anatomy of the First MSMU, in Europe it is not customary to teach manual skills."
+    )
+    assert _attributed(body) == [
+        ("Sergey Dydkin", "in Europe it is not customary to teach manual skills")
+    ]
+
+
+def test_an_aside_after_an_opening_source_ends_with_its_sentence():
+    body = (
+        "According to the WHO, the number of measles cases this year exceeded those of any "
+        "year since 2006. Various countries, including Samoa, have seen marked increases."
+    )
+    assert _attributed(body)[0][1].startswith("the number of measles cases this year")
