@@ -68,6 +68,8 @@ SPEECH_VERBS = SAY_VERBS + (
     "described",
     "describes",
     "ruled",
+    "discussed",
+    "discusses",
     "denounced",
     "expressed",
     "cited",
@@ -128,7 +130,7 @@ WEAK_VERBS = _words(
     """
     reported indicated estimated agreed revealed disclosed mentioned posted continued
     concluded maintained observed answered testified proposed read reacted described describes
-    ruled
+    ruled discussed discusses
     """
 ) | {"called it"}
 

@@ -177,6 +177,9 @@ def _bare_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+_WITH_OUTLET = re.compile(
+    r"(?:In an interview with|Speaking to|With) [A-Z][\w.]*(?: [A-Z][\w.]*)?, "
+)
 _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
@@ -295,7 +298,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         describes = word in ("described", "describes")
         verdict = verdict or (describes and _AS_LABEL.match(body, tail, sent_end))
         figures = word == "reported" and _FIGURES.match(body, tail, sent_end)
-        if clause or verdict or figures:
+        # "With Wikinews, X discusses why he joined the party": what an interview covers.
+        interview = word.startswith("discuss") and _WITH_OUTLET.match(body, sent_start)
+        if clause or verdict or figures or interview:
             return [(span(body, tail, sent_end), None)]
         # 'X described tire marks and "insane" heat': the words quoted later in the sentence.
         later = _LATER_QUOTE.match(body, tail, sent_end) if describes else None

@@ -1420,3 +1420,9 @@ def test_an_aside_after_an_opening_source_ends_with_its_sentence():
         "year since 2006. Various countries, including Samoa, have seen marked increases."
     )
     assert _attributed(body)[0][1].startswith("the number of measles cases this year")
+
+
+def test_what_an_interview_covers_is_the_interviewee_s():
+    body = "With Wikinews, Tiara Lusk discussed why she joined the party and what her role is."
+    assert _attributed(body) == [("Tiara Lusk", "why she joined the party and what her role is")]
+    assert _speakers("The ministers Ann Bell and Jo Ray discussed the budget on Monday.") == []
