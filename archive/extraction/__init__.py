@@ -17,7 +17,14 @@ from .dates import (
     iso_dates,
     sole_year,
 )
-from .names import Mention, name_key, org_mentions, outlet_mentions, person_mentions
+from .names import (
+    Mention,
+    described_org_mentions,
+    name_key,
+    org_mentions,
+    outlet_mentions,
+    person_mentions,
+)
 from .registry import Registry
 from .statements import find_statements
 from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
@@ -51,7 +58,10 @@ def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tupl
     registry = Registry()
     outlets = outlet_mentions(body)
     found_orgs = sorted(org_mentions(body) + outlets, key=lambda m: m.start)
-    org_names = {org.name for org in found_orgs}
+    # "software company Red Hat": known by name, but no candidate for "the company" until
+    # it speaks (it is often a deal's other party, not the story's company).
+    described = described_org_mentions(body)
+    org_names = {org.name for org in found_orgs + described}
     registry.outlets.update(org.name for org in outlets)
     # "Merrill Lynch" of "Merrill Lynch and Co", "Toronto Sun" of "Toronto Sun Publishing":
     # the opening words of an organisation's name are no person.
@@ -66,6 +76,8 @@ def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tupl
             registry.add_alias(born.group(1), earlier[-1].name)
     for acronym, name in definitions(body):
         registry.define_acronym(acronym, name)
+    for org in described:
+        registry.add_org(org.name)
     orgs = [(org.start, registry.add_org(org.name)) for org in found_orgs]
     people = [replace(m, name=registry.resolve_person(m.name) or m.name) for m in mentions]
     return registry, people, orgs

@@ -100,6 +100,11 @@ _OUTLET = re.compile(
     rf"\b(?:newspaper|daily|weekly|broadcaster|magazine|tabloid|outlet|website|news agency"
     rf"|news site|channel) ({_TOKEN}(?: {_TOKEN}){{0,3}})"
 )
+_DESCRIBED_ORG = re.compile(
+    rf"\b[a-z][\w-]* (?:company|firm|carmaker|automaker|manufacturer|retailer|charity|startup"
+    rf"|developer|publisher|insurer|airline|nonprofit|non-profit) ({_TOKEN}(?: {_TOKEN}){{0,3}})"
+    r"(?=[ ,.;:'\u2019])"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 
 
@@ -426,3 +431,15 @@ def owner_end(name: str, before: str = "") -> int:
 def outlet_mentions(text: str) -> list[Mention]:
     """News outlets introduced by what they are: 'daily Népszava', 'broadcaster NRK'."""
     return [Mention(m.group(1), m.start(1), m.end(1), ORGANISATION) for m in _OUTLET.finditer(text)]
+
+
+def described_org_mentions(text: str) -> list[Mention]:
+    """Organisations introduced by what they are: 'software company Red Hat', 'charity
+    Oxfam' (not 'company chairman John Smith': a role opens no organisation's name)."""
+    found = []
+    for match in _DESCRIBED_ORG.finditer(text):
+        tokens = match.group(1).split(" ")
+        if tokens[0].lower() in ROLE_WORDS or len(tokens) > 3:
+            continue
+        found.append(Mention(match.group(1), match.start(1), match.end(1), ORGANISATION))
+    return found

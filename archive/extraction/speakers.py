@@ -685,6 +685,9 @@ def _resolve_person(ctx: Context, words: list[str]) -> Speaker | None:
         return None
     joined = " ".join(POSSESSIVE.sub("", t) for t in name)
     canonical = ctx.registry.resolve_person(joined)
+    known_org = None if canonical else ctx.registry.find_org(joined)
+    if known_org:
+        return Speaker(known_org, ORGANISATION)  # "software company Red Hat announced"
     for cut in range(1, len(name) - 1):
         # "Koszalin Piotr Nowak" when the article knows "Piotr Nowak": the place is no name.
         if canonical is None:

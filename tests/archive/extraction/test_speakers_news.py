@@ -1426,3 +1426,16 @@ def test_what_an_interview_covers_is_the_interviewee_s():
     body = "With Wikinews, Tiara Lusk discussed why she joined the party and what her role is."
     assert _attributed(body) == [("Tiara Lusk", "why she joined the party and what her role is")]
     assert _speakers("The ministers Ann Bell and Jo Ray discussed the budget on Monday.") == []
+
+
+def test_an_organisation_introduced_by_what_it_is():
+    body = "Last week, US-based software company Red Cap announced plans to drop its old system."
+    assert _attributed(body) == [("Red Cap", "plans to drop its old system")]
+
+
+def test_the_company_is_not_a_firm_only_mentioned_as_a_party_to_a_deal():
+    body = (
+        "Tylan Corp said it has retained the investment banking firm Kahn and Harris to sell "
+        "its product line. The company said it has already been contacted by several buyers."
+    )
+    assert _speakers(body) == ["Tylan Corp"]
