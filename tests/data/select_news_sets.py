@@ -90,10 +90,25 @@ def fourth_tuning_batch() -> list[str]:
     return [r["id"] for r in left] + [r["id"] for r in _reuters()[80:90]]
 
 
+def fifth_tuning_batch() -> list[str]:
+    """The last Wikinews articles: the 14 longer than 16,000 characters, mostly interviews,
+    sorted by `id`."""
+    taken = (
+        set(chosen())
+        | set(second_tuning_batch())
+        | set(third_tuning_batch())
+        | set(fourth_tuning_batch())
+        | _development()
+    )
+    left = records(CORPUS / "wikinews" / "wikinews_en_2019_2020.jsonl")
+    return sorted(r["id"] for r in left if r["id"] not in taken)
+
+
 if __name__ == "__main__":
     batches = {
         "tuning, second batch": second_tuning_batch(),
         "tuning, third batch": third_tuning_batch(),
         "tuning, fourth batch": fourth_tuning_batch(),
+        "tuning, fifth batch": fifth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))
