@@ -180,6 +180,9 @@ def _bare_article(text: str) -> str:
 _WITH_OUTLET = re.compile(
     r"(?:In an interview with|Speaking to|With) [A-Z][\w.]*(?: [A-Z][\w.]*)?, "
 )
+_AS_DID = re.compile(
+    r",?\s+as did\s+((?:[\w'\u2019-]+\s+){0,6}?[A-Z][\w'\u2019.-]+\s+[A-Z][\w'\u2019-]+)\s*[.;,]"
+)
 _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
@@ -228,7 +231,14 @@ def _quotes_around(p: Pass, verb: re.Match[str], phrase_at: int) -> list[_Passag
         after = _COLON_QUOTE.match(p.body, verb.end(), sent_end + 2)
     if after and after.end() in p.by_start and (before is None or "," in after.group()):
         index = p.by_start[after.end()]
-        result.append((_quote_span(p, index), index))
+        quoted = _quote_span(p, index)
+        if quoted is None and before is None:
+            # 'called it "a mess."': a quote too short to stand alone, read with the verb's
+            # object.
+            start = verb.start() + len(verb.group().split()[0])  # "called| it"
+            result.append((span(p.body, start, p.quotes[index].end, keep_end=True), None))
+        else:
+            result.append((quoted, index))
     return result
 
 
@@ -476,11 +486,19 @@ def _attribute_verb(p: Pass, verb: re.Match[str]) -> None:
         p.body, max(0, verb.start() - 3), verb.start()
     ):
         return  # "X, asked whether she would resign, said …": a question put to X
-    sent_start, _ = p.sentence_at(verb.start())
+    sent_start, sent_end = p.sentence_at(verb.start())
     speakers, phrase_at = _speakers_of(p, verb, sent_start)
+    # "Aides denied the story, as did former adviser John Bolton": one more who said it.
+    as_did = _AS_DID.search(p.body, verb.end(), sent_end)
+    also = resolve(p.ctx, " ".join(as_did.group(1).split()[-2:]), verb.end()) if as_did else None
+    speakers = speakers + [also] if also and also.kind == PERSON else speakers
     if not speakers:
         return
     for text, quote in _text_span(p, verb, phrase_at, _is_outlet(p, speakers[0])):
+        if as_did and text and text[1] > as_did.start():
+            # what was said ends where "as did" begins; too short, it is the whole clause
+            cut = as_did.start()
+            text = span(p.body, text[0], cut) or span(p.body, sent_start, cut)
         for speaker in speakers:
             p.add(speaker, text, quote, shared=len(speakers) > 1)
 

@@ -1440,3 +1440,17 @@ def test_the_company_is_not_a_firm_only_mentioned_as_a_party_to_a_deal():
         "its product line. The company said it has already been contacted by several buyers."
     )
     assert _speakers(body) == ["Tylan Corp"]
+
+
+def test_as_did_adds_one_more_who_said_it():
+    body = "Ann Smith said the plan would fail, as did John Brown."
+    assert _attributed(body) == [
+        ("Ann Smith", "the plan would fail"),
+        ("John Brown", "the plan would fail"),
+    ]
+    assert _speakers("Aides denied the story, as did former adviser John Bolt.") == ["John Bolt"]
+
+
+def test_a_quote_too_short_after_called_it_is_read_with_it():
+    body = 'Fox News commentator Ari Fleisch called it "a mess."'
+    assert _attributed(body) == [("Ari Fleisch", 'it "a mess."')]
