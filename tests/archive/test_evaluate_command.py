@@ -65,13 +65,14 @@ def test_wikinews_development_set(tmp_path):
 
 
 # Measured 2026-12-03, extractor v8 (speakers / dates: tuning 0.94 / 0.91, second tuning
-# batch 0.90 / 0.95, third 0.90 / 0.93, fourth 0.91 / 0.91, test 0.90 / 0.92; countries
-# 0.98 or more on all); a little under, so a regression fails.
+# batch 0.90 / 0.95, third 0.90 / 0.93, fourth 0.91 / 0.91, fifth 0.79 / 0.86, test
+# 0.90 / 0.92; countries 0.98 or more on all); a little under, so a regression fails.
 NEWS_FLOORS = {
     "news_tuning.jsonl": {"countries": 0.96, "speakers": 0.92, "dates_mentioned": 0.89},
     "news_tuning_2.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.92},
     "news_tuning_3.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.90},
     "news_tuning_4.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.88},
+    "news_tuning_5.jsonl": {"countries": 0.96, "speakers": 0.76, "dates_mentioned": 0.83},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 
@@ -82,7 +83,7 @@ def test_news_sets_labelled_blind(tmp_path, name):
     corpus_file("wikinews/wikinews_en_2019_2020.jsonl")
     corpus_file("reuters21578/reuters21578.jsonl")
     scores, _ = evaluate(tmp_path, str(DATA / name), "--corpus", str(CORPUS_DIR))
-    assert scores["articles"] >= 20
+    assert scores["articles"] >= 14
     for field, floor in NEWS_FLOORS[name].items():
         assert scores["fields"][field]["f1"] >= floor, (field, scores["fields"][field])
     assert scores["date"]["accuracy"] >= 0.97
