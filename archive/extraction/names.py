@@ -64,24 +64,30 @@ _WORKPLACE_BEFORE = re.compile(
     r"\b(?:analyst|economist|strategist|trader|dealer|partner|director|manager|officer"
     r"|spokesman|spokeswoman|spokesperson|president|chairman|executive|head|researcher) at $"
 )
+DOTTED_INITIALS = r"(?:[A-Z]\.){2,3}"  # "U.S.", "U.N.", "A.W."
 # An initial: "R." or, before a name, a lone capital ("B Shiva Parvathi"), never "A" or "I".
 # Initials run together ("A.W. Clausen"), never a place's ("U.S.", "D.C.", "N.Z.").
 _JOINED_INITIALS = (
-    r"(?!U\.[SKN]\.|E\.U\.|U\.A\.E\.|[DBN]\.C\.|N\.[ZYJ]\.|L\.A\.|S\.A\.)(?:[A-Z]\.){2,3}"
+    r"(?!U\.[SKN]\.|E\.U\.|U\.A\.E\.|[DBN]\.C\.|N\.[ZYJ]\.|L\.A\.|S\.A\.)" + DOTTED_INITIALS
 )
 _INITIAL = re.compile(rf"{UPPER_CLASS}\.|[B-HJ-NP-Z]|{_JOINED_INITIALS}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 _TOKEN = rf"(?:{UPPER_CLASS}\.|{UPPER_CLASS}[\w'\u2019-]*\w|{_ARTICLE_PREFIX}{UPPER_CLASS}\w+)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
-CAPSEQ = re.compile(rf"(?<![\w'\u2019.-]){_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
+
+
+def _run_of(token: str) -> re.Pattern[str]:
+    """Tokens in a row, particles allowed between them ("Ursula von der Leyen")."""
+    return re.compile(rf"(?<![\w'\u2019.-]){token}(?: (?:{_PARTICLE} )*{token})*")
+
+
+CAPSEQ = _run_of(_TOKEN)
 # A person's name may open with an initial without its full stop ("B Shiva Parvathi").
 _PERSON_TOKEN = (
     rf"(?:(?<![/&])[B-HJ-NP-Z](?= {UPPER_CLASS}[a-z])|{_JOINED_INITIALS}(?= [A-Z][a-z])|{_TOKEN})"
 )
-_PERSON_RUN = re.compile(
-    rf"(?<![\w'\u2019.-]){_PERSON_TOKEN}(?: (?:{_PARTICLE} )*{_PERSON_TOKEN})*"
-)
+_PERSON_RUN = _run_of(_PERSON_TOKEN)
 # "… of the Levant", "… for Aviation", and "to" before a verb and its object: "Committee to
 # Protect Journalists"; an acronym after "and" is another body ("… of Bristol and UC Davis").
 _ORG_TAIL = re.compile(
@@ -340,7 +346,6 @@ _OWNER = re.compile(r"([\w.-]+)['\u2019]s (?=[A-Z])")
 _AND_BEFORE = re.compile(rf"(?<![\w'\u2019.-])(?:({_TOKEN}) )?({_TOKEN}) and $")
 
 
-DOTTED_INITIALS = r"(?:[A-Z]\.){2,3}"  # "U.S.", "U.N."
 _DOTTED_BEFORE = re.compile(rf"(?<![\w.])({DOTTED_INITIALS}) $")
 _OF_BEFORE = re.compile(rf"(?<![\w'\u2019.-])({_TOKEN}) of $")
 

@@ -9,6 +9,7 @@ from .lexicon import NON_NAME_WORDS, ROLE_WORDS
 from .names import is_country_token
 from .speakers import Speaker, resolve
 from .speech_words import ORG_NOUNS, SPEECH_VERBS
+from .text import without_the
 from .types import ORGANISATION, PERSON
 
 SPEECH_WORDS = frozenset(SPEECH_VERBS)
@@ -84,7 +85,7 @@ def source_speaker(p: Pass, phrase: str, pos: int, end: int) -> Speaker | None:
     if speaker or not _SOURCE_END.match(p.body, end):
         return speaker
     # "police in Baytown": a place after a common noun is no source.
-    name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+    name = without_the(phrase)
     words = name.split()
     if not words or not words[0][:1].isupper() or is_country_token(words[0]):
         return None

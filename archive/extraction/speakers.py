@@ -73,7 +73,6 @@ _PROPER_NAME = re.compile(
 )
 _NOT_HOLDING = frozenset({"vice", "deputy", "former", "ex", "assistant", "under"})
 _FIRST_ACRONYM = re.compile(r"(?:The )?([A-Z]{3,}) ")
-_ARTICLE_ONLY = re.compile(r"(?:The |the )?")
 _KIN_NAME = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister"
     r"|widow|widower|partner|niece|nephew|grandson|granddaughter)\s+"
@@ -216,9 +215,9 @@ class Context:
             for start in self.sentence_starts:
                 word = _FIRST_ACRONYM.match(self.body, start)
                 acronym = word.group(1) if word and not is_country_token(word.group(1)) else None
-                known = self.registry.find_org(acronym) or acronym if acronym else None
+                known = (self.registry.find_org(acronym) or acronym) if acronym else None
                 named = opening.get(start)
-                if named and _ARTICLE_ONLY.fullmatch(self.body, start, named[0]):
+                if named and self.body[start : named[0]] in ("", "The ", "the "):
                     self._org_subjects.add(named[0], named[1])
                 elif known:
                     self._org_subjects.add(start, known)

@@ -7,7 +7,7 @@ import re
 from .attribution import Pass, span
 from .countries import code_for
 from .lexicon import AGENCIES, ORG_PRONOUNS, PERSON_PRONOUNS
-from .names import Mention, lower_words, person_mentions
+from .names import DOTTED_INITIALS, Mention, lower_words, person_mentions
 from .phrases import Phrase, speaker_phrase
 from .quotes import find_quotes, interview_turns
 from .registry import Registry
@@ -40,7 +40,7 @@ from .speech_words import (
     WEAK_VERBS,
 )
 from .subjects import joint_subject, sentence_subjects
-from .text import trie_pattern
+from .text import trie_pattern, without_the
 from .types import ORGANISATION, PERSON, Statement
 
 _VERB = re.compile(r"(?<![\w-])" + trie_pattern(SPEECH_VERBS + PARTICIPLES) + r"(?![\w-])")
@@ -172,11 +172,6 @@ _UNNAMED_OF = re.compile(
     r"|diplomats|residents|analysts|people)\s+(?:in|from)\s+(?:the\s+)?[A-Z]"
 )
 
-
-def _bare_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
-
-
 _WITH_OUTLET = re.compile(
     r"(?:In an interview with|Speaking to|With) [A-Z][\w.]*(?: [A-Z][\w.]*)?, "
 )
@@ -187,7 +182,7 @@ _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
 _LATER_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,100}?(?=[\u201c\"])")
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_INITIALS = re.compile(DOTTED_INITIALS)
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
 _INVERTING = frozenset(
     {"said", "says", "added", "stated", "argued", "noted", "explained", "insisted", "warned"}
@@ -202,6 +197,15 @@ _Passage = tuple[tuple[int, int] | None, int | None]
 
 def _quote_span(p: Pass, index: int) -> tuple[int, int] | None:
     return span(p.body, *p.quotes[index].inner)
+
+
+def _quote_or_phrase(p: Pass, index: int, phrase_start: int) -> _Passage:
+    """The quote, or when it is too short to stand alone (a word or two), the phrase from
+    `phrase_start` through it ('called it "a mess."')."""
+    quoted = _quote_span(p, index)
+    if quoted is not None:
+        return quoted, index
+    return span(p.body, phrase_start, p.quotes[index].end, keep_end=True), None
 
 
 def _quote_before(p: Pass, sent_start: int, phrase_at: int) -> int | None:
@@ -231,14 +235,10 @@ def _quotes_around(p: Pass, verb: re.Match[str], phrase_at: int) -> list[_Passag
         after = _COLON_QUOTE.match(p.body, verb.end(), sent_end + 2)
     if after and after.end() in p.by_start and (before is None or "," in after.group()):
         index = p.by_start[after.end()]
-        quoted = _quote_span(p, index)
-        if quoted is None and before is None:
-            # 'called it "a mess."': a quote too short to stand alone, read with the verb's
-            # object.
-            start = verb.start() + len(verb.group().split()[0])  # "called| it"
-            result.append((span(p.body, start, p.quotes[index].end, keep_end=True), None))
+        if before is None:  # 'called it "a mess."': read with the verb's object
+            result.append(_quote_or_phrase(p, index, verb.start() + len(verb.group().split()[0])))
         else:
-            result.append((quoted, index))
+            result.append((_quote_span(p, index), index))
     return result
 
 
@@ -438,7 +438,7 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         own = _participle_subject(p, head, sent_start, verb.start())
         return ([own] if own else found), verb.start()
     phrase = speaker_phrase(p.body, sent_start, verb.start())
-    if _UNNAMED_OF.search(phrase.lead) and code_for(_bare_article(phrase.text)):
+    if _UNNAMED_OF.search(phrase.lead) and code_for(without_the(phrase.text)):
         return [], phrase.start  # "authorities in the United Kingdom announced": unnamed
     pair = _PAIR.search(phrase.lead)
     if pair:  # "Both men said", "the two leaders said in a joint statement"
@@ -567,12 +567,12 @@ def _subject_quotes(p: Pass) -> None:
             continue
         for sent_start, subject_end, label_end in _introductions(p, quote.start):
             speakers = sentence_subjects(p.ctx, sent_start, subject_end)
-            text: tuple[int, int] | None = _quote_span(p, index)
-            quoted: int | None = index
-            if text is None and label_end is not None:
-                # 'Trump called the inquiry a "witch hunt"': a label too short to stand
-                # alone is read with what it labels.
-                text, quoted = span(p.body, label_end, quote.end, keep_end=True), None
+            # 'Trump called the inquiry a "witch hunt"': a label read with what it labels.
+            text, quoted = (
+                _quote_or_phrase(p, index, label_end)
+                if label_end is not None
+                else (_quote_span(p, index), index)
+            )
             for speaker in speakers:
                 p.add(speaker, text, quoted)
             if speakers:

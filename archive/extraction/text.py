@@ -58,6 +58,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def without_the(text: str) -> str:
+    """`text` without a leading "the" ("the United Kingdom" -> "United Kingdom")."""
+    return text[4:] if text.lower().startswith("the ") else text
+
+
 def first_sentence(text: str, limit: int = 120) -> str:
     """The first sentence of `text`, cut on a word boundary to about `limit` characters."""
     spans = sentence_spans(text)
