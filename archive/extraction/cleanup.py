@@ -182,12 +182,16 @@ def unwrap_indented(text: str) -> str:
 
 # Wire copy marks company names and tickers in angle brackets: "<Texaco Canada Inc>", "<BMY>".
 _MARKED_NAME = re.compile(r"(?<![<\w])<([A-Z][\w&.,'\u2019 -]{0,60}[\w.])>(?![>\w])")
+# "Hitachi Ltd <HIT.T> spokesman": a ticker after the name it codes adds nothing to read.
+_TICKER_AFTER_NAME = re.compile(
+    r"\b([A-Z][\w.&'\u2019-]*) <[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?>(?=[\s,.;:)])"
+)
 
 
 def clean(raw_text: str, title: str | None = None) -> Cleaned:
     """Headline, byline, date marker and tidied body of one article."""
     text = unwrap_indented(raw_text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _MARKED_NAME.sub(r"\1", text)
+    text = _MARKED_NAME.sub(r"\1", _TICKER_AFTER_NAME.sub(r"\1", text))
     lines = [tidy_line(line) for line in text.split("\n")]
     title, marker = _take_header(lines, title)
     lines = _drop_boilerplate(lines)

@@ -399,6 +399,8 @@ def org_mentions(text: str) -> list[Mention]:
         tail = (
             _ORG_TAIL.match(text, end) if heads[-1] == len(match.group().split(" ")) - 1 else None
         )
+        if tail and tail.group().startswith(" to ") and tokens[-1].lower() in COMPANY_FORMS:
+            tail = None  # "sold Rothmans International Plc to Philip Morris": two companies
         if tail:
             end = tail.end()
         if len(tokens) >= 2 or tail:

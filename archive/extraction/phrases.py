@@ -126,6 +126,9 @@ def _walk_run(before: str) -> int:
         speakerish = speakerish or bool(ARABIC_ARTICLE.match(word))  # "al-Sisi"
         speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
         speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS)
+        # "The ministry's spokeswoman said": a body's possessive before the last word.
+        owner = lower.endswith(("'s", "\u2019s")) and lower[:-2] in ORG_NOUNS | ORG_HEADS
+        speakerish = speakerish or (i == len(tokens) - 2 and owner)
         # "The WHO's website said": what a named organisation publishes speaks for it.
         published = lower in PUBLISHED_NOUNS and left[:1].isupper()
         speakerish = speakerish or (i == len(tokens) - 1 and published)

@@ -83,6 +83,7 @@ _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "official"}
 )
+_SPOKES_TITLES = frozenset({"press secretary", "press officer", "press spokesman"})
 _NAMED = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne)\s+[a-z][\w\s-]{0,40}?\s+(?:named|called|using the (?:pseudonym|name)"
     r"|identified(?: only)? as|who gave (?:only )?(?:his|her|their) name as)\s+"
@@ -429,6 +430,11 @@ def is_role(text: str) -> bool:
     return not _REL_START.match(text) and (agent or any(w in ROLE_WORDS for w in words[:6]))
 
 
+def _spokes_title(words: list[str]) -> bool:
+    """ "The Pentagon's press secretary": a spokesperson's title of two words."""
+    return len(words) >= 2 and " ".join(words[-2:]).lower() in _SPOKES_TITLES
+
+
 def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     """The speaker a phrase names, or None when it names nobody."""
     words = phrase.split()
@@ -459,17 +465,30 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     if words[-1].lower() in VAGUE_SUBJECTS and (len(words) == 1 or not words[-1][:1].isupper()):
         return None
     last = words[-1].lower()
-    if last in _SPOKES and len(words) >= 2:
+    spokes = 1 if last in _SPOKES else 2 if _spokes_title(words) else 0
+    if spokes and len(words) > spokes:
         # "An Interpol spokesperson", "the ministry's spokesman": the organisation speaks.
-        owner = resolve(ctx, " ".join(words[:-1]), pos)
+        owners = words[:-spokes]
+        owner = resolve(ctx, " ".join(owners), pos)
+        bare = " ".join([*owners[:-1], POSSESSIVE.sub("", owners[-1])])
+        if (
+            not owner
+            and (owners[0][:1].isupper() or POSSESSIVE.search(owners[-1]))
+            and owners[0].lower() not in _INDEFINITE
+            and not ctx.registry.resolve_person(bare)
+        ):
+            # "A White House spokesman", "the ministry's spokeswoman": the body, named or
+            # taken up as "the <body>" would be; never a person's aide.
+            owner = resolve(ctx, f"the {bare}", pos)
+            owner = owner if owner and owner.kind == ORGANISATION else None
         if owner:
             return owner
-        if len(words) == 2 and words[0].lower() in ORG_NOUNS:
-            return ctx.last_org(words[0].lower(), pos)  # "a company spokesman"
+        if len(owners) == 1 and owners[0].lower() in ORG_NOUNS:
+            return ctx.last_org(owners[0].lower(), pos)  # "a company spokesman"
         # "A senior USDA official": the organisation's name without its adjectives.
         owner_words = [
             POSSESSIVE.sub("", w)
-            for w in words[:-1]
+            for w in owners
             if w[:1].isupper() and w.lower() not in _INDEFINITE  # "One official said"
         ]
         lone = len(owner_words) == 1

@@ -1,0 +1,68 @@
+"""Organisations that speak through someone unnamed, and company names in wire copy.
+
+Every sentence here is invented; each test pins one general rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.extraction import extract
+from archive.extraction.names import org_mentions
+
+
+def _speakers(body: str) -> list[str]:
+    result = extract(body, title="T")
+    for s in result.statements:
+        assert result.body[s.start : s.end] == s.text
+    return result.speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The Zorvian Foreign Ministry's spokeswoman said the talks would resume.",
+            "Zorvian Foreign Ministry",
+        ),
+        ("A Harbour House spokesman said the talks would resume.", "Harbour House"),
+        ("The Harbour House press secretary said the talks would resume.", "Harbour House"),
+        ("The Pentagon's press secretary said the talks would resume.", "Pentagon"),
+    ],
+)
+def test_a_body_s_unnamed_spokesperson_speaks_for_it(body, speaker):
+    assert _speakers(body) == [speaker]
+
+
+def test_the_body_s_spokesperson_takes_up_the_body_named_before():
+    body = (
+        "The Health Ministry said the toll rose to 20. "
+        "The ministry's spokeswoman said the talks would resume."
+    )
+    result = extract(body, title="T")
+    assert [s.speaker for s in result.statements] == ["Health Ministry", "Health Ministry"]
+
+
+def test_an_aide_unnamed_is_no_body_and_no_number_speaks():
+    assert _speakers("One official said the talks would resume.") == []
+    assert _speakers("Some Democratic officials said the talks would resume.") == []
+
+
+def test_a_ticker_after_a_company_name_is_dropped():
+    body = (
+        "The agreement was signed, a Zorvia Motors Ltd <ZMO.T> spokesman said.\n\n"
+        "Analysts at <Borland Securities> expected it."
+    )
+    result = extract(body, title="T")
+    assert "<" not in result.body and "ZMO" not in result.body
+    assert "Borland Securities" in result.body
+    assert result.speakers == ["Zorvia Motors Ltd"]
+
+
+def test_a_company_name_ends_at_its_legal_form_before_to():
+    text = "It would sell its stake in Harlow Holdings Plc to Zorvia Foods Inc next year."
+    names = [m.name for m in org_mentions(text)]
+    assert "Harlow Holdings Plc" in names
+    assert not any(" to " in name for name in names)
+    text = "The Committee to Protect Journalists said so."
+    assert [m.name for m in org_mentions(text)] == ["Committee to Protect Journalists"]
