@@ -623,9 +623,18 @@ def _organisation(ctx: Context, words: list[str]) -> Speaker | None:
         # "government of Armenia": a lower-case head word before "of" is part of the name
         and not (w in ORG_HEADS and words[i + 1 : i + 2] == ["of"])
     ]
+    lead = words[: common[0]] if common else []
+    titled = len(lead) >= 2 and words[len(lead)] in ROLE_WORDS and not POSSESSIVE.search(lead[-1])
+    holder = ctx.registry.resolve_person(" ".join(lead)) if titled else None
+    if holder:
+        # "Yutaka Hashimoto general manager of Nippon Life Insurance Co": wire copy's
+        # apposition without commas; the person named first speaks.
+        return ctx.person(holder)
     name_start = common[-1] + 1 if common else 0
     if len(words) - name_start >= 2:
         words = words[name_start:]  # "Hindu-nationalist party Bharatiya Janata Party"
+    while len(words) > 1 and words[0] in _LINK_WORDS:
+        words = words[1:]  # "manager of Nippon Life": the body after the role's "of"
     if _common_noun_phrase(ctx, words):
         return None
     # "the University of Bristol and UC Davis": two bodies; the first speaks for both.

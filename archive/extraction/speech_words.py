@@ -99,6 +99,20 @@ SPEECH_VERBS = SAY_VERBS + (
     "clarified",
     "affirmed",
     "opined",
+    "assured",
+    "assures",
+    "reassured",
+    "informed",
+    "informs",
+    "reminded",
+    "reminds",
+    "notified",
+    "forecast",
+    "forecasts",
+    "projected",
+    "hinted",
+    "signalled",
+    "signaled",
 )
 
 # Participles that carry on a clause whose subject is the speaker ("X filed suit, saying ...").
@@ -130,9 +144,18 @@ WEAK_VERBS = _words(
     """
     reported indicated estimated agreed revealed disclosed mentioned posted continued
     concluded maintained observed answered testified proposed read reacted described describes
-    ruled discussed discusses
+    ruled discussed discusses forecast forecasts projected hinted signalled signaled
+    assured assures reassured informed informs reminded reminds notified
     """
 ) | {"called it"}
+
+# Verbs that name whom they address before what was said: "assured voters that …".
+ADDRESSING_VERBS = _words(
+    """
+    told tells warned warns assured assures reassured informed informs reminded reminds
+    notified
+    """
+)
 
 # Last words of news outlets' names ("The Korea Herald", "Associated Press").
 MEDIA_HEADS = _words(

@@ -30,6 +30,7 @@ from .speakers import (
     spokesperson_of,
 )
 from .speech_words import (
+    ADDRESSING_VERBS,
     INTERVIEWER_TAGS,
     MEDIA_HEADS,
     OBJECT_VERBS,
@@ -78,6 +79,8 @@ _CLAUSE_BEFORE_END = re.compile(
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
 _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
 _INFINITIVE = re.compile(r"\s+to\s")
+# Whom a verb addresses, a few words without a verb's punctuation, then "that".
+_OBJECT_THAT = re.compile(r"\s+(?:[\w'\u2019.-]+,?\s+){1,7}?that\s+(?!is\b|was\b|were\b|are\b)")
 _COMMITTING = frozenset(
     {"vowed", "vows", "pledged", "pledges", "claimed", "claims", "threatened", "promised"}
 )
@@ -270,6 +273,7 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         if before:
             return [(before, None)]
         told = _after_addressee(p, verb, sent_end)
+        told = _object_that(body, verb.end(), sent_end) if told is None else told
         if told is None:
             return []
         tail = told
@@ -296,6 +300,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     that = _THAT_AFTER.match(body, tail, sent_end)
     if that:
         return [(span(body, that.end(), sent_end), None)]
+    addressed = _object_that(body, tail, sent_end) if verb_word in ADDRESSING_VERBS else None
+    if addressed is not None:
+        return [(span(body, addressed, sent_end), None)]
     if weak:
         # "X reported the quake was strong": a clause with its own verb, "that" left out;
         # "X called it a tragedy": a verdict.
@@ -324,6 +331,13 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         # "X confirmed the deal.", "Y claimed responsibility.": the sentence is the statement.
         text = span(body, sent_start, sent_end)
     return [(text, None)]
+
+
+def _object_that(body: str, tail: int, sent_end: int) -> int | None:
+    """Where what was said starts after whom a verb addresses: "told the assembled voters
+    that …", "assured investors on Monday that …"."""
+    addressed = _OBJECT_THAT.match(body, tail, sent_end)
+    return addressed.end() if addressed else None
 
 
 def _clause_before(p: Pass, phrase_at: int, tail: int) -> tuple[int, int] | None:

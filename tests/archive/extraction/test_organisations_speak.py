@@ -66,3 +66,16 @@ def test_a_company_name_ends_at_its_legal_form_before_to():
     assert not any(" to " in name for name in names)
     text = "The Committee to Protect Journalists said so."
     assert [m.name for m in org_mentions(text)] == ["Committee to Protect Journalists"]
+
+
+def test_a_name_then_its_role_at_a_body_without_commas():
+    body = (
+        "Yuta Harada general manager of Zorvia Life Insurance Co told an economic "
+        "conference that insurers hold too much."
+    )
+    assert _speakers(body) == ["Yuta Harada"]
+    body = (
+        "The general manager of Zorvia Life Insurance Co told an economic conference "
+        "that insurers hold too much."
+    )
+    assert _speakers(body) == ["Zorvia Life Insurance Co"]
