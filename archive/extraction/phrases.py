@@ -66,6 +66,10 @@ _ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
 _RAISING = re.compile(
     r"\s+(?:went on|(?:is|was|were|are) (?:reported|said|understood|believed)) to(?: have)?$"
 )
+# "Biden and others in the Democratic Party warned": the one named speaks.
+_AND_OTHERS = re.compile(
+    r"\s+and\s+(?:many\s+|several\s+|some\s+)?others\b(?:\s+(?:in|of|from|at)\s+[^,;]{1,60})?\s*$"
+)
 # A speaker phrase is a few words (with a title, an apposition, a relative clause): reading
 # more of a long sentence only costs time, once per verb of the sentence.
 PHRASE_WINDOW = 500
@@ -148,6 +152,7 @@ def _drop_adverbs(before: str) -> str:
 
 
 def _strip_aux(before: str) -> str:
+    before = _AND_OTHERS.sub("", before)
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: before.index(" who", relative.start())]

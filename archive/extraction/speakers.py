@@ -588,6 +588,18 @@ def _lone_name(ctx: Context, word: str, pos: int) -> bool:
     return len(uses) >= 2 and not after_name
 
 
+def surname_alone(ctx: Context, word: str) -> Speaker | None:
+    """'…, Parrillo said.': one capitalised word that speaks at the end of what it said, and
+    is no country, no organisation and no word the article also writes in lower case: a
+    person wire copy names by surname only."""
+    if not _LONE_WORD.fullmatch(word) or is_country_token(word) or not is_name_token(word):
+        return None
+    if word.lower() in ctx.lower_words or word in INTERVIEWER_TAGS or ctx.registry.find_org(word):
+        return None
+    ctx.registry.add_persons([Mention(word, 0, len(word))])
+    return ctx.person(ctx.registry.resolve_person(word) or word)
+
+
 def _role_or_country(word: str) -> bool:
     return word.lower() in ROLE_WORDS or is_country_token(word)
 

@@ -113,6 +113,8 @@ SPEECH_VERBS = SAY_VERBS + (
     "hinted",
     "signalled",
     "signaled",
+    "referred to",
+    "refers to",
 )
 
 # Participles that carry on a clause whose subject is the speaker ("X filed suit, saying ...").
@@ -147,7 +149,7 @@ WEAK_VERBS = _words(
     ruled discussed discusses forecast forecasts projected hinted signalled signaled
     assured assures reassured informed informs reminded reminds notified
     """
-) | {"called it"}
+) | {"called it", "referred to", "refers to"}
 
 # Verbs that name whom they address before what was said: "assured voters that …".
 ADDRESSING_VERBS = _words(

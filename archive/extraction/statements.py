@@ -28,6 +28,7 @@ from .speakers import (
     resolve,
     resolve_phrase,
     spokesperson_of,
+    surname_alone,
 )
 from .speech_words import (
     ADDRESSING_VERBS,
@@ -79,6 +80,8 @@ _CLAUSE_BEFORE_END = re.compile(
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
 _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
 _INFINITIVE = re.compile(r"\s+to\s")
+_CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
+_SENTENCE_END = re.compile(_ADVERBIAL + r"\s*(?:[.!?]|$)")
 # Whom a verb addresses, a few words without a verb's punctuation, then "that".
 _OBJECT_THAT = re.compile(r"\s+(?:[\w'\u2019.-]+,?\s+){1,7}?that\s+(?!is\b|was\b|were\b|are\b)")
 _COMMITTING = frozenset(
@@ -312,7 +315,7 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
             and not _INFINITIVE.match(body, tail)  # "continued to write songs"
         )
         verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
-        describes = word in ("described", "describes")
+        describes = word in ("described", "describes", "referred to", "refers to")
         verdict = verdict or (describes and _AS_LABEL.match(body, tail, sent_end))
         figures = word == "reported" and _FIGURES.match(body, tail, sent_end)
         # "With Wikinews, X discusses why he joined the party": what an interview covers.
@@ -464,7 +467,8 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         joint = joint_subject(p.ctx, phrase.start, sent_start)
         return ([speaker, joint] if joint else [speaker]), phrase.start
     if phrase.text[:1].isupper():
-        return [], phrase.start
+        alone = _surname_after_clause(p, phrase, verb)
+        return ([alone] if alone else []), phrase.start
     inverted = _inverted_speaker(p, verb, sent_start)
     if inverted:
         return [inverted], verb.start()
@@ -472,6 +476,17 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         # "X expressed concern, and suggested ...", "X, a veteran and author, said ...".
         return _clause_subjects(p, sent_start, verb.start()), verb.start()
     return [], verb.start()
+
+
+def _surname_after_clause(p: Pass, phrase: Phrase, verb: re.Match[str]) -> Speaker | None:
+    """'The sale will fail, Parrillo said.': a lone unknown name after the clause it said,
+    with nothing but the sentence's end after the verb."""
+    before = p.body[: phrase.start].rstrip()
+    if not (before.endswith(",") and verb.group() in _CLAUSE_VERBS):
+        return None
+    if not _SENTENCE_END.match(p.body, verb.end()):
+        return None
+    return surname_alone(p.ctx, phrase.text)
 
 
 def _participle_subject(p: Pass, head: str, sent_start: int, verb_at: int) -> Speaker | None:

@@ -1,4 +1,4 @@
-"""Verbs of saying that name whom they address, and verbs of forecasting and hinting.
+"""Attribution forms: verbs that name whom they address, forecasting and hinting, a surname alone.
 
 Every sentence here is invented; each test pins one general rule.
 """
@@ -45,3 +45,26 @@ def test_forecasting_and_hinting_with_a_clause(verb):
 
 def test_forecasting_without_a_clause_is_no_statement():
     assert _said("Zorvia Bank forecast inflation of 30 pct.") == []
+
+
+@pytest.mark.parametrize("after", ["", " on Monday"])
+def test_a_surname_alone_after_the_clause_it_said(after):
+    body = f"The merger will not go ahead, Varrillo said{after}."
+    assert _said(body) == [("Varrillo", "The merger will not go ahead")]
+
+
+def test_a_lone_word_before_said_with_more_after_it_is_no_one_yet():
+    assert _said("The merger will not go ahead, Varrillo said of the deal with Moss.") == []
+    assert _said("The merger will not go ahead, Varrillo explained.") == []
+
+
+@pytest.mark.parametrize("others", ["and others in the Zorvian Party", "and several others"])
+def test_one_named_and_others_speak_as_the_one_named(others):
+    body = f"Mara Vell {others} warned the delay could be a threat."
+    assert _said(body) == [("Mara Vell", "the delay could be a threat")]
+
+
+def test_referred_to_as_labels_like_described_as():
+    body = 'Mara Vell referred to the ruling as "a stunt" on Monday.'
+    assert [speaker for speaker, _ in _said(body)] == ["Mara Vell"]
+    assert _said("Mara Vell referred to the report in her speech.") == []
