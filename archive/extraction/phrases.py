@@ -16,7 +16,7 @@ from .lexicon import (
     ROLE_WORDS,
 )
 from .names import ARABIC_ARTICLE
-from .speech_words import ORG_NOUNS, PUBLISHED_NOUNS, TIME_WORDS
+from .speech_words import ORG_NOUNS, PUBLISHED_NOUNS, SPOKES_MANY, TIME_WORDS
 
 _TOKENS = re.compile(r"\S+")
 _LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s*$")
@@ -129,7 +129,9 @@ def _walk_run(before: str) -> int:
         speakerish = word[:1].isupper() or lower in PARTICLES or lower in ORG_LOWER
         speakerish = speakerish or bool(ARABIC_ARTICLE.match(word))  # "al-Sisi"
         speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
-        speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS)
+        speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS | SPOKES_MANY)
+        # "Biden campaign officials said": the body's noun before its officials.
+        speakerish = speakerish or (lower in ORG_NOUNS and right.lower() in SPOKES_MANY)
         # "The ministry's spokeswoman said": a body's possessive before the last word.
         owner = lower.endswith(("'s", "\u2019s")) and lower[:-2] in ORG_NOUNS | ORG_HEADS
         speakerish = speakerish or (i == len(tokens) - 2 and owner)

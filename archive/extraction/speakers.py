@@ -37,6 +37,7 @@ from .speech_words import (
     INTERVIEWER_TAGS,
     ORG_NOUNS,
     PUBLISHED_NOUNS,
+    SPOKES_MANY,
     TIME_WORDS,
     VAGUE_SUBJECTS,
 )
@@ -108,7 +109,11 @@ _FULL_NAME = re.compile(
 )
 _PARTISANS = frozenset({"democrat", "republican"})
 _LINK_WORDS = frozenset({"of", "and", "the", "for"})
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+# Officials of a place are unnamed ("Jefferson Parish officials", "Kent County officials").
+_PLACE_UNITS = frozenset(
+    {"parish", "county", "city", "state", "province", "district", "town", "village", "region"}
+)
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "other", "many", "several", "most"})
 
 
 @dataclass(frozen=True)
@@ -449,6 +454,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     words = words[1:] if article else words
     if not words:
         return None
+    if len(words) == 2 and words[1].lower() == "campaign" and _LONE_WORD.fullmatch(words[0]):
+        # "The Trump campaign accused …": a candidate's campaign speaks as a body.
+        return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     if words[-1].lower() in PUBLISHED_NOUNS and len(words) >= 2:
         owner = resolve(ctx, " ".join(POSSESSIVE.sub("", w) for w in words[:-1]), pos)
         if owner and owner.kind == ORGANISATION:
@@ -461,6 +469,23 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head.lower() in _DOCUMENTS:
         return None  # "The Minsk Agreement says", "the Constitution of X states": a text
+    if words[-1] in SPOKES_MANY and len(words) >= 2:
+        # "Biden campaign officials said": a body's officials speak for it; "Democratic
+        # officials", "senior officials" are unnamed.
+        owners = [*words[:-2], POSSESSIVE.sub("", words[-2])]
+        named = (
+            len(owners) >= 2 or owners[0].lower() in AGENCIES or ctx.registry.find_org(owners[0])
+        )
+        proper = _LONE_WORD.fullmatch(owners[0]) or all(w[:1].isupper() for w in owners)
+        # "Other company officials", "Senior police officials": no body's name
+        titled = all(w[:1].isupper() for w in owners)  # "Health Ministry"
+        common = owners[0].lower() in _INDEFINITE | ctx.lower_words
+        common = common or (owners[0].lower() in ROLE_WORDS and not titled)
+        common = common or owners[-1].lower() in _PLACE_UNITS  # "Jefferson Parish officials"
+        if not (named and proper) or common:
+            return None
+        owner = resolve(ctx, " ".join(["the", *owners]), pos)
+        return owner if owner and owner.kind == ORGANISATION else None
     # "Sources", "a survey", "court records" name nobody; "the Geological Survey" does.
     if words[-1].lower() in VAGUE_SUBJECTS and (len(words) == 1 or not words[-1][:1].isupper()):
         return None

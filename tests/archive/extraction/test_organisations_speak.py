@@ -79,3 +79,35 @@ def test_a_name_then_its_role_at_a_body_without_commas():
         "that insurers hold too much."
     )
     assert _speakers(body) == ["Zorvia Life Insurance Co"]
+
+
+def test_a_candidate_s_campaign_speaks_as_a_body():
+    body = "The Varga campaign accused Moss of siding with criminals."
+    assert _speakers(body) == ["Varga campaign"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("Varga campaign officials", "Varga campaign"),
+        ("Health Ministry officials", "Health Ministry"),
+        ("The Zorvian Party's officials", "Zorvian Party"),
+    ],
+)
+def test_a_named_body_s_officials_speak_for_it(subject, speaker):
+    assert _speakers(f"{subject} said the poll was fake.") == [speaker]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Officials",
+        "Senior officials",
+        "Democratic officials",
+        "Other company officials",
+        "Local police officials",
+        "Harlow County officials",
+    ],
+)
+def test_officials_of_no_named_body_are_unnamed(subject):
+    assert _speakers(f"{subject} said the poll was fake.") == []
