@@ -178,6 +178,10 @@ ROLE_NOUNS = _words(
 )
 
 # Agencies and outlets that speak as organisations without an organisation head word.
+# Platforms the name lists above keep from being people, which speak as companies
+# ("Twitter said it would label the tweets").
+PLATFORMS = _words("twitter facebook google youtube instagram")
+
 AGENCIES = _words(
     """
     reuters ap afp tass irna xinhua interfax anadolu armenpress apa trend efe ansa dpa upi

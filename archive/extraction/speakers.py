@@ -16,6 +16,7 @@ from .lexicon import (
     ORG_PRONOUNS,
     PARTICLES,
     PERSON_PRONOUNS,
+    PLATFORMS,
     ROLE_HEADS,
     ROLE_NOUNS,
     ROLE_WORDS,
@@ -572,7 +573,8 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         # "the West Virginia Democrat": a politician named before, by party and state.
         return ctx.last_speaker(PERSON, pos)
     known = ctx.registry.find_org(" ".join(words))
-    if known or (len(words) == 1 and (last in AGENCIES or _ACRONYM.fullmatch(words[0]))):
+    lone_body = last in AGENCIES | PLATFORMS or _ACRONYM.fullmatch(words[0])
+    if known or (len(words) == 1 and lone_body):
         if is_country_token(words[0]):
             return None
         return Speaker(known or ctx.registry.add_org(words[0]), ORGANISATION)

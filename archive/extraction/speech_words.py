@@ -56,6 +56,11 @@ SPEECH_VERBS = SAY_VERBS + (
     "accused",
     "criticised",
     "criticized",
+    "slammed",
+    "blasted",
+    "lambasted",
+    "rebuked",
+    "predicts",
     "blamed",
     "welcomed",
     "demanded",
@@ -179,8 +184,8 @@ ORG_VERBS = _words("reported reports revealed disclosed")
 OBJECT_VERBS = _words(
     """
     confirmed denied acknowledged announced claimed admitted released issued
-    condemned denounced criticised criticized urged warned praised welcomed hailed
-    apologized apologised
+    condemned denounced criticised criticized slammed blasted lambasted rebuked urged warned
+    praised welcomed hailed apologized apologised
     """
 )
 

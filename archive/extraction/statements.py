@@ -107,7 +107,10 @@ _QUOTED_AS = re.compile(
     r"\s+(?:was|were|is|are|has been|had been)\s+(?:also\s+)?quoted(?:\s+by\s+[^,;.]{1,40}?)?"
     r"\s+as$"
 )
-_POSTED_BEFORE = re.compile(r"\b(?:posted|tweeted|wrote|appeared)\b[^,.;:\"\u201c]{0,40}$")
+_POSTED_BEFORE = re.compile(
+    r"\b(?:posted|tweeted|wrote|appeared|(?:held|gave|called) a (?:press|news) conference)\b"
+    r"[^,.;:\"\u201c]{0,40}$"
+)
 _QUOTING = re.compile(r"\bquoted\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+)\s+as$")
 _PAIR = re.compile(
     r"(?:^|\s)(?:[Bb]oth|[Tt]he two)\s+"

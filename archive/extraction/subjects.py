@@ -16,13 +16,17 @@ _TOKENS = re.compile(r"\S+")
 # A time or place adverbial opening the sentence ("On Thursday, ", "In a statement, ").
 _LEAD = re.compile(
     r"(?:(?:On|In|At|During|Last|This|Earlier|Later|Yesterday|Today|Meanwhile|However"
-    r"|Separately|Also)\b[^,.;\"\u201c]{0,40},\s+)?"
+    r"|Separately|Also|Just|Before|After|Shortly|Soon|Following|Amid|Despite|Since|Within"
+    r"|Hours|Days|Weeks|Months)\b[^,.;\"\u201c]{0,50},\s+)?"
 )
 _LINKS = frozenset({"the", "of", "for", "and", "de", "del"}) | PARTICLES
 # "X and Y said", "X, along with Y, said": a second subject before the one found.
 _JOINT = re.compile(r"(?:\s+and|,?\s+(?:along|together)\s+with)\s+$")
 # "Merrill Lynch and Co analyst X": "and Co" ends one company's name, it joins no one.
 _COMPANY_TAIL = re.compile(r"(?:Co|Company|Sons|Partners)\b")
+_DESCRIBED_NAME = re.compile(
+    r"(?:[\w'\u2019-]+\s+){1,6}?((?:[A-Z][\w'\u2019.-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s+[a-z]"
+)
 _NAME_APPOSITION = re.compile(r"[^,;\"\u201c]{3,120}, ((?:[A-Z][\w'\u2019.-]+ ?){2,4}),")
 
 
@@ -52,7 +56,17 @@ def sentence_subjects(ctx: Context, sent_start: int, limit: int) -> list[Speaker
             return [speaker, joint] if joint else [speaker]
     apposition = _NAME_APPOSITION.match(body, start, limit)
     speaker = resolve(ctx, apposition.group(1).strip(), limit) if apposition else None
+    if speaker is None:
+        speaker = _described_person(ctx, start, limit)
     return [speaker] if speaker else []
+
+
+def _described_person(ctx: Context, start: int, limit: int) -> Speaker | None:
+    """'Hunter Biden's former business partner Tony Bobulinski held …': a person the article
+    names, after the words that describe them."""
+    described = _DESCRIBED_NAME.match(ctx.body, start, limit)
+    known = ctx.registry.resolve_person(described.group(1)) if described else None
+    return ctx.person(known) if known else None
 
 
 def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> Speaker | None:

@@ -68,3 +68,31 @@ def test_referred_to_as_labels_like_described_as():
     body = 'Mara Vell referred to the ruling as "a stunt" on Monday.'
     assert [speaker for speaker, _ in _said(body)] == ["Mara Vell"]
     assert _said("Mara Vell referred to the report in her speech.") == []
+
+
+@pytest.mark.parametrize("verb", ["slammed", "blasted", "lambasted", "rebuked"])
+def test_verbs_of_harsh_criticism(verb):
+    body = f"Senator Mara Vell {verb} Moss for a story about his taxes."
+    assert [speaker for speaker, _ in _said(body)] == ["Mara Vell"]
+
+
+def test_a_storm_that_blasted_a_coast_says_nothing():
+    assert _said("The storm blasted the coast.") == []
+
+
+def test_a_participle_after_holding_a_press_conference():
+    body = "Mara Vell held a press conference on Monday claiming the vote was rigged."
+    assert _said(body) == [("Mara Vell", "the vote was rigged")]
+
+
+def test_a_named_person_after_words_that_describe_them_and_an_opening_aside():
+    body = (
+        "Just before the final debate, Moss's former business partner Tony Varga held a "
+        "press conference claiming Moss knew about the deals."
+    )
+    assert _said(body) == [("Tony Varga", "Moss knew about the deals")]
+
+
+def test_a_platform_speaks_as_a_company():
+    body = "Twitter prevented users from sharing the story, claiming it broke its rules."
+    assert _said(body) == [("Twitter", "it broke its rules")]
