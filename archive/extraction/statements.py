@@ -80,6 +80,8 @@ _CLAUSE_BEFORE_END = re.compile(
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
 _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
 _INFINITIVE = re.compile(r"\s+to\s")
+# The end of an attribution set off inside a sentence, which then goes on.
+_ASIDE_ENDS = re.compile(_ADVERBIAL + r",\s+(?=[a-z])")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
 _SENTENCE_END = re.compile(_ADVERBIAL + r"\s*(?:[.!?]|$)")
 # Whom a verb addresses, a few words without a verb's punctuation, then "that".
@@ -297,7 +299,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     strong = outlet and word in ORG_VERBS
     commits = word in _COMMITTING  # "vowed to fight on": a promise or a claim is speech
     weak = (word in WEAK_VERBS and not strong) or (_INFINITIVE.match(body, tail) and not commits)
-    before = None if weak or word in PARTICIPLES else _clause_before(p, phrase_at, tail)
+    aside = _ASIDE_ENDS.match(body, tail, sent_end)  # weak verbs too: "…, X indicated, …"
+    skip = word in PARTICIPLES or (weak and not aside)
+    before = None if skip else _clause_before(p, phrase_at, tail)
     if before:
         return [(before, None)]
     # "X said the talks were useful, while Y said they failed": X's words end at Y.
@@ -356,6 +360,9 @@ def _clause_before(p: Pass, phrase_at: int, tail: int) -> tuple[int, int] | None
         and not _SUBORDINATE.match(head)
         and _CLAUSE_BEFORE_END.match(p.body, tail, sent_end)
     ):
+        if _ASIDE_ENDS.match(p.body, tail, sent_end) and not _INVERTED.search(head):
+            # "The plan, Mara Vell said, will fail.": an aside inside what was said.
+            return span(p.body, sent_start, sent_end)
         return span(p.body, sent_start, len(head) + sent_start)
     return None
 

@@ -96,3 +96,15 @@ def test_a_named_person_after_words_that_describe_them_and_an_opening_aside():
 def test_a_platform_speaks_as_a_company():
     body = "Twitter prevented users from sharing the story, claiming it broke its rules."
     assert _said(body) == [("Twitter", "it broke its rules")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The plan, Mara Vell said, will fail by May.",
+        "The plan would, Mara Vell indicated, fail by May.",
+        "Under one agreement, Mara Vell said, the plan will fail by May.",
+    ],
+)
+def test_an_attribution_set_off_inside_what_was_said_gives_the_whole_sentence(body):
+    assert _said(body) == [("Mara Vell", body.rstrip("."))]
