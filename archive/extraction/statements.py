@@ -41,7 +41,7 @@ from .speech_words import (
     TIME_WORDS,
     WEAK_VERBS,
 )
-from .subjects import joint_subject, sentence_subjects
+from .subjects import included_speakers, joint_subject, sentence_subjects
 from .text import trie_pattern, without_the
 from .types import ORGANISATION, PERSON, Statement
 
@@ -110,7 +110,8 @@ _QUOTED_AS = re.compile(
     r"\s+as$"
 )
 _POSTED_BEFORE = re.compile(
-    r"\b(?:posted|tweeted|wrote|appeared|(?:held|gave|called) a (?:press|news) conference)\b"
+    r"\b(?:posted|tweeted|wrote|appeared|(?:held|gave|called) a (?:press|news) conference"
+    r"|signed an? (?:joint |open )?(?:letter|statement))\b"
     r"[^,.;:\"\u201c]{0,40}$"
 )
 _QUOTING = re.compile(r"\bquoted\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+)\s+as$")
@@ -464,6 +465,9 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         found = _clause_subjects(p, sent_start, verb.start()) if set_off else []
         own = _participle_subject(p, head, sent_start, verb.start())
         return ([own] if own else found), verb.start()
+    included = included_speakers(p.ctx, sent_start, verb.start())
+    if included:  # "Others, including reporter Jennifer Griffin, confirmed …"
+        return included, sent_start
     phrase = speaker_phrase(p.body, sent_start, verb.start())
     if _UNNAMED_OF.search(phrase.lead) and code_for(without_the(phrase.text)):
         return [], phrase.start  # "authorities in the United Kingdom announced": unnamed

@@ -27,6 +27,12 @@ _COMPANY_TAIL = re.compile(r"(?:Co|Company|Sons|Partners)\b")
 _DESCRIBED_NAME = re.compile(
     r"(?:[\w'\u2019-]+\s+){1,6}?((?:[A-Z][\w'\u2019.-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s+[a-z]"
 )
+# A group opening the sentence, then the names it includes, set off by commas.
+_INCLUDED = re.compile(
+    r"(?:[A-Z][a-z]+,\s+)?(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+,\s+(?:including|such as)\s+"
+    r"(?P<names>[^;:\"\u201c]{3,200}?),\s*(?:$|(?=[a-z])(?!and\b|or\b))"
+)
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _NAME_APPOSITION = re.compile(r"[^,;\"\u201c]{3,120}, ((?:[A-Z][\w'\u2019.-]+ ?){2,4}),")
 
 
@@ -42,11 +48,29 @@ def _subject_end(body: str, start: int, end: int) -> int:
     return start
 
 
+def included_speakers(ctx: Context, start: int, limit: int) -> list[Speaker]:
+    """'Fifty former officials, including John Brennan and Leon Panetta, signed …': a group
+    that speaks, through the names it lists."""
+    included = _INCLUDED.match(ctx.body, start, limit)
+    if not included:
+        return []
+    found: list[Speaker] = []
+    for item in _LIST_SEPARATOR.split(included.group("names")):
+        words = item[walk_back(item) :]
+        named = resolve(ctx, words, limit) if any(w[:1].isupper() for w in words.split()) else None
+        if named and named not in found:
+            found.append(named)
+    return found
+
+
 def sentence_subjects(ctx: Context, sent_start: int, limit: int) -> list[Speaker]:
     """The named subjects opening the sentence before `limit`, or a name apposition after it."""
     body = ctx.body
     lead = _LEAD.match(body, sent_start, limit)
     start = lead.end() if lead else sent_start
+    included = included_speakers(ctx, start, limit)
+    if included:
+        return included
     end = _subject_end(body, start, limit)
     if end > start:
         phrase = speaker_phrase(body, start, end)

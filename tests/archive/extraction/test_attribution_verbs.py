@@ -108,3 +108,22 @@ def test_a_platform_speaks_as_a_company():
 )
 def test_an_attribution_set_off_inside_what_was_said_gives_the_whole_sentence(body):
     assert _said(body) == [("Mara Vell", body.rstrip("."))]
+
+
+def test_a_group_speaks_through_the_names_it_includes():
+    body = (
+        "Fifty former officials, including former directors Ann Lee, Tom Varga, and Mara "
+        "Vell, signed a letter saying the report was false."
+    )
+    assert _said(body) == [
+        ("Ann Lee", "the report was false"),
+        ("Tom Varga", "the report was false"),
+        ("Mara Vell", "the report was false"),
+    ]
+    body = "Nevertheless, others, including reporter Ann Lee, confirmed key parts of the story."
+    assert _said(body) == [("Ann Lee", "key parts of the story")]
+
+
+def test_an_aside_with_including_after_a_name_leaves_the_name_speaking():
+    body = "Mara Vell, including her time in Riga, said the vote was rigged."
+    assert _said(body) == [("Mara Vell", "the vote was rigged")]
