@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .countries import POSSESSIVE, code_for
 from .dates import MONTH_NAMES
+from .gender import PRONOUN_GENDER, genders, with_surnames
 from .lexicon import (
     AGENCIES,
     FUNCTION_WORDS,
@@ -114,6 +115,8 @@ _LINK_WORDS = frozenset({"of", "and", "the", "for"})
 _PLACE_UNITS = frozenset(
     {"parish", "county", "city", "state", "province", "district", "town", "village", "region"}
 )
+# How many earlier speakers "she" may pass over for one the article does not call "he".
+_GENDER_LOOKBACK = 6
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "other", "many", "several", "most"})
 
 
@@ -146,10 +149,11 @@ class Context:
     sentence_starts: list[int] = field(default_factory=list, init=False)
     _subjects: Latest[Mention] | None = field(default=None, init=False)
     _org_subjects: Latest[str] | None = field(default=None, init=False)
+    _genders: dict[str, str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        for mention in self.people:
-            self._people.add(mention.start, mention)
+        for mention in with_surnames(self.body, self.people):
+            self._people.add(mention.start, mention)  # "offered Spanton a tour": her too
         for offset, name in self.orgs:
             self._add_org(offset, name)
 
@@ -164,12 +168,28 @@ class Context:
         for key in ("", name.lower().split()[-1].rstrip("s")):
             self._orgs.setdefault(key, Furthest()).add(offset, name)
 
-    def last_speaker(self, kind: str, pos: int) -> Speaker | None:
-        """Whom "he" or "it" at `pos` takes up: the last speaker, or for a person, the subject
-        of this sentence or the one before if named since ("Adamowicz, 53, has supported …
-        He condemned …")."""
+    def _fits(self, name: str, gender: str | None) -> bool:
+        """Whether "he" or "she" (as `gender`) may take up `name`: unless the article clearly
+        refers to that person the other way."""
+        if gender is None:
+            return True
+        if self._genders is None:
+            self._genders = genders(self.body, self.people)
+        return self._genders.get(name, gender) == gender
+
+    def last_speaker(self, kind: str, pos: int, pronoun: str = "") -> Speaker | None:
+        """Whom "he", "she" or "it" at `pos` takes up: the last speaker, or for a person, the
+        subject of this sentence or the one before if named since ("Adamowicz, 53, has
+        supported … He condemned …"); "she" never a man the article calls "he"."""
         spoken = self._spoken.get(kind)
+        gender = PRONOUN_GENDER.get(pronoun)
         found = spoken.latest(pos) if spoken else None
+        for _ in range(_GENDER_LOOKBACK):
+            if not (found and kind == PERSON) or self._fits(found[1].name, gender):
+                break
+            found = spoken.latest(found[0]) if spoken else None
+        else:
+            found = None
         if kind != PERSON:
             # "NASA interrupted … It also credited …": a sentence opening with "It" goes on
             # about the last one's subject; "…, it said" at the end is the story's speaker.
@@ -184,12 +204,13 @@ class Context:
             subject
             and subject[0] >= self._previous_sentence(pos)
             and (found is None or subject[0] > found[0])
+            and self._fits(subject[1].name, gender)
         ):
             return self.person(subject[1].name)
         if found:
             return found[1]
         earlier = self._people.before(pos)
-        return self.person(earlier.name) if earlier else None
+        return self.person(earlier.name) if earlier and self._fits(earlier.name, gender) else None
 
     def _subject_before(self, pos: int) -> tuple[int, Mention] | None:
         """The last person before `pos` named at the opening of a sentence, after at most a
@@ -448,7 +469,7 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         return None
     first = words[0].lower()
     if len(words) == 1 and first in PERSON_PRONOUNS | ORG_PRONOUNS:
-        return ctx.last_speaker(PERSON if first in PERSON_PRONOUNS else ORGANISATION, pos)
+        return ctx.last_speaker(PERSON if first in PERSON_PRONOUNS else ORGANISATION, pos, first)
     if len(words) == 2 and first == "the" and words[1].lower() in ("latter", "former"):
         return ctx.of_last_two(pos, latter=words[1].lower() == "latter")
     article = first in ("the", "a", "an")
