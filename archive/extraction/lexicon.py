@@ -178,6 +178,9 @@ ROLE_NOUNS = _words(
 )
 
 # Agencies and outlets that speak as organisations without an organisation head word.
+# A town's authority named by its kind, in lower case before "of" ("the city of Calabasas").
+CIVIC_HEADS = _words("city town municipality village borough")
+
 # Platforms the name lists above keep from being people, which speak as companies
 # ("Twitter said it would label the tweets").
 PLATFORMS = _words("twitter facebook google youtube instagram")

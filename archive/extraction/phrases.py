@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .dates import MONTH_NAMES
 from .lexicon import (
     AUX_WORDS,
+    CIVIC_HEADS,
     ORG_HEADS,
     ORG_LOWER,
     ORG_PRONOUNS,
@@ -77,6 +78,11 @@ _CONNECTORS = frozenset({"to", "of", "for"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+_CIVIC_BEFORE = re.compile(
+    r"(?:(?<=\s)|^)(?:the\s+)?(" + "|".join(sorted(CIVIC_HEADS)) + r")$", re.IGNORECASE
+)
+
+
 def walk_back(before: str) -> int:
     """Where in `before` the speaker phrase ending it starts ('the Russian Foreign Ministry').
 
@@ -89,11 +95,14 @@ def walk_back(before: str) -> int:
         if not link:
             break
         earlier = _walk_run(before[: link.start()])
+        civic = _CIVIC_BEFORE.search(before, 0, link.start())
+        if civic and earlier >= civic.start(1):
+            earlier = civic.start()  # "the city of Calabasas": the kind opens the name
         words = before[earlier : link.start()].split()
         words = words[1:] if words and words[0].lower() in _ARTICLES else words
         # Only a name links on ("the head of the Council" stays "the Council"), or a body
         # named by its kind ("the government of Armenia", "the ministry of defence").
-        body_kind = len(words) == 1 and words[0].lower() in ORG_HEADS
+        body_kind = len(words) == 1 and words[0].lower() in ORG_HEADS | CIVIC_HEADS
         if not words or not (words[0][:1].isupper() or body_kind):
             break
         if link.group(1) == "and" and not _and_links(before[earlier:start], before[start:]):

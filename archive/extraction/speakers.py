@@ -12,6 +12,7 @@ from .dates import MONTH_NAMES
 from .gender import PRONOUN_GENDER, genders, with_surnames
 from .lexicon import (
     AGENCIES,
+    CIVIC_HEADS,
     FUNCTION_WORDS,
     ORG_HEADS,
     ORG_PRONOUNS,
@@ -681,7 +682,7 @@ def _organisation(ctx: Context, words: list[str]) -> Speaker | None:
         if w.islower()
         and w not in _LINK_WORDS
         # "government of Armenia": a lower-case head word before "of" is part of the name
-        and not (w in ORG_HEADS and words[i + 1 : i + 2] == ["of"])
+        and not (w in ORG_HEADS | CIVIC_HEADS and words[i + 1 : i + 2] == ["of"])
     ]
     lead = words[: common[0]] if common else []
     titled = len(lead) >= 2 and words[len(lead)] in ROLE_WORDS and not POSSESSIVE.search(lead[-1])
@@ -724,6 +725,8 @@ def _common_noun_phrase(ctx: Context, words: list[str]) -> bool:
     """'Emergency workers said', 'Rescue services said': a group named by lower-case words
     after a capital a sentence's start may give is no name."""
     first, rest = words[0], words[1:]
+    if not rest:
+        return False
     plural = rest[-1].endswith("s") and not rest[-1].endswith("ss")
     opening = first.lower() in ctx.lower_words or plural
     return (
@@ -748,6 +751,8 @@ def _posted_body(words: list[str]) -> bool:
 def _has_head(words: list[str]) -> bool:
     # "Court of Session", "Bank of England": a lone head word opens a name too.
     opening = words if len(words) == 1 else words[1:]
+    if words == [words[0].lower()] and words[0] in CIVIC_HEADS:
+        return True  # "the city of Calabasas": a town's authority, named by its kind
     return any(w.lower().strip("'\u2019") in ORG_HEADS for w in opening)
 
 

@@ -38,6 +38,7 @@ from .speech_words import (
     ORG_VERBS,
     PARTICIPLES,
     SPEECH_VERBS,
+    SPOKES_MANY,
     TIME_WORDS,
     WEAK_VERBS,
 )
@@ -184,6 +185,8 @@ _UNNAMED_OF = re.compile(
     r"|diplomats|residents|analysts|people)\s+(?:in|from)\s+(?:the\s+)?[A-Z]"
 )
 
+# Some of a body's members, critics or neighbours, who speak for nobody named.
+_GROUP_OF = re.compile(r"\b([a-z]{3,}s)\s+of\s+(?:the\s+)?$")
 _WITH_OUTLET = re.compile(
     r"(?:In an interview with|Speaking to|With) [A-Z][\w.]*(?: [A-Z][\w.]*)?, "
 )
@@ -477,6 +480,9 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         return p.ctx.last_two(at), at
     speaker = _own_subject(p, phrase, sent_start) or resolve_phrase(p.ctx, phrase, verb.start())
     speaker = speaker or spokesperson_of(p.ctx, phrase, p.body[sent_start : phrase.start])
+    group = _GROUP_OF.search(p.body, sent_start, phrase.start)
+    if speaker and speaker.kind == ORGANISATION and group and group[1] not in SPOKES_MANY:
+        return [], phrase.start  # "critics of the government said": unnamed, not the body
     if speaker:
         joint = joint_subject(p.ctx, phrase.start, sent_start)
         return ([speaker, joint] if joint else [speaker]), phrase.start

@@ -111,3 +111,18 @@ def test_a_named_body_s_officials_speak_for_it(subject, speaker):
 )
 def test_officials_of_no_named_body_are_unnamed(subject):
     assert _speakers(f"{subject} said the poll was fake.") == []
+
+
+def test_a_town_s_authority_named_by_its_kind_speaks():
+    body = "The city of Varnaby announced on Twitter the agency would investigate."
+    assert _speakers(body) == ["city of Varnaby"]
+    assert _speakers("Lake City said the agency would investigate.") == []
+
+
+@pytest.mark.parametrize(
+    "group", ["critics of the government of Zorvia", "residents of the city of Varnaby"]
+)
+def test_some_of_a_body_s_members_or_critics_speak_for_no_one(group):
+    assert _speakers(f"On Monday, {group} said the agency would investigate.") == []
+    body = "On Monday, officials of the Zorvian Health Ministry said the agency would act."
+    assert _speakers(body) == ["Zorvian Health Ministry"]
