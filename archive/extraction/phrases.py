@@ -36,7 +36,7 @@ _ADVERBIAL = re.compile(
 # "State representative Jane Doe who sponsored the bill": the name before the clause.
 _RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")
 # "Chris Christie, who denounced the claims": the relative's antecedent speaks.
-_WHO_LAST = re.compile(r",?\s+who\s*$")
+_WHO_LAST = re.compile(r",?\s+(?:who|which)\s*$")
 # "Redouane consistently claimed", "X publicly stated": an adverb between name and verb.
 _ADVERB_LAST = re.compile(r"\s+([a-z]+ly)\s*$")
 # Nouns in -ly that stand where a speaker does ("the family said", "the daily reported").

@@ -126,3 +126,9 @@ def test_some_of_a_body_s_members_or_critics_speak_for_no_one(group):
     assert _speakers(f"On Monday, {group} said the agency would investigate.") == []
     body = "On Monday, officials of the Zorvian Health Ministry said the agency would act."
     assert _speakers(body) == ["Zorvian Health Ministry"]
+
+
+def test_a_body_speaks_in_a_relative_clause_set_off_after_its_name():
+    body = "The Zorvian Party, which said the vote was rigged, left the coalition."
+    assert _speakers(body) == ["Zorvian Party"]
+    assert _speakers("The report, which said the vote was rigged, was released.") == []
