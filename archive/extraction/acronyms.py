@@ -8,6 +8,7 @@ import re
 
 # A parenthesised acronym: capitals, with "&" or lower-case link letters ("TfL").
 _DEFINED = re.compile(r" \(([A-Z][A-Za-z&]{1,9})\)")
+_CAMEL = re.compile(r"(?:[A-Z][a-z]+){2,}")
 _MINOR = frozenset({"of", "and", "for", "the", "on", "in", "&", "de"})
 # How far back a defined name may start: the longest names run to eight or nine words.
 _REACH = 120
@@ -20,7 +21,8 @@ def definitions(text: str) -> list[tuple[str, str]]:
     found = []
     for match in _DEFINED.finditer(text):
         acronym = match.group(1)
-        syllabic = len(acronym) >= 4 and acronym[1:].islower()
+        # "Phivolcs", "CalFire": made of the name's syllables, not only its initials
+        syllabic = len(acronym) >= 4 and (acronym[1:].islower() or bool(_CAMEL.fullmatch(acronym)))
         if sum(c.isupper() for c in acronym) < 2 and not syllabic:
             continue
         words = text[max(0, match.start() - _REACH) : match.start()].split(" ")

@@ -71,7 +71,8 @@ _JOINED_INITIALS = (
     r"(?!U\.[SKN]\.|E\.U\.|U\.A\.E\.|[DBN]\.C\.|N\.[ZYJ]\.|L\.A\.|S\.A\.)" + DOTTED_INITIALS
 )
 _INITIAL = re.compile(rf"{UPPER_CLASS}\.|[B-HJ-NP-Z]|{_JOINED_INITIALS}")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+# Not a handle or an address: "@github", "github.com" are how a name is typed, not a word.
+_LOWER_WORD = re.compile(r"(?<![@\w.-])[a-z][a-z'-]+\b(?!\.[a-z])")
 
 _TOKEN = rf"(?:{UPPER_CLASS}\.|{UPPER_CLASS}[\w'\u2019-]*\w|{_ARTICLE_PREFIX}{UPPER_CLASS}\w+)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"

@@ -47,8 +47,9 @@ from .speech_words import (
 from .types import ORGANISATION, PERSON
 
 _ACRONYM = re.compile(r"[A-Z]{2,}")
-# A lone name, not an adjective of origin or kind ("African", "Environmental").
-_LONE_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?<!an)(?<!al)(?<!ans)")
+# A lone name, not an adjective of origin or kind ("African", "Environmental"); a name with
+# capitals inside ("GitHub", "YouTube") too.
+_LONE_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?(?<!an)(?<!al)(?<!ans)")
 # "Anna Petrova, the foreign minister, …": a role set off after the name.
 _APPOSED_ROLE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:\"\u201c]{2,60}?)[,.]")
 _CLAUSE_OPENING = re.compile(r"(?:^|[.!?,;:\"\u201c\u201d\n])\s*$")

@@ -132,3 +132,19 @@ def test_a_body_speaks_in_a_relative_clause_set_off_after_its_name():
     body = "The Zorvian Party, which said the vote was rigged, left the coalition."
     assert _speakers(body) == ["Zorvian Party"]
     assert _speakers("The report, which said the vote was rigged, was released.") == []
+
+
+def test_a_name_with_capitals_inside_speaks_and_its_handle_is_no_ordinary_word():
+    body = (
+        "Code host CodeBay restored the project. Its authors thanked @codebay on Twitter. "
+        'In a blog post, CodeBay said, "We understand the project now."'
+    )
+    assert _speakers(body) == ["CodeBay"]
+
+
+def test_an_acronym_made_of_syllables_with_capitals_inside_stands_for_its_name():
+    body = (
+        "The Varnaby Department of Forestry and Fire Protection (VarFire) said acres "
+        "burned. VarFire indicated the injuries were minor."
+    )
+    assert _speakers(body) == ["Varnaby Department of Forestry and Fire Protection"]
