@@ -20,6 +20,7 @@ from .dates import (
 from .names import (
     Mention,
     described_org_mentions,
+    government_mentions,
     name_key,
     org_mentions,
     outlet_mentions,
@@ -57,7 +58,9 @@ def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tupl
     """Persons and organisations of the body; the headline only adds spellings."""
     registry = Registry()
     outlets = outlet_mentions(body)
-    found_orgs = sorted(org_mentions(body) + outlets, key=lambda m: m.start)
+    found_orgs = sorted(
+        org_mentions(body) + outlets + government_mentions(body), key=lambda m: m.start
+    )
     # "software company Red Hat": known by name, but no candidate for "the company" until
     # it speaks (it is often a deal's other party, not the story's company).
     described = described_org_mentions(body)

@@ -102,6 +102,10 @@ _PLACE_NOUN = re.compile(
     r" (?:province|provincial|district|county|region|regional|municipality|governorate"
     r"|prefecture|oblast|village|town)\b"
 )
+_GOVERNMENT = re.compile(
+    r"\b(government of (?:the )?(?P<of>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+    r"|(?P<adjective>(?!The\b|A\b|An\b|This\b)[A-Z][\w-]+(?: [A-Z][\w-]+)?) government)\b"
+)
 # Outlets introduced by what they are ("daily Népszava", "broadcaster NRK").
 _OUTLET = re.compile(
     rf"\b(?:newspaper|daily|weekly|broadcaster|magazine|tabloid|outlet|website|news agency"
@@ -450,4 +454,15 @@ def described_org_mentions(text: str) -> list[Mention]:
         if tokens[0].lower() in ROLE_WORDS or len(tokens) > 3:
             continue
         found.append(Mention(match.group(1), match.start(1), match.end(1), ORGANISATION))
+    return found
+
+
+def government_mentions(text: str) -> list[Mention]:
+    """A country's government named by its country ("the government of Samoa", "the Samoan
+    government"), for "the government said" later on."""
+    found = []
+    for match in _GOVERNMENT.finditer(text):
+        country = match.group("of") or match.group("adjective")
+        if code_for(country):
+            found.append(Mention(match.group(1), match.start(1), match.end(1), ORGANISATION))
     return found

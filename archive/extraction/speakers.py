@@ -166,8 +166,11 @@ class Context:
             self._add_org(offset, speaker.name)
 
     def _add_org(self, offset: int, name: str) -> None:
-        # Indexed under "" (any organisation) and under its head noun ("company").
-        for key in ("", name.lower().split()[-1].rstrip("s")):
+        # Indexed under "" (any organisation) and under its head noun ("company"), which
+        # comes before "of" in "Ministry of Defence", "government of Samoa".
+        words = name.lower().split()
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+        for key in ("", head.rstrip("s")):
             self._orgs.setdefault(key, Furthest()).add(offset, name)
 
     def _fits(self, name: str, gender: str | None) -> bool:

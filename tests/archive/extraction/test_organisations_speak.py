@@ -148,3 +148,27 @@ def test_an_acronym_made_of_syllables_with_capitals_inside_stands_for_its_name()
         "burned. VarFire indicated the injuries were minor."
     )
     assert _speakers(body) == ["Varnaby Department of Forestry and Fire Protection"]
+
+
+@pytest.mark.parametrize(
+    ("named", "speaker"),
+    [
+        ("The government of Samoa", "government of Samoa"),
+        ("The South African government", "South African government"),
+    ],
+)
+def test_the_government_takes_up_a_country_s_government_named_before(named, speaker):
+    body = f"{named} declared an emergency. The government said 128 teams took part."
+    assert _speakers(body) == [speaker]
+    body = "The Varga government declared an emergency. The government said 128 teams took part."
+    assert _speakers(body) == []
+
+
+def test_a_body_named_with_of_is_taken_up_by_its_head_word():
+    body = (
+        "The National Bank of Zorvia said it is issuing bonds backed by the Zorvia Housing "
+        "Corp. "
+        "The bank said the issue is divided into two pools."
+    )
+    result = extract(body, title="T")
+    assert [s.speaker for s in result.statements] == ["National Bank of Zorvia"] * 2
