@@ -289,3 +289,12 @@ FUNCTION_WORDS = _words(
     under since separately meanwhile however both and but regarding following citing
     """
 )
+
+
+_NOT_JOBS = frozenset({"other", "another", "together", "whether", "either", "neither", "never"})
+
+
+def is_job(word: str) -> bool:
+    """'rapper', 'archbishop': a noun naming what someone does, not 'other' or 'after'."""
+    agent = word.endswith(("er", "or", "ist", "ian")) and len(word) > 4
+    return word in ROLE_NOUNS or (agent and word not in FUNCTION_WORDS | _NOT_JOBS)

@@ -15,6 +15,7 @@ from .lexicon import (
     PARTICLES,
     PERSON_PRONOUNS,
     ROLE_WORDS,
+    is_job,
 )
 from .names import ARABIC_ARTICLE
 from .speech_words import ORG_NOUNS, PUBLISHED_NOUNS, SPOKES_MANY, TIME_WORDS
@@ -139,6 +140,10 @@ def _walk_run(before: str) -> int:
         speakerish = speakerish or bool(ARABIC_ARTICLE.match(word))  # "al-Sisi"
         speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
         speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS | SPOKES_MANY)
+        # "The rapper said": a job after "the" takes up whoever was named with it.
+        speakerish = speakerish or (
+            i == len(tokens) - 1 and left.lower() == "the" and is_job(lower)
+        )
         # "Biden campaign officials said": the body's noun before its officials.
         speakerish = speakerish or (lower in ORG_NOUNS and right.lower() in SPOKES_MANY)
         # "The ministry's spokeswoman said": a body's possessive before the last word.

@@ -18,7 +18,8 @@ ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to ")
 # A passive whose agent is the speaker ("The claim was denied by X").
 PASSIVE = re.compile(
     r"(?<![\w-])(?:said|stated|confirmed|denied|announced|reported|claimed|alleged|disclosed"
-    r"|revealed|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
+    r"|revealed|critici[sz]ed|condemned|denounced|praised|welcomed"
+    r"|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
     r"|made))\s+by\s+"
     # "in response to a statement from her brother, King X": a message's author.
     r"|(?<![\w-])(?:statement|message|letter)s?\s+from\s+"

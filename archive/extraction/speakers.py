@@ -23,6 +23,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_WORDS,
     _words,
+    is_job,
 )
 from .names import (
     Mention,
@@ -119,6 +120,7 @@ _PLACE_UNITS = frozenset(
 )
 # How many earlier speakers "she" may pass over for one the article does not call "he".
 _GENDER_LOOKBACK = 6
+_DESCRIBED_BY = re.compile(r"(?:^|[\s(])([a-z]{4,})\s+$")
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "other", "many", "several", "most"})
 
 
@@ -288,8 +290,12 @@ class Context:
 
     def _role_words(self, mention: Mention) -> list[str]:
         apposed = _APPOSED_ROLE.match(self.body, mention.end)
+        # "rapper Kanye West", "Fox News reporter Jennifer Griffin": a job written before
+        # the name in lower case
+        described = _DESCRIBED_BY.search(self.body, max(0, mention.start - 30), mention.start)
+        job = described.group(1) if described and is_job(described.group(1)) else ""
         return re.findall(
-            r"[a-z]+", f"{mention.role} {apposed.group(1) if apposed else ''}".lower()
+            r"[a-z]+", f"{mention.role} {apposed.group(1) if apposed else ''} {job}".lower()
         )
 
     def last_two(self, pos: int) -> list[Speaker]:
@@ -592,7 +598,8 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         if country and (holder is None or holder.country != country):
             holder = ctx.last_of_country(country, pos) or holder
         return holder
-    if article and len(words) <= 2 and last in ROLE_NOUNS:
+    job = is_job(last) and words[-1].islower()  # "the rapper", not "The Guardian"
+    if article and len(words) <= 2 and (last in ROLE_NOUNS or job):
         qualifiers = tuple(w.lower() for w in words[:-1] if w.lower() in ROLE_WORDS)
         return ctx.last_with_role(last, pos, qualifiers)
     if article and last in _PARTISANS and all(w[:1].isupper() for w in words):

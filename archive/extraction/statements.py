@@ -196,6 +196,7 @@ _AS_DID = re.compile(
 _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
+_ON_DOING = re.compile(r"\s+(?:on|upon)\s+(?:\w+\s+){0,2}?\w+ing\b")
 _LATER_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,100}?(?=[\u201c\"])")
 _INITIALS = re.compile(DOTTED_INITIALS)
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
@@ -297,6 +298,8 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         return []  # "called on Monday", "called on the phone": no appeal to anyone
     if word == "ruled" and _RULED_ON.match(body, tail, sent_end):
         return []  # "ruled on the appeal", "ruled against X": a decision, no words given
+    if word.startswith("insist") and _ON_DOING.match(body, tail, sent_end):
+        return []  # "insisted on linking the pact to …": a demand in deeds, no words given
     if word in ("wrote", "writes") and _WROTE_WORKS.match(body, tail, sent_end):
         return []  # "wrote for other artists", "wrote songs": a writer's work, no statement
     # Outlets report on their own ("Reuters reported the attack was ..."); others need "that".

@@ -127,3 +127,25 @@ def test_a_group_speaks_through_the_names_it_includes():
 def test_an_aside_with_including_after_a_name_leaves_the_name_speaking():
     body = "Mara Vell, including her time in Riga, said the vote was rigged."
     assert _said(body) == [("Mara Vell", "the vote was rigged")]
+
+
+@pytest.mark.parametrize("job", ["rapper", "archbishop", "reporter"])
+def test_a_job_written_before_a_name_is_taken_up_by_the_job(job):
+    body = f"Yesterday, Zorvia News {job} Mara Vell spoke. Later, the {job} said the plan failed."
+    assert _said(body) == [("Mara Vell", "the plan failed")]
+
+
+def test_a_name_that_only_looks_like_a_job_is_no_follow_up():
+    body = "Mara Vell spoke. The Guardian said the plan failed."
+    assert [speaker for speaker, _ in _said(body)] == ["Guardian"]
+
+
+@pytest.mark.parametrize("verb", ["criticised", "condemned", "welcomed"])
+def test_a_judgement_in_the_passive_gives_its_agent(verb):
+    body = f"The decision was {verb} by the Zorvian Foreign Ministry."
+    assert [speaker for speaker, _ in _said(body)] == ["Zorvian Foreign Ministry"]
+
+
+def test_insisting_on_doing_something_gives_no_words():
+    body = "The pact was shelved when Mara Vell insisted on linking it to the missile talks."
+    assert _said(body) == []
