@@ -291,6 +291,10 @@ FUNCTION_WORDS = _words(
 )
 
 
+# Adjectives of rank before a body's people, no part of its name ("Senior Reagan
+# Administration officials").
+RANK_WORDS = frozenset({"senior", "top", "former", "junior", "high-ranking"})
+
 _NOT_JOBS = frozenset({"other", "another", "together", "whether", "either", "neither", "never"})
 
 

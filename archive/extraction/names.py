@@ -18,6 +18,7 @@ from .lexicon import (
     NON_NAME_WORDS,
     ORG_HEADS,
     PARTICLES,
+    RANK_WORDS,
     ROLE_HEADS,
     ROLE_SUFFIXES,
     ROLE_WORDS,
@@ -393,7 +394,7 @@ def org_mentions(text: str) -> list[Mention]:
             continue
         tokens = tokens[: heads[-1] + 1]
         start = match.start()
-        while tokens and tokens[0].lower() in FUNCTION_WORDS:
+        while tokens and tokens[0].lower() in FUNCTION_WORDS | RANK_WORDS:
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
         end = start + len(" ".join(tokens))

@@ -19,6 +19,7 @@ from .lexicon import (
     PARTICLES,
     PERSON_PRONOUNS,
     PLATFORMS,
+    RANK_WORDS,
     ROLE_HEADS,
     ROLE_NOUNS,
     ROLE_WORDS,
@@ -506,6 +507,8 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         # "Biden campaign officials said": a body's officials speak for it; "Democratic
         # officials", "senior officials" are unnamed.
         owners = [*words[:-2], POSSESSIVE.sub("", words[-2])]
+        while len(owners) > 1 and owners[0].lower() in RANK_WORDS:
+            owners = owners[1:]  # "Senior Reagan Administration officials"
         named = (
             len(owners) >= 2 or owners[0].lower() in AGENCIES or ctx.registry.find_org(owners[0])
         )

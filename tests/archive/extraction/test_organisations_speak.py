@@ -172,3 +172,8 @@ def test_a_body_named_with_of_is_taken_up_by_its_head_word():
     )
     result = extract(body, title="T")
     assert [s.speaker for s in result.statements] == ["National Bank of Zorvia"] * 2
+
+
+def test_a_rank_before_a_body_s_officials_is_no_part_of_its_name():
+    body = "Senior Varga Administration officials expressed support for the plan."
+    assert _speakers(body) == ["Varga Administration"]
