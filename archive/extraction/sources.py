@@ -18,7 +18,7 @@ ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to ")
 # A passive whose agent is the speaker ("The claim was denied by X").
 PASSIVE = re.compile(
     r"(?<![\w-])(?:said|stated|confirmed|denied|announced|reported|claimed|alleged|disclosed"
-    r"|revealed|critici[sz]ed|condemned|denounced|praised|welcomed"
+    r"|revealed|critici[sz]ed|condemned|denounced|praised|welcomed|hailed"
     r"|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
     r"|made))\s+by\s+"
     # "in response to a statement from her brother, King X": a message's author.
@@ -46,7 +46,7 @@ _WHO = re.compile(
 # What may follow a source named without a head word: it must end the noun phrase.
 _LONG_WHO = re.compile(r"(?:the |[a-z]+ ){0,2}[A-Z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,5}")
 _SOURCE_END = re.compile(
-    r"[,.;:()]|\s+(?:who|which|that|and|on|in|with|via|at|during|after|before|over|late"
+    r"[,.;:()]|\s+(?:who|which|that|and|on|in|with|via|at|during|after|before|over|as|for|late"
     r"|early|last|this|yesterday|today|earlier)\b|\s*$"
 )
 # A time, place or channel between an opening source and its comma.

@@ -344,7 +344,7 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         quoted = _quote_span(p, index)  # a word or two quoted: the whole phrase is the gist
         return [(quoted, index)] if quoted else [(span(body, tail, sent_end, keep_end=True), None)]
     text = span(body, tail, sent_end)
-    if text is None and verb_word in OBJECT_VERBS:
+    if text is None and (verb_word in OBJECT_VERBS or word in ("called for", "calls for")):
         # "X confirmed the deal.", "Y claimed responsibility.": the sentence is the statement.
         text = span(body, sent_start, sent_end)
     return [(text, None)]

@@ -149,3 +149,14 @@ def test_a_judgement_in_the_passive_gives_its_agent(verb):
 def test_insisting_on_doing_something_gives_no_words():
     body = "The pact was shelved when Mara Vell insisted on linking it to the missile talks."
     assert _said(body) == []
+
+
+def test_a_short_appeal_keeps_its_sentence():
+    assert _said("Mara Vell called for restraint.") == [
+        ("Mara Vell", "Mara Vell called for restraint")
+    ]
+
+
+def test_a_passive_agent_before_what_it_judged_the_thing_as():
+    body = "The meeting was hailed by Mara Vell as a success."
+    assert [speaker for speaker, _ in _said(body)] == ["Mara Vell"]
