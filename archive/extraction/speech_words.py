@@ -120,6 +120,8 @@ SPEECH_VERBS = SAY_VERBS + (
     "signaled",
     "referred to",
     "refers to",
+    "encouraged",
+    "encourages",
 )
 
 # Participles that carry on a clause whose subject is the speaker ("X filed suit, saying ...").

@@ -294,8 +294,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
             return [(_quote_span(p, p.by_start[tail]), p.by_start[tail])]
     word = " ".join(word.split())
     verb_word = word.split()[0]
-    if word in ("called on", "calls on") and not _CALLED_ON.match(body, tail, sent_end):
-        return []  # "called on Monday", "called on the phone": no appeal to anyone
+    appeal = word in ("called on", "calls on", "encouraged", "encourages")
+    if appeal and not _CALLED_ON.match(body, tail, sent_end):
+        return []  # "called on Monday", "encouraged investment": no appeal to anyone
     if word == "ruled" and _RULED_ON.match(body, tail, sent_end):
         return []  # "ruled on the appeal", "ruled against X": a decision, no words given
     if word.startswith("insist") and _ON_DOING.match(body, tail, sent_end):

@@ -160,3 +160,10 @@ def test_a_short_appeal_keeps_its_sentence():
 def test_a_passive_agent_before_what_it_judged_the_thing_as():
     body = "The meeting was hailed by Mara Vell as a success."
     assert [speaker for speaker, _ in _said(body)] == ["Mara Vell"]
+
+
+def test_encouraging_someone_to_do_something_is_an_appeal():
+    assert _said("Mara Vell encouraged voters to stay home.") == [
+        ("Mara Vell", "voters to stay home")
+    ]
+    assert _said("The new policy encouraged investment in the region.") == []
