@@ -7,7 +7,6 @@ import re
 
 from .quotes import Quote
 from .speakers import Context, Speaker
-from .text import sentence_spans
 from .types import QUOTE, REPORTED, Statement
 
 # Texts that are only a circumstance or a relative clause, not what was said.
@@ -23,9 +22,6 @@ class Pass:
 
     def __init__(self, body: str, ctx: Context, quotes: list[Quote]) -> None:
         self.body, self.ctx, self.quotes = body, ctx, quotes
-        self.sentences = sentence_spans(body)
-        self.starts = [s for s, _ in self.sentences]
-        ctx.sentence_starts = self.starts
         self.by_end = {q.end: i for i, q in enumerate(quotes)}
         self.by_start = {q.start: i for i, q in enumerate(quotes)}
         self.masked = sorted((q.start, q.end) for q in quotes)
@@ -36,8 +32,7 @@ class Pass:
         self.spoken_in: dict[int, list[tuple[int, Speaker]]] = {}
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
-        return self.sentences[i] if self.sentences else (0, len(self.body))
+        return self.ctx.sentences.at(pos)
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.masked, (pos, len(self.body) + 1)) - 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +45,7 @@ from .speech_words import (
     TIME_WORDS,
     VAGUE_SUBJECTS,
 )
+from .text import Sentences
 from .types import ORGANISATION, PERSON
 
 _ACRONYM = re.compile(r"[A-Z]{2,}")
@@ -151,12 +151,13 @@ class Context:
     _orgs: dict[str, Furthest] = field(default_factory=dict, init=False)
     # Where the body's sentences start (set by the attribution pass), and the people named
     # as a sentence's subject, built on first use.
-    sentence_starts: list[int] = field(default_factory=list, init=False)
+    sentences: Sentences = field(init=False)
     _subjects: Latest[Mention] | None = field(default=None, init=False)
     _org_subjects: Latest[str] | None = field(default=None, init=False)
     _genders: dict[str, str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
+        self.sentences = Sentences(self.body)
         for mention in with_surnames(self.body, self.people):
             self._people.add(mention.start, mention)  # "offered Spanton a tour": her too
         for offset, name in self.orgs:
@@ -201,7 +202,7 @@ class Context:
         if kind != PERSON:
             # "NASA interrupted … It also credited …": a sentence opening with "It" goes on
             # about the last one's subject; "…, it said" at the end is the story's speaker.
-            opens = self.body.startswith("It ", self._sentence_start(pos))
+            opens = self.body.startswith("It ", self.sentences.start_of(pos))
             body = self._org_subject_before(pos) if opens else None
             later = body and (found is None or body[0] > found[0])
             if body and later and body[0] >= self._previous_sentence(pos):
@@ -228,11 +229,11 @@ class Context:
                 mention
                 for mention in self.people
                 if _SUBJECT_OPENING.fullmatch(
-                    self.body, self._sentence_start(mention.start), mention.start
+                    self.body, self.sentences.start_of(mention.start), mention.start
                 )
             ]
             # "Bloomberg endorsed …": a surname alone, of someone named in full before.
-            for start in self.sentence_starts:
+            for start in self.sentences.starts:
                 word = _FIRST_WORD.match(self.body, start)
                 known = self.registry.resolve_person(word.group(1)) if word else None
                 if word and known:
@@ -247,8 +248,8 @@ class Context:
         there ("The Ministry of Health said …") or an acronym it knows ("NASA interrupted")."""
         if self._org_subjects is None:
             self._org_subjects = Latest()
-            opening = {self._sentence_start(at): (at, name) for at, name in reversed(self.orgs)}
-            for start in self.sentence_starts:
+            opening = {self.sentences.start_of(at): (at, name) for at, name in reversed(self.orgs)}
+            for start in self.sentences.starts:
                 word = _FIRST_ACRONYM.match(self.body, start)
                 acronym = word.group(1) if word and not is_country_token(word.group(1)) else None
                 known = (self.registry.find_org(acronym) or acronym) if acronym else None
@@ -259,19 +260,16 @@ class Context:
                     self._org_subjects.add(start, known)
         return self._org_subjects.latest(pos)
 
-    def _sentence_start(self, pos: int) -> int:
-        i = bisect.bisect_right(self.sentence_starts, pos) - 1
-        return self.sentence_starts[i] if i >= 0 else 0
-
     def _previous_sentence(self, pos: int) -> int:
         """Where the sentence before the one holding `pos` starts, reaching further back
         over a few that open with "He" or "She" (they go on about the same subject)."""
-        i = bisect.bisect_right(self.sentence_starts, pos) - 2
+        starts = self.sentences.starts
+        i = self.sentences.index(pos) - 1
         for _ in range(3):
-            if i <= 0 or not _PRONOUN_OPENING.match(self.body, self.sentence_starts[i]):
+            if i <= 0 or not _PRONOUN_OPENING.match(self.body, starts[i]):
                 break
             i -= 1
-        return self.sentence_starts[i] if i >= 0 else 0
+        return starts[i] if i >= 0 else 0
 
     def person(self, name: str, role: str = "", country: str = "") -> Speaker:
         known_role, known_country = self.registry.role_of(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -103,3 +104,24 @@ def _trie_regex(node: dict[str, Any]) -> str:
         return branches[0]
     # Lazy: the shortest phrase wins, as "told" before "told reporters" in a plain list.
     return "(?:" + "|".join(branches) + ")" + ("??" if optional else "")
+
+
+class Sentences:
+    """A body's sentences, found once and looked up by position in logarithmic time."""
+
+    def __init__(self, body: str) -> None:
+        self.spans = sentence_spans(body)
+        self.starts = [start for start, _ in self.spans]
+        self._length = len(body)
+
+    def index(self, pos: int) -> int:
+        """The index of the sentence holding `pos` (-1 before the first)."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `pos`."""
+        return self.spans[max(0, self.index(pos))] if self.spans else (0, self._length)
+
+    def start_of(self, pos: int) -> int:
+        i = self.index(pos)
+        return self.starts[i] if i >= 0 else 0

@@ -22,3 +22,14 @@ def test_a_run_without_full_stops_is_cut_at_spaces_into_pieces_of_at_most_max_se
 def test_a_run_without_spaces_is_cut_anyway():
     spans = sentence_spans("x" * (2 * MAX_SENTENCE + 5))
     assert spans == [(0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE), (2 * MAX_SENTENCE, 4005)]
+
+
+def test_sentences_are_looked_up_by_position():
+    from archive.extraction.text import Sentences
+
+    body = "One two. Three four. Five."
+    sentences = Sentences(body)
+    assert sentences.at(0) == (0, 8)
+    assert sentences.at(12) == (9, 20)
+    assert sentences.start_of(25) == 21
+    assert Sentences("").at(0) == (0, 0)
