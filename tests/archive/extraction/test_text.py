@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive.extraction.text import MAX_SENTENCE, sentence_spans
+from archive.extraction.text import MAX_SENTENCE, Sentences, sentence_spans
 
 
 def test_sentences_end_at_full_stops_and_paragraphs():
@@ -25,8 +25,6 @@ def test_a_run_without_spaces_is_cut_anyway():
 
 
 def test_sentences_are_looked_up_by_position():
-    from archive.extraction.text import Sentences
-
     body = "One two. Three four. Five."
     sentences = Sentences(body)
     assert sentences.at(0) == (0, 8)
