@@ -122,6 +122,13 @@ SPEECH_VERBS = SAY_VERBS + (
     "refers to",
     "encouraged",
     "encourages",
+    "dismissed",
+    "voiced",
+    "questioned",
+    "repeated",
+    "restated",
+    "made clear",
+    "made it clear",
 )
 
 # Participles that carry on a clause whose subject is the speaker ("X filed suit, saying ...").
@@ -155,6 +162,7 @@ WEAK_VERBS = _words(
     concluded maintained observed answered testified proposed read reacted described describes
     ruled discussed discusses forecast forecasts projected hinted signalled signaled
     assured assures reassured informed informs reminded reminds notified
+    dismissed questioned repeated restated
     """
 ) | {"called it", "referred to", "refers to"}
 
@@ -165,7 +173,7 @@ SPOKES_MANY = frozenset({"officials", "spokespeople", "spokesmen", "representati
 ADDRESSING_VERBS = _words(
     """
     told tells warned warns assured assures reassured informed informs reminded reminds
-    notified
+    notified repeated restated reiterated
     """
 )
 

@@ -196,6 +196,12 @@ _AS_DID = re.compile(
 _RULED_ON = re.compile(
     r"\s+(?:on\s+(?:the|a|an|his|her|its|their|whether)|against|in\s+favou?r|out)\b"
 )
+_DISMISSED_WORDS = re.compile(
+    r"\s+(?:(?:the|these|those|such|his|her|their|its|any)\s+)?(?:[\w-]+\s+)?(?:claims?"
+    r"|allegations?|accusations?|reports?|criticism|suggestions?|ideas?|concerns?|fears?"
+    r"|rumou?rs?|speculation|charges?|calls?)\b"
+)
+_WHETHER = re.compile(r"\s+(?:whether|if|why|how)\s+")
 _ON_DOING = re.compile(r"\s+(?:on|upon)\s+(?:\w+\s+){0,2}?\w+ing\b")
 _LATER_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,100}?(?=[\u201c\"])")
 _INITIALS = re.compile(DOTTED_INITIALS)
@@ -331,8 +337,14 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         )
         verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
         describes = word in ("described", "describes", "referred to", "refers to")
+        # "dismissed the claims as nonsense", not "dismissed the coach as manager"
+        describes = describes or (word == "dismissed" and _DISMISSED_WORDS.match(body, tail))
         verdict = verdict or (describes and _AS_LABEL.match(body, tail, sent_end))
         figures = word == "reported" and _FIGURES.match(body, tail, sent_end)
+        # "questioned whether the talks would succeed": a doubt voiced
+        doubt = word == "questioned" and _WHETHER.match(body, tail, sent_end)
+        if doubt:
+            return [(span(body, doubt.end(), sent_end), None)]
         # "With Wikinews, X discusses why he joined the party": what an interview covers.
         interview = word.startswith("discuss") and _WITH_OUTLET.match(body, sent_start)
         if clause or verdict or figures or interview:

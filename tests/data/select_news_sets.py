@@ -104,11 +104,18 @@ def fifth_tuning_batch() -> list[str]:
     return sorted(r["id"] for r in left if r["id"] not in taken)
 
 
+def sixth_tuning_batch() -> list[str]:
+    """Labelled in session 15 (2026-12-03), for tuning: the next 20 Reuters stories (every
+    Wikinews article is labelled by now)."""
+    return [r["id"] for r in _reuters()[90:110]]
+
+
 if __name__ == "__main__":
     batches = {
         "tuning, second batch": second_tuning_batch(),
         "tuning, third batch": third_tuning_batch(),
         "tuning, fourth batch": fourth_tuning_batch(),
         "tuning, fifth batch": fifth_tuning_batch(),
+        "tuning, sixth batch": sixth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

@@ -167,3 +167,22 @@ def test_encouraging_someone_to_do_something_is_an_appeal():
         ("Mara Vell", "voters to stay home")
     ]
     assert _said("The new policy encouraged investment in the region.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mara Vell repeated her claim that the talks had failed.",
+        "Mara Vell made it clear that the talks had failed.",
+        "Mara Vell questioned whether the talks had failed.",
+    ],
+)
+def test_more_ways_of_saying_a_clause(sentence):
+    assert _said(sentence) == [("Mara Vell", "the talks had failed")]
+
+
+def test_dismissing_claims_as_a_label_but_not_dismissing_a_person():
+    assert [s for s, _ in _said("Mara Vell dismissed the claims as nonsense.")] == ["Mara Vell"]
+    assert _said("The board dismissed Tom Varga as chief executive.") == []
+    assert _said("Mara Vell repeated the exercise twice.") == []
+    assert _said("Mara Vell questioned the witness.") == []
