@@ -134,6 +134,7 @@ NON_NAME_WORDS = _words(
     protestant evangelical sunni shia atheist
     center centre clinic hurricane storm typhoon cyclone tropical earthquake system systems
     science sciences disease diseases society public control constitution commons capitol
+    product products
     presidential marine marines corps emergency grand master masters space telescope
     observatory array universe olympiad olympiads olympics olympic paralympic convention
     competition election elections primary caucuses rally tower boulevard mall trench

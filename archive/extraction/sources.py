@@ -21,6 +21,10 @@ PASSIVE = re.compile(
     r"|revealed|critici[sz]ed|condemned|denounced|praised|welcomed|hailed"
     r"|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
     r"|made))\s+by\s+"
+    # "commenting on remarks by Under-Secretary X that …", "a joint announcement earlier
+    # today by X": words the sentence reports, and who said them.
+    r"|(?<![\w-])(?:remarks|comments|announcement|assurances?|warnings?)"
+    r"(?:\s+(?:earlier|today|yesterday|this|last|on|[A-Z][a-z]+day|week|month)){0,3}\s+by\s+"
     # "in response to a statement from her brother, King X": a message's author.
     r"|(?<![\w-])(?:statement|message|letter)s?\s+from\s+"
 )

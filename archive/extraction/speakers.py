@@ -122,6 +122,8 @@ _PLACE_UNITS = frozenset(
 # How many earlier speakers "she" may pass over for one the article does not call "he".
 _GENDER_LOOKBACK = 6
 _DESCRIBED_BY = re.compile(r"(?:^|[\s(])([a-z]{4,})\s+$")
+# A body something is filed with or sent to, not the company a story is about.
+_ADDRESSED_BODY = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "other", "many", "several", "most"})
 
 
@@ -349,6 +351,8 @@ class Context:
             return Speaker(found[1], ORGANISATION)
         anyone = self._orgs.get("")
         found = anyone.before(pos) if anyone and noun in COMPANY_NOUNS else None
+        while found and _ADDRESSED_BODY.search(self.body, max(0, found[0] - 12), found[0]):
+            found = anyone.before(found[0]) if anyone else None  # "In a filing with the SEC"
         if found:
             return Speaker(found[1], ORGANISATION)
         return None  # "Police said": an unnamed source, as "officials said"
@@ -574,6 +578,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
 def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> Speaker | None:
     if _posted_body(words):
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
+    titled = _titled_person(ctx, words)
+    if titled:
+        return titled
     cut = words.index("of") if "of" in words[1:] else len(words)
     with_place = _with_workplace(ctx, words, cut)
     if with_place:
@@ -625,6 +632,19 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
     if company is None and person is None and len(words) == 1 and _lone_name(ctx, words[0], pos):
         company = ctx.registry.add_org(words[0])
     return Speaker(company, ORGANISATION) if company else person
+
+
+def _titled_person(ctx: Context, words: list[str]) -> Speaker | None:
+    """'Bank of Israel Governor Michael Bruno': a person the article names, after a title
+    that follows the body the title belongs to; not the body."""
+    for size in (3, 2):
+        if len(words) <= size + 1 or words[-size - 1].lower() not in ROLE_WORDS:
+            continue
+        known = ctx.registry.resolve_person(" ".join(words[-size:]))
+        if known:
+            role = words[:-size]
+            return ctx.person(known, clean_role(role), role_country(role))
+    return None
 
 
 def _lone_name(ctx: Context, word: str, pos: int) -> bool:

@@ -8,7 +8,7 @@ from .attribution import Pass, span
 from .countries import code_for
 from .lexicon import AGENCIES, ORG_PRONOUNS, PERSON_PRONOUNS
 from .names import DOTTED_INITIALS, Mention, lower_words, person_mentions
-from .phrases import Phrase, speaker_phrase
+from .phrases import Phrase, speaker_phrase, walk_back
 from .quotes import find_quotes, interview_turns
 from .registry import Registry
 from .sources import (
@@ -83,6 +83,7 @@ _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})"
 _INFINITIVE = re.compile(r"\s+to\s")
 # The end of an attribution set off inside a sentence, which then goes on.
 _ASIDE_ENDS = re.compile(_ADVERBIAL + r",\s+(?=[a-z])")
+_AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
 _SENTENCE_END = re.compile(_ADVERBIAL + r"\s*(?:[.!?]|$)")
 # Whom a verb addresses, a few words without a verb's punctuation, then "that".
@@ -338,7 +339,8 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         verdict = word == "called it" and _VERDICT.match(body, tail, sent_end)
         describes = word in ("described", "describes", "referred to", "refers to")
         # "dismissed the claims as nonsense", not "dismissed the coach as manager"
-        describes = describes or (word == "dismissed" and _DISMISSED_WORDS.match(body, tail))
+        dismisses = word == "dismissed" and _DISMISSED_WORDS.match(body, tail) is not None
+        describes = describes or dismisses
         verdict = verdict or (describes and _AS_LABEL.match(body, tail, sent_end))
         figures = word == "reported" and _FIGURES.match(body, tail, sent_end)
         # "questioned whether the talks would succeed": a doubt voiced
@@ -502,6 +504,9 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     if speaker:
         joint = joint_subject(p.ctx, phrase.start, sent_start)
         return ([speaker, joint] if joint else [speaker]), phrase.start
+    beside = _beside_a_country(p, phrase, verb.start())
+    if beside:
+        return [beside[0]], beside[1]
     if phrase.text[:1].isupper():
         alone = _surname_after_clause(p, phrase, verb)
         return ([alone] if alone else []), phrase.start
@@ -512,6 +517,20 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         # "X expressed concern, and suggested ...", "X, a veteran and author, said ...".
         return _clause_subjects(p, sent_start, verb.start()), verb.start()
     return [], verb.start()
+
+
+def _beside_a_country(p: Pass, phrase: Phrase, pos: int) -> tuple[Speaker, int] | None:
+    """'Citibank and Argentina said in a joint statement': the subject joined to a state
+    named by its country (the state may speak, but need not be listed), and where it
+    starts."""
+    lead_start = phrase.start - (len(phrase.lead) - len(phrase.text))
+    joined = _AND_BEFORE.search(phrase.lead, 0, len(phrase.lead) - len(phrase.text))
+    if not joined or not code_for(without_the(phrase.text)):
+        return None
+    head = phrase.lead[: joined.start()]
+    offset = walk_back(head)
+    other = resolve(p.ctx, head[offset:], pos) if head[offset:][:1].isupper() else None
+    return (other, lead_start + offset) if other else None
 
 
 def _surname_after_clause(p: Pass, phrase: Phrase, verb: re.Match[str]) -> Speaker | None:

@@ -186,3 +186,12 @@ def test_dismissing_claims_as_a_label_but_not_dismissing_a_person():
     assert _said("The board dismissed Tom Varga as chief executive.") == []
     assert _said("Mara Vell repeated the exercise twice.") == []
     assert _said("Mara Vell questioned the witness.") == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["remarks by Under-Secretary Mara Vell", "a joint announcement earlier today by Mara Vell"],
+)
+def test_remarks_or_an_announcement_by_someone_give_their_words(words):
+    body = f"A spokesman was commenting on {words} that the yen was undervalued."
+    assert [speaker for speaker, _ in _said(body)] == ["Mara Vell"]

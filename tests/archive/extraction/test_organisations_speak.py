@@ -177,3 +177,24 @@ def test_a_body_named_with_of_is_taken_up_by_its_head_word():
 def test_a_rank_before_a_body_s_officials_is_no_part_of_its_name():
     body = "Senior Varga Administration officials expressed support for the plan."
     assert _speakers(body) == ["Varga Administration"]
+
+
+def test_the_body_a_filing_is_made_with_is_not_the_company_the_story_is_about():
+    body = (
+        "Zorvia Holdings bought shares. In a filing with the Securities and Exchange "
+        "Commission, the group said it holds 2,711,000 shares."
+    )
+    assert _speakers(body) == ["Zorvia Holdings"]
+
+
+def test_a_body_beside_a_state_named_by_its_country_speaks():
+    body = "Commitments reached 91 pct, Zorvia Bank and Argentina said in a joint statement."
+    assert _speakers(body) == ["Zorvia Bank"]
+
+
+def test_a_title_after_its_body_then_a_name_gives_the_person():
+    body = "Bank of Zorvia Governor Mara Vell said the economy grew."
+    result = extract(body, title="T")
+    assert [(s.speaker, s.role) for s in result.statements] == [
+        ("Mara Vell", "Bank of Zorvia Governor")
+    ]
