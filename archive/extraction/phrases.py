@@ -17,10 +17,11 @@ from .lexicon import (
     ROLE_WORDS,
     is_job,
 )
-from .names import ARABIC_ARTICLE
+from .names import ARABIC_ARTICLE, DOTTED_INITIALS
 from .speech_words import ORG_NOUNS, PUBLISHED_NOUNS, SPOKES_MANY, TIME_WORDS
 
 _TOKENS = re.compile(r"\S+")
+_INITIALS = re.compile(DOTTED_INITIALS)
 _LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s*$")
 # "Smith on Tuesday said", "Smith, in its March 8 media release, said": cut before looking for
 # the speaker. Set off by commas, or by none: in "the mayor of a town in the south," the
@@ -152,7 +153,9 @@ def _walk_run(before: str) -> int:
         # "The WHO's website said": what a named organisation publishes speaks for it.
         published = lower in PUBLISHED_NOUNS and left[:1].isupper()
         speakerish = speakerish or (i == len(tokens) - 1 and published)
-        if not speakerish or word[-1] in ',;:"\u201d)' or (word[-1] == "." and len(word) > 2):
+        # A full stop ends the run, unless it closes initials inside it ("The U.S. Treasury").
+        stop = word[-1] == "." and len(word) > 2 and not (_INITIALS.fullmatch(word) and right)
+        if not speakerish or word[-1] in ',;:"\u201d)' or stop:
             break
         start = tokens[i].start()
     return start

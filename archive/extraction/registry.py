@@ -17,9 +17,17 @@ _COMPANY_ENDS = COMPANY_FORMS | {"company", "corporation"}
 _MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
 def _initials(name: str) -> str:
-    """'National Hurricane Center' -> 'NHC'; small words ('of', 'the') have none."""
-    return "".join(w[0] for w in name.split() if w.lower() not in _MINOR and w[:1].isupper())
+    """'National Hurricane Center' -> 'NHC', 'U.S. Treasury' -> 'UST'; small words ('of',
+    'the') have none."""
+    return "".join(
+        w.replace(".", "") if _DOTTED.fullmatch(w) else w[0]
+        for w in name.split()
+        if w.lower() not in _MINOR and w[:1].isupper()
+    )
 
 
 def org_key(name: str) -> str:
@@ -155,7 +163,16 @@ class Registry:
             return defined
         if not _ACRONYM.fullmatch(name):
             return None
-        found = [g for g in self._groups if g.kind == ORGANISATION and _initials(g.name) == name]
+        orgs = [g for g in self._groups if g.kind == ORGANISATION]
+        found = [g for g in orgs if _initials(g.name) == name]
+        if not found:
+            # "USDA" for "U.S. Agriculture Department": the same initials in another order
+            found = [
+                g
+                for g in orgs
+                if (initials := _initials(g.name))[:1] == name[:1]
+                and sorted(initials) == sorted(name)
+            ]
         if len(found) != 1:
             return None
         if name not in found[0].forms:

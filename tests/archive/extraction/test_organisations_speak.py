@@ -198,3 +198,17 @@ def test_a_title_after_its_body_then_a_name_gives_the_person():
     assert [(s.speaker, s.role) for s in result.statements] == [
         ("Mara Vell", "Bank of Zorvia Governor")
     ]
+
+
+@pytest.mark.parametrize("body", ["U.S. Treasury", "U.S. Army", "U.K. Foreign Office"])
+def test_initials_with_full_stops_open_a_body_s_name(body):
+    assert _speakers(f"The {body} said only the president may speak.") == [body]
+
+
+def test_an_acronym_with_its_initials_in_another_order_is_the_same_body():
+    body = (
+        "The U.S. Agriculture Department said exports rose sharply. "
+        "The USDA said imports fell sharply. CNN reported prices fell sharply. "
+        "The Norwegian Nobel Committee said prizes rose sharply."
+    )
+    assert _speakers(body) == ["CNN", "Norwegian Nobel Committee", "U.S. Agriculture Department"]
