@@ -211,4 +211,8 @@ def test_an_acronym_with_its_initials_in_another_order_is_the_same_body():
         "The USDA said imports fell sharply. CNN reported prices fell sharply. "
         "The Norwegian Nobel Committee said prizes rose sharply."
     )
-    assert _speakers(body) == ["CNN", "Norwegian Nobel Committee", "U.S. Agriculture Department"]
+    assert sorted(_speakers(body)) == [
+        "CNN",
+        "Norwegian Nobel Committee",
+        "U.S. Agriculture Department",
+    ]
