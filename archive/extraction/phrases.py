@@ -145,6 +145,9 @@ def _walk_run(before: str) -> int:
         speakerish = speakerish or (
             i == len(tokens) - 1 and left.lower() == "the" and is_job(lower)
         )
+        # "Russia's top diplomat said": a foreign minister, named before.
+        ahead = [t.group().lower() for t in tokens[i : i + 3]]
+        speakerish = speakerish or (lower in ("top", "diplomat") and "diplomat" in ahead)
         # "Biden campaign officials said": the body's noun before its officials.
         speakerish = speakerish or (lower in ORG_NOUNS and right.lower() in SPOKES_MANY)
         # "The ministry's spokeswoman said": a body's possessive before the last word.

@@ -121,9 +121,16 @@ _PLACE_UNITS = frozenset(
 )
 # How many earlier speakers "she" may pass over for one the article does not call "he".
 _GENDER_LOOKBACK = 6
-_DESCRIBED_BY = re.compile(r"(?:^|[\s(])([a-z]{4,})\s+$")
+_DESCRIBED_BY = re.compile(r"(?:^|[\s(])((?:[a-z]{3,}\s+){0,2}[a-z]{4,})\s+$")
 # A body something is filed with or sent to, not the company a story is about.
 _ADDRESSED_BODY = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
+# The offices a country's (or a union's) "top diplomat" holds.
+_OFFICES = (
+    ("minister", ("foreign",)),
+    ("secretary", ("state",)),
+    ("chief", ("policy",)),
+    ("representative", ("high",)),
+)
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "other", "many", "several", "most"})
 
 
@@ -293,8 +300,8 @@ class Context:
         apposed = _APPOSED_ROLE.match(self.body, mention.end)
         # "rapper Kanye West", "Fox News reporter Jennifer Griffin": a job written before
         # the name in lower case
-        described = _DESCRIBED_BY.search(self.body, max(0, mention.start - 30), mention.start)
-        job = described.group(1) if described and is_job(described.group(1)) else ""
+        described = _DESCRIBED_BY.search(self.body, max(0, mention.start - 40), mention.start)
+        job = described.group(1) if described and is_job(described.group(1).split()[-1]) else ""
         return re.findall(
             r"[a-z]+", f"{mention.role} {apposed.group(1) if apposed else ''} {job}".lower()
         )
@@ -595,6 +602,8 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
     ):
         return _organisation(ctx, words)
     owned = POSSESSIVE.search(words[0]) and is_country_token(words[0])
+    if (article or owned) and last == "diplomat" and "top" in (w.lower() for w in words):
+        return _top_diplomat(ctx, words, pos)
     if (article or owned) and last in ROLE_NOUNS and all(_role_or_country(w) for w in words):
         # "the Indian Prime Minister asked", "the Armenian leader said", "Turkey's president
         # said": whoever holds the role, or leads that country, never the role itself.
@@ -632,6 +641,16 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
     if company is None and person is None and len(words) == 1 and _lone_name(ctx, words[0], pos):
         company = ctx.registry.add_org(words[0])
     return Speaker(company, ORGANISATION) if company else person
+
+
+def _top_diplomat(ctx: Context, words: list[str], pos: int) -> Speaker | None:
+    """ "Russia's top diplomat", "the top US diplomat", "the EU's top diplomat": whoever holds
+    the foreign affairs office named before, of that country when one is written."""
+    country = next((code for code in map(code_for, words) if code), None)
+    holders = [ctx.last_with_role(noun, pos, qualifiers) for noun, qualifiers in _OFFICES]
+    found = [h for h in holders if h and (country is None or h.country == country)]
+    found = found or [h for h in holders if h and not h.country]  # a union's, a body's
+    return found[0] if found else None
 
 
 def _titled_person(ctx: Context, words: list[str]) -> Speaker | None:

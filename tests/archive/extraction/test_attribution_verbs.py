@@ -195,3 +195,19 @@ def test_dismissing_claims_as_a_label_but_not_dismissing_a_person():
 def test_remarks_or_an_announcement_by_someone_give_their_words(words):
     body = f"A spokesman was commenting on {words} that the yen was undervalued."
     assert [speaker for speaker, _ in _said(body)] == ["Mara Vell"]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "speaker"),
+    [
+        ("Armenia's top diplomat", "Ivo Rask"),
+        ("The top US diplomat", "Ann Lee"),
+        ("The EU's top diplomat", "Mara Vell"),
+    ],
+)
+def test_a_top_diplomat_is_the_foreign_affairs_office_holder_named_before(follow_up, speaker):
+    body = (
+        "Armenian Foreign Minister Ivo Rask met US Secretary of State Ann Lee and EU foreign "
+        f"policy chief Mara Vell. {follow_up} said the talks went well."
+    )
+    assert _said(body) == [(speaker, "the talks went well")]
