@@ -202,7 +202,6 @@ def test_remarks_or_an_announcement_by_someone_give_their_words(words):
     [
         ("Armenia's top diplomat", "Ivo Rask"),
         ("The top US diplomat", "Ann Lee"),
-        ("The EU's top diplomat", "Mara Vell"),
     ],
 )
 def test_a_top_diplomat_is_the_foreign_affairs_office_holder_named_before(follow_up, speaker):
