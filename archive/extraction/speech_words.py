@@ -167,7 +167,9 @@ WEAK_VERBS = _words(
 ) | {"called it", "referred to", "refers to"}
 
 # Who speak for a body they name: "Biden campaign officials said".
-SPOKES_MANY = frozenset({"officials", "spokespeople", "spokesmen", "representatives"})
+SPOKES_MANY = frozenset(
+    {"officials", "spokespeople", "spokesmen", "representatives", "co-chairs", "negotiators"}
+)
 
 # Verbs that name whom they address before what was said: "assured voters that …".
 ADDRESSING_VERBS = _words(

@@ -92,6 +92,7 @@ def test_a_candidate_s_campaign_speaks_as_a_body():
         ("Varga campaign officials", "Varga campaign"),
         ("Health Ministry officials", "Health Ministry"),
         ("The Zorvian Party's officials", "Zorvian Party"),
+        ("The OSCE Minsk Group co-chairs", "OSCE Minsk Group"),
     ],
 )
 def test_a_named_body_s_officials_speak_for_it(subject, speaker):
