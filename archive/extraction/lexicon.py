@@ -274,7 +274,8 @@ AUX_WORDS = _words(
     """
     also has have had further repeatedly again then later previously earlier recently once
     publicly reportedly already separately additionally however meanwhile subsequently
-    today yesterday firmly strongly clearly explicitly
+    today yesterday firmly strongly clearly explicitly long often always still since
+    first frequently consistently
     """
 )
 

@@ -210,3 +210,13 @@ def test_a_top_diplomat_is_the_foreign_affairs_office_holder_named_before(follow
         f"policy chief Mara Vell. {follow_up} said the talks went well."
     )
     assert _said(body) == [(speaker, "the talks went well")]
+
+
+@pytest.mark.parametrize("adverb", ["long", "often", "always", "since", "still"])
+def test_an_adverb_of_time_between_speaker_and_verb(adverb):
+    body = f"Mara Vell has {adverb} argued that the vote was rigged."
+    assert _said(body) == [("Mara Vell", "the vote was rigged")]
+
+
+def test_never_having_said_something_is_no_statement():
+    assert _said("Mara Vell has never said the vote was rigged.") == []
