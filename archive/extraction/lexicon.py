@@ -182,6 +182,9 @@ ROLE_NOUNS = _words(
 # A town's authority named by its kind, in lower case before "of" ("the city of Calabasas").
 CIVIC_HEADS = _words("city town municipality village borough")
 
+# What a news outlet is, written after its name ("the Business Day newspaper").
+OUTLET_KINDS = _words("newspaper daily weekly magazine tabloid broadcaster website")
+
 # Platforms the name lists above keep from being people, which speak as companies
 # ("Twitter said it would label the tweets").
 PLATFORMS = _words("twitter facebook google youtube instagram")

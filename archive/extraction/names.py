@@ -112,6 +112,11 @@ _OUTLET = re.compile(
     rf"\b(?:newspaper|daily|weekly|broadcaster|magazine|tabloid|outlet|website|news agency"
     rf"|news site|channel) ({_TOKEN}(?: {_TOKEN}){{0,3}})"
 )
+# "the Business Day newspaper", "the Manila Times daily": the kind after the name.
+_OUTLET_BEFORE_KIND = re.compile(
+    rf"\b({_TOKEN}(?: {_TOKEN}){{0,3}}) (?:newspaper|daily|weekly|magazine|tabloid|news agency"
+    r"|broadcaster|website)\b"
+)
 _DESCRIBED_ORG = re.compile(
     rf"\b[a-z][\w-]* (?:company|firm|carmaker|automaker|manufacturer|retailer|charity|startup"
     rf"|developer|publisher|insurer|airline|nonprofit|non-profit) ({_TOKEN}(?: {_TOKEN}){{0,3}})"
@@ -443,7 +448,15 @@ def owner_end(name: str, before: str = "") -> int:
 
 def outlet_mentions(text: str) -> list[Mention]:
     """News outlets introduced by what they are: 'daily Népszava', 'broadcaster NRK'."""
-    return [Mention(m.group(1), m.start(1), m.end(1), ORGANISATION) for m in _OUTLET.finditer(text)]
+    found = [
+        Mention(m.group(1), m.start(1), m.end(1), ORGANISATION) for m in _OUTLET.finditer(text)
+    ]
+    for match in _OUTLET_BEFORE_KIND.finditer(text):
+        start = match.start(1) + (4 if match.group(1).startswith("The ") else 0)
+        name = text[start : match.end(1)]
+        if name and not code_for(name):  # "the Iranian newspaper", "Armenian daily Aravot"
+            found.append(Mention(name, start, match.end(1), ORGANISATION))
+    return sorted(found, key=lambda m: m.start)
 
 
 def described_org_mentions(text: str) -> list[Mention]:

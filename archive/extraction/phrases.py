@@ -12,6 +12,7 @@ from .lexicon import (
     ORG_HEADS,
     ORG_LOWER,
     ORG_PRONOUNS,
+    OUTLET_KINDS,
     PARTICLES,
     PERSON_PRONOUNS,
     ROLE_WORDS,
@@ -140,11 +141,12 @@ def _walk_run(before: str) -> int:
         speakerish = word[:1].isupper() or lower in PARTICLES or lower in ORG_LOWER
         speakerish = speakerish or bool(ARABIC_ARTICLE.match(word))  # "al-Sisi"
         speakerish = speakerish or lower in ORG_HEADS or lower in ROLE_WORDS or connector
-        speakerish = speakerish or (i == len(tokens) - 1 and lower in ORG_NOUNS | SPOKES_MANY)
+        last = i == len(tokens) - 1
+        speakerish = speakerish or (last and lower in ORG_NOUNS | SPOKES_MANY)
         # "The rapper said": a job after "the" takes up whoever was named with it.
-        speakerish = speakerish or (
-            i == len(tokens) - 1 and left.lower() == "the" and is_job(lower)
-        )
+        speakerish = speakerish or (last and left.lower() == "the" and is_job(lower))
+        # "the Business Day newspaper said": an outlet, its kind after its name.
+        speakerish = speakerish or (last and lower in OUTLET_KINDS and left[:1].isupper())
         # "Russia's top diplomat said": a foreign minister, named before.
         ahead = [t.group().lower() for t in tokens[i : i + 3]]
         speakerish = speakerish or (lower in ("top", "diplomat") and "diplomat" in ahead)

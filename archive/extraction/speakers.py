@@ -15,6 +15,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     ORG_HEADS,
     ORG_PRONOUNS,
+    OUTLET_KINDS,
     PARTICLES,
     PERSON_PRONOUNS,
     PLATFORMS,
@@ -497,6 +498,16 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     words = words[1:] if article else words
     if not words:
         return None
+    # "the Business Day newspaper", not "an Arab newspaper"
+    outlet_kind = len(words) >= 2 and words[-1] in OUTLET_KINDS and first not in ("a", "an")
+    if (
+        outlet_kind
+        and all(w[:1].isupper() for w in words[:-1])
+        and not code_for(" ".join(words[:-1]))
+    ):
+        # "the Business Day newspaper said": the outlet, by its name.
+        outlet = " ".join(words[:-1])
+        return Speaker(ctx.registry.find_org(outlet) or ctx.registry.add_org(outlet), ORGANISATION)
     if len(words) == 2 and words[1].lower() == "campaign" and _LONE_WORD.fullmatch(words[0]):
         # "The Trump campaign accused …": a candidate's campaign speaks as a body.
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)

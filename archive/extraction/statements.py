@@ -25,6 +25,7 @@ from .speakers import (
     Context,
     Speaker,
     introduced_name,
+    is_role,
     resolve,
     resolve_phrase,
     spokesperson_of,
@@ -83,6 +84,7 @@ _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})"
 _INFINITIVE = re.compile(r"\s+to\s")
 # The end of an attribution set off inside a sentence, which then goes on.
 _ASIDE_ENDS = re.compile(_ADVERBIAL + r",\s+(?=[a-z])")
+_ARTICLE_AND_ADJECTIVES = re.compile(r",\s+((?:the|a|an)(?:\s+[a-z][\w-]*){0,2}\s+)$")
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
 _SENTENCE_END = re.compile(_ADVERBIAL + r"\s*(?:[.!?]|$)")
@@ -503,7 +505,7 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         return [], phrase.start  # "critics of the government said": unnamed, not the body
     if speaker:
         joint = joint_subject(p.ctx, phrase.start, sent_start)
-        return ([speaker, joint] if joint else [speaker]), phrase.start
+        return ([speaker, joint] if joint else [speaker]), _phrase_opening(p, phrase, speaker)
     beside = _beside_a_country(p, phrase, verb.start())
     if beside:
         return [beside[0]], beside[1]
@@ -517,6 +519,20 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         # "X expressed concern, and suggested ...", "X, a veteran and author, said ...".
         return _clause_subjects(p, sent_start, verb.start()), verb.start()
     return [], verb.start()
+
+
+def _phrase_opening(p: Pass, phrase: Phrase, speaker: Speaker) -> int:
+    """Where the words naming the speaker start, so that what was said ends at the comma
+    before them: the phrase itself, its article and adjectives ('…, the authoritative Business
+    Day newspaper said.'), or the description before a name ('…, managing director of X Corp,
+    Peter Frawley, said.')."""
+    lead_start = phrase.start - (len(phrase.lead) - len(phrase.text))
+    comma = phrase.lead.rfind(", ")
+    named = phrase.appositive.strip().endswith(speaker.name.split()[-1])
+    if speaker.kind == PERSON and named and comma >= 0 and is_role(phrase.lead[comma + 2 :]):
+        return lead_start + comma + 2
+    described = _ARTICLE_AND_ADJECTIVES.search(p.body, lead_start, phrase.start)
+    return described.start(1) if described else phrase.start
 
 
 def _beside_a_country(p: Pass, phrase: Phrase, pos: int) -> tuple[Speaker, int] | None:

@@ -220,3 +220,8 @@ def test_an_adverb_of_time_between_speaker_and_verb(adverb):
 
 def test_never_having_said_something_is_no_statement():
     assert _said("Mara Vell has never said the vote was rigged.") == []
+
+
+def test_what_was_said_ends_at_the_description_before_a_name():
+    body = "Exports will rise this year, managing director of Zorvia Meat Corp, Ivo Rask, said."
+    assert _said(body) == [("Ivo Rask", "Exports will rise this year")]

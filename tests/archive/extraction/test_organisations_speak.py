@@ -217,3 +217,17 @@ def test_an_acronym_with_its_initials_in_another_order_is_the_same_body():
         "Norwegian Nobel Committee",
         "U.S. Agriculture Department",
     ]
+
+
+def test_an_outlet_named_before_its_kind_and_an_aside_of_adjectives():
+    body = (
+        "The Zorvians will offer creditors a new plan, the authoritative Business Week "
+        "newspaper said. It said the bonds will carry no interest."
+    )
+    result = extract(body, title="T")
+    assert [(s.speaker, s.text) for s in result.statements] == [
+        ("Business Week", "The Zorvians will offer creditors a new plan"),
+        ("Business Week", "the bonds will carry no interest"),
+    ]
+    assert _speakers("The plan failed, an Arab newspaper reported on Tuesday.") == []
+    assert _speakers("The Iranian newspaper said the plan failed.") == []
