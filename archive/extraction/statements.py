@@ -56,7 +56,7 @@ _ADVERBIAL = (
 _QUOTE_AFTER = re.compile(_ADVERBIAL + r"\s*(?:this\s*)?[,:]?\s*(?=[\u201c\"])")
 # "said on Tuesday, after meeting his counterpart, that …": an aside set off by commas too.
 _THAT_AFTER = re.compile(_ADVERBIAL + r"(?:,[^,.;:\"\u201c\u201d]{1,80},)?,?\s+that\s+")
-_THIS_AFTER = re.compile(r"\s+this\b")
+_THIS_AFTER = re.compile(r"\s+this\s*(?:[:.;]|$)")
 # "described Day to the BBC in 2002: \"…\"": the verb's object and circumstances, a colon,
 # then the quote.
 _COLON_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,80}?:\s*(?=[\u201c\"])")
@@ -76,8 +76,10 @@ _TOLD = re.compile(_ADDRESSEE + _ADVERBIAL + r"(?:,?\s+that\b|\s*[,:])?\s+(?!to\
 _TOLD_LAST = re.compile(_ADDRESSEE)
 # After "X said" these openings mean the statement came before the speaker.
 _CLAUSE_BEFORE_END = re.compile(
-    r"\s*(?:[.;,!?]|$|(?:in|on|at|during|after|before|late|earlier|last|this|yesterday|today"
-    r"|while|when|as|to|via|through|from)\b)"
+    r"\s*(?:[.;,!?]|$|(?:in|on|at|during|after|before|late|earlier|last|yesterday|today"
+    r"|while|when|as|to|via|through|from)\b"
+    # "said this week", not "said this attitude would not help"
+    r"|this\s+(?:week|month|year|morning|afternoon|evening|weekend|time)\b)"
 )
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
 _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
@@ -213,7 +215,7 @@ _INVERTING = frozenset(
     {"said", "says", "added", "stated", "argued", "noted", "explained", "insisted", "warned"}
 )
 # "... and said", "..., and suggested": a second verb of the sentence's subject.
-_AND_END = re.compile(r"(?:^|\s|,)and$")
+_AND_END = re.compile(r"(?:^|\s|,)(?:and|but)$")
 
 
 # A passage a verb attributes: its (start, end) in the body, and the quote it is, if one.

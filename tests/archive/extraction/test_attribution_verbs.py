@@ -225,3 +225,23 @@ def test_never_having_said_something_is_no_statement():
 def test_what_was_said_ends_at_the_description_before_a_name():
     body = "Exports will rise this year, managing director of Zorvia Meat Corp, Ivo Rask, said."
     assert _said(body) == [("Ivo Rask", "Exports will rise this year")]
+
+
+def test_a_verb_after_but_continues_the_subject():
+    body = 'Tom Varga spoke. He did not give details but said, "It is a useful alternative."'
+    assert _said(body) == [("Tom Varga", "It is a useful alternative")]
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "Talking to reporters, Tom Varga said this attitude would not help.",
+            "this attitude would not help",
+        ),
+        ("Tom Varga spoke. The plan failed in May. He said this.", "The plan failed in May"),
+        ("The plan failed in May, Tom Varga said this week.", "The plan failed in May"),
+    ],
+)
+def test_said_this_is_the_sentence_before_only_when_this_ends_the_clause(body, text):
+    assert _said(body) == [("Tom Varga", text)]
