@@ -56,7 +56,11 @@ _ADVERBIAL = (
 _QUOTE_AFTER = re.compile(_ADVERBIAL + r"\s*(?:this\s*)?[,:]?\s*(?=[\u201c\"])")
 # "said on Tuesday, after meeting his counterpart, that …": an aside set off by commas too.
 _THAT_AFTER = re.compile(_ADVERBIAL + r"(?:,[^,.;:\"\u201c\u201d]{1,80},)?,?\s+that\s+")
-_THIS_AFTER = re.compile(r"\s+this\s*(?:[:.;]|$)")
+# "stated this on Monday": what was said is the sentence before; not "said this was wrong"
+_THIS_AFTER = re.compile(
+    r"\s+this\s*(?:[:.;,]|$|(?:on|in|at|during|after|before|when|while|as|to|yesterday"
+    r"|today)\b)"
+)
 # "described Day to the BBC in 2002: \"…\"": the verb's object and circumstances, a colon,
 # then the quote.
 _COLON_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,80}?:\s*(?=[\u201c\"])")
