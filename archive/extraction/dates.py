@@ -134,16 +134,48 @@ def find_date_mentions(text: str) -> list[DateMention]:
     return [m for m in found if m is not None]
 
 
-def _closest_year(month: int, day: int | None, anchor: datetime.date) -> int:
-    """The year that puts month/day nearest the article date ("on October 23")."""
+PAST, FUTURE = "past", "future"
+# A week either side of the article date belongs to both tenses ("on Monday's vote").
+_SLACK = 7
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going to|scheduled|set to|due to|upcoming|next|plans? to|expected to"
+    r"|to be held|would be held|intends? to|aims? to|hopes? to|wants? to|by the end of"
+    r"|deadline)\b|'ll\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|went|took|held|came|began|ended|met|won|lost|died|last|ago"
+    r"|earlier)\b",
+    re.IGNORECASE,
+)
+
+
+def _closest_year(month: int, day: int | None, anchor: datetime.date, tense: str = "") -> int:
+    """The year that puts month/day nearest the article date ("on October 23"), on the side
+    of it the sentence's tense points to ("the talks on March 5 went well" in October: this
+    year's March, not next year's)."""
 
     def distance(year: int) -> int:
         try:
-            return abs((datetime.date(year, month, day or 15) - anchor).days)
+            days = (datetime.date(year, month, day or 15) - anchor).days
         except ValueError:  # 29 February
             return 10**6
+        wrong_side = (tense == PAST and days > _SLACK) or (tense == FUTURE and days < -_SLACK)
+        return abs(days) + (10**5 if wrong_side else 0)
 
     return min((anchor.year, anchor.year - 1, anchor.year + 1), key=distance)
+
+
+def _tense(text: str, start: int, end: int) -> str:
+    """PAST or FUTURE when the sentence holding text[start:end] speaks of only one of them."""
+    if not text:
+        return ""
+    before = max(text.rfind(c, 0, start) for c in ".!?\n")
+    after = min((i for c in ".!?\n" if (i := text.find(c, end)) != -1), default=len(text))
+    sentence = text[before + 1 : after]
+    future = bool(_FUTURE.search(sentence))
+    past = bool(_PAST.search(sentence))
+    return PAST if past and not future else FUTURE if future and not past else ""
 
 
 def _year_nearby(text: str, start: int, end: int) -> int | None:
@@ -179,7 +211,7 @@ def complete_years(
     for m in mentions:
         year = m.year
         if year is None and anchor is not None:
-            year = _closest_year(m.month, m.day, anchor)
+            year = _closest_year(m.month, m.day, anchor, _tense(text, m.start, m.end))
         elif year is None and (nearby := _year_nearby(text, m.start, m.end)):
             year = nearby
         elif year is None and title_year is not None:

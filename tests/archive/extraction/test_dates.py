@@ -194,3 +194,17 @@ def test_an_ordinal_day_of_a_month_is_one_day_and_mid_month_a_month():
 def test_this_past_month_takes_the_year_written_nearby():
     body = "At the virtual 2020 convention this past May, she won the nomination."
     assert "2020-05" in extract(body, title="T").dates_mentioned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The talks on March 5 went well.", ("2019-03-05",)),
+        ("The talks were held in March.", ("2019-03",)),
+        ("The talks will be held on March 5.", ("2020-03-05",)),
+        ("The talks are on March 5.", ("2020-03-05",)),  # no tense: the nearest March 5
+        ("He was elected and intends to leave by the end of January.", ("2020-01",)),
+    ],
+)
+def test_the_sentence_s_tense_picks_the_year_on_its_side_of_the_article_date(sentence, expected):
+    assert _iso(sentence, datetime.date(2019, 10, 21)) == expected
