@@ -40,12 +40,17 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 # Shared with the dateline reader in countries.py.
 MONTH_PATTERN, DAY_PATTERN, YEAR_PATTERN = _MON, _DAY, _YEAR
+# The two ends of a range of days: "10 to 12 December", "December 10-12", "1 and 3 May".
+_TO = r"(?:\s*[-\u2013]\s*|\s+(?:to|and|until|through)\s+)"
+_NOT_A_NUMBER = r"(?!\s*(?:pct|per|percent|%|[.,]\d))"  # "September 3 and 4 pct of"
 _DATE_RE = re.compile(
     rf"(?<![\w-])(?=[0-9JFMASOND])(?:"
     rf"(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
     rf"|(?P<dmy_d>[0-3]?\d)\.(?P<dmy_m>[01]?\d|[A-Za-z]{{3}})\.(?P<dmy_y>{_YEAR})"
-    rf"|(?P<md_m>{_MON}) (?P<md_d>{_DAY})(?:[-\u2013]\d{{1,2}})?(?:,? (?P<md_y>{_YEAR}))?(?![\d:])"
-    rf"|(?P<dm_d>{_DAY})(?:[-\u2013]\d{{1,2}})? (?:of )?(?P<dm_m>{_MON}),?(?: (?P<dm_y>{_YEAR}))?"
+    rf"|(?P<md_m>{_MON}) (?P<md_d>{_DAY})(?:{_TO}(?P<md_e>[0-3]?\d)\b{_NOT_A_NUMBER})?"
+    rf"(?:,? (?P<md_y>{_YEAR}))?(?![\d:])"
+    rf"|(?:(?P<dm_s>[0-3]?\d){_TO})?(?P<dm_d>{_DAY})(?:[-\u2013]\d{{1,2}})? (?:of )?"
+    rf"(?P<dm_m>{_MON}),?(?: (?P<dm_y>{_YEAR}))?"
     rf"|(?P<my_m>{_MON}),? (?:of )?(?P<my_y>{_YEAR})"
     rf")(?![\w-])"
 )
@@ -125,13 +130,34 @@ def _mention(match: re.Match[str]) -> DateMention | None:
 
 
 def find_date_mentions(text: str) -> list[DateMention]:
-    """Every date or month-and-year in `text`, years not yet completed."""
+    """Every date or month-and-year in `text`, years not yet completed; both ends of a range
+    of days."""
     dates = list(_DATE_RE.finditer(text))
     taken = {i for m in dates for i in range(m.start(), m.end())}
     # "the 4th of March" is a day, not also a month alone.
     alone = [m for m in _MONTH_ALONE_RE.finditer(text) if m.start("mo_m") not in taken]
-    found = (_mention(m) for m in sorted([*dates, *alone], key=lambda m: m.start()))
-    return [m for m in found if m is not None]
+    found: list[DateMention] = []
+    for match in sorted([*dates, *alone], key=lambda m: m.start()):
+        mention = _mention(match)
+        if mention is None:
+            continue
+        found.append(mention)
+        other = match.groupdict().get("md_e") or match.groupdict().get("dm_s")
+        end = _other_end(mention, int(other)) if other else None
+        if end:
+            found.append(end)
+    return found
+
+
+def _other_end(mention: DateMention, day: int) -> DateMention | None:
+    """The range's other day, in the same month and year, when it is one."""
+    if mention.day is None or day == mention.day:
+        return None
+    try:
+        datetime.date(mention.year or 2000, mention.month, day)
+    except ValueError:
+        return None
+    return DateMention(mention.start, mention.end, mention.month, day, mention.year)
 
 
 PAST, FUTURE = "past", "future"

@@ -208,3 +208,25 @@ def test_this_past_month_takes_the_year_written_nearby():
 )
 def test_the_sentence_s_tense_picks_the_year_on_its_side_of_the_article_date(sentence, expected):
     assert _iso(sentence, datetime.date(2019, 10, 21)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "from 10 to 12 December",
+        "on December 10-12",
+        "from December 10 to 12",
+        "between 10 and 12 December",
+    ],
+)
+def test_both_ends_of_a_range_of_days(text):
+    assert _iso(f"The summit ran {text} 2019.".replace(" 2019.", ", 2019.")) == (
+        "2019-12-10",
+        "2019-12-12",
+    )
+
+
+def test_a_number_after_and_is_no_second_day():
+    assert _iso("On September 3 and 4 pct of voters left.", datetime.date(2019, 10, 21)) == (
+        "2019-09-03",
+    )
