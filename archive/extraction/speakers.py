@@ -330,6 +330,18 @@ class Context:
                 return last_two[0] if latter else last_two[1]
         return None
 
+    def last_with_role_of(
+        self, noun: str, qualifiers: tuple[str, ...], code: str, pos: int
+    ) -> Speaker | None:
+        """The last person before `pos` holding the role `noun` (with every qualifier) of
+        country `code` ("the foreign ministers of Russia and Iran")."""
+
+        def holds(mention: Mention) -> bool:
+            words = self._role_words(mention)
+            return mention.country == code and _holds(noun, words) and set(qualifiers) <= set(words)
+
+        return self._latest(self._with_role, " ".join((*qualifiers, noun, code)), pos, holds)
+
     def last_of_country(self, code: str, pos: int) -> Speaker | None:
         """The last person before `pos` whose role is of country `code` ("Armenian Prime
         Minister X" for "the Armenian leader")."""

@@ -43,7 +43,7 @@ from .speech_words import (
     TIME_WORDS,
     WEAK_VERBS,
 )
-from .subjects import included_speakers, joint_subject, sentence_subjects
+from .subjects import LIST_SEPARATOR, included_speakers, joint_subject, sentence_subjects
 from .text import trie_pattern, without_the
 from .types import ORGANISATION, PERSON, Statement
 
@@ -91,6 +91,12 @@ _INFINITIVE = re.compile(r"\s+to\s")
 # The end of an attribution set off inside a sentence, which then goes on.
 _ASIDE_ENDS = re.compile(_ADVERBIAL + r",\s+(?=[a-z])")
 _ARTICLE_AND_ADJECTIVES = re.compile(r",\s+((?:the|a|an)(?:\s+[a-z][\w-]*){0,2}\s+)$")
+_OFFICES_OF = re.compile(
+    r"(?:^|\s)[Tt]he\s+(?P<role>(?:foreign |prime |defence |defense )?(?:leaders|presidents"
+    r"|ministers|heads of state))\s+of\s+(?P<countries>(?:the\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*)*(?:,\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)*"
+    r",?\s+and\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s*$"
+)
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
 _SENTENCE_END = re.compile(_ADVERBIAL + r"\s*(?:[.!?]|$)")
@@ -497,6 +503,9 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     included = included_speakers(p.ctx, sent_start, verb.start())
     if included:  # "Others, including reporter Jennifer Griffin, confirmed …"
         return included, sent_start
+    heads = _office_holders_of(p, head, verb.start())
+    if heads:  # "The foreign ministers of Russia, Iran and Turkey said …"
+        return heads, sent_start
     phrase = speaker_phrase(p.body, sent_start, verb.start())
     if _UNNAMED_OF.search(phrase.lead) and code_for(without_the(phrase.text)):
         return [], phrase.start  # "authorities in the United Kingdom announced": unnamed
@@ -539,6 +548,29 @@ def _phrase_opening(p: Pass, phrase: Phrase, speaker: Speaker) -> int:
         return lead_start + comma + 2
     described = _ARTICLE_AND_ADJECTIVES.search(p.body, lead_start, phrase.start)
     return described.start(1) if described else phrase.start
+
+
+def _office_holders_of(p: Pass, head: str, pos: int) -> list[Speaker]:
+    """'The leaders of Armenia and Azerbaijan said', 'the foreign ministers of Russia, Iran
+    and Turkey said': each country's holder of that office named before."""
+    offices = _OFFICES_OF.search(head)
+    if not offices:
+        return []
+    role = offices.group("role").split()
+    noun = role[-1].rstrip("s")
+    qualifiers = tuple(role[:-1])
+    found = []
+    for country in LIST_SEPARATOR.split(offices.group("countries")):
+        code = code_for(without_the(country))
+        if not code:
+            return []  # "the leaders of the alliance and Turkey": not only countries
+        if noun == "leader":
+            holder = p.ctx.last_of_country(code, pos)
+        else:
+            holder = p.ctx.last_with_role_of(noun, qualifiers, code, pos)
+        if holder and holder not in found:
+            found.append(holder)
+    return found
 
 
 def _beside_a_country(p: Pass, phrase: Phrase, pos: int) -> tuple[Speaker, int] | None:

@@ -32,7 +32,7 @@ _INCLUDED = re.compile(
     r"(?:[A-Z][a-z]+,\s+)?(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+,\s+(?:including|such as)\s+"
     r"(?P<names>[^;:\"\u201c]{3,200}?),\s*(?:$|(?=[a-z])(?!and\b|or\b))"
 )
-_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _NAME_APPOSITION = re.compile(r"[^,;\"\u201c]{3,120}, ((?:[A-Z][\w'\u2019.-]+ ?){2,4}),")
 
 
@@ -55,7 +55,7 @@ def included_speakers(ctx: Context, start: int, limit: int) -> list[Speaker]:
     if not included:
         return []
     found: list[Speaker] = []
-    for item in _LIST_SEPARATOR.split(included.group("names")):
+    for item in LIST_SEPARATOR.split(included.group("names")):
         words = item[walk_back(item) :]
         named = resolve(ctx, words, limit) if any(w[:1].isupper() for w in words.split()) else None
         if named and named not in found:

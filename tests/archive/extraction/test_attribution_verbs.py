@@ -245,3 +245,17 @@ def test_a_verb_after_but_continues_the_subject():
 )
 def test_said_this_is_the_sentence_before_only_when_this_ends_the_clause(body, text):
     assert _said(body) == [("Tom Varga", text)]
+
+
+def test_the_office_holders_of_several_countries_speak_together():
+    body = (
+        "Russian Foreign Minister Ivo Rask, Iranian Foreign Minister Ann Lee and Turkish "
+        "Foreign Minister Tom Varga met in Moscow. The foreign ministers of Russia, Iran and "
+        "Turkey said in a joint statement that the talks went well."
+    )
+    assert [speaker for speaker, _ in _said(body)] == ["Ivo Rask", "Ann Lee", "Tom Varga"]
+    body = (
+        "Armenian Prime Minister Ivo Rask met Azerbaijani President Ann Lee. The leaders of "
+        "Armenia and Azerbaijan said the talks went well."
+    )
+    assert [speaker for speaker, _ in _said(body)] == ["Ivo Rask", "Ann Lee"]
