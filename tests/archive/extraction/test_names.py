@@ -189,3 +189,11 @@ def test_a_run_opening_with_a_place_article_is_no_person():
 def test_initials_run_together_open_a_name_but_a_place_s_do_not():
     assert _names("The loss is lengthy, said A.W. Clausen, the chairman.") == ["A.W. Clausen"]
     assert _names("The U.S. Senate and the D.C. Circuit met in N.Z. Dlrs terms.") == []
+
+
+def test_an_ombudsman_is_a_title_before_a_name():
+    body = "Zorvia's Human Rights Ombudsman Ivo Rask said three civilians had died."
+    result = extract(body, title="T")
+    assert [(s.speaker, s.role) for s in result.statements] == [
+        ("Ivo Rask", "Zorvia's Human Rights Ombudsman")
+    ]
