@@ -446,6 +446,11 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
             # herpetologist Ann Lee, told": a full name set off after a description speaks.
             return inner
     speaker = resolve(ctx, phrase.text, pos) if phrase.text else None
+    owned = any(POSSESSIVE.search(w) for w in phrase.text.split()[:-1])
+    if speaker and speaker.kind == ORGANISATION and owned:
+        # "X's party, the Zorvian People's Party, said": the body by its own name
+        named = _named_by_apposition(ctx, appositive, pos)
+        speaker = named or speaker
     if speaker and appositive and speaker.kind == PERSON and is_role(appositive):
         role = clean_role(appositive.split())
         return ctx.person(speaker.name, role, role_country(appositive.split()))
@@ -456,6 +461,15 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
         # "José Ortiz of the island's power authority said": the person, whatever the body.
         return _resolve_person(ctx, workplace.group(1).split())
     return speaker
+
+
+def _named_by_apposition(ctx: Context, appositive: str, pos: int) -> Speaker | None:
+    """The organisation an apposition names: "the Zorvian People's Party"."""
+    words = appositive.split()
+    if len(words) < 2 or words[0].lower() != "the" or not all(w[:1].isupper() for w in words[1:]):
+        return None
+    named = resolve(ctx, appositive, pos)
+    return named if named and named.kind == ORGANISATION else None
 
 
 def _described_organisation(ctx: Context, phrase: Phrase) -> Speaker | None:

@@ -231,3 +231,8 @@ def test_an_outlet_named_before_its_kind_and_an_aside_of_adjectives():
     ]
     assert _speakers("The plan failed, an Arab newspaper reported on Tuesday.") == []
     assert _speakers("The Iranian newspaper said the plan failed.") == []
+
+
+def test_a_person_s_body_set_off_by_its_own_name_is_that_name():
+    body = "Mara Vell's party, the Zorvian People's Party, said the talks failed badly."
+    assert _speakers(body) == ["Zorvian People's Party"]
