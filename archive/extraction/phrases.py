@@ -68,7 +68,10 @@ _LINK = re.compile(r"\s(of|for|and|on)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 _ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
 # "X went on to say", "X is reported to have said": the subject of the verb before "to".
 _RAISING = re.compile(
-    r"\s+(?:went on|(?:is|was|were|are) (?:reported|said|understood|believed)) to(?: have)?$"
+    r"\s+(?:went on|(?:is|was|were|are) (?:reported|said|understood|believed)"
+    # "took to Twitter to say", "used a speech in Riga to warn": an occasion to speak
+    r"|took to [\w.-]+|used (?:a|an|the|his|her|their|its) (?:speech|address|interview|post"
+    r"|statement|video)(?: [^,.;:\"\u201c]{1,30}?)?) to(?: have)?$"
 )
 # "Biden and others in the Democratic Party warned": the one named speaks.
 _AND_OTHERS = re.compile(

@@ -259,3 +259,11 @@ def test_the_office_holders_of_several_countries_speak_together():
         "Armenia and Azerbaijan said the talks went well."
     )
     assert [speaker for speaker, _ in _said(body)] == ["Ivo Rask", "Ann Lee"]
+
+
+@pytest.mark.parametrize("occasion", ["took to Twitter", "used a speech in Riga"])
+def test_an_occasion_taken_to_say_something(occasion):
+    assert _said(f"Mara Vell {occasion} to say the talks failed badly.") == [
+        ("Mara Vell", "the talks failed badly")
+    ]
+    assert _said("Mara Vell declined to say whether the talks failed badly.") == []
