@@ -122,6 +122,8 @@ SPEECH_VERBS = SAY_VERBS + (
     "refers to",
     "encouraged",
     "encourages",
+    "warn",
+    "insist",
     "dismissed",
     "voiced",
     "questioned",

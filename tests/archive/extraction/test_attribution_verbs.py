@@ -261,9 +261,12 @@ def test_the_office_holders_of_several_countries_speak_together():
     assert [speaker for speaker, _ in _said(body)] == ["Ivo Rask", "Ann Lee"]
 
 
-@pytest.mark.parametrize("occasion", ["took to Twitter", "used a speech in Riga"])
+@pytest.mark.parametrize(
+    "occasion",
+    ["took to Twitter to say", "used a speech in Riga to say", "took to Twitter to warn"],
+)
 def test_an_occasion_taken_to_say_something(occasion):
-    assert _said(f"Mara Vell {occasion} to say the talks failed badly.") == [
+    assert _said(f"Mara Vell {occasion} the talks failed badly.") == [
         ("Mara Vell", "the talks failed badly")
     ]
     assert _said("Mara Vell declined to say whether the talks failed badly.") == []
