@@ -196,21 +196,24 @@ def _tense(text: str, start: int, end: int) -> str:
     """PAST or FUTURE when the sentence holding text[start:end] speaks of only one of them."""
     if not text:
         return ""
-    before = max(text.rfind(c, 0, start) for c in ".!?\n")
-    after = min((i for c in ".!?\n" if (i := text.find(c, end)) != -1), default=len(text))
-    sentence = text[before + 1 : after]
+    sentence = text[slice(*_sentence_around(text, start, end))]
     future = bool(_FUTURE.search(sentence))
     past = bool(_PAST.search(sentence))
     return PAST if past and not future else FUTURE if future and not past else ""
 
 
-def _year_nearby(text: str, start: int, end: int) -> int | None:
-    """A year written in the same sentence ("the 2020 election on November 3"), nearest first."""
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding text[start:end], by its punctuation alone."""
     before = max(text.rfind(c, 0, start) for c in ".!?\n")
     after = min((i for c in ".!?\n" if (i := text.find(c, end)) != -1), default=len(text))
+    return before + 1, after
+
+
+def _year_nearby(text: str, start: int, end: int) -> int | None:
+    """A year written in the same sentence ("the 2020 election on November 3"), nearest first."""
     years = [
         (abs(y.start() - start), int(y.group()))
-        for y in _BARE_YEAR.finditer(text, before + 1, after)
+        for y in _BARE_YEAR.finditer(text, *_sentence_around(text, start, end))
     ]
     return min(years)[1] if years else None
 

@@ -8,6 +8,7 @@ named, a title ("Mrs", "Sir") or a gendered role ("spokeswoman", "king").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -53,9 +54,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s")
 
 
 def genders(body: str, people: list[Mention]) -> dict[str, str]:
-    """The gender each person (by canonical name) is clearly referred to with in `body`."""
+    """The gender each person (by canonical name) is clearly referred to with in `body`;
+    `people` are every mention in order, surnames alone included (`with_surnames`)."""
     votes: dict[str, Counter[str]] = {}
-    people = with_surnames(body, people)
     for i, mention in enumerate(people):
         tally = votes.setdefault(mention.name, Counter())
         title = _TITLE.search(body, max(0, mention.start - 8), mention.start)
@@ -76,15 +77,18 @@ def with_surnames(body: str, people: list[Mention]) -> list[Mention]:
         words = mention.name.split()
         if len(words) >= 2:
             owners.setdefault(words[-1], set()).add(mention.name)
-    taken = [(m.start, m.end) for m in people]
+    # "Biden" may be Joe or Hunter: only a surname one person has stands for them.
+    sole = {surname: names.pop() for surname, names in owners.items() if len(names) == 1}
+    if not sole:
+        return list(people)
+    taken = sorted((m.start, m.end) for m in people)
+    starts = [start for start, _ in taken]
     found = list(people)
-    for surname, names in owners.items():
-        if len(names) != 1:
-            continue  # "Biden" may be Joe or Hunter
-        (name,) = names
-        for use in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", body):
-            if not any(start <= use.start() < end for start, end in taken):
-                found.append(Mention(name, use.start(), use.end()))
+    alternatives = "|".join(map(re.escape, sorted(sole, key=len, reverse=True)))
+    for use in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", body):
+        i = bisect.bisect_right(starts, use.start()) - 1
+        if i < 0 or use.start() >= taken[i][1]:  # not inside a full mention
+            found.append(Mention(sole[use.group()], use.start(), use.end()))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -209,6 +209,11 @@ class Phrase:
     appositive: str = ""
     lead: str = ""  # what stands before an apposition ("The city's harbour master")
 
+    @property
+    def lead_start(self) -> int:
+        """Where `lead` starts in the body (the phrase ends it)."""
+        return self.start - (len(self.lead) - len(self.text))
+
 
 def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
     """Whoever stands before the verb (within the last PHRASE_WINDOW characters)."""

@@ -17,7 +17,7 @@ _COMPANY_ENDS = COMPANY_FORMS | {"company", "corporation"}
 _MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 
 
-_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
+_DOTTED = re.compile(DOTTED_INITIALS)
 
 
 def _initials(name: str) -> str:

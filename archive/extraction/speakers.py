@@ -155,6 +155,8 @@ class Context:
     # Lookups of the latest earlier candidate, one bisection each (see recency).
     _spoken: dict[str, Latest[Speaker]] = field(default_factory=dict, init=False)
     _people: Latest[Mention] = field(default_factory=Latest, init=False)
+    # Every mention of a person in order, surnames alone included ("Spanton").
+    _everyone: list[Mention] = field(default_factory=list, init=False)
     # People by a role noun ("minister") or a role's country ("AM"), each built on first use.
     _with_role: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
     _of_country: dict[str, Latest[Mention]] = field(default_factory=dict, init=False)
@@ -168,7 +170,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self.sentences = Sentences(self.body)
-        for mention in with_surnames(self.body, self.people):
+        self._everyone = with_surnames(self.body, self.people)
+        for mention in self._everyone:
             self._people.add(mention.start, mention)  # "offered Spanton a tour": her too
         for offset, name in self.orgs:
             self._add_org(offset, name)
@@ -193,7 +196,7 @@ class Context:
         if gender is None:
             return True
         if self._genders is None:
-            self._genders = genders(self.body, self.people)
+            self._genders = genders(self.body, self._everyone)
         return self._genders.get(name, gender) == gender
 
     def last_speaker(self, kind: str, pos: int, pronoun: str = "") -> Speaker | None:
@@ -286,16 +289,19 @@ class Context:
         return Speaker(name, PERSON, role or known_role, country or known_country)
 
     def last_with_role(
-        self, noun: str, pos: int, qualifiers: tuple[str, ...] = ()
+        self, noun: str, pos: int, qualifiers: tuple[str, ...] = (), country: str = ""
     ) -> Speaker | None:
         """The last person before `pos` whose role includes `noun` ("the minister") and every
-        qualifier ("the prime minister": not the economy minister)."""
+        qualifier ("the prime minister": not the economy minister), of `country` when one
+        is given ("the foreign ministers of Russia and Iran")."""
 
         def holds(mention: Mention) -> bool:
             words = self._role_words(mention)
-            return _holds(noun, words) and all(q in words for q in qualifiers)
+            of_country = not country or mention.country == country
+            return of_country and _holds(noun, words) and all(q in words for q in qualifiers)
 
-        return self._latest(self._with_role, " ".join((*qualifiers, noun)), pos, holds)
+        key = " ".join((*qualifiers, noun, country))
+        return self._latest(self._with_role, key, pos, holds)
 
     def _role_words(self, mention: Mention) -> list[str]:
         apposed = _APPOSED_ROLE.match(self.body, mention.end)
@@ -329,18 +335,6 @@ class Context:
             if len(last_two) == 2:
                 return last_two[0] if latter else last_two[1]
         return None
-
-    def last_with_role_of(
-        self, noun: str, qualifiers: tuple[str, ...], code: str, pos: int
-    ) -> Speaker | None:
-        """The last person before `pos` holding the role `noun` (with every qualifier) of
-        country `code` ("the foreign ministers of Russia and Iran")."""
-
-        def holds(mention: Mention) -> bool:
-            words = self._role_words(mention)
-            return mention.country == code and _holds(noun, words) and set(qualifiers) <= set(words)
-
-        return self._latest(self._with_role, " ".join((*qualifiers, noun, code)), pos, holds)
 
     def last_of_country(self, code: str, pos: int) -> Speaker | None:
         """The last person before `pos` whose role is of country `code` ("Armenian Prime
@@ -468,7 +462,12 @@ def _named_by_apposition(ctx: Context, appositive: str, pos: int) -> Speaker | N
     words = appositive.split()
     if len(words) < 2 or words[0].lower() != "the" or not all(w[:1].isupper() for w in words[1:]):
         return None
-    named = resolve(ctx, appositive, pos)
+    return _body_named(ctx, appositive, pos)
+
+
+def _body_named(ctx: Context, phrase: str, pos: int) -> Speaker | None:
+    """The organisation `phrase` names; None when it names a person or no one."""
+    named = resolve(ctx, phrase, pos)
     return named if named and named.kind == ORGANISATION else None
 
 
@@ -558,16 +557,15 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         named = (
             len(owners) >= 2 or owners[0].lower() in AGENCIES or ctx.registry.find_org(owners[0])
         )
-        proper = _LONE_WORD.fullmatch(owners[0]) or all(w[:1].isupper() for w in owners)
-        # "Other company officials", "Senior police officials": no body's name
         titled = all(w[:1].isupper() for w in owners)  # "Health Ministry"
+        proper = _LONE_WORD.fullmatch(owners[0]) or titled
+        # "Other company officials", "Senior police officials": no body's name
         common = owners[0].lower() in _INDEFINITE | ctx.lower_words
         common = common or (owners[0].lower() in ROLE_WORDS and not titled)
         common = common or owners[-1].lower() in _PLACE_UNITS  # "Jefferson Parish officials"
         if not (named and proper) or common:
             return None
-        owner = resolve(ctx, " ".join(["the", *owners]), pos)
-        return owner if owner and owner.kind == ORGANISATION else None
+        return _body_named(ctx, " ".join(["the", *owners]), pos)
     # "Sources", "a survey", "court records" name nobody; "the Geological Survey" does.
     if words[-1].lower() in VAGUE_SUBJECTS and (len(words) == 1 or not words[-1][:1].isupper()):
         return None
@@ -586,8 +584,7 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         ):
             # "A White House spokesman", "the ministry's spokeswoman": the body, named or
             # taken up as "the <body>" would be; never a person's aide.
-            owner = resolve(ctx, f"the {bare}", pos)
-            owner = owner if owner and owner.kind == ORGANISATION else None
+            owner = _body_named(ctx, f"the {bare}", pos)
         if owner:
             return owner
         if len(owners) == 1 and owners[0].lower() in ORG_NOUNS:
@@ -706,10 +703,7 @@ def _titled_person(ctx: Context, words: list[str]) -> Speaker | None:
 def _lone_name(ctx: Context, word: str, pos: int) -> bool:
     """'Boeing said', 'Hamas denied': a single capitalised word that speaks, is no person's
     name, no country and no ordinary word, and that the article names again elsewhere."""
-    if not _LONE_WORD.fullmatch(word) or is_country_token(word):
-        return False
-    lower = word.lower()
-    if lower in ctx.lower_words or not is_name_token(word) or word in INTERVIEWER_TAGS:
+    if not _lone_name_word(ctx, word):
         return False
     # The subject opens its clause: not "Bruce McArthur, from Toronto, on Tuesday admitted".
     subject = ctx.body.rfind(word, 0, pos)
@@ -725,13 +719,19 @@ def _lone_name(ctx: Context, word: str, pos: int) -> bool:
     return len(uses) >= 2 and not after_name
 
 
+def _lone_name_word(ctx: Context, word: str) -> bool:
+    """One capitalised word that may be a name: no country, no adjective of origin, no word
+    the article also writes in lower case, not the interviewer's tag."""
+    if not _LONE_WORD.fullmatch(word) or is_country_token(word) or not is_name_token(word):
+        return False
+    return word.lower() not in ctx.lower_words and word not in INTERVIEWER_TAGS
+
+
 def surname_alone(ctx: Context, word: str) -> Speaker | None:
     """'…, Parrillo said.': one capitalised word that speaks at the end of what it said, and
     is no country, no organisation and no word the article also writes in lower case: a
     person wire copy names by surname only."""
-    if not _LONE_WORD.fullmatch(word) or is_country_token(word) or not is_name_token(word):
-        return None
-    if word.lower() in ctx.lower_words or word in INTERVIEWER_TAGS or ctx.registry.find_org(word):
+    if not _lone_name_word(ctx, word) or ctx.registry.find_org(word):
         return None
     ctx.registry.add_persons([Mention(word, 0, len(word))])
     return ctx.person(ctx.registry.resolve_person(word) or word)

@@ -541,7 +541,7 @@ def _phrase_opening(p: Pass, phrase: Phrase, speaker: Speaker) -> int:
     before them: the phrase itself, its article and adjectives ('…, the authoritative Business
     Day newspaper said.'), or the description before a name ('…, managing director of X Corp,
     Peter Frawley, said.')."""
-    lead_start = phrase.start - (len(phrase.lead) - len(phrase.text))
+    lead_start = phrase.lead_start
     comma = phrase.lead.rfind(", ")
     named = phrase.appositive.strip().endswith(speaker.name.split()[-1])
     if speaker.kind == PERSON and named and comma >= 0 and is_role(phrase.lead[comma + 2 :]):
@@ -567,7 +567,7 @@ def _office_holders_of(p: Pass, head: str, pos: int) -> list[Speaker]:
         if noun == "leader":
             holder = p.ctx.last_of_country(code, pos)
         else:
-            holder = p.ctx.last_with_role_of(noun, qualifiers, code, pos)
+            holder = p.ctx.last_with_role(noun, pos, qualifiers, code)
         if holder and holder not in found:
             found.append(holder)
     return found
@@ -577,14 +577,13 @@ def _beside_a_country(p: Pass, phrase: Phrase, pos: int) -> tuple[Speaker, int] 
     """'Citibank and Argentina said in a joint statement': the subject joined to a state
     named by its country (the state may speak, but need not be listed), and where it
     starts."""
-    lead_start = phrase.start - (len(phrase.lead) - len(phrase.text))
     joined = _AND_BEFORE.search(phrase.lead, 0, len(phrase.lead) - len(phrase.text))
     if not joined or not code_for(without_the(phrase.text)):
         return None
     head = phrase.lead[: joined.start()]
     offset = walk_back(head)
     other = resolve(p.ctx, head[offset:], pos) if head[offset:][:1].isupper() else None
-    return (other, lead_start + offset) if other else None
+    return (other, phrase.lead_start + offset) if other else None
 
 
 def _surname_after_clause(p: Pass, phrase: Phrase, verb: re.Match[str]) -> Speaker | None:
