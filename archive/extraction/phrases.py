@@ -22,6 +22,7 @@ from .names import ARABIC_ARTICLE, DOTTED_INITIALS
 from .speech_words import ORG_NOUNS, PUBLISHED_NOUNS, SPOKES_MANY, TIME_WORDS
 
 _TOKENS = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _INITIALS = re.compile(DOTTED_INITIALS)
 _LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s*$")
 # "Smith on Tuesday said", "Smith, in its March 8 media release, said": cut before looking for
@@ -129,6 +130,7 @@ def _walk_run(before: str) -> int:
     """Where the run of name-like words ending `before` starts."""
     tokens = list(_TOKENS.finditer(before))
     start = len(before)
+    post = _post_start(tokens)
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i].group()
         lower = word.lower()
@@ -157,7 +159,7 @@ def _walk_run(before: str) -> int:
         speakerish = speakerish or (lower in ORG_NOUNS and right.lower() in SPOKES_MANY)
         # "The ministry's spokeswoman said": a body's possessive before the last word.
         owner = lower.endswith(("'s", "\u2019s")) and lower[:-2] in ORG_NOUNS | ORG_HEADS
-        speakerish = speakerish or (i == len(tokens) - 2 and owner)
+        speakerish = speakerish or (i == len(tokens) - 2 and owner) or i >= post
         # "The WHO's website said": what a named organisation publishes speaks for it.
         published = lower in PUBLISHED_NOUNS and left[:1].isupper()
         speakerish = speakerish or (i == len(tokens) - 1 and published)
@@ -167,6 +169,25 @@ def _walk_run(before: str) -> int:
             break
         start = tokens[i].start()
     return start
+
+
+def _post_start(tokens: list[re.Match[str]]) -> int:
+    """The token of the owner's possessive before a post the run ends in ("the Bank's chief
+    economist", "the company's chief financial officer"): from there on, the run keeps the
+    post's words in lower case. len(tokens) when the run ends in no such post."""
+    words = [t.group() for t in tokens[-4:]]
+    if not words or not is_job(words[-1]):
+        return len(tokens)
+    for back in range(2, len(words) + 1):
+        word = words[-back]
+        owner = _POSSESSIVE_END.sub("", word.lower())
+        if word.endswith(("'s", "\u2019s", "s'", "s\u2019")) and (
+            word[:1].isupper() or owner in ORG_NOUNS
+        ):
+            return len(tokens) - back
+        if not word.islower() or not word.isalpha():
+            break
+    return len(tokens)
 
 
 def _drop_adverbs(before: str) -> str:

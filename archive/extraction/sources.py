@@ -49,8 +49,11 @@ _WHO = re.compile(
 )
 # What may follow a source named without a head word: it must end the noun phrase.
 _LONG_WHO = re.compile(r"(?:the |[a-z]+ ){0,2}[A-Z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,5}")
+# A post after an owner's possessive, to the end of the phrase: "the Bank's chief economist".
+_POST = re.compile(r"['\u2019]s((?: [a-z][\w-]*){0,3})$")
+_POST_REST = re.compile(r"(?: [a-z][\w-]*){1,3}(?=[,.;:]|\s*$)")
 _SOURCE_END = re.compile(
-    r"[,.;:()]|\s+(?:who|which|that|and|on|in|with|via|at|during|after|before|over|as|for|late"
+    r"[,.;:()]| \(|\s+(?:who|which|that|and|on|in|with|via|at|during|after|before|over|as|for|late"
     r"|early|last|this|yesterday|today|earlier)\b|\s*$"
 )
 # A time, place or channel between an opening source and its comma.
@@ -140,6 +143,10 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     if not long:
         return None
     phrase = _without_full_stop(long.group())
+    post = _POST.search(phrase)
+    rest = _POST_REST.match(p.body, start + len(phrase), sent_end) if post else None
+    if post and rest and len((post.group(1) + rest.group()).split()) <= 3:
+        phrase += rest.group()
     speaker = resolve(p.ctx, phrase, start)
     return (speaker, start + len(phrase)) if speaker else None
 

@@ -465,6 +465,33 @@ def _named_by_apposition(ctx: Context, appositive: str, pos: int) -> Speaker | N
     return _body_named(ctx, appositive, pos)
 
 
+def _employer(ctx: Context, words: list[str], pos: int) -> Speaker | None:
+    """ "the World Bank's chief economist", "the company's chief financial officer": someone
+    unnamed who holds a post in a named body speaks for it, as its spokesperson would."""
+    owned = max((i for i, w in enumerate(words[:-1]) if POSSESSIVE.search(w)), default=None)
+    if owned is None:
+        return None
+    post = words[owned + 1 :]
+    if not all(w.islower() for w in post) or post[-1] in ORG_NOUNS | ORG_HEADS:
+        return None  # "Goa's government" is a body of its own
+    if not is_job(post[-1]):
+        return None
+    owner = [*words[:owned], POSSESSIVE.sub("", words[owned])]
+    # "the United Nations' Food and Agriculture Organization's": the nearest owner.
+    inner = [i for i, w in enumerate(owner[:-1]) if w.endswith(("s'", "s\u2019"))]
+    owner = owner[inner[-1] + 1 :] if inner else owner
+    if len(owner) == 1 and owner[0].lower() in ORG_NOUNS:
+        return ctx.last_org(owner[0].lower(), pos)  # "the company's chief economist"
+    known = ctx.registry.find_org(" ".join(owner))
+    if known:
+        return Speaker(known, ORGANISATION)
+    headed = owner[-1].lower() in ORG_HEADS and all(
+        w[:1].isupper() or w in ("of", "and") for w in owner
+    )
+    # A lone word may be a person or a place ("Trump's lawyer", "Chelyabinsk's governor").
+    return _body_named(ctx, " ".join(["the", *owner]), pos) if headed else None
+
+
 def _body_named(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     """The organisation `phrase` names; None when it names a person or no one."""
     named = resolve(ctx, phrase, pos)
@@ -599,6 +626,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         if lone and not is_country_token(owner_words[0]):
             return Speaker(ctx.registry.add_org(owner_words[0]), ORGANISATION)
         return None
+    employer = _employer(ctx, words, pos)
+    if employer:
+        return employer
     if len(words) == 1 and last in ORG_NOUNS and (first == "the" or last == "police"):
         return ctx.last_org(last, pos)
     if (

@@ -236,3 +236,50 @@ def test_an_outlet_named_before_its_kind_and_an_aside_of_adjectives():
 def test_a_person_s_body_set_off_by_its_own_name_is_that_name():
     body = "Mara Vell's party, the Zorvian People's Party, said the talks failed badly."
     assert _speakers(body) == ["Zorvian People's Party"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The Zorvian Bank's chief economist said growth would slow.", "Zorvian Bank"),
+        (
+            "According to the United Nations' Harbour Safety Organization's chief veterinary "
+            "officer, the cull was unnecessary.",
+            "Harbour Safety Organization",
+        ),
+        (
+            "Borland Motors Corp said sales fell. The company's chief financial officer said "
+            "costs rose in the quarter.",
+            "Borland Motors Corp",
+        ),
+    ],
+)
+def test_someone_unnamed_in_a_named_body_s_post_speaks_for_it(body, speaker):
+    assert set(_speakers(body)) == {speaker}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zorvan's lawyer said he was innocent.",  # a person's aide
+        "Chelyabinsk's governor said each victim would be paid.",  # a place's official
+    ],
+)
+def test_an_aide_of_a_person_or_a_place_is_no_body(body):
+    assert _speakers(body) == []
+
+
+def test_a_body_s_own_body_keeps_its_name():
+    body = "Goa's government declared three days of mourning for the minister."
+    assert _speakers(body) != ["Goa"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "According to a report from the Harbour Safety Board (HSB), the aircraft was old.",
+        "According to a 1989 report by the Harbour Safety Board (HSB), the aircraft was old.",
+    ],
+)
+def test_a_source_s_acronym_in_brackets_ends_its_name(body):
+    assert _speakers(body) == ["Harbour Safety Board"]
