@@ -83,7 +83,7 @@ ORG_HEADS = COMPANY_FORMS | _words(
     press broadcasting
     holdings industries airlines bancorp
     centers centres survey presidency patrol workers project program programme laboratory
-    observatory museum hospital academy league institution international watch
+    observatory museum hospital academy league institution international watch chamber tribunal
     """
 )
 

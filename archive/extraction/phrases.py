@@ -52,6 +52,13 @@ _PARTICIPIAL = re.compile(
     r"\s+(?:[a-z]+\s+)?[a-z]{3,}(?:ing|ed)\b[^\"\u201c\u201d]*,\s*$"
 )
 _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
+# "Chuck Levitt, analyst for Shearson Lehman said": wire copy leaves out the comma closing a
+# role apposition; the name opening the sentence is the subject, not the employer.
+_UNCLOSED = re.compile(
+    r"\s*(?P<subject>[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){1,3}),"
+    r" (?P<role>(?:[a-z][\w-]* ){0,3}(?P<job>[A-Za-z][\w-]+) (?:for|of|at|with)"
+    r" (?:the )?[A-Z][^,;\"\u201c\u201d]{1,60}?)\s*$"
+)
 # "X, the mayor of Esperanza, Sultan Kudarat, said": a description and then a place, one
 # apposition of two parts.
 _DESCRIPTION = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,]{1,80})$")
@@ -243,6 +250,10 @@ def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
     if participial:
         subject = participial.group("subject")
         return Phrase(participial.start("subject"), subject, "", subject)
+    unclosed = _UNCLOSED.match(body, sent_start, verb_start)
+    if unclosed and is_job(unclosed.group("job").lower()):
+        subject = unclosed.group("subject")
+        return Phrase(unclosed.start("subject"), subject, unclosed.group("role"), subject)
     before = _strip_aux(body[sent_start:verb_start])
     appositive = ""
     apposition = _APPOSITION.search(before)

@@ -422,6 +422,9 @@ def introduced_name(ctx: Context, text: str) -> Speaker | None:
     return ctx.person(ctx.registry.resolve_person(name) or name)
 
 
+_ROLE_AT_BODY = re.compile(r"(?:[a-z][\w-]* ){1,4}(?:for|of|at|with) ")
+
+
 def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
     """'Name, the role,' or 'the role, Name,': whichever side names someone speaks."""
     if not phrase.appositive:
@@ -429,7 +432,9 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
         if named:
             return named
     appositive = phrase.appositive
-    if appositive and not _REL_START.match(appositive) and not _ARTICLE.match(appositive):
+    # "analyst for Shearson Lehman": the name after the role's preposition is the employer.
+    employed = _ROLE_AT_BODY.match(appositive)
+    if appositive and not (_REL_START.match(appositive) or _ARTICLE.match(appositive) or employed):
         inner = resolve(ctx, appositive.strip(), pos)
         role_words = _role_tail(phrase.lead)
         if inner and inner.kind == PERSON and role_words and is_role(" ".join(role_words)):
@@ -692,6 +697,9 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         if is_country_token(words[0]):
             return None
         return Speaker(known or ctx.registry.add_org(words[0]), ORGANISATION)
+    headed = ctx.last_org(last, pos) if article and len(words) == 1 else None
+    if headed:
+        return headed  # "the Chamber said" after "the Chamber of Mines said"
     if article and _proper_group(ctx, words):
         # "The Taliban", "the Holy See", "The Atlantic": a proper name after "the" is no
         # person, so as a subject of speech it is an organisation.

@@ -283,3 +283,35 @@ def test_a_body_s_own_body_keeps_its_name():
 )
 def test_a_source_s_acronym_in_brackets_ends_its_name(body):
     assert _speakers(body) == ["Harbour Safety Board"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The Zorvian Chamber of Mines said the talks had failed. "
+            "The union refused a request, the Chamber said.",
+            "Zorvian Chamber of Mines",
+        ),
+        (
+            "The Harbour City Stock Exchange said it would study the market. "
+            "The study is needed, the Exchange said.",
+            "Harbour City Stock Exchange",
+        ),
+    ],
+)
+def test_a_body_is_taken_up_by_its_capitalised_head_word(body, speaker):
+    assert _speakers(body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Roe, an analyst with Borland Securities Inc said rates would rise.",
+        "Jane Roe, analyst for Borland Lehman said rates would rise.",
+        "Jane Roe, analyst for Borland Lehman, said rates would rise.",
+    ],
+)
+def test_a_person_speaks_before_the_role_that_names_her_employer(body):
+    # Wire copy often leaves out the comma that closes the role.
+    assert _speakers(body) == ["Jane Roe"]
