@@ -61,8 +61,11 @@ def false_speaker_kind(found: str, gold_names: Iterable[str], persons: Iterable[
 
 
 def missed_date_kind(gold: str, found: Iterable[str]) -> str:
-    """A day or a month, or one the extractor has with another year."""
-    same_day = [f for f in found if f[4:] == gold[4:] and f != gold]
-    if same_day:
+    """A day or a month, one the text gives no year for ("--03-31"), or one the extractor
+    has with another year."""
+    yearless = gold.startswith("--")
+    month_day = gold[2:] if yearless else gold[5:]
+    if any(f[5:] == month_day and f != gold for f in found if not f.startswith("--")):
         return "another year"
-    return "day" if len(gold) == 10 else "month"
+    kind = "day" if len(month_day) == 5 else "month"
+    return f"{kind} without a year" if yearless else kind

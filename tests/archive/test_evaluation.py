@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive.error_kinds import missed_date_kind
 from archive.evaluation import Evaluation, FieldScore, dates_match, names_match
 
 
@@ -110,3 +111,10 @@ def test_errors_are_named_by_kind_and_counted():
         in lines
     )
     assert "  miss       speakers: a: Texaco Inc  [organisation]" in lines
+
+
+def test_missed_dates_without_a_year_are_their_own_kind():
+    assert missed_date_kind("--03-31", []) == "day without a year"
+    assert missed_date_kind("--06", ["1987-05-01"]) == "month without a year"
+    assert missed_date_kind("2020-03-31", ["2019-03-31"]) == "another year"
+    assert missed_date_kind("2020-03-31", ["--03-31"]) == "day"

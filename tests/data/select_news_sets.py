@@ -110,6 +110,11 @@ def sixth_tuning_batch() -> list[str]:
     return [r["id"] for r in _reuters()[90:110]]
 
 
+def seventh_tuning_batch() -> list[str]:
+    """Labelled in session 16 (2026-12-04), for tuning: the next 20 Reuters stories."""
+    return [r["id"] for r in _reuters()[110:130]]
+
+
 if __name__ == "__main__":
     batches = {
         "tuning, second batch": second_tuning_batch(),
@@ -117,5 +122,6 @@ if __name__ == "__main__":
         "tuning, fourth batch": fourth_tuning_batch(),
         "tuning, fifth batch": fifth_tuning_batch(),
         "tuning, sixth batch": sixth_tuning_batch(),
+        "tuning, seventh batch": seventh_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))
