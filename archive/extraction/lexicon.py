@@ -38,7 +38,7 @@ ROLE_WORDS = _words(
     nurse lawyer activist candidate nominee challenger incumbent youtuber taoiseach
     commissioner emeritus mme mlle immunologist epidemiologist virologist lead
     co-author coauthor co-founder engineer administrator current outgoing incoming
-    sheriff coroner sultan emir lawmaker alderman exchequer
+    sheriff coroner sultan emir lawmaker alderman exchequer fellow
     """
 )
 
@@ -57,7 +57,7 @@ ROLE_HEADS = _words(
     reporter correspondent editor author writer singer rapper actor actress musician
     artist player striker goalkeeper grandmaster physician doctor lawyer activist
     candidate nominee challenger incumbent youtuber taoiseach commissioner mme mlle
-    immunologist epidemiologist virologist sheriff coroner sultan emir lawmaker alderman
+    immunologist epidemiologist virologist sheriff coroner sultan emir lawmaker alderman fellow
     """
 )
 

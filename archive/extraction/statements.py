@@ -6,7 +6,7 @@ import re
 
 from .attribution import Pass, span
 from .countries import code_for
-from .lexicon import AGENCIES, ORG_PRONOUNS, PERSON_PRONOUNS
+from .lexicon import AGENCIES, FUNCTION_WORDS, ORG_PRONOUNS, PERSON_PRONOUNS, ROLE_WORDS
 from .names import DOTTED_INITIALS, Mention, lower_words, person_mentions
 from .phrases import Phrase, speaker_phrase, walk_back
 from .quotes import find_quotes, interview_turns
@@ -86,7 +86,7 @@ _CLAUSE_BEFORE_END = re.compile(
     r"|this\s+(?:week|month|year|morning|afternoon|evening|weekend|time)\b)"
 )
 _INVERTED = re.compile(r"[\u201d\"][,.!?]?\s*$|[,!?][\u201d\"]\s*$")
-_AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,7})")
+_AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,10})")
 _INFINITIVE = re.compile(r"\s+to\s")
 # The end of an attribution set off inside a sentence, which then goes on.
 _ASIDE_ENDS = re.compile(_ADVERBIAL + r",\s+(?=[a-z])")
@@ -421,28 +421,55 @@ def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker 
     named = role_then_name(p, verb.end(), p.sentence_at(verb.start())[1])
     if named:
         return named[0]  # "…, said the government's lawyer, Richard Keen."
-    who = _AFTER_WHO.match(p.body, verb.end())
+    words = _words_after(p, verb.end())
+    introduced = introduced_name(p.ctx, " ".join(words[:8]))
+    if introduced:
+        return introduced  # '"…," said a protester using the pseudonym Katya.'
+    titled = _titled_name_last(p, words)
+    if titled:
+        return titled
+    words = words[:8]
+    for n in range(len(words), 0, -1):
+        if words[n - 1][:1].isupper() or n == 2:
+            speaker = resolve(p.ctx, " ".join(words[:n]), verb.start())
+            if speaker:
+                return speaker
+    return None
+
+
+def _words_after(p: Pass, pos: int) -> list[str]:
+    """The words after a verb to the end of its clause, at most eleven; a full stop ends them
+    unless it closes an initial ("John G. Roberts", "A.W. Clausen")."""
+    who = _AFTER_WHO.match(p.body, pos)
     words = who.group(1).split() if who else []
-    # A full stop ends the phrase unless it closes an initial ("John G. Roberts").
     cut = next(
         (
             i
             for i, w in enumerate(words)
-            if w.endswith(".") and len(w) > 2 and not _INITIALS.fullmatch(w)  # "A.W. Clausen"
+            if w.endswith(".") and len(w) > 2 and not _INITIALS.fullmatch(w)
         ),
         None,
     )
     words = words[: cut + 1] if cut is not None else words
     if words:
         words[-1] = words[-1].rstrip(".") if len(words[-1]) > 2 else words[-1]
-    introduced = introduced_name(p.ctx, " ".join(words))
-    if introduced:
-        return introduced  # '"…," said a protester using the pseudonym Katya.'
-    for n in range(len(words), 0, -1):
-        if words[n - 1][:1].isupper() or n == 2:
-            speaker = resolve(p.ctx, " ".join(words[:n]), verb.start())
-            if speaker:
-                return speaker
+    return words
+
+
+def _titled_name_last(p: Pass, words: list[str]) -> Speaker | None:
+    """'said study co-author and Royal Society Research Fellow Martin Hale': a person the
+    article names, after the last word of a long title, however the title reads; not 'said
+    Reagan in a statement read by spokesman X', where the words before are no title."""
+    for size in (3, 2):
+        title = [w.lower() for w in words[:-size]]
+        if (
+            len(title) >= 2
+            and title[-1] in ROLE_WORDS
+            and not any(w in FUNCTION_WORDS for w in title if w != "and")
+        ):
+            name = p.ctx.registry.resolve_person(" ".join(words[-size:]))
+            if name:
+                return p.ctx.person(name)
     return None
 
 

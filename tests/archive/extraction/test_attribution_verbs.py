@@ -10,6 +10,10 @@ import pytest
 from archive.extraction import extract
 
 
+def _speakers(body: str) -> list[str]:
+    return sorted({speaker for speaker, _ in _said(body)})
+
+
 def _said(body: str) -> list[tuple[str, str]]:
     result = extract(body, title="T")
     for s in result.statements:
@@ -270,3 +274,43 @@ def test_an_occasion_taken_to_say_something(occasion):
         ("Mara Vell", "the talks failed badly")
     ]
     assert _said("Mara Vell declined to say whether the talks failed badly.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Judge Ann Vale handed down the sentence. The judge recommended treatment near his family.",
+        "Judge Ann Vale handed down the sentence. The judge recommends treatment near his family.",
+    ],
+)
+def test_recommending_is_advising(body):
+    assert _speakers(body) == ["Ann Vale"]
+
+
+def test_a_body_s_website_advises():
+    body = "The Zorvian Revenue Service website advises citizens to keep paying their taxes."
+    assert _speakers(body) == ["Zorvian Revenue Service"]
+
+
+@pytest.mark.parametrize("when", ["on Friday", "yesterday", "late Sunday"])
+def test_a_passive_agent_after_a_time(when):
+    body = f"The death of Walter Munk was announced {when} by the Zorvian Oceanography Institute."
+    assert _speakers(body) == ["Zorvian Oceanography Institute"]
+
+
+def test_a_name_after_a_long_title_that_follows_the_verb():
+    body = (
+        '"Stripes may dazzle flies," said study co-author and Royal Society University '
+        "Research Fellow Martin Hale."
+    )
+    assert _speakers(body) == ["Martin Hale"]
+
+
+def test_a_name_after_a_clause_that_follows_the_verb_is_no_speaker():
+    body = (
+        "President Ronald Reagan named Bill Webster on Monday, and spokesman Marlin Fitzwater "
+        "read the statement. "
+        '"Bill Webster will bring a remarkable record," said Reagan in a statement read by '
+        "White House spokesman Marlin Fitzwater."
+    )
+    assert _speakers(body) == ["Ronald Reagan"]
