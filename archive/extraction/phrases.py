@@ -66,6 +66,8 @@ _DESCRIPTION = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,]{1,80})$")
 _OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|On|At|After|Before|During)\b[^,]*")
 # "Council on Foreign Relations": "on" after a body's head word goes on with its name.
 _ORG_ON = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORG_HEADS)) + r") on $")
+# "Researchers at the Zorvian Institute said": where they work is no adverbial of place.
+_STAFF_AT = re.compile(r"\b(?:[Rr]esearchers|[Ss]cientists|[Oo]fficials) at $")
 _WHEN_ON = re.compile(
     r"\s+on\s+(?:\d|(?:" + "|".join(sorted(TIME_WORDS | MONTH_NAMES)) + r")\b)",
     re.IGNORECASE,
@@ -219,7 +221,12 @@ def _strip_aux(before: str) -> str:
         before = before.rstrip()
         adverbial = _ADVERBIAL.search(before)
         named_on = _ORG_ON.search(before, 0, adverbial.start() + 4) if adverbial else None
-        if adverbial and (not named_on or _WHEN_ON.match(before, adverbial.start())):
+        staff_at = _STAFF_AT.search(before, 0, adverbial.start() + 4) if adverbial else None
+        if (
+            adverbial
+            and not staff_at
+            and (not named_on or _WHEN_ON.match(before, adverbial.start()))
+        ):
             before = before[: adverbial.start()]
             continue
         match = _LAST_WORD.search(before)

@@ -28,6 +28,8 @@ PASSIVE = re.compile(
     r"(?:\s+(?:earlier|today|yesterday|this|last|on|[A-Z][a-z]+day|week|month)){0,3}\s+by\s+"
     # "in response to a statement from her brother, King X": a message's author.
     r"|(?<![\w-])(?:statement|message|letter)s?\s+from\s+"
+    # "The news came from his son-in-law, X": who broke it.
+    r"|(?<![\w-])(?:news|word|confirmation)\s+came\s+from\s+"
 )
 # "In a statement, the ministry condemned …", "In an advisory issued late Sunday, the
 # National Hurricane Center upgraded …": what the subject then does, it does in the statement.
@@ -76,7 +78,7 @@ _KIND_AFTER = re.compile(
     r"|magazine|agency)\b"
 )
 _BRACKETED = re.compile(r"\s*\([A-Z][\w.&-]{1,10}\)")
-_DESCRIBED = re.compile(r"(?:[a-z]+ ){1,3}[a-z]+, (?=[A-Z])")
+_DESCRIBED = re.compile(r"(?:[a-z]+ ){1,3}[a-z][a-z-]*, (?=[A-Z])")
 # "the El Paso mayor, Dee Margo", "University of X's chancellor, Ann Lee": a role, then the
 # person's full name set off by a comma and ending the phrase.
 _ROLE_THEN_NAME = re.compile(

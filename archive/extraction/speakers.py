@@ -46,7 +46,7 @@ from .speech_words import (
     TIME_WORDS,
     VAGUE_SUBJECTS,
 )
-from .text import Sentences
+from .text import Sentences, without_the
 from .types import ORGANISATION, PERSON
 
 _ACRONYM = re.compile(r"[A-Z]{2,}")
@@ -390,8 +390,12 @@ def _role_tail(lead: str) -> list[str]:
 
 
 # "A spokesman for Boeing said": whoever has a spokesperson is an organisation.
-# Who speaks for an organisation it names: "a spokesperson for", "an official of".
-SPOKESPERSON_FOR = r"(?:spokes(?:man|woman|person)|officials?|representatives?)\s+(?:of|for)"
+# Who speaks for an organisation it names: "a spokesperson for", "an official of", and its
+# researchers, who speak for its study.
+SPOKESPERSON_FOR = (
+    r"(?:(?:spokes(?:man|woman|person)|officials?|representatives?)\s+(?:of|for)"
+    r"|(?:researchers|scientists|officials)\s+(?:at|from))"  # "researchers at X said"
+)
 _SPOKESPERSON_OF = re.compile(rf"\b{SPOKESPERSON_FOR}\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -403,12 +407,11 @@ def spokesperson_of(ctx: Context, phrase: Phrase, before: str) -> Speaker | None
         return None
     if len(words) == 2 and words[0].lower() == "the" and words[1] in ORG_NOUNS:
         return ctx.last_org(words[1], phrase.start)  # "a spokesperson for the ministry"
-    if not words[0][:1].isupper():
+    name = without_the(phrase.text)
+    if not name[:1].isupper() or is_country_token(name) or code_for(name):
         return None
-    if is_country_token(phrase.text) or code_for(phrase.text):
-        return None
-    known = ctx.registry.find_org(phrase.text)
-    return Speaker(known or ctx.registry.add_org(phrase.text), ORGANISATION)
+    known = ctx.registry.find_org(name)
+    return Speaker(known or ctx.registry.add_org(name), ORGANISATION)
 
 
 def introduced_name(ctx: Context, text: str) -> Speaker | None:
@@ -422,7 +425,7 @@ def introduced_name(ctx: Context, text: str) -> Speaker | None:
     return ctx.person(ctx.registry.resolve_person(name) or name)
 
 
-_ROLE_AT_BODY = re.compile(r"(?:[a-z][\w-]* ){1,4}(?:for|of|at|with) ")
+_ROLE_AT_BODY = re.compile(r"(?:[a-z][\w-]* ){0,4}(?:for|of|at|with|from) ")
 
 
 def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:

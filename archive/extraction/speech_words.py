@@ -40,6 +40,8 @@ SPEECH_VERBS = SAY_VERBS + (
     "testified",
     "answered",
     "agreed",
+    "disagreed",
+    "disagrees",
     "complained",
     "speculated",
     "mentioned",

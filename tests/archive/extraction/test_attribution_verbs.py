@@ -314,3 +314,13 @@ def test_a_name_after_a_clause_that_follows_the_verb_is_no_speaker():
         "White House spokesman Marlin Fitzwater."
     )
     assert _speakers(body) == ["Ronald Reagan"]
+
+
+def test_disagreeing_is_speaking():
+    assert _speakers("Ann Vale disagreed with the correlation between the two.") == ["Ann Vale"]
+
+
+@pytest.mark.parametrize("kin", ["brother", "son-in-law"])
+def test_who_the_news_came_from(kin):
+    body = f"Jacques Chirac died at home. The news came from his {kin}, Frédéric Salat-Baroux."
+    assert _speakers(body) == ["Frédéric Salat-Baroux"]

@@ -315,3 +315,24 @@ def test_a_body_is_taken_up_by_its_capitalised_head_word(body, speaker):
 def test_a_person_speaks_before_the_role_that_names_her_employer(body):
     # Wire copy often leaves out the comma that closes the role.
     assert _speakers(body) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Researchers at the Zorvian Institute said the toll may rise.", "Zorvian Institute"),
+        ("Scientists from Harbour University said the toll may rise.", "Harbour University"),
+    ],
+)
+def test_a_body_s_researchers_speak_for_it(body, speaker):
+    assert _speakers(body) == [speaker]
+
+
+def test_researchers_from_a_country_are_unnamed():
+    assert _speakers("Scientists from Germany said the toll may exceed 1000.") == []
+
+
+@pytest.mark.parametrize("body_name", ["the Mustard Seed", "Zorvia Aid"])
+def test_a_person_speaks_before_the_body_she_is_of(body_name):
+    body = f"Clinic manager Ann Vale, of {body_name}, said the correlation was weak."
+    assert _speakers(body) == ["Ann Vale"]
