@@ -132,7 +132,10 @@ def name_key(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = _APOSTROPHES.sub("", text)
     tokens = _NON_WORD.sub(" ", text).split()
-    while len(tokens) > 1 and (tokens[0] in ROLE_WORDS or tokens[0] in HONORIFICS):
+    # A person's title goes ("President Putin"); an organisation's first words stay, or
+    # every ministry would be one ("Foreign Ministry", "Finance Ministry").
+    body = any(t in ORG_HEADS for t in tokens[1:])
+    while len(tokens) > 1 and not body and (tokens[0] in ROLE_WORDS or tokens[0] in HONORIFICS):
         tokens = tokens[1:]
     tokens = [t for i, t in enumerate(tokens) if t not in _ARTICLES or i == len(tokens) - 1]
     return " ".join(_fold(t) for t in tokens)
@@ -381,7 +384,8 @@ def _joined_start(text: str, start: int, company: bool) -> int:
 
 
 def _names_more(word: str) -> bool:
-    return word[:1].isupper() and _opens_name(word)
+    # "The National Search and Rescue Agency": a sentence's "The" names no more.
+    return word[:1].isupper() and word not in ("The", "A", "An") and _opens_name(word)
 
 
 def _opens_name(word: str) -> bool:

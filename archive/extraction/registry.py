@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .countries import code_for
-from .lexicon import COMPANY_FORMS, ORG_HEADS
+from .lexicon import COMPANY_FORMS, ORG_HEADS, RANK_WORDS
 from .names import DOTTED_INITIALS, Mention, bare, is_country_token, name_key, owner_end
 from .types import ORGANISATION, PERSON, Entity
 
@@ -15,6 +15,9 @@ _ACRONYM = re.compile(r"[A-Z]{2,8}")
 # What ends a company's full name, for its short form ("Pennzoil" for "Pennzoil Co").
 _COMPANY_ENDS = COMPANY_FORMS | {"company", "corporation"}
 _MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+# Words of scope before a body's name that leave it the same body ("National Statistics
+# Office", then "the Statistics Office").
+_SCOPE = frozenset({"national", "federal", "state", "regional", "central", "provincial"})
 
 
 _DOTTED = re.compile(DOTTED_INITIALS)
@@ -61,7 +64,9 @@ def _adds_nothing(extra: list[str]) -> bool:
         opening = [w.lower() for w in extra[:-1]]
         return 0 < len(opening) <= 2 and not any(w in ORG_HEADS or w in _MINOR for w in opening)
     # "U.S. Supreme Court", "U.N. Security Council": a country or a body's initials.
-    return bool(extra) and all(is_country_token(w) or _INITIALS.fullmatch(w) for w in extra)
+    return bool(extra) and all(
+        is_country_token(w) or _INITIALS.fullmatch(w) or w.lower() in _SCOPE for w in extra
+    )
 
 
 class Registry:
@@ -182,6 +187,11 @@ class Registry:
     def add_org(self, name: str) -> str:
         """Record an organisation; return its canonical spelling."""
         name = bare(name)  # "the Centre for Aviation's database": the Centre for Aviation
+        name = _LEADING_THE.sub("", name)  # "The Food and Drug Administration said"
+        words = name.split()
+        while len(words) > 1 and words[0] in RANK_WORDS:  # "a senior Japanese government
+            words = words[1:]  # official": the Japanese government
+        name = " ".join(words)
         name = name[owner_end(name) :]  # "NASA's Commercial Crew Program": the program
         expanded = self._expand_acronym(name)
         if expanded:

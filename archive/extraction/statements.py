@@ -43,7 +43,13 @@ from .speech_words import (
     TIME_WORDS,
     WEAK_VERBS,
 )
-from .subjects import LIST_SEPARATOR, included_speakers, joint_subject, sentence_subjects
+from .subjects import (
+    LIST_SEPARATOR,
+    included_speakers,
+    joined_body,
+    joint_subject,
+    sentence_subjects,
+)
 from .text import trie_pattern, without_the
 from .types import ORGANISATION, PERSON, Statement
 
@@ -540,6 +546,9 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     if pair:  # "Both men said", "the two leaders said in a joint statement"
         at = p.body.rfind(pair.group(), sent_start, verb.start())
         return p.ctx.last_two(at), at
+    whole = joined_body(p.ctx, phrase.text, phrase.start, sent_start)
+    if whole:  # "The Food and Drug Administration said": one body, not two subjects
+        return [whole], phrase.start
     speaker = _own_subject(p, phrase, sent_start) or resolve_phrase(p.ctx, phrase, verb.start())
     speaker = speaker or spokesperson_of(p.ctx, phrase, p.body[sent_start : phrase.start])
     group = _GROUP_OF.search(p.body, sent_start, phrase.start)

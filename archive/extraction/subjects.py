@@ -11,6 +11,8 @@ import re
 from .lexicon import ORG_LOWER, PARTICLES, ROLE_WORDS
 from .phrases import speaker_phrase, walk_back
 from .speakers import Context, Speaker, is_role, resolve, resolve_phrase
+from .text import without_the
+from .types import ORGANISATION, PERSON
 
 _TOKENS = re.compile(r"\S+")
 # A time or place adverbial opening the sentence ("On Thursday, ", "In a statement, ").
@@ -91,6 +93,34 @@ def _described_person(ctx: Context, start: int, limit: int) -> Speaker | None:
     described = _DESCRIBED_NAME.match(ctx.body, start, limit)
     known = ctx.registry.resolve_person(described.group(1)) if described else None
     return ctx.person(known) if known else None
+
+
+# Up to three capitalised words and "and" before a phrase: "The Food and …", "US Food and …".
+_AND_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019.-]*\s+){1,3})and\s+$")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def joined_body(ctx: Context, phrase: str, phrase_start: int, sent_start: int) -> Speaker | None:
+    """'The Food and Drug Administration said': one body the article names with "and" in its
+    name, not two subjects ("Food" and "Drug Administration"); or the person of that body
+    ("Carl Hensman of the Bill and Melinda Gates Foundation noted")."""
+    left = _AND_BEFORE.search(ctx.body, sent_start, phrase_start)
+    if not left:
+        return None
+    words = left.group(1).split()
+    named = (
+        ctx.registry.find_org(f"{' '.join(words[i:])} and {without_the(phrase)}")
+        for i in range(len(words))
+    )
+    body = next((name for name in named if name), None)
+    if body is None:
+        return None
+    of = _OF_BEFORE.search(ctx.body, sent_start, left.start())
+    if of:  # "Carl Hensman of the Bill and Melinda Gates Foundation noted": Hensman
+        head = ctx.body[sent_start : of.start()]
+        person = resolve(ctx, head[walk_back(head) :].strip(), sent_start)
+        return person if person and person.kind == PERSON else None
+    return Speaker(body, ORGANISATION)
 
 
 def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> Speaker | None:

@@ -336,3 +336,47 @@ def test_researchers_from_a_country_are_unnamed():
 def test_a_person_speaks_before_the_body_she_is_of(body_name):
     body = f"Clinic manager Ann Vale, of {body_name}, said the correlation was weak."
     assert _speakers(body) == ["Ann Vale"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Food and Drug Administration said the drug was safe.",
+        "The US Food and Drug Administration said the drug was safe.",
+    ],
+)
+def test_a_body_with_and_in_its_name_is_one_speaker(body):
+    assert _speakers(body) == ["Food and Drug Administration"]
+
+
+def test_a_person_of_a_body_with_and_in_its_name_speaks_herself():
+    body = (
+        "Ann Vale of the Bill and Melinda Gates Foundation, which funds the work, noted the "
+        "sprays are common."
+    )
+    assert _speakers(body) == ["Ann Vale"]
+
+
+def test_two_subjects_joined_by_and_still_speak():
+    body = "Senator Ann Vale and Governor Bob Roe said the bill would pass."
+    assert sorted(_speakers(body)) == ["Ann Vale", "Bob Roe"]
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        ("National Statistics Office", "the Statistics Office"),
+        ("National Search and Rescue Agency", "the Search and Rescue Agency"),
+    ],
+)
+def test_a_body_named_again_without_its_scope_is_the_same(first, later):
+    body = (
+        f"The {first} said the search would go on for a week. "
+        f"Later {later} told reporters it would end the search."
+    )
+    assert _speakers(body) == [first]
+
+
+def test_a_senior_official_of_a_government_speaks_for_the_government():
+    body = "A senior Zorvian government official said the talks would go on."
+    assert _speakers(body) == ["Zorvian government"]
