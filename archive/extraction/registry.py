@@ -14,6 +14,9 @@ _LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 # What ends a company's full name, for its short form ("Pennzoil" for "Pennzoil Co").
 _COMPANY_ENDS = COMPANY_FORMS | {"company", "corporation"}
+# Firms without a legal form, shortened to two words or more ("Boston Five" for "Boston Five
+# Cents Savings Bank"; one word may be a place).
+_BANK_ENDS = frozenset({"bank", "bancorp", "industries", "holdings", "airlines"})
 _MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 # Words of scope before a body's name that leave it the same body ("National Statistics
 # Office", then "the Statistics Office").
@@ -215,15 +218,20 @@ class Registry:
 
     def company_named(self, name: str) -> str | None:
         """The one recorded company whose name `name` opens: "Pennzoil" for "Pennzoil Co",
-        "Iowa Beef" for "Iowa Beef Processors Inc" (the usual short form in news copy)."""
-        found = {
+        "Iowa Beef" for "Iowa Beef Processors Inc", "Boston Five" for "Boston Five Cents
+        Savings Bank" (the usual short forms in news copy)."""
+        several = " " in name.strip()
+        ends = _COMPANY_ENDS | _BANK_ENDS if several else _COMPANY_ENDS
+        found = [
             g.name
             for g in self._groups
             if g.kind == ORGANISATION
-            and g.name.split()[-1].lower() in _COMPANY_ENDS
+            and g.name.split()[-1].lower() in ends
             and g.name.startswith(name + " ")
-        }
-        return found.pop() if len(found) == 1 else None
+        ]
+        # Two words or more name the firm met first ("Boston Five" before "Boston Five
+        # Bancorp", the holding company it forms); one word must be unambiguous.
+        return found[0] if len(found) == 1 or (found and several) else None
 
     def _fuller_org(self, name: str) -> str | None:
         """The one recorded organisation whose name ends with `name` after a country or
@@ -244,6 +252,8 @@ class Registry:
     def entities(self) -> tuple[Entity, ...]:
         result = []
         for g in self._groups:
+            if g.kind == PERSON and (self.company_named(g.name) or "").startswith(g.name + " "):
+                continue  # "Boston Five", "Du Pont": a firm's short name, no person
             size = len(g.name.split())
             aliases = [
                 f

@@ -122,6 +122,12 @@ _PLACE_UNITS = frozenset(
 )
 # How many earlier speakers "she" may pass over for one the article does not call "he".
 _GENDER_LOOKBACK = 6
+# "a Drexel spokesman said", "the company's spokeswoman told Reuters": someone unnamed who
+# speaks for a body, whom the next sentence's "he" or "she" takes up.
+_SPOKESPERSON_SAID = re.compile(
+    r"\b(?:an?|the|its|his|her|their)\s+(?:[\w'\u2019.-]+\s+){0,3}?"
+    r"(?:spokes(?:man|woman|person)|official|representative)\s+(?:said|told|added|stated)\b"
+)
 _DESCRIBED_BY = re.compile(r"(?:^|[\s(])((?:[a-z]{3,}\s+){0,2}[a-z]{4,})\s+$")
 # A body something is filed with or sent to, not the company a story is about.
 _ADDRESSED_BODY = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
@@ -221,6 +227,9 @@ class Context:
             if body and later and body[0] >= self._previous_sentence(pos):
                 return Speaker(body[1], ORGANISATION)
             return found[1] if found else None
+        spokesperson = self._spokesperson_before(pos, found[0] if found else -1)
+        if spokesperson:
+            return spokesperson
         subject = self._subject_before(pos)
         if (
             subject
@@ -233,6 +242,16 @@ class Context:
             return found[1]
         earlier = self._people.before(pos)
         return self.person(earlier.name) if earlier and self._fits(earlier.name, gender) else None
+
+    def _spokesperson_before(self, pos: int, after: int) -> Speaker | None:
+        """'"…," a Drexel spokesman said. He added, …': "he" is the spokesperson, so the body
+        he speaks for, when it spoke in the sentence before and no person spoke since."""
+        spoken = self._spoken.get(ORGANISATION)
+        found = spoken.latest(pos) if spoken else None
+        if not found or found[0] < after:
+            return None
+        said = _SPOKESPERSON_SAID.search(self.body, self._previous_sentence(pos), pos)
+        return found[1] if said else None
 
     def _subject_before(self, pos: int) -> tuple[int, Mention] | None:
         """The last person before `pos` named at the opening of a sentence, after at most a
@@ -712,7 +731,9 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         tail = [w for w in words[cut + 1 :] if w != "the" and not POSSESSIVE.search(w)]
         return _resolve_named(ctx, tail, pos, False) if tail else None
     person = _resolve_person(ctx, words)
-    company = None if person else ctx.registry.company_named(" ".join(words))
+    company = ctx.registry.company_named(" ".join(words))
+    if person and not (company and company.startswith(person.name + " ")):
+        company = None  # "Boston Five" is a person only if no firm's name opens with it
     if company is None and person is None and len(words) == 1 and _lone_name(ctx, words[0], pos):
         company = ctx.registry.add_org(words[0])
     return Speaker(company, ORGANISATION) if company else person

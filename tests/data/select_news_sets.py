@@ -115,6 +115,22 @@ def seventh_tuning_batch() -> list[str]:
     return [r["id"] for r in _reuters()[110:130]]
 
 
+def _census_stories() -> set[str]:
+    """The first 1,500 Reuters stories with a body, in the file's order: the census of rule
+    changes read their extractor output in earlier sessions."""
+    with_body = (
+        r["id"] for r in records(CORPUS / "reuters21578" / "reuters21578.jsonl") if r.get("body")
+    )
+    return {i for i, _ in zip(with_body, range(1500), strict=False)}
+
+
+def eighth_tuning_batch() -> list[str]:
+    """Labelled in session 16 (2026-12-04), for tuning: the next 20 Reuters stories after the
+    seventh batch that the census of rule changes never read."""
+    seen = _census_stories()
+    return [r["id"] for r in _reuters()[130:] if r["id"] not in seen][:20]
+
+
 if __name__ == "__main__":
     batches = {
         "tuning, second batch": second_tuning_batch(),
@@ -123,5 +139,6 @@ if __name__ == "__main__":
         "tuning, fifth batch": fifth_tuning_batch(),
         "tuning, sixth batch": sixth_tuning_batch(),
         "tuning, seventh batch": seventh_tuning_batch(),
+        "tuning, eighth batch": eighth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

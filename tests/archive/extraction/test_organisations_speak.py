@@ -380,3 +380,35 @@ def test_a_body_named_again_without_its_scope_is_the_same(first, later):
 def test_a_senior_official_of_a_government_speaks_for_the_government():
     body = "A senior Zorvian government official said the talks would go on."
     assert _speakers(body) == ["Zorvian government"]
+
+
+def test_he_after_a_body_s_spokesman_is_the_body():
+    body = (
+        "Borland Lambert Inc said business was normal. Borland was subpoenaed in the case "
+        'against arbitrager Ivan Roeski. "Our trading group is operating normally," a Borland '
+        'spokesman said. He added, "the picture of the firm has never been healthier."'
+    )
+    result = extract(body, title="T")
+    assert {s.speaker for s in result.statements} == {"Borland Lambert Inc"}
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("Harbour Five Cents Savings Bank", "Harbour Five"),
+        ("Zorvan Resources Corp", "Zorvan Resources"),
+    ],
+)
+def test_a_firm_s_short_name_is_the_firm_not_a_person(full, short):
+    body = (
+        f"{full} said it would merge with Neworld Bank, forming {short} Bancorp. "
+        f"{short} said the plan calls for its holders to receive shares."
+    )
+    result = extract(body, title="T")
+    assert [s.speaker for s in result.statements] == [full, full]
+    assert [e.name for e in result.entities if e.kind == "person"] == []
+
+
+def test_a_person_named_like_the_start_of_no_firm_stays_a_person():
+    body = "Ann Vale of Zorvan Resources Corp said output rose. Vale said prices would fall."
+    assert set(_speakers(body)) == {"Ann Vale"}
