@@ -196,6 +196,7 @@ class Registry:
             words = words[1:]  # official": the Japanese government
         name = " ".join(words)
         name = name[owner_end(name) :]  # "NASA's Commercial Crew Program": the program
+        name = self._without_person_owner(name)  # "Trump's State Department"
         expanded = self._expand_acronym(name)
         if expanded:
             return expanded
@@ -215,6 +216,16 @@ class Registry:
                 return group.name
         self._groups.append(_Group(ORGANISATION, [name], (key,), rank))
         return name
+
+    def _without_person_owner(self, name: str) -> str:
+        """ "Trump's State Department": the body, not the person the article names as its
+        head ("McDonald's Corp" keeps its name: no person McDonald is named)."""
+        owner, mark, rest = name.partition("'s ")
+        owner, mark, rest = (owner, mark, rest) if mark else name.partition("\u2019s ")
+        words = rest.split()
+        headed = len(words) >= 2 and words[-1].lower() in ORG_HEADS
+        headed = headed and all(w[:1].isupper() or w in ("of", "and") for w in words)
+        return rest if mark and headed and self._find_person(owner) else name
 
     def company_named(self, name: str) -> str | None:
         """The one recorded company whose name `name` opens: "Pennzoil" for "Pennzoil Co",

@@ -105,6 +105,7 @@ _OFFICES_OF = re.compile(
 )
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
+_GERUND = re.compile(r"\s+(?!during\b|including\b)[a-z]{3,}ing\b")
 _SENTENCE_END = re.compile(_ADVERBIAL + r"\s*(?:[.!?]|$)")
 # Whom a verb addresses, a few words without a verb's punctuation, then "that".
 _OBJECT_THAT = re.compile(r"\s+(?:[\w'\u2019.-]+,?\s+){1,7}?that\s+(?!is\b|was\b|were\b|are\b)")
@@ -369,7 +370,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
             return [(span(body, doubt.end(), sent_end), None)]
         # "With Wikinews, X discusses why he joined the party": what an interview covers.
         interview = word.startswith("discuss") and _WITH_OUTLET.match(body, sent_start)
-        if clause or verdict or figures or interview:
+        # "proposed expanding the Court": a proposal put in words, as "suggested" is.
+        proposal = word == "proposed" and _GERUND.match(body, tail, sent_end)
+        if clause or verdict or figures or interview or proposal:
             return [(span(body, tail, sent_end), None)]
         # 'X described tire marks and "insane" heat': the words quoted later in the sentence.
         later = _LATER_QUOTE.match(body, tail, sent_end) if describes else None

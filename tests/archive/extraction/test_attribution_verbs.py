@@ -324,3 +324,13 @@ def test_disagreeing_is_speaking():
 def test_who_the_news_came_from(kin):
     body = f"Jacques Chirac died at home. The news came from his {kin}, Frédéric Salat-Baroux."
     assert _speakers(body) == ["Frédéric Salat-Baroux"]
+
+
+def test_proposing_to_do_something_is_a_statement():
+    assert _said("Ann Vale proposed expanding the court to 15 justices.") == [
+        ("Ann Vale", "expanding the court to 15 justices")
+    ]
+
+
+def test_proposing_a_thing_is_none():
+    assert _said("Ann Vale proposed a plan during the campaign.") == []

@@ -412,3 +412,14 @@ def test_a_firm_s_short_name_is_the_firm_not_a_person(full, short):
 def test_a_person_named_like_the_start_of_no_firm_stays_a_person():
     body = "Ann Vale of Zorvan Resources Corp said output rose. Vale said prices would fall."
     assert set(_speakers(body)) == {"Ann Vale"}
+
+
+def test_a_body_the_article_s_person_heads_speaks_under_its_own_name():
+    body = "Donald Trump won. Trump's State Department said the visa rules would change."
+    assert _speakers(body) == ["State Department"]
+
+
+def test_a_firm_named_after_someone_keeps_its_name():
+    assert _speakers("McDonald's Corp said its sales rose by a tenth in March.") == [
+        "McDonald's Corp"
+    ]
