@@ -20,8 +20,8 @@ PASSIVE = re.compile(
     r"(?<![\w-])(?:said|stated|confirmed|denied|announced|reported|claimed|alleged|disclosed"
     r"|revealed|critici[sz]ed|condemned|denounced|praised|welcomed|hailed"
     r"|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
-    r"|made))(?:\s+(?:on|late|early|last|this|earlier)\s+[\w-]+|\s+(?:yesterday|today))?"
-    r"\s+by\s+"  # "was announced on Friday by X"
+    r"|made))(?:\s+(?:on|late|early|last|this|earlier)\s+[\w-]+|\s+(?:yesterday|today)"
+    r"|\s+[a-z]{3,}ly)?\s+by\s+"  # "was announced on Friday by X", "announced recently by X"
     # "commenting on remarks by Under-Secretary X that …", "a joint announcement earlier
     # today by X": words the sentence reports, and who said them.
     r"|(?<![\w-])(?:remarks|comments|announcement|assurances?|warnings?)"

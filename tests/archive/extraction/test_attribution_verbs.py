@@ -292,7 +292,7 @@ def test_a_body_s_website_advises():
     assert _speakers(body) == ["Zorvian Revenue Service"]
 
 
-@pytest.mark.parametrize("when", ["on Friday", "yesterday", "late Sunday"])
+@pytest.mark.parametrize("when", ["on Friday", "yesterday", "late Sunday", "recently"])
 def test_a_passive_agent_after_a_time(when):
     body = f"The death of Walter Munk was announced {when} by the Zorvian Oceanography Institute."
     assert _speakers(body) == ["Zorvian Oceanography Institute"]
