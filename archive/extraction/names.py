@@ -377,10 +377,19 @@ def _joined_start(text: str, start: int, company: bool) -> int:
         return start
     first = joined.group(1)
     begin = joined.start(1) if first and _opens_name(first) else joined.start(2)
-    previous = text[max(0, begin - 20) : begin].split()[-1:]
+    before = text[max(0, begin - 30) : begin].split()[-2:]
+    place = " ".join(before[-1:] if before[-1:] and before[-1] in _PLACE_OPENERS else before)
+    if place.split()[:1] and place.split()[0] in _PLACE_OPENERS:
+        return begin - len(place) - 1  # "North Wales Fire and Rescue Service"
+    previous = before[-1:]
     if previous and (previous[0] in ("of", "for", "and") or _names_more(previous[0])):
         return start  # "University of Washington and Stanford University" are two
     return begin
+
+
+# Words opening a place's name, which a body's name may open with ("North Wales Fire and
+# Rescue Service", "West Midlands Fire and Rescue").
+_PLACE_OPENERS = frozenset({"North", "South", "East", "West", "New", "Greater", "Central"})
 
 
 def _names_more(word: str) -> bool:

@@ -71,6 +71,11 @@ _SUBJECT_VERB = re.compile(
 _ITS_DOCUMENT = re.compile(
     r"its (?:[\w-]+ ){0,2}?(?:report|statement|release|website|announcement|data|figures)s?\b"
 )
+# "a fire service statement", "the ministry's report": a body by its kind, and its document.
+_KIND_DOCUMENT = re.compile(
+    r"(?:an? |the )(?:[a-z-]+ )?([a-z]+)(?:['\u2019]s)? (?:report|statement|release"
+    r"|announcement|press release|news release)s?\b"
+)
 _FINITE = re.compile(r" (?:is|was|are|were|has|had|will)\b")
 # What a source is, after its name: "the Associated Press news agency".
 _KIND_AFTER = re.compile(
@@ -129,6 +134,11 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     if its:
         owner = p.ctx.last_speaker(ORGANISATION, start) or p.ctx.last_org("", start)
         return (owner, its.end()) if owner else None
+    kind = _KIND_DOCUMENT.match(p.body, start, sent_end)
+    if kind and kind.group(1) in ORG_NOUNS:
+        # "according to a fire service statement": the service named before.
+        owner = p.ctx.last_org(kind.group(1), start)
+        return (owner, kind.end()) if owner else None
     named = role_then_name(p, start, sent_end)
     if named:
         return named

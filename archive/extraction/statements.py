@@ -557,9 +557,11 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     group = _GROUP_OF.search(p.body, sent_start, phrase.start)
     if speaker and speaker.kind == ORGANISATION and group and group[1] not in SPOKES_MANY:
         return [], phrase.start  # "critics of the government said": unnamed, not the body
+    joint = joint_subject(p.ctx, phrase.start, sent_start)
     if speaker:
-        joint = joint_subject(p.ctx, phrase.start, sent_start)
         return ([speaker, joint] if joint else [speaker]), _phrase_opening(p, phrase, speaker)
+    if joint and phrase.text.startswith("the "):
+        return [joint], phrase.start  # "Both the council and the government called for …"
     beside = _beside_a_country(p, phrase, verb.start())
     if beside:
         return [beside[0]], beside[1]

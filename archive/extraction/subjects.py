@@ -11,6 +11,7 @@ import re
 from .lexicon import ORG_LOWER, PARTICLES, ROLE_WORDS
 from .phrases import speaker_phrase, walk_back
 from .speakers import Context, Speaker, is_role, resolve, resolve_phrase
+from .speech_words import ORG_NOUNS
 from .text import without_the
 from .types import ORGANISATION, PERSON
 
@@ -136,6 +137,9 @@ def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> Speaker |
     offset = walk_back(head)
     text = head[offset:]
     words = text.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1] in ORG_NOUNS:
+        # "Both the council and the government called for …": the council named before.
+        return ctx.last_org(words[1], sent_start + offset)
     if not any(w[:1].isupper() for w in words):  # "the crowd and" joins no one
         return None
     return resolve(ctx, text, sent_start + offset)

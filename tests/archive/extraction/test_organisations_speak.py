@@ -423,3 +423,27 @@ def test_a_firm_named_after_someone_keeps_its_name():
     assert _speakers("McDonald's Corp said its sales rose by a tenth in March.") == [
         "McDonald's Corp"
     ]
+
+
+def test_a_body_taken_up_by_its_kind_joins_another_subject():
+    body = (
+        "The Southern Transitional Council is in conflict with the Yemeni government. Both the "
+        "council and the government called for his death to be investigated."
+    )
+    assert set(_speakers(body)) == {"Southern Transitional Council", "Yemeni government"}
+
+
+def test_a_body_taken_up_by_its_kind_speaks_beside_an_unnamed_one():
+    body = (
+        "The Southern Transitional Council is in conflict with the government. Both the "
+        "council and the government called for his death to be investigated."
+    )
+    assert _speakers(body) == ["Southern Transitional Council"]
+
+
+def test_a_document_of_a_body_named_by_its_kind():
+    body = (
+        "North Wales Fire and Rescue Service were called to the building. Appliances came "
+        "from Dolgellau, according to a fire service statement."
+    )
+    assert _speakers(body) == ["North Wales Fire and Rescue Service"]
