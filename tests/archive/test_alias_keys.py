@@ -10,24 +10,53 @@ import pytest
 from archive.alias_keys import rekey_aliases
 from archive.extraction import name_key
 from archive.ingestion import import_paths
-from archive.models import Person, PersonAlias
+from archive.models import Article, Person, PersonAlias, Statement
+from archive.reextraction import reextract
 
 pytestmark = pytest.mark.django_db
 
 
-def test_two_ministries_are_two_organisations(tmp_path: Path, django_capture_on_commit_callbacks):
-    texts = {
-        "a.txt": "Talks\n\nThe Foreign Ministry said the talks in Armenia were useful.\n",
-        "b.txt": "Budget\n\nThe Finance Ministry said the budget would be cut by a tenth.\n",
-    }
+TEXTS = {
+    "a.txt": "Talks\n\nThe Foreign Ministry said the talks in Armenia were useful.\n",
+    "b.txt": "Budget\n\nThe Finance Ministry said the budget would be cut by a tenth.\n",
+}
+
+
+def _import(tmp_path: Path, capture) -> None:
     paths = []
-    for name, text in texts.items():
+    for name, text in TEXTS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
         paths.append(tmp_path / name)
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture(execute=True):
         assert import_paths(paths).imported == 2
-    speakers = set(Person.objects.filter(statements__isnull=False).values_list("name", flat=True))
-    assert speakers == {"Foreign Ministry", "Finance Ministry"}
+
+
+def _speakers() -> set[str]:
+    return set(Statement.objects.values_list("speaker__name", flat=True))
+
+
+def test_an_archive_the_old_key_joined_is_parted_and_reextracted(
+    tmp_path: Path, django_capture_on_commit_callbacks
+):
+    _import(tmp_path, django_capture_on_commit_callbacks)
+    # The state an import under the old key left: one organisation for both ministries.
+    kept = Person.objects.get(name="Foreign Ministry")
+    other = Person.objects.get(name="Finance Ministry")
+    Statement.objects.filter(speaker=other).update(speaker=kept)
+    PersonAlias.objects.filter(person=other).update(person=kept)
+    PersonAlias.objects.filter(person=kept).update(key="ministri")
+    other.delete()
+    assert _speakers() == {"Foreign Ministry"}
+
+    assert rekey_aliases(Person, PersonAlias) == (2, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        reextract(Article.objects.all())
+    assert _speakers() == {"Foreign Ministry", "Finance Ministry"}
+
+
+def test_two_ministries_are_two_organisations(tmp_path: Path, django_capture_on_commit_callbacks):
+    _import(tmp_path, django_capture_on_commit_callbacks)
+    assert _speakers() == {"Foreign Ministry", "Finance Ministry"}
 
 
 def test_a_title_still_leaves_a_person_s_key():
