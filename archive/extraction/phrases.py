@@ -41,6 +41,10 @@ _ADVERBIAL = re.compile(
 _RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")
 # "Chris Christie, who denounced the claims": the relative's antecedent speaks.
 _WHO_LAST = re.compile(r",?\s+(?:who|which)\s*$")
+# "A Fiat spokesman contacted by Reuters said": who reached the speaker is no speaker.
+_REACHED_BY = re.compile(
+    r",?\s+(?:contacted|reached|quoted|interviewed|questioned)\s+by\s+[^,;\"\u201c]{1,50}?,?$"
+)
 # "Redouane consistently claimed", "X publicly stated": an adverb between name and verb.
 _ADVERB_LAST = re.compile(r"\s+([a-z]+ly)\s*$")
 # Nouns in -ly that stand where a speaker does ("the family said", "the daily reported").
@@ -57,7 +61,7 @@ _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
 _UNCLOSED = re.compile(
     r"\s*(?P<subject>[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){1,3}),"
     r" (?P<role>(?:[a-z][\w-]* ){0,3}(?P<job>[A-Za-z][\w-]+) (?:for|of|at|with)"
-    r" (?:the )?[A-Z][^,;\"\u201c\u201d]{1,60}?)\s*$"
+    r" (?:the )?[A-Z][^;\"\u201c\u201d]{1,60}?),?\s*$"  # "Smith Barney, Harris Upham and Co"
 )
 # "X, the mayor of Esperanza, Sultan Kudarat, said": a description and then a place, one
 # apposition of two parts.
@@ -91,6 +95,9 @@ _AND_OTHERS = re.compile(
 # more of a long sentence only costs time, once per verb of the sentence.
 PHRASE_WINDOW = 500
 _CONNECTORS = frozenset({"to", "of", "for"})
+_AND_CO = re.compile(r"\s*(?:Co|Company|Sons|Partners)\b")
+# The first name of a partnership, set off by a comma at the opening of the sentence.
+_PARTNER_BEFORE = re.compile(r"^\s*([A-Z][\w.'\u2019-]*), $")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -126,11 +133,17 @@ def walk_back(before: str) -> int:
         if link.group(1) == "on" and words[-1].lower() not in ORG_HEADS:
             break  # "Council on Foreign Relations", not "Smith on Tuesday"
         start = earlier
+    partner = _PARTNER_BEFORE.search(before, 0, start)
+    if partner and _AND_CO.search(before, start):
+        return partner.start(1)  # "Sears, Roebuck and Co": a partnership's first name too
     return start
 
 
 def _and_links(left: str, right: str) -> bool:
-    """'State of Iraq and the Levant' is one name; 'University of X and Y University' two."""
+    """'State of Iraq and the Levant' is one name; 'University of X and Y University' two;
+    'C. Itoh and Co Ltd' one firm."""
+    if _AND_CO.match(right):
+        return True
     heads = [any(w.lower() in ORG_HEADS for w in side.split()) for side in (left, right)]
     return " of " in left and not all(heads)
 
@@ -214,6 +227,7 @@ def _strip_aux(before: str) -> str:
     if relative:
         before = before[: before.index(" who", relative.start())]
     before = _WHO_LAST.sub("", before)
+    before = _REACHED_BY.sub("", before)
     before = _drop_adverbs(before)
     before = _ACRONYM_AFTER.sub("", before.rstrip())
     before = _RAISING.sub("", before)

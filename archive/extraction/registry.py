@@ -24,6 +24,7 @@ _SCOPE = frozenset({"national", "federal", "state", "regional", "central", "prov
 
 
 _DOTTED = re.compile(DOTTED_INITIALS)
+_LEADING_INITIALS = re.compile(rf"^(?:{DOTTED_INITIALS}) ")
 
 
 def _initials(name: str) -> str:
@@ -238,7 +239,7 @@ class Registry:
             for g in self._groups
             if g.kind == ORGANISATION
             and g.name.split()[-1].lower() in ends
-            and g.name.startswith(name + " ")
+            and _LEADING_INITIALS.sub("", g.name).startswith(name + " ")  # "J.C. Penney Co"
         ]
         # Two words or more name the firm met first ("Boston Five" before "Boston Five
         # Bancorp", the holding company it forms); one word must be unambiguous.

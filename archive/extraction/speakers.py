@@ -540,9 +540,11 @@ def _described_organisation(ctx: Context, phrase: Phrase) -> Speaker | None:
     ):
         named = resolve(ctx, phrase.appositive.strip(), 0)
         return named if named and named.kind == ORGANISATION else None
+    # "the foreign trade department of the Banco do Brasil": the head before "of".
+    head = described[described.index("of") - 1] if "of" in described[1:] else described[-1]
     if not (
         described[0].lower() in ("the", "a", "an")
-        and described[-1].lower() in ORG_HEADS | ORG_NOUNS
+        and head.lower() in ORG_HEADS | ORG_NOUNS
         and words
         and all(w[:1].isupper() for w in words)
         and not is_country_token(words[0])

@@ -105,10 +105,18 @@ _OFFICES_OF = re.compile(
 )
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
+# A clause of its own after a verb of saying: "argued Biden had …", "said that he …".
+_NEW_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:[A-Z]|(?:he|she|they|it|we)\b)")
 _GERUND = re.compile(r"\s+(?!during\b|including\b)[a-z]{3,}ing\b")
 _SENTENCE_END = re.compile(_ADVERBIAL + r"\s*(?:[.!?]|$)")
 # Whom a verb addresses, a few words without a verb's punctuation, then "that".
 _OBJECT_THAT = re.compile(r"\s+(?:[\w'\u2019.-]+,?\s+){1,7}?that\s+(?!is\b|was\b|were\b|are\b)")
+# Whom a verb addresses, then a clause its pronoun opens, "that" left out: "told companies
+# they must limit their imports".
+_OBJECT_PRONOUN = re.compile(
+    r"\s+(?:[a-z][\w'\u2019-]*\s+){1,4}?(?=(?:he|she|they|it|we|there)\s+(?:must|would|will"
+    r"|should|could|can|had|have|has|was|were|is|are|did|may|might)\b)"
+)
 _COMMITTING = frozenset(
     {"vowed", "vows", "pledged", "pledges", "claimed", "claims", "threatened", "promised"}
 )
@@ -144,6 +152,7 @@ _PAIR = re.compile(
 )
 # "described the decision as a mistake": what something is called.
 _AS_LABEL = re.compile(r"\s+[^.;,\"\u201c]{1,60}?\bas\s+(?:a|an|the)?\s*\w")
+_MEDIA_BEFORE = re.compile(r"\b(?:press|news|media|newspaper|television|radio)\s+$")
 _ASKED_ASIDE = re.compile(r",\s*$")
 _PLAIN_SENTENCE_END = re.compile(r"[a-z][.!] $")
 _ENDS_PARAGRAPH = re.compile(r"[.!?]?\s*(?:\n|$)")
@@ -315,6 +324,9 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
             return [(before, None)]
         told = _after_addressee(p, verb, sent_end)
         told = _object_that(body, verb.end(), sent_end) if told is None else told
+        if told is None:  # "has told companies they must limit imports"
+            bare = _OBJECT_PRONOUN.match(body, verb.end(), sent_end)
+            told = bare.end() if bare else None
         if told is None:
             return []
         tail = told
@@ -532,7 +544,11 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     if verb.group() in PARTICIPLES:
         # "X agreed, saying ...": only a participle set off by a comma reports speech, or
         # one after posting ("X posted on Twitter asking for ...").
-        set_off = head.endswith(",") or _POSTED_BEFORE.search(head)
+        # "surprised business leaders by declaring that …": the means is the saying (not in
+        # "X argued Y had lost by saying …", where the saying is Y's).
+        embedded = any(_NEW_SUBJECT.match(head, m.end()) for m in _VERB.finditer(head))
+        means = head.endswith(" by") and not embedded
+        set_off = head.endswith(",") or means or _POSTED_BEFORE.search(head)
         found = _clause_subjects(p, sent_start, verb.start()) if set_off else []
         own = _participle_subject(p, head, sent_start, verb.start())
         return ([own] if own else found), verb.start()
@@ -664,6 +680,8 @@ def _attribute_verb(p: Pass, verb: re.Match[str]) -> None:
         p.body, max(0, verb.start() - 3), verb.start()
     ):
         return  # "X, asked whether she would resign, said …": a question put to X
+    if verb.group() == "reports" and _MEDIA_BEFORE.search(p.body, 0, verb.start()):
+        return  # "Italian press reports that a bond issue was studied pushed …": a noun
     sent_start, sent_end = p.sentence_at(verb.start())
     speakers, phrase_at = _speakers_of(p, verb, sent_start)
     # "Aides denied the story, as did former adviser John Bolton": one more who said it.

@@ -334,3 +334,33 @@ def test_proposing_to_do_something_is_a_statement():
 
 def test_proposing_a_thing_is_none():
     assert _said("Ann Vale proposed a plan during the campaign.") == []
+
+
+def test_told_whom_then_a_clause_without_that():
+    assert _said("Jane Roe told companies they must limit their imports.") == [
+        ("Jane Roe", "they must limit their imports")
+    ]
+
+
+def test_saying_as_the_means_of_a_deed():
+    body = (
+        "President Jose Sarney met business leaders. In January, Sarney surprised them by "
+        "declaring that they were allies of an anarchist."
+    )
+    assert _said(body) == [("Jose Sarney", "they were allies of an anarchist")]
+
+
+def test_saying_as_the_means_of_someone_else_s_deed_is_theirs():
+    body = "Ann Vale argued Bob Roe had lost the left by saying he opposed the plan."
+    assert _speakers(body) == ["Ann Vale"]
+
+
+@pytest.mark.parametrize("by", ["contacted by Reuters", "reached by the Zorvian Times"])
+def test_who_reached_the_speaker_is_no_speaker(by):
+    body = f"A Fiat spokesman {by} said the company had no comment to make."
+    assert _speakers(body) == ["Fiat"]
+
+
+def test_press_reports_as_a_noun_say_nothing():
+    body = "Italian press reports that a bond issue was studied pushed Fiat's shares higher."
+    assert _said(body) == []

@@ -447,3 +447,38 @@ def test_a_document_of_a_body_named_by_its_kind():
         "from Dolgellau, according to a fire service statement."
     )
     assert _speakers(body) == ["North Wales Fire and Rescue Service"]
+
+
+def test_a_name_described_as_a_body_of_another():
+    body = (
+        "Cacex, the foreign trade department of the federally owned Banco do Brasil, has told "
+        "companies they must limit their imports."
+    )
+    assert _speakers(body) == ["Cacex"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("A spokesman for C. Itoh and Co Ltd said a meeting may be held.", "C. Itoh and Co Ltd"),
+        ("Sears, Roebuck and Co said it will restructure its operations.", "Sears, Roebuck and Co"),
+    ],
+)
+def test_a_partnership_s_name_is_one_speaker(body, speaker):
+    assert _speakers(body) == [speaker]
+
+
+def test_a_firm_named_after_initials_and_a_name_is_taken_up_by_the_name():
+    body = (
+        "J.C. Penney Co Inc said sales were off 1.3 pct in the five weeks. Penney said sales "
+        "for the first nine weeks were up 1.3 pct."
+    )
+    assert _speakers(body) == ["J.C. Penney Co Inc"]
+
+
+def test_a_person_before_a_role_at_a_firm_with_a_comma_in_its_name():
+    body = (
+        "Daniel McKinley, oil analyst with Smith Barney, Upham Harris and Co said, "
+        '"both markets have been oversold."'
+    )
+    assert _speakers(body) == ["Daniel McKinley"]
