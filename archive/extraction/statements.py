@@ -152,6 +152,12 @@ _PAIR = re.compile(
 )
 # "described the decision as a mistake": what something is called.
 _AS_LABEL = re.compile(r"\s+[^.;,\"\u201c]{1,60}?\bas\s+(?:a|an|the)?\s*\w")
+# Someone unnamed who speaks for a named body, after the verb: "said an official at X".
+_SPOKESPERSON_AFTER = re.compile(
+    r"\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|official"
+    r"|representative)\s+(?:at|of|for|with)\s+(?:the\s+)?([A-Z][^,;.()\"\u201c]{1,80}?)"
+    r"(?=\s*[,.;(]|\s*$)"
+)
 _MEDIA_BEFORE = re.compile(r"\b(?:press|news|media|newspaper|television|radio)\s+$")
 _ASKED_ASIDE = re.compile(r",\s*$")
 _PLAIN_SENTENCE_END = re.compile(r"[a-z][.!] $")
@@ -442,6 +448,11 @@ def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker 
     named = role_then_name(p, verb.end(), p.sentence_at(verb.start())[1])
     if named:
         return named[0]  # "…, said the government's lawyer, Richard Keen."
+    spokes = _SPOKESPERSON_AFTER.match(p.body, verb.end())
+    if spokes and not code_for(spokes.group(1)):
+        # '"…," said an official at International Digital Communications Planning Inc'
+        name = spokes.group(1)
+        return Speaker(p.ctx.registry.find_org(name) or p.ctx.registry.add_org(name), ORGANISATION)
     words = _words_after(p, verb.end())
     introduced = introduced_name(p.ctx, " ".join(words[:8]))
     if introduced:

@@ -482,3 +482,12 @@ def test_a_person_before_a_role_at_a_firm_with_a_comma_in_its_name():
         '"both markets have been oversold."'
     )
     assert _speakers(body) == ["Daniel McKinley"]
+
+
+def test_an_unnamed_official_of_a_body_after_the_verb_speaks_for_it():
+    body = '"Nothing is firm yet," said an official at Harbour Digital Planning Inc (HDP).'
+    assert _speakers(body) == ["Harbour Digital Planning Inc"]
+
+
+def test_an_unnamed_official_of_a_country_after_the_verb_is_unnamed():
+    assert _speakers('"Nothing is firm yet," said an official of Iran.') == []
