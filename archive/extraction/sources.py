@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .attribution import Pass, span
-from .lexicon import NON_NAME_WORDS, ROLE_WORDS
+from .lexicon import NON_NAME_WORDS, OUTLET_KINDS, ROLE_WORDS
 from .names import is_country_token
 from .speakers import Speaker, resolve
 from .speech_words import ORG_NOUNS, SPEECH_VERBS
@@ -76,6 +76,9 @@ _KIND_DOCUMENT = re.compile(
     r"(?:an? |the )(?:[a-z-]+ )?([a-z]+)(?:['\u2019]s)? (?:report|statement|release"
     r"|announcement|press release|news release)s?\b"
 )
+# A source's kind in lower case before its name ("nonprofit CNA", "the think tank X").
+_KIND_BEFORE = re.compile(r"(?:the |a |an )?(?:[a-z-]+ ){0,2}([a-z-]+) (?=[A-Z])")
+_SOURCE_KINDS = ORG_NOUNS | OUTLET_KINDS | {"nonprofit", "non-profit", "tank", "watchdog"}
 _FINITE = re.compile(r" (?:is|was|are|were|has|had|will)\b")
 # What a source is, after its name: "the Associated Press news agency".
 _KIND_AFTER = re.compile(
@@ -145,6 +148,9 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     described = _DESCRIBED.match(p.body, start, sent_end)
     if described:
         start = described.end()  # "her younger brother, King X": the name after the comma
+    kind = _KIND_BEFORE.match(p.body, start, sent_end)
+    if kind and kind.group(1) in _SOURCE_KINDS:
+        start = kind.end()  # "according to nonprofit CNA", "the research group X"
     found = _phrase_at(p, start, sent_end)
     kind = _KIND_AFTER.match(p.body, found[1], sent_end) if found else None
     end = kind.end() if kind else found[1] if found else 0

@@ -491,3 +491,14 @@ def test_an_unnamed_official_of_a_body_after_the_verb_speaks_for_it():
 
 def test_an_unnamed_official_of_a_country_after_the_verb_is_unnamed():
     assert _speakers('"Nothing is firm yet," said an official of Iran.') == []
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker"),
+    [
+        ("nonprofit CNA", "CNA"),
+        ("the research group Zorvian Analytics", "Zorvian Analytics"),
+    ],
+)
+def test_a_source_named_after_its_kind(source, speaker):
+    assert _speakers(f"Women make up 16% of the enlisted, according to {source}.") == [speaker]
