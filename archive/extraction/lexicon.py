@@ -38,7 +38,7 @@ ROLE_WORDS = _words(
     nurse lawyer activist candidate nominee challenger incumbent youtuber taoiseach
     commissioner emeritus mme mlle immunologist epidemiologist virologist lead
     co-author coauthor co-founder engineer administrator current outgoing incoming
-    sheriff coroner sultan emir lawmaker alderman exchequer fellow
+    sheriff coroner sultan emir lawmaker alderman exchequer fellow undersecretary under-secretary
     """
 )
 
@@ -58,6 +58,7 @@ ROLE_HEADS = _words(
     artist player striker goalkeeper grandmaster physician doctor lawyer activist
     candidate nominee challenger incumbent youtuber taoiseach commissioner mme mlle
     immunologist epidemiologist virologist sheriff coroner sultan emir lawmaker alderman fellow
+    undersecretary under-secretary
     """
 )
 
@@ -68,7 +69,7 @@ ROLE_SUFFIXES = ("ator", "ist", "caster", "blower", "author", "eer")
 HONORIFICS = _words("mr mrs ms mx dr prof sir dame lord lady sheikh")
 
 # A company's legal form, ending its name ("Texaco Inc", "BT Asia Ltd").
-COMPANY_FORMS = _words("inc corp co ltd plc llc")
+COMPANY_FORMS = _words("inc corp co ltd plc llc ag gmbh nv spa sa ab a/s asa oyj bhd pty llp kk")
 
 # Words that end an organisation's name (company forms among them).
 ORG_HEADS = COMPANY_FORMS | _words(

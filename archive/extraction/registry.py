@@ -24,6 +24,7 @@ _SCOPE = frozenset({"national", "federal", "state", "regional", "central", "prov
 
 
 _DOTTED = re.compile(DOTTED_INITIALS)
+_BASED_IN = re.compile(r"^(?:[A-Z][\w.'\u2019]*[ -])*?[A-Z][\w.'\u2019]*-based ")
 _LEADING_INITIALS = re.compile(rf"^(?:{DOTTED_INITIALS}) ")
 
 
@@ -192,6 +193,7 @@ class Registry:
         """Record an organisation; return its canonical spelling."""
         name = bare(name)  # "the Centre for Aviation's database": the Centre for Aviation
         name = _LEADING_THE.sub("", name)  # "The Food and Drug Administration said"
+        name = _BASED_IN.sub("", name)  # "Frankfurt-based Asta Pharma AG"
         words = name.split()
         while len(words) > 1 and words[0] in RANK_WORDS:  # "a senior Japanese government
             words = words[1:]  # official": the Japanese government

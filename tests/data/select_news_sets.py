@@ -137,6 +137,12 @@ def ninth_tuning_batch() -> list[str]:
     return [r["id"] for r in _reuters()[130:] if r["id"] not in seen][:20]
 
 
+def tenth_tuning_batch() -> list[str]:
+    """Labelled in session 16 (2026-12-04), for tuning: the next 20 such stories."""
+    seen = _census_stories() | set(eighth_tuning_batch()) | set(ninth_tuning_batch())
+    return [r["id"] for r in _reuters()[130:] if r["id"] not in seen][:20]
+
+
 if __name__ == "__main__":
     batches = {
         "tuning, second batch": second_tuning_batch(),
@@ -147,5 +153,6 @@ if __name__ == "__main__":
         "tuning, seventh batch": seventh_tuning_batch(),
         "tuning, eighth batch": eighth_tuning_batch(),
         "tuning, ninth batch": ninth_tuning_batch(),
+        "tuning, tenth batch": tenth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

@@ -502,3 +502,22 @@ def test_an_unnamed_official_of_a_country_after_the_verb_is_unnamed():
 )
 def test_a_source_named_after_its_kind(source, speaker):
     assert _speakers(f"Women make up 16% of the enlisted, according to {source}.") == [speaker]
+
+
+@pytest.mark.parametrize("form", ["A/S", "AG", "SA", "NV", "GmbH", "AB", "Spa"])
+def test_a_firm_s_legal_form_from_abroad_ends_its_name(form):
+    body = (
+        f"Zorvia Industri {form} said it sold shares worth 1.2 billion crowns. "
+        "Zorvia said the sale was made in November."
+    )
+    assert _speakers(body) == [f"Zorvia Industri {form}"]
+
+
+def test_where_a_firm_is_based_is_no_part_of_its_name():
+    body = "Frankfurt-based Asta Pharma AG said turnover rose by a tenth in the year."
+    assert _speakers(body) == ["Asta Pharma AG"]
+
+
+def test_an_undersecretary_is_a_title():
+    body = "Agriculture Undersecretary Daniel Amstutz told Congress that a study found no fraud."
+    assert _speakers(body) == ["Daniel Amstutz"]
