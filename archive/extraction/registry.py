@@ -241,7 +241,10 @@ class Registry:
             for g in self._groups
             if g.kind == ORGANISATION
             and g.name.split()[-1].lower() in ends
-            and _LEADING_INITIALS.sub("", g.name).startswith(name + " ")  # "J.C. Penney Co"
+            and (
+                g.name.startswith(name + " ")
+                or _LEADING_INITIALS.sub("", g.name).startswith(name + " ")  # "J.C. Penney Co"
+            )
         ]
         # Two words or more name the firm met first ("Boston Five" before "Boston Five
         # Bancorp", the holding company it forms); one word must be unambiguous.

@@ -521,3 +521,10 @@ def test_where_a_firm_is_based_is_no_part_of_its_name():
 def test_an_undersecretary_is_a_title():
     body = "Agriculture Undersecretary Daniel Amstutz told Congress that a study found no fraud."
     assert _speakers(body) == ["Daniel Amstutz"]
+
+
+def test_a_firm_s_short_name_with_initials_is_no_person():
+    body = "W.R. Zorvan and Co said it won the case. W.R. Zorvan said the court agreed."
+    result = extract(body, title="T")
+    assert result.speakers == ["W.R. Zorvan and Co"]
+    assert [e.name for e in result.entities if e.kind == "person"] == []
