@@ -172,6 +172,9 @@ def _walk_run(before: str) -> int:
         speakerish = speakerish or (last and lower in ORG_NOUNS | SPOKES_MANY)
         # "The rapper said": a job after "the" takes up whoever was named with it.
         speakerish = speakerish or (last and left.lower() == "the" and is_job(lower))
+        # "The central bank said": a body described by one word, taken up by its kind.
+        body_after = i == len(tokens) - 2 and tokens[-1].group() in ORG_NOUNS
+        speakerish = speakerish or (body_after and left.lower() == "the" and word.isalpha())
         # "the Business Day newspaper said": an outlet, its kind after its name.
         speakerish = speakerish or (last and lower in OUTLET_KINDS and left[:1].isupper())
         # "Russia's top diplomat said": a foreign minister, named before.

@@ -236,14 +236,20 @@ class Registry:
         Savings Bank" (the usual short forms in news copy)."""
         several = " " in name.strip()
         ends = _COMPANY_ENDS | _BANK_ENDS if several else _COMPANY_ENDS
+        formed = name.split()[-1].lower() in COMPANY_FORMS  # "Hospital Corp of America"
         found = [
             g.name
             for g in self._groups
             if g.kind == ORGANISATION
-            and g.name.split()[-1].lower() in ends
             and (
-                g.name.startswith(name + " ")
-                or _LEADING_INITIALS.sub("", g.name).startswith(name + " ")  # "J.C. Penney Co"
+                (
+                    g.name.split()[-1].lower() in ends
+                    and (
+                        g.name.startswith(name + " ")
+                        or _LEADING_INITIALS.sub("", g.name).startswith(name + " ")  # "J.C. Penney"
+                    )
+                )
+                or (formed and g.name.startswith(name + " of "))
             )
         ]
         # Two words or more name the firm met first ("Boston Five" before "Boston Five

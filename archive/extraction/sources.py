@@ -21,6 +21,7 @@ PASSIVE = re.compile(
     r"|revealed|critici[sz]ed|condemned|denounced|praised|welcomed|hailed"
     r"|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
     r"|made))(?:\s+(?:on|late|early|last|this|earlier)\s+[\w-]+|\s+(?:yesterday|today)"
+    r"|\s+at\s+the\s+time"
     r"|\s+[a-z]{3,}ly)?\s+by\s+"  # "was announced on Friday by X", "announced recently by X"
     # "commenting on remarks by Under-Secretary X that …", "a joint announcement earlier
     # today by X": words the sentence reports, and who said them.

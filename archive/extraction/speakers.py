@@ -376,14 +376,16 @@ class Context:
         latest = index[key].before(pos)
         return self.person(latest.name) if latest else None
 
-    def last_org(self, noun: str, pos: int) -> Speaker | None:
-        """The last organisation before `pos` named with `noun`, or any for company nouns."""
+    def last_org(self, noun: str, pos: int, any_company: bool = True) -> Speaker | None:
+        """The last organisation before `pos` named with `noun`, or any for company nouns
+        (unless not `any_company`)."""
         named = self._orgs.get(noun.rstrip("s"))
         found = named.before(pos) if named else None
         if found:
             return Speaker(found[1], ORGANISATION)
         anyone = self._orgs.get("")
-        found = anyone.before(pos) if anyone and noun in COMPANY_NOUNS else None
+        company = any_company and noun in COMPANY_NOUNS
+        found = anyone.before(pos) if anyone and company else None
         while found and _ADDRESSED_BODY.search(self.body, max(0, found[0] - 12), found[0]):
             found = anyone.before(found[0]) if anyone else None  # "In a filing with the SEC"
         if found:
@@ -490,6 +492,10 @@ def _named_by_apposition(ctx: Context, appositive: str, pos: int) -> Speaker | N
     if len(words) < 2 or words[0].lower() != "the" or not all(w[:1].isupper() for w in words[1:]):
         return None
     return _body_named(ctx, appositive, pos)
+
+
+# Words that point away from the body named before ("the other company").
+_ANOTHER = frozenset({"other", "another", "rival", "second", "new", "former", "first", "both"})
 
 
 def _employer(ctx: Context, words: list[str], pos: int) -> Speaker | None:
@@ -660,6 +666,10 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         return employer
     if len(words) == 1 and last in ORG_NOUNS and (first == "the" or last == "police"):
         return ctx.last_org(last, pos)
+    described = first == "the" and 2 <= len(words) <= 3 and last in ORG_NOUNS
+    if described and all(w.islower() and w not in _ANOTHER for w in words[:-1]):
+        # "the central bank said" after "the Bank of Spain"; never any firm at all
+        return ctx.last_org(last, pos, any_company=False)
     if (
         first == "the"
         and len(words) == 2

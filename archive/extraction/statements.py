@@ -205,7 +205,11 @@ _CONJUNCTION_AFTER = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"(?:" + "|".join(PARTICIPLES) + r")\b")
 # A speaker after "said" ends its sentence within a few words ("said the ministry.").
 _SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}\s*")
-_ASIDE_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}(?=, and\b)")
+_ASIDE_TAIL = re.compile(
+    r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}(?=, and\b"
+    # "About then, says analyst X, Drexel issued …": the sentence goes on with its subject
+    r"|, [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)* [a-z]+(?:ed|s)\b)"
+)
 
 
 _FRONTED = re.compile(
@@ -314,6 +318,10 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
     sent_start, sent_end = p.sentence_at(verb.start())
     result = _quotes_around(p, verb, phrase_at)
     if not result and phrase_at == verb.start() and _reported_inversion(p, verb):
+        aside = _ASIDE_TAIL.match(body, verb.end(), sent_end)
+        if aside and len(body[sent_start:phrase_at].split()) <= 4:
+            # "About the same time, says analyst X, Drexel issued …": what follows the aside
+            return [(span(body, aside.end() + 1, sent_end), None)]
         return [(span(body, sent_start, phrase_at), None)]
     word = verb.group()
     if result or _THIS_AFTER.match(body, verb.end()):

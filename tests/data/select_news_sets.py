@@ -143,6 +143,16 @@ def tenth_tuning_batch() -> list[str]:
     return [r["id"] for r in _reuters()[130:] if r["id"] not in seen][:20]
 
 
+def eleventh_tuning_batch() -> list[str]:
+    """Labelled in session 16 (2026-12-04), for tuning: the next 20 such stories."""
+    seen = _census_stories() | {
+        i
+        for batch in (eighth_tuning_batch, ninth_tuning_batch, tenth_tuning_batch)
+        for i in batch()
+    }
+    return [r["id"] for r in _reuters()[130:] if r["id"] not in seen][:20]
+
+
 if __name__ == "__main__":
     batches = {
         "tuning, second batch": second_tuning_batch(),
@@ -154,5 +164,6 @@ if __name__ == "__main__":
         "tuning, eighth batch": eighth_tuning_batch(),
         "tuning, ninth batch": ninth_tuning_batch(),
         "tuning, tenth batch": tenth_tuning_batch(),
+        "tuning, eleventh batch": eleventh_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

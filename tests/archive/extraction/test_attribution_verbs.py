@@ -364,3 +364,13 @@ def test_who_reached_the_speaker_is_no_speaker(by):
 def test_press_reports_as_a_noun_say_nothing():
     body = "Italian press reports that a bond issue was studied pushed Fiat's shares higher."
     assert _said(body) == []
+
+
+def test_an_inverted_aside_after_a_short_opening_gives_what_follows():
+    body = "About the same time, says analyst Ann Vale, Zorvia issued a buy recommendation on BMW."
+    assert _said(body) == [("Ann Vale", "Zorvia issued a buy recommendation on BMW")]
+
+
+def test_a_passive_agent_at_the_time():
+    body = "This was denied at the time by VW executive board chairman Carl Hahn."
+    assert _speakers(body) == ["Carl Hahn"]

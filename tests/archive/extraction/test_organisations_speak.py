@@ -528,3 +528,27 @@ def test_a_firm_s_short_name_with_initials_is_no_person():
     result = extract(body, title="T")
     assert result.speakers == ["W.R. Zorvan and Co"]
     assert [e.name for e in result.entities if e.kind == "person"] == []
+
+
+def test_a_firm_of_a_place_is_taken_up_by_its_name_and_form():
+    body = (
+        "Hospital Corp of America said it received three bids. "
+        "Hospital Corp said it would study them."
+    )
+    assert _speakers(body) == ["Hospital Corp of America"]
+
+
+def test_a_body_described_by_a_word_and_its_kind_is_the_body_of_that_kind():
+    body = (
+        "The Bank of Spain has extended the reserve requirement for banks. In a statement, the "
+        "central bank said peseta accounts would also be subject to a 19 pct requirement."
+    )
+    assert _speakers(body) == ["Bank of Spain"]
+
+
+def test_a_body_described_by_its_kind_is_never_any_firm_named_before():
+    body = (
+        "Zorvia Securities Inc expects slow growth. The deficit rose to a record, the federal "
+        "agency said in a statement."
+    )
+    assert _speakers(body) == []
