@@ -28,6 +28,10 @@ SPEECH_VERBS = SAY_VERBS + (
     "continued",
     "observed",
     "cautioned",
+    "cautions",
+    "admits",
+    "acknowledges",
+    "concedes",
     "conceded",
     "maintained",
     "contended",
@@ -182,7 +186,7 @@ SPOKES_MANY = frozenset(
 ADDRESSING_VERBS = _words(
     """
     told tells warned warns assured assures reassured informed informs reminded reminds
-    notified repeated restated reiterated
+    notified repeated restated reiterated cautioned cautions advised advises
     """
 )
 

@@ -374,3 +374,15 @@ def test_an_inverted_aside_after_a_short_opening_gives_what_follows():
 def test_a_passive_agent_at_the_time():
     body = "This was denied at the time by VW executive board chairman Carl Hahn."
     assert _speakers(body) == ["Carl Hahn"]
+
+
+@pytest.mark.parametrize("verb", ["cautions", "cautioned", "advised", "advises"])
+def test_cautioning_and_advising_whom_then_that(verb):
+    assert _said(f"Zorvia Securities Inc {verb} investors that dividends may be taxed.") == [
+        ("Zorvia Securities Inc", "dividends may be taxed")
+    ]
+
+
+@pytest.mark.parametrize("verb", ["admits", "acknowledges", "concedes"])
+def test_admitting_in_the_present(verb):
+    assert _said(f"Ann Vale {verb} the plan was flawed.") == [("Ann Vale", "the plan was flawed")]
