@@ -519,6 +519,10 @@ def _own_subject(p: Pass, phrase: Phrase, sent_start: int) -> Speaker | None:
     pronoun = phrase.text.lower()
     if phrase.start <= sent_start or pronoun not in PERSON_PRONOUNS | ORG_PRONOUNS:
         return None
+    if pronoun in PERSON_PRONOUNS and p.body[sent_start : phrase.start].rstrip().endswith(","):
+        # "X was not involved, he said.": "he" reports on X, so is someone else (a body
+        # does report on itself so: "Amex will advertise on television, it said.")
+        return None
     kind = PERSON if pronoun in PERSON_PRONOUNS else ORGANISATION
     subjects = sentence_subjects(p.ctx, sent_start, phrase.start)
     # "The United Arab Emirates daily X published what it said": a country opening a longer

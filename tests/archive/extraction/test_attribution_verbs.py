@@ -386,3 +386,19 @@ def test_cautioning_and_advising_whom_then_that(verb):
 @pytest.mark.parametrize("verb", ["admits", "acknowledges", "concedes"])
 def test_admitting_in_the_present(verb):
     assert _said(f"Ann Vale {verb} the plan was flawed.") == [("Ann Vale", "the plan was flawed")]
+
+
+def test_he_after_a_clause_about_someone_is_the_speaker_before():
+    body = (
+        "Supervisory board chairman Karl Ratjen said the tapes were erased. But management "
+        "board chairman Carl Hahn was not involved in the affair, he said."
+    )
+    assert _speakers(body) == ["Karl Ratjen"]
+
+
+def test_it_after_a_clause_about_a_body_is_the_body():
+    body = (
+        "The Harbour Stock Exchange said it is launching an advertising campaign. Harbour "
+        "Stock Exchange will advertise on television for the first time, it said."
+    )
+    assert _speakers(body) == ["Harbour Stock Exchange"]
