@@ -63,6 +63,17 @@ class _Group:
 _INITIALS = re.compile(DOTTED_INITIALS)
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter left out, added or changed (the first kept; a
+    plural's "s" is no typo: "Williams" is not "William Pipe Line Co")."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or a + "s" == b or b + "s" == a:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _adds_nothing(extra: list[str]) -> bool:
     """Words before a shorter name that leave it the same organisation."""
     if extra and extra[-1] == "and":  # "Pacific Gas and", not "University of Washington and"
@@ -254,7 +265,19 @@ class Registry:
         ]
         # Two words or more name the firm met first ("Boston Five" before "Boston Five
         # Bancorp", the holding company it forms); one word must be unambiguous.
-        return found[0] if len(found) == 1 or (found and several) else None
+        if len(found) == 1 or (found and several):
+            return found[0]
+        if found or several or len(name) < 7:
+            return None
+        # Wire copy's typos: "Volkwagen said" after "Volkswagen AG".
+        misspelt = [
+            g.name
+            for g in self._groups
+            if g.kind == ORGANISATION
+            and g.name.split()[-1].lower() in _COMPANY_ENDS
+            and _one_edit(g.name.split()[0], name)
+        ]
+        return misspelt[0] if len(misspelt) == 1 else None
 
     def _fuller_org(self, name: str) -> str | None:
         """The one recorded organisation whose name ends with `name` after a country or

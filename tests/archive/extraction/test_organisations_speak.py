@@ -552,3 +552,20 @@ def test_a_body_described_by_its_kind_is_never_any_firm_named_before():
         "agency said in a statement."
     )
     assert _speakers(body) == []
+
+
+def test_a_firm_misspelt_by_one_letter_is_the_firm():
+    body = (
+        "Harbourwagen AG said the fraud cost 480 mln marks. "
+        "Harbouwagen said documents had been falsified by the traders."
+    )
+    result = extract(body, title="T")
+    assert [s.speaker for s in result.statements] == ["Harbourwagen AG", "Harbourwagen AG"]
+
+
+def test_a_plural_is_no_misspelling():
+    body = (
+        "Zorvian Pipe Line Co was sold last year. "
+        "Zorvians said the sale of its chemical unit was completed."
+    )
+    assert "Zorvian Pipe Line Co" not in _speakers(body)
