@@ -63,7 +63,8 @@ _NON_WORD = re.compile(r"[^\w]+|_")
 _REGNAL = re.compile(r"I{2,3}|IV|VI{1,3}|IX|XI{0,3}|XIV|XVI{0,3}")  # "Elizabeth II"
 _WORKPLACE_BEFORE = re.compile(
     r"\b(?:analyst|economist|strategist|trader|dealer|partner|director|manager|officer"
-    r"|spokesman|spokeswoman|spokesperson|president|chairman|executive|head|researcher) at $"
+    r"|spokesman|spokeswoman|spokesperson|president|chairman|executive|head|researcher)"
+    r" (?:at|with|for) $"
 )
 DOTTED_INITIALS = r"(?:[A-Z]\.){2,3}"  # "U.S.", "U.N.", "A.W."
 # An initial: "R." or, before a name, a lone capital ("B Shiva Parvathi"), never "A" or "I".
@@ -335,7 +336,7 @@ def person_mentions(text: str) -> list[Mention]:
         ):
             continue  # "El Paso", "Las Vegas Review-Journal"
         if not role and _WORKPLACE_BEFORE.search(text, max(0, start - 40), start):
-            continue  # "an analyst at Merrill Lynch": where someone works
+            continue  # "an analyst at Merrill Lynch", "analyst for Shearson Lehman": a firm
         if not role and _REGNAL.fullmatch(name[-1]):
             continue  # "Macintosh II"; "Queen Elizabeth II" has her title
         # "Mayo Clinic": a last word the article also uses in lower case is a common noun,

@@ -569,3 +569,10 @@ def test_a_plural_is_no_misspelling():
         "Zorvians said the sale of its chemical unit was completed."
     )
     assert "Zorvian Pipe Line Co" not in _speakers(body)
+
+
+@pytest.mark.parametrize("where", ["analyst for Borland Lehman", "an economist with Smith Borney"])
+def test_where_someone_works_is_no_person(where):
+    body = f"Ann Vale, {where}, said that the number of cattle on feed fell."
+    result = extract(body, title="T")
+    assert [e.name for e in result.entities if e.kind == "person"] == ["Ann Vale"]
