@@ -14,8 +14,7 @@ _LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 # What ends a company's full name, for its short form ("Pennzoil" for "Pennzoil Co").
 _COMPANY_ENDS = COMPANY_FORMS | {"company", "corporation"}
-# Firms without a legal form, shortened to two words or more ("Boston Five" for "Boston Five
-# Cents Savings Bank"; one word may be a place).
+# Firms without a legal form, which news copy shortens to their first words.
 _BANK_ENDS = frozenset({"bank", "bancorp", "industries", "holdings", "airlines"})
 _MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 # Words of scope before a body's name that leave it the same body ("National Statistics
@@ -61,6 +60,19 @@ class _Group:
 
 
 _INITIALS = re.compile(DOTTED_INITIALS)
+
+
+def _short_form_of(full: str, short: str) -> bool:
+    """Whether news copy may call the firm `full` by `short`: its opening words before a
+    legal form ("Pennzoil" for "Pennzoil Co", "Penney" for "J.C. Penney Co Inc"), two or
+    more before a bank's head ("Boston Five" for "Boston Five Cents Savings Bank"; one word
+    may be a place), or a name and its form before "of" ("Hospital Corp" for "Hospital
+    Corp of America")."""
+    if short.split()[-1].lower() in COMPANY_FORMS and full.startswith(short + " of "):
+        return True
+    ends = _COMPANY_ENDS | _BANK_ENDS if len(short.split()) > 1 else _COMPANY_ENDS
+    opens = full.startswith(short + " ") or _LEADING_INITIALS.sub("", full).startswith(short + " ")
+    return full.split()[-1].lower() in ends and opens
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -242,40 +254,21 @@ class Registry:
         return rest if mark and headed and self._find_person(owner) else name
 
     def company_named(self, name: str) -> str | None:
-        """The one recorded company whose name `name` opens: "Pennzoil" for "Pennzoil Co",
-        "Iowa Beef" for "Iowa Beef Processors Inc", "Boston Five" for "Boston Five Cents
-        Savings Bank" (the usual short forms in news copy)."""
-        several = " " in name.strip()
-        ends = _COMPANY_ENDS | _BANK_ENDS if several else _COMPANY_ENDS
-        formed = name.split()[-1].lower() in COMPANY_FORMS  # "Hospital Corp of America"
-        found = [
-            g.name
-            for g in self._groups
-            if g.kind == ORGANISATION
-            and (
-                (
-                    g.name.split()[-1].lower() in ends
-                    and (
-                        g.name.startswith(name + " ")
-                        or _LEADING_INITIALS.sub("", g.name).startswith(name + " ")  # "J.C. Penney"
-                    )
-                )
-                or (formed and g.name.startswith(name + " of "))
-            )
-        ]
-        # Two words or more name the firm met first ("Boston Five" before "Boston Five
-        # Bancorp", the holding company it forms); one word must be unambiguous.
+        """The one recorded company news copy may call `name` (`_short_form_of`); of two or
+        more, the one met first when `name` has two words or more ("Boston Five" before
+        "Boston Five Bancorp", the holding company it forms); else one misspelt by a letter."""
+        orgs = [g.name for g in self._groups if g.kind == ORGANISATION]
+        found = [org for org in orgs if _short_form_of(org, name)]
+        several = len(name.split()) > 1
         if len(found) == 1 or (found and several):
             return found[0]
         if found or several or len(name) < 7:
             return None
         # Wire copy's typos: "Volkwagen said" after "Volkswagen AG".
         misspelt = [
-            g.name
-            for g in self._groups
-            if g.kind == ORGANISATION
-            and g.name.split()[-1].lower() in _COMPANY_ENDS
-            and _one_edit(g.name.split()[0], name)
+            org
+            for org in orgs
+            if org.split()[-1].lower() in _COMPANY_ENDS and _one_edit(org.split()[0], name)
         ]
         return misspelt[0] if len(misspelt) == 1 else None
 
