@@ -468,6 +468,8 @@ def outlet_mentions(text: str) -> list[Mention]:
     for match in _OUTLET_BEFORE_KIND.finditer(text):
         start = match.start(1) + (4 if match.group(1).startswith("The ") else 0)
         name = text[start : match.end(1)]
+        if name in ("The", "A", "An"):
+            continue  # "The newspaper said": no outlet's name
         if name and not code_for(name):  # "the Iranian newspaper", "Armenian daily Aravot"
             found.append(Mention(name, start, match.end(1), ORGANISATION))
     return sorted(found, key=lambda m: m.start)

@@ -40,6 +40,7 @@ from .registry import Registry
 from .speech_words import (
     COMPANY_NOUNS,
     INTERVIEWER_TAGS,
+    MEDIA_HEADS,
     ORG_NOUNS,
     PUBLISHED_NOUNS,
     SPOKES_MANY,
@@ -498,6 +499,16 @@ def _named_by_apposition(ctx: Context, appositive: str, pos: int) -> Speaker | N
 _ANOTHER = frozenset({"other", "another", "rival", "second", "new", "former", "first", "both"})
 
 
+def _last_outlet(ctx: Context, pos: int) -> Speaker | None:
+    """The last news outlet to speak before `pos`: named by a media word ("New York Times")
+    or introduced as one."""
+    spoken = ctx.last_speaker(ORGANISATION, pos)
+    if spoken is None:
+        return None
+    media = spoken.name.lower().split()[-1] in MEDIA_HEADS
+    return spoken if media or spoken.name in ctx.registry.outlets else None
+
+
 def _employer(ctx: Context, words: list[str], pos: int) -> Speaker | None:
     """ "the World Bank's chief economist", "the company's chief financial officer": someone
     unnamed who holds a post in a named body speaks for it, as its spokesperson would."""
@@ -666,6 +677,8 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         return employer
     if len(words) == 1 and last in ORG_NOUNS and (first == "the" or last == "police"):
         return ctx.last_org(last, pos)
+    if len(words) == 1 and last in OUTLET_KINDS and first == "the":
+        return _last_outlet(ctx, pos)  # "The newspaper said" after "the New York Times said"
     described = first == "the" and 2 <= len(words) <= 3 and last in ORG_NOUNS
     if described and all(w.islower() and w not in _ANOTHER for w in words[:-1]):
         # "the central bank said" after "the Bank of Spain"; never any firm at all

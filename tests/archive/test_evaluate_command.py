@@ -80,6 +80,7 @@ NEWS_FLOORS = {
     "news_tuning_9.jsonl": {"countries": 0.96, "speakers": 0.94},
     "news_tuning_10.jsonl": {"countries": 0.96, "speakers": 0.93},
     "news_tuning_11.jsonl": {"countries": 0.96, "speakers": 0.92},
+    "news_tuning_12.jsonl": {"countries": 0.91, "speakers": 0.86},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 CORPUS = Path("../shared/corpus")
@@ -145,11 +146,20 @@ def tenth_tuning_batch() -> list[str]:
 
 def eleventh_tuning_batch() -> list[str]:
     """Labelled in session 16 (2026-12-04), for tuning: the next 20 such stories."""
-    seen = _census_stories() | {
-        i
-        for batch in (eighth_tuning_batch, ninth_tuning_batch, tenth_tuning_batch)
-        for i in batch()
-    }
+    return _next_unseen((eighth_tuning_batch, ninth_tuning_batch, tenth_tuning_batch))
+
+
+def twelfth_tuning_batch() -> list[str]:
+    """Labelled in session 16 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(
+        (eighth_tuning_batch, ninth_tuning_batch, tenth_tuning_batch, eleventh_tuning_batch)
+    )
+
+
+def _next_unseen(batches: tuple[Callable[[], list[str]], ...]) -> list[str]:
+    """The next 20 Reuters stories after the seventh batch that neither the census nor
+    `batches` took."""
+    seen = _census_stories() | {i for batch in batches for i in batch()}
     return [r["id"] for r in _reuters()[130:] if r["id"] not in seen][:20]
 
 
@@ -165,5 +175,6 @@ if __name__ == "__main__":
         "tuning, ninth batch": ninth_tuning_batch(),
         "tuning, tenth batch": tenth_tuning_batch(),
         "tuning, eleventh batch": eleventh_tuning_batch(),
+        "tuning, twelfth batch": twelfth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

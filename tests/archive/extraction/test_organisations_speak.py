@@ -576,3 +576,19 @@ def test_where_someone_works_is_no_person(where):
     body = f"Ann Vale, {where}, said that the number of cattle on feed fell."
     result = extract(body, title="T")
     assert [e.name for e in result.entities if e.kind == "person"] == ["Ann Vale"]
+
+
+def test_the_newspaper_is_the_outlet_that_spoke_and_the_is_no_outlet():
+    body = (
+        "The Harbour Times said the study was flawed. The newspaper said the administration "
+        "has placed new emphasis on oil reserves. It said the reserve should grow."
+    )
+    assert _speakers(body) == ["Harbour Times"]
+
+
+def test_the_newspaper_is_no_firm():
+    body = (
+        "Zorvia Corp said the study was flawed. The newspaper said the administration has "
+        "placed new emphasis on oil reserves."
+    )
+    assert _speakers(body) == ["Zorvia Corp"]
