@@ -20,6 +20,7 @@ from archive.slugs import unique_slug
 def rekey_aliases(person_model: Any, alias_model: Any) -> tuple[int, int]:
     """(aliases rekeyed, organisations parted); the models may be a migration's."""
     aliases = list(alias_model.objects.select_related("person").order_by("pk"))
+    new_key = {alias.pk: name_key(alias.name) for alias in aliases}
     by_person: dict[int, list[Any]] = defaultdict(list)
     for alias in aliases:
         by_person[alias.person_id].append(alias)
@@ -31,9 +32,8 @@ def rekey_aliases(person_model: Any, alias_model: Any) -> tuple[int, int]:
         home = name_key(person.name)
         strays: dict[str, list[Any]] = defaultdict(list)
         for alias in rows:
-            new = name_key(alias.name)
-            if old_home is not None and alias.key == old_home and new != home:
-                strays[new].append(alias)
+            if old_home is not None and alias.key == old_home and new_key[alias.pk] != home:
+                strays[new_key[alias.pk]].append(alias)
         for group in strays.values():
             slug = unique_slug(group[0].name, slugs.__contains__)
             slugs.add(slug)
@@ -43,8 +43,7 @@ def rekey_aliases(person_model: Any, alias_model: Any) -> tuple[int, int]:
             parted += 1
     rekeyed = 0
     for alias in aliases:
-        new = name_key(alias.name)
-        rekeyed += alias.key != new
-        alias.key = new
+        rekeyed += alias.key != new_key[alias.pk]
+        alias.key = new_key[alias.pk]
     alias_model.objects.bulk_update(aliases, ["key", "person"], batch_size=500)
     return rekeyed, parted

@@ -55,6 +55,7 @@ _FOLDS = (
     (re.compile(r"(.)\1+"), r"\1"),  # Hassan/Hasan, Zelenskyy/Zelensky
 )
 _ARTICLES = frozenset({"al", "el"})
+_OPENING_ARTICLES = frozenset({"The", "A", "An"})  # a sentence's article, capitalised
 # "al-Sisi", "el-Sisi": an Arabic article written before a capitalised name.
 _ARTICLE_PREFIX = r"(?:al|el|ad|as|an|ar|at)-"
 ARABIC_ARTICLE = re.compile(rf"^{_ARTICLE_PREFIX}(?=[A-Z])")
@@ -379,9 +380,10 @@ def _joined_start(text: str, start: int, company: bool) -> int:
     first = joined.group(1)
     begin = joined.start(1) if first and _opens_name(first) else joined.start(2)
     before = text[max(0, begin - 30) : begin].split()[-2:]
-    place = " ".join(before[-1:] if before[-1:] and before[-1] in _PLACE_OPENERS else before)
-    if place.split()[:1] and place.split()[0] in _PLACE_OPENERS:
-        return begin - len(place) - 1  # "North Wales Fire and Rescue Service"
+    # "North Wales Fire and Rescue Service", "New Fire and Rescue Service": a place opens it.
+    opener = max((i for i, word in enumerate(before) if word in _PLACE_OPENERS), default=None)
+    if opener is not None:
+        return begin - len(" ".join(before[opener:])) - 1
     previous = before[-1:]
     if previous and (previous[0] in ("of", "for", "and") or _names_more(previous[0])):
         return start  # "University of Washington and Stanford University" are two
@@ -395,7 +397,7 @@ _PLACE_OPENERS = frozenset({"North", "South", "East", "West", "New", "Greater", 
 
 def _names_more(word: str) -> bool:
     # "The National Search and Rescue Agency": a sentence's "The" names no more.
-    return word[:1].isupper() and word not in ("The", "A", "An") and _opens_name(word)
+    return word[:1].isupper() and word not in _OPENING_ARTICLES and _opens_name(word)
 
 
 def _opens_name(word: str) -> bool:
@@ -468,7 +470,7 @@ def outlet_mentions(text: str) -> list[Mention]:
     for match in _OUTLET_BEFORE_KIND.finditer(text):
         start = match.start(1) + (4 if match.group(1).startswith("The ") else 0)
         name = text[start : match.end(1)]
-        if name in ("The", "A", "An"):
+        if name in _OPENING_ARTICLES:
             continue  # "The newspaper said": no outlet's name
         if name and not code_for(name):  # "the Iranian newspaper", "Armenian daily Aravot"
             found.append(Mention(name, start, match.end(1), ORGANISATION))

@@ -23,6 +23,7 @@ _SCOPE = frozenset({"national", "federal", "state", "regional", "central", "prov
 
 
 _DOTTED = re.compile(DOTTED_INITIALS)
+_OWNED = re.compile(r"(.+?)['\u2019]s (.+)")  # "Trump's State Department"
 _BASED_IN = re.compile(r"^(?:[A-Z][\w.'\u2019]*[ -])*?[A-Z][\w.'\u2019]*-based ")
 _LEADING_INITIALS = re.compile(rf"^(?:{DOTTED_INITIALS}) ")
 
@@ -246,12 +247,14 @@ class Registry:
     def _without_person_owner(self, name: str) -> str:
         """ "Trump's State Department": the body, not the person the article names as its
         head ("McDonald's Corp" keeps its name: no person McDonald is named)."""
-        owner, mark, rest = name.partition("'s ")
-        owner, mark, rest = (owner, mark, rest) if mark else name.partition("\u2019s ")
+        owned = _OWNED.match(name)
+        if not owned:
+            return name
+        owner, rest = owned.groups()
         words = rest.split()
         headed = len(words) >= 2 and words[-1].lower() in ORG_HEADS
         headed = headed and all(w[:1].isupper() or w in ("of", "and") for w in words)
-        return rest if mark and headed and self._find_person(owner) else name
+        return rest if headed and self._find_person(owner) else name
 
     def company_named(self, name: str) -> str | None:
         """The one recorded company news copy may call `name` (`_short_form_of`); of two or

@@ -430,10 +430,15 @@ def spokesperson_of(ctx: Context, phrase: Phrase, before: str) -> Speaker | None
     if len(words) == 2 and words[0].lower() == "the" and words[1] in ORG_NOUNS:
         return ctx.last_org(words[1], phrase.start)  # "a spokesperson for the ministry"
     name = without_the(phrase.text)
-    if not name[:1].isupper() or is_country_token(name) or code_for(name):
+    return named_body(ctx, name) if name[:1].isupper() else None
+
+
+def named_body(ctx: Context, name: str) -> Speaker | None:
+    """The organisation someone unnamed speaks for, known or not; no country ("an official
+    of Iran" is unnamed)."""
+    if is_country_token(name) or code_for(name):
         return None
-    known = ctx.registry.find_org(name)
-    return Speaker(known or ctx.registry.add_org(name), ORGANISATION)
+    return Speaker(ctx.registry.find_org(name) or ctx.registry.add_org(name), ORGANISATION)
 
 
 def introduced_name(ctx: Context, text: str) -> Speaker | None:

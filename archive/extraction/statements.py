@@ -26,6 +26,7 @@ from .speakers import (
     Speaker,
     introduced_name,
     is_role,
+    named_body,
     resolve,
     resolve_phrase,
     spokesperson_of,
@@ -457,10 +458,9 @@ def _inverted_speaker(p: Pass, verb: re.Match[str], sent_start: int) -> Speaker 
     if named:
         return named[0]  # "…, said the government's lawyer, Richard Keen."
     spokes = _SPOKESPERSON_AFTER.match(p.body, verb.end())
-    if spokes and not code_for(spokes.group(1)):
-        # '"…," said an official at International Digital Communications Planning Inc'
-        name = spokes.group(1)
-        return Speaker(p.ctx.registry.find_org(name) or p.ctx.registry.add_org(name), ORGANISATION)
+    body = named_body(p.ctx, spokes.group(1)) if spokes else None
+    if body:
+        return body  # '"…," said an official at International Digital Communications Planning
     words = _words_after(p, verb.end())
     introduced = introduced_name(p.ctx, " ".join(words[:8]))
     if introduced:
@@ -596,11 +596,12 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     group = _GROUP_OF.search(p.body, sent_start, phrase.start)
     if speaker and speaker.kind == ORGANISATION and group and group[1] not in SPOKES_MANY:
         return [], phrase.start  # "critics of the government said": unnamed, not the body
-    joint = joint_subject(p.ctx, phrase.start, sent_start)
-    if speaker:
-        return ([speaker, joint] if joint else [speaker]), _phrase_opening(p, phrase, speaker)
-    if joint and phrase.text.startswith("the "):
-        return [joint], phrase.start  # "Both the council and the government called for …"
+    if speaker or phrase.text.startswith("the "):
+        joint = joint_subject(p.ctx, phrase.start, sent_start)
+        if speaker:
+            return ([speaker, joint] if joint else [speaker]), _phrase_opening(p, phrase, speaker)
+        if joint:
+            return [joint], phrase.start  # "Both the council and the government called for …"
     beside = _beside_a_country(p, phrase, verb.start())
     if beside:
         return [beside[0]], beside[1]
