@@ -17,6 +17,7 @@ from .dates import (
     iso_dates,
     sole_year,
 )
+from .lexicon import LEADING_HEADS
 from .names import (
     Mention,
     described_org_mentions,
@@ -30,7 +31,7 @@ from .registry import Registry
 from .statements import find_statements
 from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
 
-EXTRACTOR_VERSION: int = 10
+EXTRACTOR_VERSION: int = 11
 
 # Metadata comes from the first MAX_EXTRACTED characters of the body only: news articles are
 # far shorter, and a huge text would hold an import up for minutes. The body is kept whole.
@@ -70,7 +71,15 @@ def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tupl
     # the opening words of an organisation's name are no person.
     openings = {" ".join(name.split()[:i]) for name in org_names for i in (2, 3)}
     no_people = org_names | openings
-    mentions = [m for m in person_mentions(body) if m.name not in no_people]
+    # "Banque Nationale de Paris": no person "Nationale de Paris" inside a body's name.
+    spans = [
+        (org.start, org.end) for org in found_orgs if org.name.split()[0].lower() in LEADING_HEADS
+    ]
+    mentions = [
+        m
+        for m in person_mentions(body)
+        if m.name not in no_people and not any(a <= m.start and m.end <= b for a, b in spans)
+    ]
     registry.add_persons(mentions)
     registry.add_persons(person_mentions(title), create=False)
     for born in _BORN.finditer(body):

@@ -69,11 +69,19 @@ ROLE_SUFFIXES = ("ator", "ist", "caster", "blower", "author", "eer")
 HONORIFICS = _words("mr mrs ms mx dr prof sir dame lord lady sheikh")
 
 # A company's legal form, ending its name ("Texaco Inc", "BT Asia Ltd").
-COMPANY_FORMS = _words("inc corp co ltd plc llc ag gmbh nv spa sa ab a/s asa oyj bhd pty llp kk")
+COMPANY_FORMS = _words(
+    "inc corp co ltd plc llc ag gmbh nv spa sa ab a/s asa oy oyj bhd pty llp kk bv srl sarl kgaa"
+)
+
+# Words that open an organisation's name rather than end it ("Banco Santander").
+LEADING_HEADS = _words("banco banca banque bankhaus")
 
 # Words that end an organisation's name (company forms among them).
-ORG_HEADS = COMPANY_FORMS | _words(
-    """
+ORG_HEADS = (
+    COMPANY_FORMS
+    | LEADING_HEADS
+    | _words(
+        """
     ministry office department government agency council committee party embassy commission
     service services army navy police court parliament administration organisation
     organization union bank fund company corporation institute university association
@@ -86,6 +94,7 @@ ORG_HEADS = COMPANY_FORMS | _words(
     centers centres survey presidency patrol workers project program programme laboratory
     observatory museum hospital academy league institution international watch chamber tribunal
     """
+    )
 )
 
 # Words that may appear in lower case inside an organisation name ("Russian foreign ministry").

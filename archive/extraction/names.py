@@ -15,6 +15,7 @@ from .lexicon import (
     COMPANY_FORMS,
     FUNCTION_WORDS,
     HONORIFICS,
+    LEADING_HEADS,
     NON_NAME_WORDS,
     ORG_HEADS,
     PARTICLES,
@@ -413,6 +414,8 @@ def org_mentions(text: str) -> list[Mention]:
         heads = [i for i, t in enumerate(tokens) if t.lower() in ORG_HEADS]
         if not heads:
             continue
+        if heads == [0] and tokens[0].lower() in LEADING_HEADS:
+            heads = [len(tokens) - 1]  # "Banco Santander": the name after its head
         tokens = tokens[: heads[-1] + 1]
         start = match.start()
         while tokens and tokens[0].lower() in FUNCTION_WORDS | RANK_WORDS:

@@ -39,6 +39,10 @@ _ADVERBIAL = re.compile(
 )
 # "State representative Jane Doe who sponsored the bill": the name before the clause.
 _RELATIVE = re.compile(r"[A-Z][\w'\u2019-]*\s+who\s+[^,;\"\u201c]{1,60}$")
+# "Supermarkets General -- responding to a letter by Dart -- said": an aside between dashes.
+_DASH_ASIDE = re.compile(
+    r"\s+(?:--|\u2014|\u2013)\s+(?:(?!--)[^\"\u201c\u2014\u2013]){2,150}?\s*(?:--|\u2014|\u2013)\s*$"
+)
 # "Chris Christie, who denounced the claims": the relative's antecedent speaks.
 _WHO_LAST = re.compile(r",?\s+(?:who|which)\s*$")
 # "A Fiat spokesman contacted by Reuters said": who reached the speaker is no speaker.
@@ -96,11 +100,14 @@ _AND_OTHERS = re.compile(
 PHRASE_WINDOW = 500
 _CONNECTORS = frozenset({"to", "of", "for"})
 _AND_CO = re.compile(r"\s*(?:Co|Company|Sons|Partners)\b")
-# The first name of a partnership, set off by a comma at the opening of the sentence.
-_PARTNER_BEFORE = re.compile(r"^\s*([A-Z][\w.'\u2019-]*), $")
+# The first name of a partnership, set off by a comma ("Sears, Roebuck and Co said", "Smith
+# of Goldman, Sachs and Co said").
+_PARTNER_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][\w.'\u2019-]*), $")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+# "a key", "an influential new": an indefinite article and the adjectives after it.
+_INDEFINITE_BODY = re.compile(r"(?:^|\s)([Aa]n?)(?:\s+[a-z]+){1,2}$")
 _CIVIC_BEFORE = re.compile(
     r"(?:(?<=\s)|^)(?:the\s+)?(" + "|".join(sorted(CIVIC_HEADS)) + r")$", re.IGNORECASE
 )
@@ -114,6 +121,10 @@ def walk_back(before: str) -> int:
     """
     start = _walk_run(before)
     while start:
+        partner = _PARTNER_BEFORE.search(before, 0, start)
+        if partner and _AND_CO.search(before, start):
+            start = partner.start(1)  # "Sears, Roebuck and Co": a partnership's first name too
+            continue
         link = _LINK.search(before, 0, start)
         if not link:
             break
@@ -133,9 +144,6 @@ def walk_back(before: str) -> int:
         if link.group(1) == "on" and words[-1].lower() not in ORG_HEADS:
             break  # "Council on Foreign Relations", not "Smith on Tuesday"
         start = earlier
-    partner = _PARTNER_BEFORE.search(before, 0, start)
-    if partner and _AND_CO.search(before, start):
-        return partner.start(1)  # "Sears, Roebuck and Co": a partnership's first name too
     return start
 
 
@@ -190,6 +198,11 @@ def _walk_run(before: str) -> int:
         speakerish = speakerish or (i == len(tokens) - 1 and published)
         # A full stop ends the run, unless it closes initials inside it ("The U.S. Treasury").
         stop = word[-1] == "." and len(word) > 2 and not (_INITIALS.fullmatch(word) and right)
+        indefinite = None if speakerish else _INDEFINITE_BODY.search(before, 0, tokens[i].end())
+        tail = tokens[-1].group()
+        if indefinite and tail.islower() and tail in ORG_HEADS:
+            # "A key U.S. Senate committee said": some committee, unnamed, as "a committee".
+            return indefinite.start(1)
         if not speakerish or word[-1] in ',;:"\u201d)' or stop:
             break
         start = tokens[i].start()
@@ -225,7 +238,7 @@ def _drop_adverbs(before: str) -> str:
 
 
 def _strip_aux(before: str) -> str:
-    before = _AND_OTHERS.sub("", before)
+    before = _AND_OTHERS.sub("", _DASH_ASIDE.sub("", before))
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: before.index(" who", relative.start())]

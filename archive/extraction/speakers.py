@@ -13,6 +13,7 @@ from .lexicon import (
     AGENCIES,
     CIVIC_HEADS,
     FUNCTION_WORDS,
+    LEADING_HEADS,
     ORG_HEADS,
     ORG_PRONOUNS,
     OUTLET_KINDS,
@@ -126,8 +127,11 @@ _GENDER_LOOKBACK = 6
 # "a Drexel spokesman said", "the company's spokeswoman told Reuters": someone unnamed who
 # speaks for a body, whom the next sentence's "he" or "she" takes up.
 _SPOKESPERSON_SAID = re.compile(
-    r"\b(?:an?|the|its|his|her|their)\s+(?:[\w'\u2019.-]+\s+){0,3}?"
-    r"(?:spokes(?:man|woman|person)|official|representative)\s+(?:said|told|added|stated)\b"
+    r"\b(?i:an?|the|its|his|her|their)\s+(?:[\w'\u2019.-]+\s+){0,3}?"
+    r"(?:spokes(?:man|woman|person)|official|representative)"
+    # "An official of the Law Debenture Trust said …. He noted …"
+    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.&-]*\s+){0,5}[A-Z][\w'\u2019.&-]*)?"
+    r"\s+(?:said|told|added|stated)\b"
 )
 _DESCRIBED_BY = re.compile(r"(?:^|[\s(])((?:[a-z]{3,}\s+){0,2}[a-z]{4,})\s+$")
 # A body something is filed with or sent to, not the company a story is about.
@@ -380,18 +384,27 @@ class Context:
     def last_org(self, noun: str, pos: int, any_company: bool = True) -> Speaker | None:
         """The last organisation before `pos` named with `noun`, or any for company nouns
         (unless not `any_company`)."""
+        company = any_company and noun in COMPANY_NOUNS
+        subject = self._org_subject_before(pos) if company else None
+        if subject and subject[0] >= self.sentences.start_of(pos):
+            # "X signed a letter with Bank of America …, the bank said": the sentence's own
+            # subject, not the last body named in it.
+            return Speaker(subject[1], ORGANISATION)
         named = self._orgs.get(noun.rstrip("s"))
         found = named.before(pos) if named else None
         if found:
             return Speaker(found[1], ORGANISATION)
         anyone = self._orgs.get("")
-        company = any_company and noun in COMPANY_NOUNS
-        found = anyone.before(pos) if anyone and company else None
+        if not company:
+            return None  # "Police said": an unnamed source, as "officials said"
+        spoken = self._spoken.get(ORGANISATION)
+        said = spoken.latest(pos) if spoken else None
+        if said:
+            return said[1]
+        found = anyone.before(pos) if anyone else None
         while found and _ADDRESSED_BODY.search(self.body, max(0, found[0] - 12), found[0]):
             found = anyone.before(found[0]) if anyone else None  # "In a filing with the SEC"
-        if found:
-            return Speaker(found[1], ORGANISATION)
-        return None  # "Police said": an unnamed source, as "officials said"
+        return Speaker(found[1], ORGANISATION) if found else None
 
 
 def _holds(noun: str, role_words: list[str]) -> bool:
@@ -490,6 +503,21 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
         # "José Ortiz of the island's power authority said": the person, whatever the body.
         return _resolve_person(ctx, workplace.group(1).split())
     return speaker
+
+
+def _named_after_kind(ctx: Context, words: list[str], pos: int) -> Speaker | None:
+    """'The Iranian news agency IRNA said', 'the state oil company Petrobras': what kind of
+    body it is, then its name."""
+    kinds = [i for i, w in enumerate(words[:-1]) if w in COMPANY_NOUNS | OUTLET_KINDS]
+    if not kinds or len(words) - kinds[-1] - 1 > 3:
+        return None
+    name = words[kinds[-1] + 1 :]
+    if not all(w[:1].isupper() for w in name) or code_for(" ".join(name)):
+        return None
+    named = resolve(ctx, " ".join(name), pos)
+    if named and named.kind == ORGANISATION:
+        return named
+    return Speaker(ctx.registry.add_org(" ".join(name)), ORGANISATION) if named is None else None
 
 
 def _named_by_apposition(ctx: Context, appositive: str, pos: int) -> Speaker | None:
@@ -611,6 +639,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         # "the Business Day newspaper said": the outlet, by its name.
         outlet = " ".join(words[:-1])
         return Speaker(ctx.registry.find_org(outlet) or ctx.registry.add_org(outlet), ORGANISATION)
+    kinded = _named_after_kind(ctx, words, pos) if first == "the" else None
+    if kinded:
+        return kinded
     if len(words) == 2 and words[1].lower() == "campaign" and _LONE_WORD.fullmatch(words[0]):
         # "The Trump campaign accused …": a candidate's campaign speaks as a body.
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
@@ -722,6 +753,10 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         and (last in ORG_HEADS or (cut < len(words) and _has_head(words[:cut])))
     ):
         return _organisation(ctx, words)
+    # "lead manager Banque Paribas said": a head word opening the name of a body.
+    leading = [i for i, w in enumerate(words[:-1]) if w.lower() in LEADING_HEADS and w[0].isupper()]
+    if leading:
+        return _organisation(ctx, words[leading[0] :])
     owned = POSSESSIVE.search(words[0]) and is_country_token(words[0])
     if (article or owned) and last == "diplomat" and "top" in (w.lower() for w in words):
         return _top_diplomat(ctx, words, pos)

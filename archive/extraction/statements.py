@@ -146,7 +146,7 @@ _POSTED_BEFORE = re.compile(
     r"|signed an? (?:joint |open )?(?:letter|statement))\b"
     r"[^,.;:\"\u201c]{0,40}$"
 )
-_QUOTING = re.compile(r"\bquoted\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+)\s+as$")
+_QUOTING = re.compile(r"\bquoted\s+((?:[\w'\u2019.,-]+\s+){0,8}?[\w'\u2019.,-]+)\s+as$")
 _PAIR = re.compile(
     r"(?:^|\s)(?:[Bb]oth|[Tt]he two)\s+"
     r"(?:men|women|leaders|ministers|presidents|candidates|politicians)\s*$"
@@ -221,6 +221,13 @@ _FRONTED = re.compile(
 _WROTE_WORKS = re.compile(
     r"\s+(?:also\s+)?(?:for|with|songs?|books?|music|lyrics|novels?|poems?|poetry|scripts?"
     r"|plays?|articles?|columns?)\b"
+)
+# "it added nervousness to trading", "added 10 cents to the price": a thing added to another,
+# not words ("he added prices had to rise" goes on with a verb after "to").
+_ADDED_TO = re.compile(
+    r"\s+(?!(?:he|she|it|they|we|i|there|this|that|prices?)\b)"
+    r"(?:(?:a|an|the|some|more|further|new|its|their|\d[\d.,]*)\s+)?(?:[a-z]+\s+)?[a-z]+\s+to"
+    r"\s+(?:the|a|an|its|their|his|her|\d|[a-z]+ing\b)"
 )
 _UNNAMED_OF = re.compile(
     r"\b(?:authorities|officials|sources|police|investigators|prosecutors|experts|officers"
@@ -358,6 +365,8 @@ def _text_span(p: Pass, verb: re.Match[str], phrase_at: int, outlet: bool) -> li
         return []  # "insisted on linking the pact to …": a demand in deeds, no words given
     if word in ("wrote", "writes") and _WROTE_WORKS.match(body, tail, sent_end):
         return []  # "wrote for other artists", "wrote songs": a writer's work, no statement
+    if word in ("added", "adds") and _ADDED_TO.match(body, tail, sent_end):
+        return []
     # Outlets report on their own ("Reuters reported the attack was ..."); others need "that".
     strong = outlet and word in ORG_VERBS
     commits = word in _COMMITTING  # "vowed to fight on": a promise or a claim is speech
@@ -590,7 +599,7 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         return p.ctx.last_two(at), at
     whole = joined_body(p.ctx, phrase.text, phrase.start, sent_start)
     if whole:  # "The Food and Drug Administration said": one body, not two subjects
-        return [whole], phrase.start
+        return [whole[0]], whole[1]
     speaker = _own_subject(p, phrase, sent_start) or resolve_phrase(p.ctx, phrase, verb.start())
     speaker = speaker or spokesperson_of(p.ctx, phrase, p.body[sent_start : phrase.start])
     group = _GROUP_OF.search(p.body, sent_start, phrase.start)

@@ -97,31 +97,55 @@ def _described_person(ctx: Context, start: int, limit: int) -> Speaker | None:
 
 
 # Up to three capitalised words and "and" before a phrase: "The Food and …", "US Food and …".
-_AND_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019.-]*\s+){1,3})and\s+$")
+_AND_BEFORE = re.compile(r"(?:\bthe\s+)?((?:[A-Z][\w'\u2019.-]*\s+){1,3})and\s+$")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
-def joined_body(ctx: Context, phrase: str, phrase_start: int, sent_start: int) -> Speaker | None:
+def joined_body(
+    ctx: Context, phrase: str, phrase_start: int, sent_start: int
+) -> tuple[Speaker, int] | None:
     """'The Food and Drug Administration said': one body the article names with "and" in its
     name, not two subjects ("Food" and "Drug Administration"); or the person of that body
-    ("Carl Hensman of the Bill and Melinda Gates Foundation noted")."""
+    ("Carl Hensman of the Bill and Melinda Gates Foundation noted"). With where the speaker's
+    words open."""
     left = _AND_BEFORE.search(ctx.body, sent_start, phrase_start)
     if not left:
         return None
     words = left.group(1).split()
-    named = (
-        ctx.registry.find_org(f"{' '.join(words[i:])} and {without_the(phrase)}")
-        for i in range(len(words))
-    )
-    body = next((name for name in named if name), None)
+    joined = (f"{' '.join(words[i:])} and {without_the(phrase)}" for i in range(len(words)))
+    # "Gulf and Western said" after "Gulf and Western Inc": the firm by its short name too.
+    named = (ctx.registry.find_org(name) or ctx.registry.company_named(name) for name in joined)
+    body = next((name for name in named if name), None) or _and_ministry(ctx, left, phrase)
     if body is None:
         return None
     of = _OF_BEFORE.search(ctx.body, sent_start, left.start())
     if of:  # "Carl Hensman of the Bill and Melinda Gates Foundation noted": Hensman
         head = ctx.body[sent_start : of.start()]
-        person = resolve(ctx, head[walk_back(head) :].strip(), sent_start)
-        return person if person and person.kind == PERSON else None
-    return Speaker(body, ORGANISATION)
+        offset = walk_back(head)
+        person = resolve(ctx, head[offset:].strip(), sent_start)
+        return (person, sent_start + offset) if person and person.kind == PERSON else None
+    return Speaker(body, ORGANISATION), left.start()
+
+
+# Government bodies whose names join two portfolios: "the Post and Telecommunications Ministry".
+_PORTFOLIO_HEADS = frozenset(
+    {"ministry", "department", "commission", "committee", "agency", "office", "bureau", "board"}
+)
+
+
+def _and_ministry(ctx: Context, left: re.Match[str], phrase: str) -> str | None:
+    """'The Post and Telecomunications Ministry said': one body of two portfolios, even when
+    not named so before (here misspelt), not "Post" and a ministry."""
+    words = left.group(0).split()[:-1]
+    if len(words) != 2 or words[0].lower() != "the":
+        return None
+    name = f"{words[1]} and {without_the(phrase)}"
+    parts = name.split()
+    if len(parts) != 4 or parts[-1].lower() not in _PORTFOLIO_HEADS:
+        return None
+    if ctx.registry.resolve_person(words[1]):
+        return None
+    return ctx.registry.add_org(name)
 
 
 def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> Speaker | None:

@@ -81,6 +81,8 @@ NEWS_FLOORS = {
     "news_tuning_10.jsonl": {"countries": 0.96, "speakers": 0.93},
     "news_tuning_11.jsonl": {"countries": 0.96, "speakers": 0.92},
     "news_tuning_12.jsonl": {"countries": 0.91, "speakers": 0.86},
+    "news_tuning_13.jsonl": {"countries": 0.96, "speakers": 0.92},
+    "news_tuning_14.jsonl": {"countries": 0.95, "speakers": 0.93},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 
@@ -95,3 +97,28 @@ def test_news_sets_labelled_blind(tmp_path, name):
     for field, floor in NEWS_FLOORS[name].items():
         assert scores["fields"][field]["f1"] >= floor, (field, scores["fields"][field])
     assert scores["date"]["accuracy"] >= 0.97
+
+
+@pytest.mark.corpus
+def test_each_reuters_batch_is_the_one_its_selection_names(monkeypatch):
+    """`news_sets.md` says how each batch was chosen: the selection still gives its ids."""
+    corpus_file("reuters21578/reuters21578.jsonl")
+    monkeypatch.syspath_prepend(str(DATA))
+    import select_news_sets
+
+    monkeypatch.setattr(select_news_sets, "CORPUS", CORPUS_DIR)
+    batches = {
+        "news_tuning_6.jsonl": select_news_sets.sixth_tuning_batch,
+        "news_tuning_7.jsonl": select_news_sets.seventh_tuning_batch,
+        "news_tuning_8.jsonl": select_news_sets.eighth_tuning_batch,
+        "news_tuning_9.jsonl": select_news_sets.ninth_tuning_batch,
+        "news_tuning_10.jsonl": select_news_sets.tenth_tuning_batch,
+        "news_tuning_11.jsonl": select_news_sets.eleventh_tuning_batch,
+        "news_tuning_12.jsonl": select_news_sets.twelfth_tuning_batch,
+        "news_tuning_13.jsonl": select_news_sets.thirteenth_tuning_batch,
+        "news_tuning_14.jsonl": select_news_sets.fourteenth_tuning_batch,
+    }
+    for name, batch in batches.items():
+        with (DATA / name).open(encoding="utf-8") as lines:
+            labelled = [json.loads(line)["id"] for line in lines]
+        assert labelled == batch(), name

@@ -8,11 +8,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 CORPUS = Path("../shared/corpus")
 
 
+@cache  # every batch reads the corpus again to skip the batches before it
 def records(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines]
@@ -156,6 +158,27 @@ def twelfth_tuning_batch() -> list[str]:
     )
 
 
+def thirteenth_tuning_batch() -> list[str]:
+    """Labelled in session 17 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:5])
+
+
+def fourteenth_tuning_batch() -> list[str]:
+    """Labelled in session 17 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:6])
+
+
+# The batches taken after the seventh, in order: each later one skips those before it.
+_AFTER_SEVENTH = (
+    eighth_tuning_batch,
+    ninth_tuning_batch,
+    tenth_tuning_batch,
+    eleventh_tuning_batch,
+    twelfth_tuning_batch,
+    thirteenth_tuning_batch,
+)
+
+
 def _next_unseen(batches: tuple[Callable[[], list[str]], ...]) -> list[str]:
     """The next 20 Reuters stories after the seventh batch that neither the census nor
     `batches` took."""
@@ -176,5 +199,7 @@ if __name__ == "__main__":
         "tuning, tenth batch": tenth_tuning_batch(),
         "tuning, eleventh batch": eleventh_tuning_batch(),
         "tuning, twelfth batch": twelfth_tuning_batch(),
+        "tuning, thirteenth batch": thirteenth_tuning_batch(),
+        "tuning, fourteenth batch": fourteenth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

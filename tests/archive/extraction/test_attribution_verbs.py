@@ -402,3 +402,33 @@ def test_it_after_a_clause_about_a_body_is_the_body():
         "Stock Exchange will advertise on television for the first time, it said."
     )
     assert _speakers(body) == ["Harbour Stock Exchange"]
+
+
+@pytest.mark.parametrize(
+    "added",
+    ["it added nervousness to trading", "it added 10 cents to the price", "it added a fee to its"],
+)
+def test_a_thing_added_to_another_is_no_statement(added):
+    body = f"Borland Corp threatened to stop deliveries. Dealers said {added} bills."
+    assert _said(body) == [("Borland Corp", "to stop deliveries")]
+
+
+def test_added_with_a_clause_that_goes_on_to_a_verb_is_a_statement():
+    body = "Borland Corp said sales rose. It added prices needed to rise."
+    assert _said(body)[-1] == ("Borland Corp", "prices needed to rise")
+
+
+def test_an_aside_between_dashes_before_the_verb_leaves_the_subject():
+    body = (
+        "Borland Corp raised its offer. Zorvia Markets Corp -- responding to a letter to its "
+        'board by Borland -- said "your conduct indicates that no deal can be made."'
+    )
+    assert _speakers(body) == ["Zorvia Markets Corp"]
+
+
+def test_quoted_with_the_name_set_off_after_a_description():
+    body = (
+        "They quoted a Zorvian soldier, Hamid Dehqoni, as saying heavy rain had paralysed "
+        "the enemy."
+    )
+    assert _said(body) == [("Hamid Dehqoni", "heavy rain had paralysed the enemy")]

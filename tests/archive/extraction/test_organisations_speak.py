@@ -592,3 +592,87 @@ def test_the_newspaper_is_no_firm():
         "placed new emphasis on oil reserves."
     )
     assert _speakers(body) == ["Zorvia Corp"]
+
+
+def test_a_partnership_with_a_comma_after_of_is_the_person_s_firm():
+    body = "But Ann Weld of Borland, Sachs and Co said banks would grow too powerful."
+    result = extract(body, title="T")
+    assert [(s.speaker, s.role) for s in result.statements] == [
+        ("Ann Weld", "Borland, Sachs and Co")
+    ]
+
+
+def test_a_firm_with_and_in_its_name_is_taken_up_by_its_short_name():
+    body = (
+        "Borland and Western Inc said it has no liability under the suit. "
+        '"Zorvia Power appears to be shifting its responsibilities to others," '
+        "Borland and Western said. Borland and Western said it has not seen the lawsuit."
+    )
+    result = extract(body, title="T")
+    assert [s.speaker for s in result.statements] == ["Borland and Western Inc"] * 3
+    assert result.statements[1].form == "quote"
+
+
+def test_a_body_of_two_portfolios_is_one_body_even_when_misspelt():
+    body = (
+        "The Post and Telecomunications Ministry reiterated that it sees no need for two "
+        "competitors."
+    )
+    assert _speakers(body) == ["Post and Telecomunications Ministry"]
+
+
+def test_a_committee_after_an_indefinite_article_and_an_adjective_is_unnamed():
+    assert _speakers("A key U.S. Senate committee has expressed opposition to the merger.") == []
+    assert _speakers("The U.S. Senate Banking Committee has expressed opposition to it.") == [
+        "U.S. Senate Banking Committee"
+    ]
+
+
+def test_the_company_is_the_sentence_s_own_subject_not_the_last_firm_in_it():
+    body = (
+        "Banco Zorvander signed a letter of intent with Bank of Borland to buy its affiliate "
+        "Zorvia Credit AG, the bank said in a statement."
+    )
+    assert _speakers(body) == ["Banco Zorvander"]
+
+
+def test_the_company_is_the_firm_that_spoke_not_the_last_one_named():
+    body = (
+        "Borland Group Corp said it raised its offer for Zorvia Markets Corp and named "
+        "Harbour Securities Inc its adviser. The company said it remains willing to negotiate."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["Borland Group Corp"] * 2
+
+
+def test_the_agency_is_the_agency_named_before_its_name():
+    body = (
+        "The Zorvian news agency ZNA said the troops advanced. One battalion of the Third "
+        "Brigade suffered heavy losses, the agency added."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["ZNA", "ZNA"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Banco Zorvander", "Banque Nationale de Zorvia", "Bankhaus Borland"]
+)
+def test_a_bank_named_by_its_head_word_first_is_a_body_not_a_person(name):
+    body = f"The bloc is issuing a 600 mln franc bond, lead manager {name} said."
+    result = extract(body, title="T")
+    assert result.speakers == [name]
+    assert [e.name for e in result.entities if e.kind == "person"] == []
+
+
+def test_a_finnish_firm_s_legal_form_ends_its_name():
+    result = extract("Zorvakumpu Oy said copper output rose by a tenth.", title="T")
+    assert result.speakers == ["Zorvakumpu Oy"]
+    assert [e.name for e in result.entities if e.kind == "person"] == []
+
+
+def test_he_after_an_unnamed_official_of_a_named_body_is_the_body():
+    body = (
+        "Harbour Trust Corp Plc said the notes would be issued. An official of the Harbour "
+        "Trust said he did not know when the new representative, David Mureson, would meet "
+        "them. He noted the talks on the debt were going on."
+    )
+    result = extract(body, title="T")
+    assert [s.speaker for s in result.statements] == ["Harbour Trust Corp Plc"] * 3
