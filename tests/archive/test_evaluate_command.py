@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -104,8 +105,7 @@ def test_each_reuters_batch_is_the_one_its_selection_names(monkeypatch):
     """`news_sets.md` says how each batch was chosen: the selection still gives its ids."""
     corpus_file("reuters21578/reuters21578.jsonl")
     monkeypatch.syspath_prepend(str(DATA))
-    import select_news_sets
-
+    select_news_sets = importlib.import_module("select_news_sets")
     monkeypatch.setattr(select_news_sets, "CORPUS", CORPUS_DIR)
     batches = {
         "news_tuning_6.jsonl": select_news_sets.sixth_tuning_batch,
