@@ -52,6 +52,8 @@ __all__ = [
 
 
 # "X was born Peter Edward Baker": a birth name is another name of the person before it.
+# "Merrill Lynch and Co's office", "Fairchild Composites/Bonding Center": a firm's name goes on.
+_FIRM_GOES_ON = re.compile(r"/[A-Z]| and (?:Co|Company|Sons|Partners)\b")
 _BORN = re.compile(r"\b(?:was|is) born ((?:[A-Z][\w'\u2019-]+ ){1,3}[A-Z][\w'\u2019-]+)")
 
 
@@ -78,7 +80,9 @@ def _entities(body: str, title: str) -> tuple[Registry, list[Mention], list[tupl
     mentions = [
         m
         for m in person_mentions(body)
-        if m.name not in no_people and not any(a <= m.start and m.end <= b for a, b in spans)
+        if m.name not in no_people
+        and not any(a <= m.start and m.end <= b for a, b in spans)
+        and not _FIRM_GOES_ON.match(body, m.end)
     ]
     registry.add_persons(mentions)
     registry.add_persons(person_mentions(title), create=False)

@@ -63,11 +63,16 @@ def names_to_codes() -> dict[str, str]:
 def country_words() -> frozenset[str]:
     """Lower-cased single words that name a country, so name finders can skip them."""
     # Institutions are names of bodies ("the Kremlin said"), in any case ("PENTAGON").
-    institutions = {f.lower() for forms in data()["institutions"].values() for f in forms}
     words = {f.lower() for f in names_to_codes() if " " not in f}
-    words -= institutions
+    words -= institution_names()
     words |= {w + "'s" for w in words} | {w + "\u2019s" for w in words}
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def institution_names() -> frozenset[str]:
+    """Bodies that stand for their state ("Pentagon", "Kremlin", "White House"), lower-cased."""
+    return frozenset(f.lower() for forms in data()["institutions"].values() for f in forms)
 
 
 @lru_cache(maxsize=1)

@@ -363,6 +363,7 @@ _OWNER = re.compile(r"([\w.-]+)['\u2019]s (?=[A-Z])")
 _AND_BEFORE = re.compile(rf"(?<![\w'\u2019.-])(?:({_TOKEN}) )?({_TOKEN}) and $")
 
 
+_NAME_BEFORE = re.compile(rf"(?<![\w'\u2019.-])({_TOKEN}) $")
 _DOTTED_BEFORE = re.compile(rf"(?<![\w.])({DOTTED_INITIALS}) $")
 _OF_BEFORE = re.compile(rf"(?<![\w'\u2019.-])({_TOKEN}) of $")
 
@@ -386,7 +387,12 @@ def _joined_start(text: str, start: int, company: bool) -> int:
     if opener is not None:
         return begin - len(" ".join(before[opener:])) - 1
     previous = before[-1:]
-    if previous and (previous[0] in ("of", "for", "and") or _names_more(previous[0])):
+    partners = text.startswith(("Co", "Company"), start) and company  # "head of X and Co"
+    if (
+        previous
+        and not partners
+        and (previous[0] in ("of", "for", "and") or _names_more(previous[0]))
+    ):
         return start  # "University of Washington and Stanford University" are two
     return begin
 
@@ -411,29 +417,38 @@ def org_mentions(text: str) -> list[Mention]:
     found = []
     for match in CAPSEQ.finditer(text):
         tokens = match.group().split(" ")
-        heads = [i for i, t in enumerate(tokens) if t.lower() in ORG_HEADS]
+        # "Merrill Lynch and Co's London office": a firm's possessive still ends its name.
+        heads = [
+            i
+            for i, t in enumerate(tokens)
+            if t.lower() in ORG_HEADS or bare(t).lower() in COMPANY_FORMS
+        ]
         if not heads:
             continue
         if heads == [0] and tokens[0].lower() in LEADING_HEADS:
             heads = [len(tokens) - 1]  # "Banco Santander": the name after its head
         tokens = tokens[: heads[-1] + 1]
+        tokens[-1] = bare(tokens[-1])
         start = match.start()
         while tokens and tokens[0].lower() in FUNCTION_WORDS | RANK_WORDS:
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
         end = start + len(" ".join(tokens))
+        head_start = start
         start = _joined_start(text, start, tokens[-1].lower() in COMPANY_FORMS)
         dotted = _DOTTED_BEFORE.search(text, max(0, start - 12), start)
         if dotted:
             start = dotted.start(1)  # "U.S. Supreme Court": initials with full stops open it
-        tail = (
-            _ORG_TAIL.match(text, end) if heads[-1] == len(match.group().split(" ")) - 1 else None
-        )
+            firm = _NAME_BEFORE.search(text, max(0, start - 30), start)
+            if firm and tokens[-1].lower() in COMPANY_FORMS and _opens_name(firm.group(1)):
+                start = firm.start(1)  # "Cargill U.K. Ltd": a firm's name before its place
+        last = heads[-1] == len(match.group().split(" ")) - 1
+        tail = _ORG_TAIL.match(text, end) if last and end == match.end() else None
         if tail and tail.group().startswith(" to ") and tokens[-1].lower() in COMPANY_FORMS:
             tail = None  # "sold Rothmans International Plc to Philip Morris": two companies
         if tail:
             end = tail.end()
-        if len(tokens) >= 2 or tail:
+        if len(tokens) >= 2 or tail or start < head_start:  # "Merrill Lynch and Co"
             start += owner_end(text[start:end], text[max(0, start - 30) : start])
             found.append(Mention(text[start:end], start, end, ORGANISATION))
     return found

@@ -84,6 +84,8 @@ _AGE = re.compile(r",\s+\d{1,3}$")
 _LINK = re.compile(r"\s(of|for|and|on)(?:\s+the)?(?:\s+[a-z]+['\u2019]s)?\s+$")
 # "the National Hurricane Center (NHC) said", "Rep. Ed Jones, (D-Tenn.) said".
 _ACRONYM_AFTER = re.compile(r",?\s*\([A-Z][\w.-]{1,10}\),?$")
+# "the Federal Trade Commission (FTC) report said": the acronym before what the body published.
+_ACRONYM_BEFORE_NOUN = re.compile(r"\s*\([A-Z][A-Z.]{1,9}\)(?=\s+[a-z]+\s*$)")
 # "X went on to say", "X is reported to have said": the subject of the verb before "to".
 _RAISING = re.compile(
     r"\s+(?:went on|(?:is|was|were|are) (?:reported|said|understood|believed)"
@@ -245,7 +247,7 @@ def _strip_aux(before: str) -> str:
     before = _WHO_LAST.sub("", before)
     before = _REACHED_BY.sub("", before)
     before = _drop_adverbs(before)
-    before = _ACRONYM_AFTER.sub("", before.rstrip())
+    before = _ACRONYM_BEFORE_NOUN.sub("", _ACRONYM_AFTER.sub("", before.rstrip()))
     before = _RAISING.sub("", before)
     while True:
         before = before.rstrip()
@@ -307,6 +309,8 @@ def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
         ):
             appositive = f"{description.group(1)}, {appositive}"
             before = before[: description.start()]
+    if appositive:  # "…, British Aerospace Plc (BAe), one of four shareholders, said"
+        before = _ACRONYM_AFTER.sub("", before)
     age = _AGE.search(before)
     if age and appositive:
         before = before[: age.start()]  # "Ola Berg, 45, a resident of Minsk, said"

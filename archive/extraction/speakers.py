@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .countries import POSSESSIVE, code_for
+from .countries import POSSESSIVE, code_for, institution_names
 from .dates import MONTH_NAMES
 from .gender import PRONOUN_GENDER, genders, with_surnames
 from .lexicon import (
@@ -664,7 +664,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         while len(owners) > 1 and owners[0].lower() in RANK_WORDS:
             owners = owners[1:]  # "Senior Reagan Administration officials"
         named = (
-            len(owners) >= 2 or owners[0].lower() in AGENCIES or ctx.registry.find_org(owners[0])
+            len(owners) >= 2
+            or owners[0].lower() in AGENCIES | institution_names()  # "Pentagon officials"
+            or ctx.registry.find_org(owners[0])
         )
         titled = all(w[:1].isupper() for w in owners)  # "Health Ministry"
         proper = _LONE_WORD.fullmatch(owners[0]) or titled

@@ -168,6 +168,16 @@ def fourteenth_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:6])
 
 
+def fifteenth_tuning_batch() -> list[str]:
+    """Labelled in session 17 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:7])
+
+
+def sixteenth_tuning_batch() -> list[str]:
+    """Labelled in session 17 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:8])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -176,6 +186,8 @@ _AFTER_SEVENTH = (
     eleventh_tuning_batch,
     twelfth_tuning_batch,
     thirteenth_tuning_batch,
+    fourteenth_tuning_batch,
+    fifteenth_tuning_batch,
 )
 
 
@@ -201,5 +213,7 @@ if __name__ == "__main__":
         "tuning, twelfth batch": twelfth_tuning_batch(),
         "tuning, thirteenth batch": thirteenth_tuning_batch(),
         "tuning, fourteenth batch": fourteenth_tuning_batch(),
+        "tuning, fifteenth batch": fifteenth_tuning_batch(),
+        "tuning, sixteenth batch": sixteenth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

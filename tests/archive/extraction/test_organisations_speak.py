@@ -676,3 +676,46 @@ def test_he_after_an_unnamed_official_of_a_named_body_is_the_body():
     )
     result = extract(body, title="T")
     assert [s.speaker for s in result.statements] == ["Harbour Trust Corp Plc"] * 3
+
+
+def test_officials_of_an_institution_that_stands_for_a_state_speak_for_it():
+    assert _speakers("Pentagon officials said the platform was a base for raids.") == ["Pentagon"]
+    assert _speakers("Democratic officials said the platform was a base for raids.") == []
+
+
+def test_a_firm_named_in_the_possessive_is_known_by_its_short_name():
+    body = (
+        "Bob Vaskevich, head of Borland Lynch and Co's London office, was named. Vaskevich was "
+        "suspended by Borland, which said it was cooperating with the inquiry."
+    )
+    result = extract(body, title="T")
+    assert result.speakers == ["Borland Lynch and Co"]
+    assert [e.name for e in result.entities if e.kind == "person"] == ["Bob Vaskevich"]
+
+
+def test_a_unit_named_with_a_slash_is_no_person():
+    body = (
+        "Zorvchild Industries Inc said it will close the plant. Zorvchild added that its "
+        "Zorvchild Composites/Bonding Center will become an independent operation."
+    )
+    result = extract(body, title="T")
+    assert [s.speaker for s in result.statements] == ["Zorvchild Industries Inc"] * 2
+    assert [e.name for e in result.entities if e.kind == "person"] == []
+
+
+def test_a_firm_s_name_before_the_initials_of_its_place():
+    body = "Talks at Borgill U.K. Ltd's plant were put off, a company spokesman said."
+    assert _speakers(body) == ["Borgill U.K. Ltd"]
+
+
+def test_a_body_s_acronym_before_what_it_published():
+    body = "The Federal Trade Zorvission (FTZ) report said such policies could backfire."
+    assert _speakers(body) == ["Federal Trade Zorvission"]
+
+
+def test_a_firm_with_its_acronym_and_an_apposition_after_the_clause():
+    body = (
+        "Zorvian airline TAZ has confirmed an order for three aircraft, British Zorvospace Plc "
+        "(BZe), one of four shareholders in the consortium, said."
+    )
+    assert "British Zorvospace Plc" in _speakers(body)
