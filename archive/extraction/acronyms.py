@@ -10,6 +10,7 @@ import re
 _DEFINED = re.compile(r" \(([A-Z][A-Za-z&]{1,9})\)")
 _CAMEL = re.compile(r"(?:[A-Z][a-z]+){2,}")
 _MINOR = frozenset({"of", "and", "for", "the", "on", "in", "&", "de"})
+_DOTTED_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,}) $")
 # How far back a defined name may start: the longest names run to eight or nine words.
 _REACH = 120
 
@@ -29,7 +30,11 @@ def definitions(text: str) -> list[tuple[str, str]]:
         run = _name_run(words)
         name = _syllables_of(acronym, run) if syllabic else _expanded(acronym, run)
         if name:
-            found.append((acronym, name))
+            # "The U.S. Department of Transportation (DOT)": initials with full stops open it.
+            dotted = _DOTTED_BEFORE.search(
+                text, max(0, match.start() - len(name) - 12), match.start() - len(name)
+            )
+            found.append((acronym, f"{dotted.group(1)} {name}" if dotted else name))
     return found
 
 

@@ -26,8 +26,8 @@ ROLE_WORDS = _words(
     foreign-affairs state federal national regional first second third senior special
     assistant adviser advisor counselor counsellor consul attorney officer official minister
     premier deputies ministers presidents ambassadors delegate permanent coach manager ceo
-    founder leader opposition supreme ayatollah imam bishop archbishop cardinal saint st
-    federation council parliament parliamentary member mp mep agriculture transport justice
+    founder leader opposition supreme ayatollah hojatoleslam imam bishop archbishop cardinal saint
+    st federation council parliament parliamentary member mp mep agriculture transport justice
     labour labor environment communications development security intelligence executive
     director-general secretary-general vice-president deputy-head counterpart
     congressman congresswoman assemblyman assemblywoman councillor councilor councilman
@@ -49,7 +49,7 @@ ROLE_HEADS = _words(
     princess governor senator sen mayor mr mrs ms mx dr prof professor sir dame lord lady
     judge chairman chairwoman chairperson director chief spokesman spokeswoman spokesperson
     commander colonel col general gen captain capt lieutenant lt sergeant sgt admiral
-    marshal sheikh pope reverend rev representative rep premier coach ayatollah imam
+    marshal sheikh pope reverend rev representative rep premier coach ayatollah hojatoleslam imam
     bishop archbishop cardinal adviser advisor consul attorney leader ceo founder
     congressman congresswoman assemblyman assemblywoman councillor councilor councilman
     councilwoman constable inspector detective superintendent prosecutor whip monsignor

@@ -162,7 +162,9 @@ def is_country_token(token: str) -> bool:
 
 
 def _listed(lower: str, words: frozenset[str]) -> bool:
-    return lower in words or (lower.endswith("s") and lower[:-1] in words)
+    # A plural of a listed word, not a name ending in "ss" ("Hiss" is no plural of "his").
+    plural = lower.endswith("s") and not lower.endswith("ss")
+    return lower in words or (plural and lower[:-1] in words)
 
 
 @lru_cache(maxsize=8192)
@@ -373,14 +375,18 @@ def _joined_start(text: str, start: int, company: bool) -> int:
     Gas and Electric Company", "Turkey's Disaster and Emergency Management Presidency"):
     one or two capitalised words, neither a head word nor a country; and for a company,
     a word before "of" ("Audi of America Inc")."""
-    owner = _OF_BEFORE.search(text, max(0, start - 30), start) if company else None
+    owner = _OF_BEFORE.search(text, max(0, start - 30), start)
+    if owner and not company and not text.endswith(("the ", "The "), 0, owner.start(1)):
+        owner = None  # "the States of Malaya Chamber of Mines", not "X Tam of Morgan Trust"
     if owner and _opens_name(owner.group(1)) and owner.group(1).lower() not in ROLE_WORDS:
         return owner.start(1)
     joined = _AND_BEFORE.search(text, max(0, start - 40), start)
     if not joined or not _opens_name(joined.group(2)):
         return start
     first = joined.group(1)
-    begin = joined.start(1) if first and _opens_name(first) else joined.start(2)
+    # "American Telephone and Telegraph Co": a firm's name may open with a country's adjective.
+    national = company and bool(first) and is_country_token(first) and bare(first) == first
+    begin = joined.start(1) if first and (_opens_name(first) or national) else joined.start(2)
     before = text[max(0, begin - 30) : begin].split()[-2:]
     # "North Wales Fire and Rescue Service", "New Fire and Rescue Service": a place opens it.
     opener = max((i for i, word in enumerate(before) if word in _PLACE_OPENERS), default=None)
@@ -425,8 +431,9 @@ def org_mentions(text: str) -> list[Mention]:
         ]
         if not heads:
             continue
-        if heads == [0] and tokens[0].lower() in LEADING_HEADS:
-            heads = [len(tokens) - 1]  # "Banco Santander": the name after its head
+        leading = tokens[0].lower() in LEADING_HEADS or (tokens[0] == "Bank" and len(tokens) > 1)
+        if heads == [0] and leading:
+            heads = [len(tokens) - 1]  # "Banco Santander", "Bank Negara": the name after it
         tokens = tokens[: heads[-1] + 1]
         tokens[-1] = bare(tokens[-1])
         start = match.start()

@@ -239,6 +239,17 @@ def _drop_adverbs(before: str) -> str:
     return before
 
 
+def _without_acronym(before: str) -> str:
+    """'the Center (NHC)' without its acronym; the comma after it stays when it closes an
+    apposition ("X, aide to Tom Foley (D-Wash.), predicted")."""
+    acronym = _ACRONYM_AFTER.search(before)
+    if not acronym:
+        return before
+    kept = before[: acronym.start()]
+    closes = acronym.group().endswith(",") and ", " in kept
+    return kept + "," if closes else kept
+
+
 def _strip_aux(before: str) -> str:
     before = _AND_OTHERS.sub("", _DASH_ASIDE.sub("", before))
     relative = _RELATIVE.search(before)
@@ -247,7 +258,7 @@ def _strip_aux(before: str) -> str:
     before = _WHO_LAST.sub("", before)
     before = _REACHED_BY.sub("", before)
     before = _drop_adverbs(before)
-    before = _ACRONYM_BEFORE_NOUN.sub("", _ACRONYM_AFTER.sub("", before.rstrip()))
+    before = _ACRONYM_BEFORE_NOUN.sub("", _without_acronym(before.rstrip()))
     before = _RAISING.sub("", before)
     while True:
         before = before.rstrip()

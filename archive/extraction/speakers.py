@@ -194,11 +194,12 @@ class Context:
             self._add_org(offset, speaker.name)
 
     def _add_org(self, offset: int, name: str) -> None:
-        # Indexed under "" (any organisation) and under its head noun ("company"), which
-        # comes before "of" in "Ministry of Defence", "government of Samoa".
+        # Indexed under "" (any organisation) and under its head nouns ("company"), the last
+        # word or one before "of": "Ministry of Defence", "States of Malaya Chamber of Mines".
         words = name.lower().split()
-        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-        for key in ("", head.rstrip("s")):
+        heads = {words[i - 1] for i, word in enumerate(words) if word == "of" and i > 0}
+        heads = heads or {words[-1]}
+        for key in {"", *(head.rstrip("s") for head in heads)}:
             self._orgs.setdefault(key, Furthest()).add(offset, name)
 
     def _fits(self, name: str, gender: str | None) -> bool:
@@ -235,6 +236,9 @@ class Context:
         spokesperson = self._spokesperson_before(pos, found[0] if found else -1)
         if spokesperson:
             return spokesperson
+        said = _SPOKESPERSON_SAID.search(self.body, self._previous_sentence(pos), pos)
+        if said and (found is None or said.start() > found[0]):
+            return None  # "…, a mining ministry spokesman said. …, he said.": no one named
         subject = self._subject_before(pos)
         if (
             subject
@@ -505,6 +509,10 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
     return speaker
 
 
+# Kinds of body written in lower case after its name ("the Teamsters union").
+_KINDS_AFTER_NAMES = frozenset({"union", "party", "group", "firm", "airline", "carrier"})
+
+
 def _named_after_kind(ctx: Context, words: list[str], pos: int) -> Speaker | None:
     """'The Iranian news agency IRNA said', 'the state oil company Petrobras': what kind of
     body it is, then its name."""
@@ -642,6 +650,13 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     kinded = _named_after_kind(ctx, words, pos) if first == "the" else None
     if kinded:
         return kinded
+    named_kind = first == "the" and len(words) >= 2 and words[-1] in _KINDS_AFTER_NAMES
+    if named_kind and all(w[:1].isupper() for w in words[:-1]):
+        # "The United Auto Workers union said": the body by its name, its kind left out.
+        name = " ".join(words[:-1])
+        national = any(code_for(part) for part in name.replace("-", " ").split())
+        if not national and not ctx.registry.resolve_person(name):  # "the Anglo-Dutch group"
+            return Speaker(ctx.registry.find_org(name) or ctx.registry.add_org(name), ORGANISATION)
     if len(words) == 2 and words[1].lower() == "campaign" and _LONE_WORD.fullmatch(words[0]):
         # "The Trump campaign accused …": a candidate's campaign speaks as a body.
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
@@ -663,10 +678,13 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         owners = [*words[:-2], POSSESSIVE.sub("", words[-2])]
         while len(owners) > 1 and owners[0].lower() in RANK_WORDS:
             owners = owners[1:]  # "Senior Reagan Administration officials"
+        # A body's name has a head word ("Health Ministry", "Biden campaign"): "U.S. Defence
+        # officials" are unnamed.
+        headed = any(w.lower() in ORG_HEADS | ORG_NOUNS for w in owners[1:])
         named = (
-            len(owners) >= 2
-            or owners[0].lower() in AGENCIES | institution_names()  # "Pentagon officials"
-            or ctx.registry.find_org(owners[0])
+            (len(owners) >= 2 and headed)
+            or " ".join(owners).lower() in AGENCIES | institution_names()  # "Pentagon"
+            or ctx.registry.find_org(" ".join(owners))
         )
         titled = all(w[:1].isupper() for w in owners)  # "Health Ministry"
         proper = _LONE_WORD.fullmatch(owners[0]) or titled

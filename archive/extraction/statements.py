@@ -255,6 +255,11 @@ _ON_DOING = re.compile(r"\s+(?:on|upon)\s+(?:\w+\s+){0,2}?\w+ing\b")
 _LATER_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,100}?(?=[\u201c\"])")
 _INITIALS = re.compile(DOTTED_INITIALS)
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
+# "…, said James E. Olson, chairman.": a name, then its role in lower case, end the sentence.
+_NAME_ROLE_TAIL = re.compile(
+    r"\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*,"
+    r"(?:\s+[a-z][\w-]*){1,5}(?:\s+(?:of|at)\s+[^,;:\"\u201c]{1,50})?[.!?]?\s*"
+)
 _INVERTING = frozenset(
     {"said", "says", "added", "stated", "argued", "noted", "explained", "insisted", "warned"}
 )
@@ -549,6 +554,8 @@ def _reported_inversion(p: Pass, verb: re.Match[str]) -> bool:
     _, sent_end = p.sentence_at(verb.start())
     if _SHORT_TAIL.fullmatch(p.body, verb.end(), sent_end):
         return True
+    if _NAME_ROLE_TAIL.fullmatch(p.body, verb.end(), sent_end):
+        return True
     if _ASIDE_TAIL.match(p.body, verb.end(), sent_end):
         return True  # "The bomb was in a market, stated Minister X, and was left …"
     named = role_then_name(p, verb.end(), sent_end)  # "…, said the lawyer, Ann Lee."
@@ -607,10 +614,12 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         return [], phrase.start  # "critics of the government said": unnamed, not the body
     if speaker or phrase.text.startswith("the "):
         joint = joint_subject(p.ctx, phrase.start, sent_start)
+        if speaker and joint:  # '"…," X and Y said': what was said ends where X is named
+            return [speaker, joint[0]], min(joint[1], _phrase_opening(p, phrase, speaker))
         if speaker:
-            return ([speaker, joint] if joint else [speaker]), _phrase_opening(p, phrase, speaker)
+            return [speaker], _phrase_opening(p, phrase, speaker)
         if joint:
-            return [joint], phrase.start  # "Both the council and the government called for …"
+            return [joint[0]], phrase.start  # "Both the council and the government called …"
     beside = _beside_a_country(p, phrase, verb.start())
     if beside:
         return [beside[0]], beside[1]

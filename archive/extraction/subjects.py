@@ -80,7 +80,7 @@ def sentence_subjects(ctx: Context, sent_start: int, limit: int) -> list[Speaker
         speaker = resolve_phrase(ctx, phrase, end)
         if speaker:
             joint = joint_subject(ctx, phrase.start, start)
-            return [speaker, joint] if joint else [speaker]
+            return [speaker, joint[0]] if joint else [speaker]
     apposition = _NAME_APPOSITION.match(body, start, limit)
     speaker = resolve(ctx, apposition.group(1).strip(), limit) if apposition else None
     if speaker is None:
@@ -148,22 +148,29 @@ def _and_ministry(ctx: Context, left: re.Match[str], phrase: str) -> str | None:
     return ctx.registry.add_org(name)
 
 
-def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> Speaker | None:
-    """'Senator X and former governor Y announced': X, the subject joined before Y."""
+def joint_subject(ctx: Context, phrase_start: int, sent_start: int) -> tuple[Speaker, int] | None:
+    """'Senator X and former governor Y announced': X, the subject joined before Y, and where
+    the words naming X start."""
     before = ctx.body[sent_start:phrase_start]
     joint = _JOINT.search(before)
     if not joint or _COMPANY_TAIL.match(ctx.body, phrase_start):
         return None
     head = before[: joint.start()].rstrip(",")
     named, _, aside = head.rpartition(",")
-    if named and is_role(aside.strip()):
+    ends_in_role = aside.split()[-1].lower() in ROLE_WORDS if aside.split() else False
+    if named and ends_in_role and is_role(aside.strip()):
         head = named  # "Dudley Taft, Taft vice chairman, and X said": Dudley Taft
     offset = walk_back(head)
     text = head[offset:]
     words = text.split()
     if len(words) == 2 and words[0].lower() == "the" and words[1] in ORG_NOUNS:
         # "Both the council and the government called for …": the council named before.
-        return ctx.last_org(words[1], sent_start + offset)
-    if not any(w[:1].isupper() for w in words):  # "the crowd and" joins no one
-        return None
-    return resolve(ctx, text, sent_start + offset)
+        speaker = ctx.last_org(words[1], sent_start + offset)
+    elif any(w[:1].isupper() for w in words):  # "the crowd and" joins no one
+        speaker = resolve(ctx, text, sent_start + offset)
+    else:
+        speaker = None
+    after = ctx.body[phrase_start : phrase_start + 40].split()[:1]
+    if speaker and after and f" and {after[0]}" in speaker.name:
+        return None  # "the Australian Meat and Livestock Corp": one body's name, not two
+    return (speaker, sent_start + offset) if speaker else None

@@ -178,6 +178,16 @@ def sixteenth_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:8])
 
 
+def seventeenth_tuning_batch() -> list[str]:
+    """Labelled in session 17 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:9])
+
+
+def eighteenth_tuning_batch() -> list[str]:
+    """Labelled in session 17 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:10])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -188,6 +198,8 @@ _AFTER_SEVENTH = (
     thirteenth_tuning_batch,
     fourteenth_tuning_batch,
     fifteenth_tuning_batch,
+    sixteenth_tuning_batch,
+    seventeenth_tuning_batch,
 )
 
 
@@ -215,5 +227,7 @@ if __name__ == "__main__":
         "tuning, fourteenth batch": fourteenth_tuning_batch(),
         "tuning, fifteenth batch": fifteenth_tuning_batch(),
         "tuning, sixteenth batch": sixteenth_tuning_batch(),
+        "tuning, seventeenth batch": seventeenth_tuning_batch(),
+        "tuning, eighteenth batch": eighteenth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

@@ -432,3 +432,47 @@ def test_quoted_with_the_name_set_off_after_a_description():
         "the enemy."
     )
     assert _said(body) == [("Hamid Dehqoni", "heavy rain had paralysed the enemy")]
+
+
+def test_said_a_name_then_its_role_in_lower_case_ends_the_sentence():
+    body = "Borland Corp does not plan to cut its dividend, said James E. Olsen, chairman."
+    assert _said(body) == [("James E. Olsen", "Borland Corp does not plan to cut its dividend")]
+
+
+def test_a_cleric_s_title_is_no_part_of_his_name():
+    body = "The speaker, Hojatoleslam Akbar Zorvani, warned the U.S. not to intervene."
+    assert _speakers(body) == ["Akbar Zorvani"]
+
+
+def test_a_party_and_state_after_a_name_leave_the_apposition_whole():
+    body = (
+        "Gene Moss, aide to House leader Tom Foyle (D-Wash.), predicted the cuts may exceed "
+        "one billion dlrs."
+    )
+    assert _speakers(body) == ["Gene Moss"]
+
+
+def test_he_after_an_unnamed_spokesman_is_no_one_named_since():
+    body = (
+        "Union leaders began talks with the government, a mining ministry spokesman said. "
+        "The minister met with Victor Reyez, the miners' leader, at the ministry, he said."
+    )
+    assert _said(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We will be well served in the Zorvia family," union president Owen Bieberg and '
+        "vice president Marc Steppe said in a statement.",
+        "The plan will be well served in the Zorvia family, Senator Owen Bieberg and former "
+        "governor Marc Steppe said.",
+    ],
+)
+def test_two_subjects_after_what_they_said(body):
+    assert _speakers(body) == ["Marc Steppe", "Owen Bieberg"]
+
+
+def test_a_surname_ending_in_double_s_is_a_name():
+    body = "Bank president Dieter Hiss told journalists that the rate could fall."
+    assert _speakers(body) == ["Dieter Hiss"]

@@ -719,3 +719,46 @@ def test_a_firm_with_its_acronym_and_an_apposition_after_the_clause():
         "(BZe), one of four shareholders in the consortium, said."
     )
     assert "British Zorvospace Plc" in _speakers(body)
+
+
+def test_a_firm_s_name_may_open_with_a_country_s_adjective():
+    body = "American Telephone and Zorvagraph Co said it will not cut its dividend."
+    assert _speakers(body) == ["American Telephone and Zorvagraph Co"]
+
+
+def test_an_acronym_defined_after_initials_and_a_name_stands_for_both():
+    body = (
+        "The U.S. Department of Zorvation (DOZ) said it cleared the merger. "
+        '"The deal is not likely to lessen competition," the DOZ said in a statement.'
+    )
+    assert _speakers(body) == ["U.S. Department of Zorvation"]
+
+
+def test_the_head_word_takes_up_a_body_named_after_the_and_of():
+    body = (
+        "Tin sales were above the limit, the States of Zorvaya Chamber of Mines said. "
+        '"The limit has been forgotten," the Chamber said.'
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "States of Zorvaya Chamber of Mines"
+    ] * 2
+
+
+def test_officials_of_a_country_and_a_portfolio_without_a_head_word_are_unnamed():
+    assert _speakers("U.S. Defence officials disclosed that the navy was ready.") == []
+    assert _speakers("Health Ministry officials disclosed that the navy was ready.") == [
+        "Health Ministry"
+    ]
+
+
+def test_a_body_written_with_its_kind_in_lower_case_after_its_name():
+    assert _speakers("The United Zorvo Workers union said it supports the merger.") == [
+        "United Zorvo Workers"
+    ]
+    # a nationality is no body's name
+    assert "Anglo-Dutch" not in _speakers("The Anglo-Dutch group said it supports the merger.")
+
+
+def test_a_bank_named_by_bank_first():
+    body = "Bank Zorvara said in its annual report that output would grow by 3.5 pct."
+    assert _speakers(body) == ["Bank Zorvara"]
