@@ -88,6 +88,8 @@ NEWS_FLOORS = {
     "news_tuning_16.jsonl": {"countries": 0.93, "speakers": 0.96},
     "news_tuning_17.jsonl": {"countries": 0.97, "speakers": 0.94},
     "news_tuning_18.jsonl": {"countries": 0.97, "speakers": 0.92},
+    "news_tuning_19.jsonl": {"countries": 0.96, "speakers": 0.80},
+    "news_tuning_20.jsonl": {"countries": 0.96, "speakers": 0.91},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 
@@ -125,6 +127,8 @@ def test_each_reuters_batch_is_the_one_its_selection_names(monkeypatch):
         "news_tuning_16.jsonl": select_news_sets.sixteenth_tuning_batch,
         "news_tuning_17.jsonl": select_news_sets.seventeenth_tuning_batch,
         "news_tuning_18.jsonl": select_news_sets.eighteenth_tuning_batch,
+        "news_tuning_19.jsonl": select_news_sets.nineteenth_tuning_batch,
+        "news_tuning_20.jsonl": select_news_sets.twentieth_tuning_batch,
     }
     for name, batch in batches.items():
         with (DATA / name).open(encoding="utf-8") as lines:

@@ -188,6 +188,16 @@ def eighteenth_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:10])
 
 
+def nineteenth_tuning_batch() -> list[str]:
+    """Labelled in session 17 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:11])
+
+
+def twentieth_tuning_batch() -> list[str]:
+    """Labelled in session 17 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:12])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -200,6 +210,8 @@ _AFTER_SEVENTH = (
     fifteenth_tuning_batch,
     sixteenth_tuning_batch,
     seventeenth_tuning_batch,
+    eighteenth_tuning_batch,
+    nineteenth_tuning_batch,
 )
 
 
@@ -229,5 +241,7 @@ if __name__ == "__main__":
         "tuning, sixteenth batch": sixteenth_tuning_batch(),
         "tuning, seventeenth batch": seventeenth_tuning_batch(),
         "tuning, eighteenth batch": eighteenth_tuning_batch(),
+        "tuning, nineteenth batch": nineteenth_tuning_batch(),
+        "tuning, twentieth batch": twentieth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))
