@@ -90,7 +90,7 @@ ORG_HEADS = (
     command headquarters division regiment battalion brigade group center centre conference
     society trust network herald gazette tribune times post news journal telegraph chronicle
     press broadcasting
-    holdings industries airlines bancorp
+    holdings industries airlines bancorp exchange bourse
     centers centres survey presidency patrol workers project program programme laboratory
     observatory museum hospital academy league institution international watch chamber tribunal
     """

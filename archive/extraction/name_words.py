@@ -19,7 +19,7 @@ THING_WORDS = _words(
     software solutions insurance fc united city athletic rovers wanderers rangers saints
     show parish caucus time care fault exchange rights assistance securities plan tissue
     adventures break metro mine orchestra sabha nadu taxa industrial industrie rates chat
-    six mths scotia
+    six mths scotia receipts
     """
 )
 

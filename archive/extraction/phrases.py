@@ -50,7 +50,7 @@ _REACHED_BY = re.compile(
     r",?\s+(?:contacted|reached|quoted|interviewed|questioned)\s+by\s+[^,;\"\u201c]{1,50}?,?$"
 )
 # "Redouane consistently claimed", "X publicly stated": an adverb between name and verb.
-_ADVERB_LAST = re.compile(r"\s+([a-z]+ly)\s*$")
+_ADVERB_LAST = re.compile(r"\s+([a-z]+ly|here|there)\s*$")  # "a Benetton spokeswoman here said"
 # Nouns in -ly that stand where a speaker does ("the family said", "the daily reported").
 _LY_NOUNS = frozenset({"family", "assembly", "daily", "weekly", "monthly", "ally", "rally"})
 # "Volcker, appearing with Reagan, Greenspan and Baker, said": the subject opening the
@@ -110,6 +110,11 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 # "a key", "an influential new": an indefinite article and the adjectives after it.
 _INDEFINITE_BODY = re.compile(r"(?:^|\s)([Aa]n?)(?:\s+[a-z]+){1,2}$")
+# "the New York Coffee, Sugar and " before "Cocoa Exchange": one body's name, listing words.
+_LISTED_NAME = re.compile(
+    r"(?:^|\s)the\s+((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*,\s+(?:[A-Z][\w.-]*,\s+)*"
+    r"[A-Z][\w.-]*\s+and\s+)$"
+)
 _CIVIC_BEFORE = re.compile(
     r"(?:(?<=\s)|^)(?:the\s+)?(" + "|".join(sorted(CIVIC_HEADS)) + r")$", re.IGNORECASE
 )
@@ -146,6 +151,9 @@ def walk_back(before: str) -> int:
         if link.group(1) == "on" and words[-1].lower() not in ORG_HEADS:
             break  # "Council on Foreign Relations", not "Smith on Tuesday"
         start = earlier
+    listed = _LISTED_NAME.search(before, 0, start)
+    if listed and before[start:].split()[-1].lower() in ORG_HEADS:
+        return listed.start(1)  # "the New York Coffee, Sugar and Cocoa Exchange"
     return start
 
 

@@ -275,6 +275,16 @@ class Registry:
         ]
         return misspelt[0] if len(misspelt) == 1 else None
 
+    def longer_org(self, name: str) -> str:
+        """The one recorded organisation whose name ends with `name` and says more ("New York
+        Coffee, Sugar and Cocoa Exchange" for "Cocoa Exchange"), else `name` itself."""
+        longer = {
+            g.name
+            for g in self._groups
+            if g.kind == ORGANISATION and g.name.casefold().endswith(" " + name.casefold())
+        }
+        return longer.pop() if len(longer) == 1 else name
+
     def _fuller_org(self, name: str) -> str | None:
         """The one recorded organisation whose name ends with `name` after a country or
         after "… and": "the Supreme Court" after "the US Supreme Court", "Electric Company"

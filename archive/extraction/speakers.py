@@ -93,6 +93,7 @@ _ARTICLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _SPOKES = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "official"}
 )
+_SPOKES_ALONE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _SPOKES_TITLES = frozenset({"press secretary", "press officer", "press spokesman"})
 _NAMED = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne)\s+[a-z][\w\s-]{0,40}?\s+(?:named|called|using the (?:pseudonym|name)"
@@ -131,7 +132,7 @@ _SPOKESPERSON_SAID = re.compile(
     r"(?:spokes(?:man|woman|person)|official|representative)"
     # "An official of the Law Debenture Trust said …. He noted …"
     r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.&-]*\s+){0,5}[A-Z][\w'\u2019.&-]*)?"
-    r"\s+(?:said|told|added|stated)\b"
+    r"\s+(?:said|told|added|stated|noted|explained|denied|confirmed|pointed out)\b"
 )
 _DESCRIBED_BY = re.compile(r"(?:^|[\s(])((?:[a-z]{3,}\s+){0,2}[a-z]{4,})\s+$")
 # A body something is filed with or sent to, not the company a story is about.
@@ -251,6 +252,13 @@ class Context:
             return found[1]
         earlier = self._people.before(pos)
         return self.person(earlier.name) if earlier and self._fits(earlier.name, gender) else None
+
+    def body_spoken_for(self, pos: int) -> Speaker | None:
+        """The body that last spoke before `pos`, when a spokesperson of one spoke before."""
+        spoken = self._spoken.get(ORGANISATION)
+        found = spoken.latest(pos) if spoken else None
+        said = found and _SPOKESPERSON_SAID.search(self.body, 0, pos)
+        return found[1] if found and said else None
 
     def _spokesperson_before(self, pos: int, after: int) -> Speaker | None:
         """'"…," a Drexel spokesman said. He added, …': "he" is the spokesperson, so the body
@@ -394,10 +402,10 @@ class Context:
             # "X signed a letter with Bank of America …, the bank said": the sentence's own
             # subject, not the last body named in it.
             return Speaker(subject[1], ORGANISATION)
-        named = self._orgs.get(noun.rstrip("s"))
+        named = self._orgs.get(_HEAD_SYNONYMS.get(noun, noun).rstrip("s"))
         found = named.before(pos) if named else None
-        if found:
-            return Speaker(found[1], ORGANISATION)
+        if found:  # a body named in full once, then within its own name's last words
+            return Speaker(self.registry.longer_org(found[1]), ORGANISATION)
         anyone = self._orgs.get("")
         if not company:
             return None  # "Police said": an unnamed source, as "officials said"
@@ -508,6 +516,10 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
         return _resolve_person(ctx, workplace.group(1).split())
     return speaker
 
+
+# A body's kind written otherwise than its name's head word ("the bourse" for "the Amsterdam
+# Stock Exchange").
+_HEAD_SYNONYMS = {"bourse": "exchange"}
 
 # Kinds of body written in lower case after its name ("the Teamsters union").
 _KINDS_AFTER_NAMES = frozenset({"union", "party", "group", "firm", "airline", "carrier"})
@@ -728,6 +740,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         if lone and not is_country_token(owner_words[0]):
             return Speaker(ctx.registry.add_org(owner_words[0]), ORGANISATION)
         return None
+    if first == "the" and len(words) == 1 and last in _SPOKES_ALONE:
+        # "The spokeswoman said" after "a Benetton spokeswoman said": the body she speaks for.
+        return ctx.body_spoken_for(pos)
     employer = _employer(ctx, words, pos)
     if employer:
         return employer

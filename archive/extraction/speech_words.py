@@ -219,7 +219,7 @@ ORG_NOUNS = _words(
     office council committee commission party embassy police army military court union
     authority authorities airline bank university institute board administration regulator
     club federation association foundation charity service campaign network broadcaster
-    utility chain insurer lender carmaker automaker drugmaker miner
+    utility chain insurer lender carmaker automaker drugmaker miner exchange bourse
     """
 )
 

@@ -762,3 +762,46 @@ def test_a_body_written_with_its_kind_in_lower_case_after_its_name():
 def test_a_bank_named_by_bank_first():
     body = "Bank Zorvara said in its annual report that output would grow by 3.5 pct."
     assert _speakers(body) == ["Bank Zorvara"]
+
+
+def test_a_spokesperson_here_speaks_for_the_body():
+    body = "Zorvetton SpA expects to diversify, a Zorvetton spokeswoman here said."
+    assert _speakers(body) == ["Zorvetton SpA"]
+
+
+def test_the_bourse_is_the_stock_exchange_named_before():
+    body = (
+        "The Zorvdam Stock Exchange will start an inquiry into dealings in shares, a bourse "
+        "spokesman said. The bourse said trading would resume on Monday."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "Zorvdam Stock Exchange"
+    ] * 2
+
+
+def test_a_body_named_with_a_list_of_words_and_taken_up_by_its_last_words():
+    body = (
+        "Stocks totalled 585,555 bags, the New York Coffee, Zorvar and Cocoa Exchange said. "
+        "The exchange said there were no bags pending classification."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "New York Coffee, Zorvar and Cocoa Exchange"
+    ] * 2
+
+
+def test_the_spokeswoman_and_she_after_her_are_the_body_she_spoke_for():
+    body = (
+        "Zorvetton SpA is holding talks, a Zorvetton spokeswoman said. But the spokeswoman "
+        "pointed out that many firms hold talks. She added the firm had no timetable."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["Zorvetton SpA"] * 3
+
+
+def test_receipts_are_no_person():
+    body = "The shares trade in the U.S. as American Depository Receipts, the firm said."
+    result = extract(body, title="T")
+    assert [e.name for e in result.entities if e.kind == "person"] == []
+
+
+def test_the_spokesman_is_no_one_when_no_spokesperson_spoke_before():
+    assert _speakers("The talks failed. The spokesman said that many firms hold talks.") == []
