@@ -255,19 +255,21 @@ class Context:
 
     def body_spoken_for(self, pos: int) -> Speaker | None:
         """The body that last spoke before `pos`, when a spokesperson of one spoke before."""
-        spoken = self._spoken.get(ORGANISATION)
-        found = spoken.latest(pos) if spoken else None
-        said = found and _SPOKESPERSON_SAID.search(self.body, 0, pos)
-        return found[1] if found and said else None
+        return self._body_of_spokesperson(pos, 0)
 
     def _spokesperson_before(self, pos: int, after: int) -> Speaker | None:
         """'"…," a Drexel spokesman said. He added, …': "he" is the spokesperson, so the body
         he speaks for, when it spoke in the sentence before and no person spoke since."""
+        return self._body_of_spokesperson(pos, self._previous_sentence(pos), after)
+
+    def _body_of_spokesperson(self, pos: int, said_from: int, after: int = -1) -> Speaker | None:
+        """The body last spoken for before `pos` (not before `after`), if a spokesperson is
+        reported speaking between `said_from` and `pos`."""
         spoken = self._spoken.get(ORGANISATION)
         found = spoken.latest(pos) if spoken else None
         if not found or found[0] < after:
             return None
-        said = _SPOKESPERSON_SAID.search(self.body, self._previous_sentence(pos), pos)
+        said = _SPOKESPERSON_SAID.search(self.body, said_from, pos)
         return found[1] if said else None
 
     def _subject_before(self, pos: int) -> tuple[int, Mention] | None:
