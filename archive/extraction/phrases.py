@@ -171,6 +171,8 @@ def _walk_run(before: str) -> int:
     tokens = list(_TOKENS.finditer(before))
     start = len(before)
     post = _post_start(tokens)
+    # A body's kind in lower case ends the run ("committee"): it may be unnamed.
+    lower_head = bool(tokens) and tokens[-1].group().islower() and tokens[-1].group() in ORG_HEADS
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i].group()
         lower = word.lower()
@@ -208,10 +210,10 @@ def _walk_run(before: str) -> int:
         speakerish = speakerish or (i == len(tokens) - 1 and published)
         # A full stop ends the run, unless it closes initials inside it ("The U.S. Treasury").
         stop = word[-1] == "." and len(word) > 2 and not (_INITIALS.fullmatch(word) and right)
-        indefinite = None if speakerish else _INDEFINITE_BODY.search(before, 0, tokens[i].end())
-        tail = tokens[-1].group()
-        if indefinite and tail.islower() and tail in ORG_HEADS:
-            # "A key U.S. Senate committee said": some committee, unnamed, as "a committee".
+        indefinite = None
+        if not speakerish and lower_head:
+            indefinite = _INDEFINITE_BODY.search(before, 0, tokens[i].end())
+        if indefinite:  # "A key U.S. Senate committee said": some committee, unnamed
             return indefinite.start(1)
         if not speakerish or word[-1] in ',;:"\u201d)' or stop:
             break

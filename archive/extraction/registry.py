@@ -278,11 +278,7 @@ class Registry:
     def longer_org(self, name: str) -> str:
         """The one recorded organisation whose name ends with `name` and says more ("New York
         Coffee, Sugar and Cocoa Exchange" for "Cocoa Exchange"), else `name` itself."""
-        longer = {
-            g.name
-            for g in self._groups
-            if g.kind == ORGANISATION and g.name.casefold().endswith(" " + name.casefold())
-        }
+        longer = self._orgs_ending_with(name)
         return longer.pop() if len(longer) == 1 else name
 
     def _fuller_org(self, name: str) -> str | None:
@@ -293,13 +289,18 @@ class Registry:
         if " " not in name.strip():
             return None
         fuller = {
-            g.name
-            for g in self._groups
-            if g.kind == ORGANISATION
-            and g.name.casefold().endswith(" " + name.casefold())
-            and _adds_nothing(g.name[: -len(name)].split())
+            org for org in self._orgs_ending_with(name) if _adds_nothing(org[: -len(name)].split())
         }
         return fuller.pop() if len(fuller) == 1 else None
+
+    def _orgs_ending_with(self, name: str) -> set[str]:
+        """Recorded organisations whose names end with the words of `name`, after others."""
+        ending = " " + name.casefold()
+        return {
+            g.name
+            for g in self._groups
+            if g.kind == ORGANISATION and g.name.casefold().endswith(ending)
+        }
 
     def entities(self) -> tuple[Entity, ...]:
         result = []

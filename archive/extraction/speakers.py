@@ -234,12 +234,15 @@ class Context:
             if body and later and body[0] >= self._previous_sentence(pos):
                 return Speaker(body[1], ORGANISATION)
             return found[1] if found else None
-        spokesperson = self._spokesperson_before(pos, found[0] if found else -1)
-        if spokesperson:
-            return spokesperson
+        # '"…," a Drexel spokesman said. He added, …': "he" is the spokesperson, so the body
+        # he speaks for, when it spoke in the sentence before and no person spoke since.
         said = _SPOKESPERSON_SAID.search(self.body, self._previous_sentence(pos), pos)
-        if said and (found is None or said.start() > found[0]):
-            return None  # "…, a mining ministry spokesman said. …, he said.": no one named
+        if said:
+            spoken_for = self._last_body_spoken(pos, found[0] if found else -1)
+            if spoken_for:
+                return spoken_for
+            if found is None or said.start() > found[0]:
+                return None  # "…, a mining ministry spokesman said. …, he said.": no one named
         subject = self._subject_before(pos)
         if (
             subject
@@ -255,22 +258,14 @@ class Context:
 
     def body_spoken_for(self, pos: int) -> Speaker | None:
         """The body that last spoke before `pos`, when a spokesperson of one spoke before."""
-        return self._body_of_spokesperson(pos, 0)
+        said = _SPOKESPERSON_SAID.search(self.body, 0, pos)
+        return self._last_body_spoken(pos) if said else None
 
-    def _spokesperson_before(self, pos: int, after: int) -> Speaker | None:
-        """'"…," a Drexel spokesman said. He added, …': "he" is the spokesperson, so the body
-        he speaks for, when it spoke in the sentence before and no person spoke since."""
-        return self._body_of_spokesperson(pos, self._previous_sentence(pos), after)
-
-    def _body_of_spokesperson(self, pos: int, said_from: int, after: int = -1) -> Speaker | None:
-        """The body last spoken for before `pos` (not before `after`), if a spokesperson is
-        reported speaking between `said_from` and `pos`."""
+    def _last_body_spoken(self, pos: int, after: int = -1) -> Speaker | None:
+        """The body that last spoke before `pos`, unless that was before `after`."""
         spoken = self._spoken.get(ORGANISATION)
         found = spoken.latest(pos) if spoken else None
-        if not found or found[0] < after:
-            return None
-        said = _SPOKESPERSON_SAID.search(self.body, said_from, pos)
-        return found[1] if said else None
+        return found[1] if found and found[0] >= after else None
 
     def _subject_before(self, pos: int) -> tuple[int, Mention] | None:
         """The last person before `pos` named at the opening of a sentence, after at most a
@@ -408,13 +403,12 @@ class Context:
         found = named.before(pos) if named else None
         if found:  # a body named in full once, then within its own name's last words
             return Speaker(self.registry.longer_org(found[1]), ORGANISATION)
-        anyone = self._orgs.get("")
         if not company:
             return None  # "Police said": an unnamed source, as "officials said"
-        spoken = self._spoken.get(ORGANISATION)
-        said = spoken.latest(pos) if spoken else None
+        said = self._last_body_spoken(pos)
         if said:
-            return said[1]
+            return said
+        anyone = self._orgs.get("")
         found = anyone.before(pos) if anyone else None
         while found and _ADDRESSED_BODY.search(self.body, max(0, found[0] - 12), found[0]):
             found = anyone.before(found[0]) if anyone else None  # "In a filing with the SEC"
