@@ -194,7 +194,9 @@ ROLE_NOUNS = _words(
 CIVIC_HEADS = _words("city town municipality village borough")
 
 # What a news outlet is, written after its name ("the Business Day newspaper").
-OUTLET_KINDS = _words("newspaper daily weekly magazine tabloid broadcaster website")
+OUTLET_KINDS = _words(
+    "newspaper daily weekly magazine tabloid broadcaster website newsletter journal"
+)
 
 # Platforms the name lists above keep from being people, which speak as companies
 # ("Twitter said it would label the tweets").

@@ -275,6 +275,28 @@ class Registry:
         ]
         return misspelt[0] if len(misspelt) == 1 else None
 
+    def firm_of_founder(self, word: str) -> str | None:
+        """The one recorded firm that bears the name `word` before its legal form: "Montagu
+        said" after "Samuel Montagu and Co Ltd"."""
+        firms = [
+            g.name
+            for g in self._groups
+            if g.kind == ORGANISATION
+            and g.name.split()[-1].lower() in _COMPANY_ENDS
+            and word in g.name.split()[:-1]
+        ]
+        return firms[0] if len(firms) == 1 else None
+
+    def person_misspelt(self, word: str) -> str | None:
+        """The one recorded person whose surname `word` misspells by a letter: "Japsper said"
+        after "Thomas Jasper" (short names are too alike to tell a typo from another name)."""
+        if len(word) < 6:
+            return None
+        persons = [
+            g.name for g in self._groups if g.kind == PERSON and _one_edit(g.name.split()[-1], word)
+        ]
+        return persons[0] if len(persons) == 1 else None
+
     def longer_org(self, name: str) -> str:
         """The one recorded organisation whose name ends with `name` and says more ("New York
         Coffee, Sugar and Cocoa Exchange" for "Cocoa Exchange"), else `name` itself."""

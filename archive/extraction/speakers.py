@@ -506,6 +506,11 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
         return ctx.person(speaker.name, role, role_country(appositive.split()))
     if speaker is None and appositive:
         return _described_organisation(ctx, phrase)
+    if speaker is None and phrase.text[:1].isupper():
+        # "the Hamburg-based newsletter Oil World said": the kind written before the name.
+        kind = phrase.lead[: len(phrase.lead) - len(phrase.text)].split()[-1:]
+        if kind and kind[0] in COMPANY_NOUNS | OUTLET_KINDS:
+            speaker = _named_after_kind(ctx, [*kind, *phrase.text.split()], pos)
     workplace = None if speaker else _PERSON_OF.match(phrase.lead)
     if workplace:
         # "José Ortiz of the island's power authority said": the person, whatever the body.
@@ -516,6 +521,11 @@ def resolve_phrase(ctx: Context, phrase: Phrase, pos: int) -> Speaker | None:
 # A body's kind written otherwise than its name's head word ("the bourse" for "the Amsterdam
 # Stock Exchange").
 _HEAD_SYNONYMS = {"bourse": "exchange"}
+
+# What the press writes before a paper's or an agency's name ("the official Peking Review").
+_PRESS_ADJECTIVES = frozenset(
+    {"official", "semi-official", "state-run", "state-owned", "government-run", "authoritative"}
+)
 
 # Kinds of body written in lower case after its name ("the Teamsters union").
 _KINDS_AFTER_NAMES = frozenset({"union", "party", "group", "firm", "airline", "carrier"})
@@ -626,6 +636,17 @@ def is_role(text: str) -> bool:
     return not _REL_START.match(text) and (agent or any(w in ROLE_WORDS for w in words[:6]))
 
 
+def _executive_of(words: list[str]) -> bool:
+    """ "A Barclays National Bank executive": an unnamed executive speaks for the body named
+    before the word (not "the chief executive", someone named before)."""
+    return (
+        len(words) >= 2
+        and words[-1] == "executive"
+        and words[-2][:1].isupper()
+        and words[-2].lower() not in ROLE_WORDS
+    )
+
+
 def _spokes_title(words: list[str]) -> bool:
     """ "The Pentagon's press secretary": a spokesperson's title of two words."""
     return len(words) >= 2 and " ".join(words[-2:]).lower() in _SPOKES_TITLES
@@ -645,8 +666,14 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     words = words[1:] if article else words
     if not words:
         return None
+    if first == "the" and len(words) >= 2 and words[0] in _PRESS_ADJECTIVES:
+        # "The official Peking Review accused …": the paper by its name.
+        found = resolve(ctx, " ".join(["the", *words[1:]]), pos)
+        return found if found and found.kind == ORGANISATION else None
     # "the Business Day newspaper", not "an Arab newspaper"
     outlet_kind = len(words) >= 2 and words[-1] in OUTLET_KINDS and first not in ("a", "an")
+    if outlet_kind and all(w.endswith("-based") for w in words[:-1]):
+        return _last_outlet(ctx, pos)  # "The Cyprus-based newsletter said": where, not who
     if (
         outlet_kind
         and all(w[:1].isupper() for w in words[:-1])
@@ -707,7 +734,7 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     if words[-1].lower() in VAGUE_SUBJECTS and (len(words) == 1 or not words[-1][:1].isupper()):
         return None
     last = words[-1].lower()
-    spokes = 1 if last in _SPOKES else 2 if _spokes_title(words) else 0
+    spokes = 1 if last in _SPOKES or _executive_of(words) else 2 if _spokes_title(words) else 0
     if spokes and len(words) > spokes:
         # "An Interpol spokesperson", "the ministry's spokesman": the organisation speaks.
         owners = words[:-spokes]
@@ -891,6 +918,12 @@ def surname_alone(ctx: Context, word: str) -> Speaker | None:
     person wire copy names by surname only."""
     if not _lone_name_word(ctx, word) or ctx.registry.find_org(word):
         return None
+    firm = ctx.registry.firm_of_founder(word)
+    if firm:
+        return Speaker(firm, ORGANISATION)
+    misspelt = ctx.registry.person_misspelt(word)
+    if misspelt:
+        return ctx.person(misspelt)
     ctx.registry.add_persons([Mention(word, 0, len(word))])
     return ctx.person(ctx.registry.resolve_person(word) or word)
 
@@ -907,11 +940,29 @@ def _with_workplace(ctx: Context, words: list[str], cut: int) -> Speaker | None:
         whole = ctx.registry.find_org(" ".join(words))
         if whole:
             return Speaker(whole, ORGANISATION)
-        person = _resolve_person(ctx, words[:cut])
+        person = _resolve_person(ctx, words[:cut]) or _employee(ctx, words, cut)
         if person:
             return ctx.person(person.name, " ".join(words[cut + 1 :]), person.country)
     titled = _titled_name(words)
     return _resolve_person(ctx, words[titled:]) if titled else None
+
+
+def _employee(ctx: Context, words: list[str], cut: int) -> Speaker | None:
+    """'Howard Mount of the ratings agency': two or three capitalised words before "of" and
+    a body described in lower case are a person, even when a word of the name is also a
+    common one ("Mount")."""
+    name, employer = words[:cut], words[cut + 1 :]
+    described = (
+        len(employer) >= 2
+        and employer[0] == "the"
+        and all(w.islower() for w in employer)
+        and employer[-1] in ORG_NOUNS
+    )
+    if not (described and 2 <= len(name) <= 3 and all(_LONE_WORD.fullmatch(w) for w in name)):
+        return None
+    joined = " ".join(name)
+    ctx.registry.add_persons([Mention(joined, 0, len(joined))])
+    return ctx.person(ctx.registry.resolve_person(joined) or joined)
 
 
 def _organisation(ctx: Context, words: list[str]) -> Speaker | None:

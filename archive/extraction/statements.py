@@ -78,12 +78,19 @@ _ADDRESSEE = (
     r"|those\s+gathered|mourners|protesters|the\s+court|court"
     r"|(?:news|press)\s+(?:conference|briefing)|briefing|television|radio|broadcaster|supporters"
     r"|crowd|audience|parliament|delegates|jury|investigators|students"
+    # "told his colleagues", "told a business seminar", "told the annual meeting"
+    r"|(?:[a-z][\w-]*\s+){0,2}?(?:colleagues|shareholders|members|meeting|conference"
+    r"|seminar|symposium|hearing|committee|subcommittee|forum|gathering|investors|analysts"
+    r"|clients|employees|workers|staff|counterparts|ministers|delegation)"
+    r"(?:\s+of\s+[a-z][\w-]*)?"  # "told a meeting of analysts"
     r"|(?:(?:host|anchor|presenter|interviewer)\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"(?:\s+(?:news\s+agency|newspaper|daily|television|radio|broadcaster))?)"
     # "told a news conference in Minsk": where the addressee was
     r"(?:\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"
 )
 _TOLD = re.compile(_ADDRESSEE + _ADVERBIAL + r"(?:,?\s+that\b|\s*[,:])?\s+(?!to\b)")
+# "told analysts last July that …": the time runs to "that" when one follows.
+_TOLD_THAT = re.compile(_ADDRESSEE + _ADVERBIAL + r",?\s+that\s+")
 _TOLD_LAST = re.compile(_ADDRESSEE)
 # After "X said" these openings mean the statement came before the speaker.
 _CLAUSE_BEFORE_END = re.compile(
@@ -97,7 +104,10 @@ _AFTER_WHO = re.compile(r"\s+((?:the |a |an )?[^\s,;:!?]+(?: [^\s,;:!?]+){0,10})
 _INFINITIVE = re.compile(r"\s+to\s")
 # The end of an attribution set off inside a sentence, which then goes on.
 _ASIDE_ENDS = re.compile(_ADVERBIAL + r",\s+(?=[a-z])")
-_ARTICLE_AND_ADJECTIVES = re.compile(r",\s+((?:the|a|an)(?:\s+[a-z][\w-]*){0,2}\s+)$")
+# "…, the Hamburg-based newsletter Oil World said": where a body is based describes it too.
+_ARTICLE_AND_ADJECTIVES = re.compile(
+    r",\s+((?:the|a|an)(?:\s+(?:[a-z][\w-]*|[A-Z][\w.-]*-based)){0,2}\s+)$"
+)
 _OFFICES_OF = re.compile(
     r"(?:^|\s)[Tt]he\s+(?P<role>(?:foreign |prime |defence |defense )?(?:leaders|presidents"
     r"|ministers|heads of state))\s+of\s+(?P<countries>(?:the\s+)?[A-Z][\w'\u2019-]*"
@@ -106,6 +116,7 @@ _OFFICES_OF = re.compile(
 )
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
+_CLOSING_QUOTES = ('"', "\u201d")
 # A clause of its own after a verb of saying: "argued Biden had …", "said that he …".
 _NEW_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:[A-Z]|(?:he|she|they|it|we)\b)")
 _GERUND = re.compile(r"\s+(?!during\b|including\b)[a-z]{3,}ing\b")
@@ -155,8 +166,9 @@ _PAIR = re.compile(
 _AS_LABEL = re.compile(r"\s+[^.;,\"\u201c]{1,60}?\bas\s+(?:a|an|the)?\s*\w")
 # Someone unnamed who speaks for a named body, after the verb: "said an official at X".
 _SPOKESPERSON_AFTER = re.compile(
-    r"\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|official"
-    r"|representative)\s+(?:at|of|for|with)\s+(?:the\s+)?([A-Z][^,;.()\"\u201c]{1,80}?)"
+    r"\s+(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|official"
+    r"|representative|executive)|(?:[a-z-]+\s+)?(?:officials|representatives|executives))"
+    r"\s+(?:at|of|for|with)\s+(?:the\s+)?([A-Z][^,;.()\"\u201c]{1,80}?)"
     r"(?=\s*[,.;(]|\s*$)"
 )
 _MEDIA_BEFORE = re.compile(r"\b(?:press|news|media|newspaper|television|radio)\s+$")
@@ -205,7 +217,11 @@ _CONJUNCTION_AFTER = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:" + "|".join(PARTICIPLES) + r")\b")
 # A speaker after "said" ends its sentence within a few words ("said the ministry.").
-_SHORT_TAIL = re.compile(r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}\s*")
+# "…, said officials of X Co, one of the co-lead managers.": an apposition may end it.
+_SHORT_TAIL = re.compile(
+    r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}"
+    r"(?:, (?:one|a|an|the) [^,;:\"\u201c\u201d]{1,60})?\s*"
+)
 _ASIDE_TAIL = re.compile(
     r"\s+[^\s,;:\"\u201c\u201d]+(?: [^\s,;:\"\u201c\u201d]+){0,7}(?=, and\b"
     # "About then, says analyst X, Drexel issued …": the sentence goes on with its subject
@@ -457,7 +473,9 @@ def _after_addressee(p: Pass, verb: re.Match[str], sent_end: int) -> int | None:
     """Where what was said starts after "told reporters" or "spoke to X"; None when the
     sentence only says whom ("Patel spoke to Wikinews in August") or a participle reports
     it ("spoke to reporters, saying …")."""
-    told = _TOLD.match(p.body, verb.end(), sent_end)
+    told = _TOLD_THAT.match(p.body, verb.end(), sent_end) or _TOLD.match(
+        p.body, verb.end(), sent_end
+    )
     if not told or _PARTICIPLE_AFTER.match(p.body, told.end(), sent_end):
         return None
     return told.end()
@@ -686,10 +704,14 @@ def _beside_a_country(p: Pass, phrase: Phrase, pos: int) -> tuple[Speaker, int] 
 
 
 def _surname_after_clause(p: Pass, phrase: Phrase, verb: re.Match[str]) -> Speaker | None:
-    """'The sale will fail, Parrillo said.': a lone unknown name after the clause it said,
-    with nothing but the sentence's end after the verb."""
-    before = p.body[: phrase.start].rstrip()
-    if not (before.endswith(",") and verb.group() in _CLAUSE_VERBS):
+    """'The sale will fail, Parrillo said.', '"…," Henderson said in a statement.': a lone
+    unknown name after the clause or quote it said, with nothing but the sentence's end after
+    the verb."""
+    at = _last_before(p.body, phrase.start)
+    said_ends = p.body[at : at + 1] == "," or (
+        p.body[at : at + 1] in _CLOSING_QUOTES and p.body[at - 1 : at] in (",", "?", "!")
+    )
+    if not (said_ends and verb.group() in _CLAUSE_VERBS):
         return None
     if not _SENTENCE_END.match(p.body, verb.end()):
         return None

@@ -90,6 +90,8 @@ NEWS_FLOORS = {
     "news_tuning_18.jsonl": {"countries": 0.97, "speakers": 0.92},
     "news_tuning_19.jsonl": {"countries": 0.96, "speakers": 0.85},
     "news_tuning_20.jsonl": {"countries": 0.96, "speakers": 0.91},
+    "news_tuning_21.jsonl": {"countries": 0.96, "speakers": 0.94},
+    "news_tuning_22.jsonl": {"countries": 0.93, "speakers": 0.90},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 
@@ -129,6 +131,8 @@ def test_each_reuters_batch_is_the_one_its_selection_names(monkeypatch):
         "news_tuning_18.jsonl": select_news_sets.eighteenth_tuning_batch,
         "news_tuning_19.jsonl": select_news_sets.nineteenth_tuning_batch,
         "news_tuning_20.jsonl": select_news_sets.twentieth_tuning_batch,
+        "news_tuning_21.jsonl": select_news_sets.twenty_first_tuning_batch,
+        "news_tuning_22.jsonl": select_news_sets.twenty_second_tuning_batch,
     }
     for name, batch in batches.items():
         with (DATA / name).open(encoding="utf-8") as lines:

@@ -198,6 +198,16 @@ def twentieth_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:12])
 
 
+def twenty_first_tuning_batch() -> list[str]:
+    """Labelled in session 18 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:13])
+
+
+def twenty_second_tuning_batch() -> list[str]:
+    """Labelled in session 18 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:14])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -212,6 +222,8 @@ _AFTER_SEVENTH = (
     seventeenth_tuning_batch,
     eighteenth_tuning_batch,
     nineteenth_tuning_batch,
+    twentieth_tuning_batch,
+    twenty_first_tuning_batch,
 )
 
 
@@ -243,5 +255,7 @@ if __name__ == "__main__":
         "tuning, eighteenth batch": eighteenth_tuning_batch(),
         "tuning, nineteenth batch": nineteenth_tuning_batch(),
         "tuning, twentieth batch": twentieth_tuning_batch(),
+        "tuning, twenty-first batch": twenty_first_tuning_batch(),
+        "tuning, twenty-second batch": twenty_second_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

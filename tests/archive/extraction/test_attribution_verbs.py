@@ -476,3 +476,52 @@ def test_two_subjects_after_what_they_said(body):
 def test_a_surname_ending_in_double_s_is_a_name():
     body = "Bank president Dieter Hiss told journalists that the rate could fall."
     assert _speakers(body) == ["Dieter Hiss"]
+
+
+def test_a_lone_name_after_the_quote_it_said():
+    body = (
+        "Traffic rose 11 pct in February.\n\n"
+        '"If the momentum is maintained, airlines can grow," Zorvander said in a statement.'
+    )
+    statements = extract(body, title="T").statements
+    assert [(s.speaker, s.text) for s in statements] == [
+        ("Zorvander", "If the momentum is maintained, airlines can grow"),
+    ]
+
+
+def test_a_lone_name_after_a_quote_is_the_firm_that_bears_it():
+    body = (
+        "Gold will rise, bankers Samuel Zorvanto and Co Ltd said in a market report.\n\n"
+        "But the firm said silver may lag.\n\n"
+        '"The market should be approached cautiously," Zorvanto said.'
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "Samuel Zorvanto and Co Ltd"
+    ] * 2
+
+
+def test_a_surname_misspelt_by_a_letter_is_the_person_named_before():
+    body = (
+        "Swaps will grow, said Thomas Zorvasper, the co-chairman.\n\n"
+        '"The contracts will reduce the expense," Zorvapsper said.'
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["Thomas Zorvasper"] * 2
+
+
+@pytest.mark.parametrize(
+    "told", ["told his colleagues", "told a business seminar", "told a meeting of analysts"]
+)
+def test_told_an_audience_then_what_was_said_without_that(told):
+    body = f"Trade minister Mike Zorvoore {told} great progress had been made in the talks."
+    statements = extract(body, title="T").statements
+    assert [(s.speaker, s.text) for s in statements] == [
+        ("Mike Zorvoore", "great progress had been made in the talks")
+    ]
+
+
+def test_told_reporters_at_a_time_then_that():
+    body = (
+        "Finance Secretary Jaime Zorvpin told reporters on Saturday that Sy would join the board."
+    )
+    statements = extract(body, title="T").statements
+    assert [s.text for s in statements] == ["Sy would join the board"]

@@ -805,3 +805,69 @@ def test_receipts_are_no_person():
 
 def test_the_spokesman_is_no_one_when_no_spokesperson_spoke_before():
     assert _speakers("The talks failed. The spokesman said that many firms hold talks.") == []
+
+
+def test_a_person_of_a_body_described_in_lower_case_even_with_a_common_word_in_the_name():
+    body = "The debt may be upgraded later, Howard Mount of the ratings agency said."
+    assert _speakers(body) == ["Howard Mount"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Luigi Zorvini, president of the employers organisation Confindustria said in a "
+        'speech, "A precarious political situation is damaging to the economy."',
+        "In testimony today, Tom Zorvook, director of industry affairs for the National "
+        'Cattlemens Association said "the industry must take a strong and united stand."',
+    ],
+)
+def test_a_role_apposition_wire_copy_leaves_unclosed_with_a_described_body(body):
+    speakers = _speakers(body)
+    assert len(speakers) == 1 and speakers[0].startswith(("Luigi Zorvini", "Tom Zorvook"))
+
+
+def test_an_unnamed_executive_of_a_named_body_speaks_for_it():
+    body = (
+        "A Zorvclays National Bank executive who asked not to be identified said: "
+        '"The rise of the independents has created a favourable sentiment overseas."'
+    )
+    assert _speakers(body) == ["Zorvclays National Bank"]
+
+
+def test_the_chief_executive_is_no_body():
+    body = 'The chief executive said: "The rise of the independents is favourable."'
+    assert _speakers(body) == []
+
+
+def test_officials_of_a_named_body_after_the_verb_with_an_apposition_after_them():
+    body = (
+        "The new fund is attracting offers in London, said officials of Zorvyong Investment "
+        "Company, one of the co-lead managers."
+    )
+    assert _speakers(body) == ["Zorvyong Investment Company"]
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "Palm oil output will drop this year, the Hamburg-based newsletter Zorv World said.",
+            "Zorv World",
+        ),
+        (
+            "The official Zorvking Review accused the United States of delaying approval of "
+            "high-technology sales.",
+            "Zorvking Review",
+        ),
+    ],
+)
+def test_a_paper_named_after_its_kind_or_an_adjective_of_the_press(body, name):
+    assert _speakers(body) == [name]
+
+
+def test_a_paper_described_by_where_it_is_based_is_no_name():
+    body = (
+        "Saudi output was three mln bpd, the Zorvian Economic Survey said. The Cyprus-based "
+        "newsletter also said Libya was producing 850,000 bpd."
+    )
+    assert "Cyprus-based" not in _speakers(body)
