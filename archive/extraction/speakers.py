@@ -527,6 +527,9 @@ _PRESS_ADJECTIVES = frozenset(
     {"official", "semi-official", "state-run", "state-owned", "government-run", "authoritative"}
 )
 
+# Words wire copy capitalises after "U.S." that name no body: "the U.S. Group", a delegation.
+_CAPITALISED_GROUPS = frozenset({"Group", "Delegation", "Team", "Side"})
+
 # Kinds of body written in lower case after its name ("the Teamsters union").
 _KINDS_AFTER_NAMES = frozenset({"union", "party", "group", "firm", "airline", "carrier"})
 
@@ -666,6 +669,13 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     words = words[1:] if article else words
     if not words:
         return None
+    if (
+        first == "the"
+        and len(words) == 2
+        and code_for(words[0])
+        and words[1] in _CAPITALISED_GROUPS
+    ):
+        return None  # "the U.S. Group also urged": wire copy's capital after "U.S.", no name
     if first == "the" and len(words) >= 2 and words[0] in _PRESS_ADJECTIVES:
         # "The official Peking Review accused …": the paper by its name.
         found = resolve(ctx, " ".join(["the", *words[1:]]), pos)

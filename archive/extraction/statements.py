@@ -117,6 +117,11 @@ _OFFICES_OF = re.compile(
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
 _CLOSING_QUOTES = ('"', "\u201d")
+# Whom a letter was written to is no subject: the letter is.
+_OBJECT_OF = re.compile(
+    r"\b(?:its|his|her|their|the|a|an)\s+(?:letter|message|memo|note|petition|submission)"
+    r"\s+to\s+$"
+)
 # A clause of its own after a verb of saying: "argued Biden had …", "said that he …".
 _NEW_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:[A-Z]|(?:he|she|they|it|we)\b)")
 _GERUND = re.compile(r"\s+(?!during\b|including\b)[a-z]{3,}ing\b")
@@ -616,6 +621,8 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     if heads:  # "The foreign ministers of Russia, Iran and Turkey said …"
         return heads, sent_start
     phrase = speaker_phrase(p.body, sent_start, verb.start())
+    if _OBJECT_OF.search(phrase.lead, 0, len(phrase.lead) - len(phrase.text)):
+        return [], phrase.start  # "its letter to Taft's board states …": the letter speaks
     if _UNNAMED_OF.search(phrase.lead) and code_for(without_the(phrase.text)):
         return [], phrase.start  # "authorities in the United Kingdom announced": unnamed
     pair = _PAIR.search(phrase.lead)

@@ -99,6 +99,7 @@ def _described_person(ctx: Context, start: int, limit: int) -> Speaker | None:
 # Up to three capitalised words and "and" before a phrase: "The Food and …", "US Food and …".
 _AND_BEFORE = re.compile(r"(?:\bthe\s+)?((?:[A-Z][\w'\u2019.-]*\s+){1,3})and\s+$")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_LEGAL_FORM_END = re.compile(r"\b(?:Ltd|Inc|Corp|Co|Plc|PLC|AG|SA|NV|BV|SpA|GmbH|LLC)\.?$")
 
 
 def joined_body(
@@ -116,9 +117,13 @@ def joined_body(
     # "Gulf and Western said" after "Gulf and Western Inc": the firm by its short name too.
     named = (ctx.registry.find_org(name) or ctx.registry.company_named(name) for name in joined)
     body = next((name for name in named if name), None) or _and_ministry(ctx, left, phrase)
+    of = _OF_BEFORE.search(ctx.body, sent_start, left.start())
+    if body is None and of and _LEGAL_FORM_END.search(phrase):
+        # "Bob Edgar of the Australia and New Zealand Banking Group Ltd said": a firm's name
+        # after "of" holds the "and", though the text names it nowhere else.
+        body = ctx.registry.add_org(f"{' '.join(words)} and {without_the(phrase)}")
     if body is None:
         return None
-    of = _OF_BEFORE.search(ctx.body, sent_start, left.start())
     if of:  # "Carl Hensman of the Bill and Melinda Gates Foundation noted": Hensman
         head = ctx.body[sent_start : of.start()]
         offset = walk_back(head)

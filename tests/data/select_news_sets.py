@@ -118,6 +118,7 @@ def seventh_tuning_batch() -> list[str]:
     return [r["id"] for r in _reuters()[110:130]]
 
 
+@cache
 def _census_stories() -> set[str]:
     """The first 1,500 Reuters stories with a body, in the file's order: the census of rule
     changes read their extractor output in earlier sessions."""
@@ -208,6 +209,16 @@ def twenty_second_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:14])
 
 
+def twenty_third_tuning_batch() -> list[str]:
+    """Labelled in session 18 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:15])
+
+
+def twenty_fourth_tuning_batch() -> list[str]:
+    """Labelled in session 18 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:16])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -224,9 +235,12 @@ _AFTER_SEVENTH = (
     nineteenth_tuning_batch,
     twentieth_tuning_batch,
     twenty_first_tuning_batch,
+    twenty_second_tuning_batch,
+    twenty_third_tuning_batch,
 )
 
 
+@cache  # each batch skips every batch before it: without this, work doubles with each one
 def _next_unseen(batches: tuple[Callable[[], list[str]], ...]) -> list[str]:
     """The next 20 Reuters stories after the seventh batch that neither the census nor
     `batches` took."""
@@ -257,5 +271,7 @@ if __name__ == "__main__":
         "tuning, twentieth batch": twentieth_tuning_batch(),
         "tuning, twenty-first batch": twenty_first_tuning_batch(),
         "tuning, twenty-second batch": twenty_second_tuning_batch(),
+        "tuning, twenty-third batch": twenty_third_tuning_batch(),
+        "tuning, twenty-fourth batch": twenty_fourth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

@@ -871,3 +871,27 @@ def test_a_paper_described_by_where_it_is_based_is_no_name():
         "newsletter also said Libya was producing 850,000 bpd."
     )
     assert "Cyprus-based" not in _speakers(body)
+
+
+def test_a_person_of_a_firm_whose_name_holds_and():
+    body = (
+        "Bob Zorvedgar of the Australia and New Zealand Zorvking Group Ltd said the "
+        "government's aim of reducing the deficit appeared to be working."
+    )
+    assert _speakers(body) == ["Bob Zorvedgar"]
+
+
+def test_whom_a_letter_is_written_to_is_no_speaker():
+    body = (
+        "The Zorvansett group said its letter to Zorvtaft's board states the group intends "
+        "to return control to the family."
+    )
+    assert "Zorvtaft's board" not in _speakers(body)
+
+
+def test_a_capital_wire_copy_puts_after_a_country_names_no_body():
+    body = (
+        "In talks with the finance minister, the U.S. Group also urged Japan to give U.S. "
+        "Financial institutions a bigger role in underwriting bonds."
+    )
+    assert _speakers(body) == []
