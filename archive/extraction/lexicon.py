@@ -93,6 +93,7 @@ ORG_HEADS = (
     holdings industries airlines bancorp exchange bourse
     centers centres survey presidency patrol workers project program programme laboratory
     observatory museum hospital academy league institution international watch chamber tribunal
+    club
     """
     )
 )

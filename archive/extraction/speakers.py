@@ -131,7 +131,9 @@ _SPOKESPERSON_SAID = re.compile(
     r"\b(?i:an?|the|its|his|her|their)\s+(?:[\w'\u2019.-]+\s+){0,3}?"
     r"(?:spokes(?:man|woman|person)|official|representative)"
     # "An official of the Law Debenture Trust said …. He noted …"
-    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.&-]*\s+){0,5}[A-Z][\w'\u2019.&-]*)?"
+    # "A spokesman for the Rio de Janeiro Port said": a particle may join the name.
+    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'\u2019.&-]*|de|da|do|del|di|du|von|van|of|and)\s+){0,6}[A-Z][\w'\u2019.&-]*)?"
     r"\s+(?:said|told|added|stated|noted|explained|denied|confirmed|pointed out)\b"
 )
 _DESCRIBED_BY = re.compile(r"(?:^|[\s(])((?:[a-z]{3,}\s+){0,2}[a-z]{4,})\s+$")
@@ -982,6 +984,8 @@ def _organisation(ctx: Context, words: list[str]) -> Speaker | None:
     while len(words) > 2 and (
         words[0].lower() in FUNCTION_WORDS | TIME_WORDS | _OPENING_WORDS or words[0].isdigit()
     ):
+        if words[0] == "May" and ctx.registry.find_org(" ".join(words)):
+            break  # "May Department Stores Co": a name, not the verb "may"
         words = words[1:]  # "on February 1 Amazon Web Services", "Although X's Department"
     common = [
         i

@@ -895,3 +895,28 @@ def test_a_capital_wire_copy_puts_after_a_country_names_no_body():
         "Financial institutions a bigger role in underwriting bonds."
     )
     assert _speakers(body) == []
+
+
+def test_a_club_is_a_body_and_the_club_after_it_the_same():
+    body = (
+        "The Zorvparis Club of creditor nations agreed to reschedule Uganda's debts, the Club "
+        "said in a statement. The Club said it approved of the country's programme."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["Zorvparis Club"] * 2
+
+
+def test_he_after_a_spokesman_for_a_body_with_a_particle_in_its_name():
+    body = (
+        "A spokesman for the Rio de Zorvaneiro Port said the order was given by Navy Minister "
+        "Henrique Zorvoya on grounds of security. But he said there were no incidents."
+    )
+    statements = extract(body, title="T").statements
+    assert [s.speaker for s in statements] == ["Rio de Zorvaneiro Port"] * 2
+
+
+def test_a_firm_whose_name_opens_with_may():
+    body = (
+        "May Zorvment Stores Co, reporting record results, said it is encouraged about the "
+        "new fiscal year."
+    )
+    assert _speakers(body) == ["May Zorvment Stores Co"]
