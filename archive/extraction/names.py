@@ -251,10 +251,17 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[: len(tokens) - len(name)], name
 
 
+_ROLE_OPENERS = frozenset(
+    {"current", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday"}
+    | {"thursday", "friday", "saturday", "sunday"}
+)
+
+
 def clean_role(tokens: list[str]) -> str:
-    """The role words before a name, without leading articles, countries and demonyms."""
+    """The role words before a name, without leading articles, times ("Yesterday British
+    Farm Minister"), countries and demonyms."""
     while tokens and (
-        tokens[0].lower() in FUNCTION_WORDS | {"current"} or is_country_token(tokens[0])
+        tokens[0].lower() in FUNCTION_WORDS | _ROLE_OPENERS or is_country_token(tokens[0])
     ):
         tokens = tokens[1:]
     return " ".join(tokens)

@@ -62,16 +62,18 @@ _PARTICIPIAL = re.compile(
 _APPOSITION = re.compile(r",\s+([^,]{2,90}),$")
 # "Chuck Levitt, analyst for Shearson Lehman said": wire copy leaves out the comma closing a
 # role apposition; the name opening the sentence is the subject, not the employer.
-# An opening adverbial may come first ("In testimony today, Tom Cook, director of industry
-# affairs for the National Cattlemens Association said"), and the body may be described
-# before its name ("president of the employers organisation Confindustria").
+# An opening adverbial or the quote said may come first ("In testimony today, Tom Cook,
+# director of industry affairs for the National Cattlemens Association said"), and the body
+# may be described before its name ("president of the employers organisation Confindustria").
 _UNCLOSED = re.compile(
-    r"\s*(?:(?:In|On|At|After|During)\b[^,\"\u201c]{0,40},\s+)?"
+    r"\s*(?:(?:In|On|At|After|During)\b[^,\"\u201c]{0,40},\s+"
+    r"|[\"\u201c][^\"\u201c\u201d]*[,?!][\"\u201d]\s+)?"  # or the quote it said
     r"(?P<subject>[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){1,3}),"
     r" (?P<role>(?:[a-z][\w-]* ){0,3}?(?P<job>[A-Za-z][\w-]+)"
     r"(?: (?:of|for) [a-z][\w-]*(?: [a-z][\w-]*){0,2})? (?:for|of|at|with)"
-    # the body's name may hold a comma: "Smith Barney, Harris Upham and Co"
-    r" (?:the )?(?:[a-z][\w-]* ){0,2}[A-Z][^;\"\u201c\u201d]{1,60}?),?\s*$"
+    # the body's name may hold a comma before a capital: "Smith Barney, Harris Upham and Co"
+    r" (?:the )?(?:[a-z][\w-]* ){0,2}[A-Z]"
+    r"(?:[^,;\"\u201c\u201d]|,(?= [A-Z])){1,80}?),?\s*$"
 )
 # "X, the mayor of Esperanza, Sultan Kudarat, said": a description and then a place, one
 # apposition of two parts.

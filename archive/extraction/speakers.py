@@ -529,6 +529,9 @@ _PRESS_ADJECTIVES = frozenset(
     {"official", "semi-official", "state-run", "state-owned", "government-run", "authoritative"}
 )
 
+# Who runs a body, as an adjective: "Democratic-controlled", "Soviet-backed".
+_CONTROLLED = re.compile(r"[A-Z][\w]*-(?:controlled|led|run|dominated|backed|owned)")
+
 # Words wire copy capitalises after "U.S." that name no body: "the U.S. Group", a delegation.
 _CAPITALISED_GROUPS = frozenset({"Group", "Delegation", "Team", "Side"})
 
@@ -786,8 +789,11 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     if len(words) == 1 and last in OUTLET_KINDS and first == "the":
         return _last_outlet(ctx, pos)  # "The newspaper said" after "the New York Times said"
     described = first == "the" and 2 <= len(words) <= 3 and last in ORG_NOUNS
-    if described and all(w.islower() and w not in _ANOTHER for w in words[:-1]):
-        # "the central bank said" after "the Bank of Spain"; never any firm at all
+    if described and all(
+        (w.islower() or _CONTROLLED.fullmatch(w)) and w not in _ANOTHER for w in words[:-1]
+    ):
+        # "the central bank said" after "the Bank of Spain", "the Democratic-controlled
+        # committee said" after "the House Foreign Affairs Committee"; never any firm at all
         return ctx.last_org(last, pos, any_company=False)
     if (
         first == "the"

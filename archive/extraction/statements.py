@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .attribution import Pass, span
 from .countries import code_for
@@ -81,7 +82,7 @@ _ADDRESSEE = (
     # "told his colleagues", "told a business seminar", "told the annual meeting"
     r"|(?:[a-z][\w-]*\s+){0,2}?(?:colleagues|shareholders|members|meeting|conference"
     r"|seminar|symposium|hearing|committee|subcommittee|forum|gathering|investors|analysts"
-    r"|clients|employees|workers|staff|counterparts|ministers|delegation)"
+    r"|clients|employees|workers|staff|counterparts|ministers|delegation|panel)"
     r"(?:\s+of\s+[a-z][\w-]*)?"  # "told a meeting of analysts"
     r"|(?:(?:host|anchor|presenter|interviewer)\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"(?:\s+(?:news\s+agency|newspaper|daily|television|radio|broadcaster))?)"
@@ -117,6 +118,10 @@ _OFFICES_OF = re.compile(
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
 _CLOSING_QUOTES = ('"', "\u201d")
+# A verb straight after "states" makes it a noun: "member states were", "EC states appeared".
+_VERB_AFTER_STATES = re.compile(
+    r"\s+(?:are|were|have|had|will|would|could|should|can|may|might|must|do|did|[a-z]+ed)\b"
+)
 # Whom a letter was written to is no subject: the letter is.
 _OBJECT_OF = re.compile(
     r"\b(?:its|his|her|their|the|a|an)\s+(?:letter|message|memo|note|petition|submission)"
@@ -275,6 +280,10 @@ _WHETHER = re.compile(r"\s+(?:whether|if|why|how)\s+")
 _ON_DOING = re.compile(r"\s+(?:on|upon)\s+(?:\w+\s+){0,2}?\w+ing\b")
 _LATER_QUOTE = re.compile(r"[^.;:\"\u201c\u201d]{1,100}?(?=[\u201c\"])")
 _INITIALS = re.compile(DOTTED_INITIALS)
+# Titles shortened with a full stop that goes on with the name: '"…," said Rep. Ed Jones'.
+_TITLE_ABBREVIATIONS = frozenset(
+    {"rep", "sen", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "mrs", "prof", "dr", "mr"}
+)
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
 # "…, said James E. Olson, chairman.": a name, then its role in lower case, end the sentence.
 _NAME_ROLE_TAIL = re.compile(
@@ -523,11 +532,16 @@ def _words_after(p: Pass, pos: int) -> list[str]:
         (
             i
             for i, w in enumerate(words)
-            if w.endswith(".") and len(w) > 2 and not _INITIALS.fullmatch(w)
+            if w.endswith(".")
+            and len(w) > 2
+            and not _INITIALS.fullmatch(w)
+            and w[:-1].lower() not in _TITLE_ABBREVIATIONS
         ),
         None,
     )
     words = words[: cut + 1] if cut is not None else words
+    # "said Dr. Livermore": the title without its full stop, as a title is written before a name
+    words = [w[:-1] if w[:-1].lower() in _TITLE_ABBREVIATIONS else w for w in words]
     if words:
         words[-1] = words[-1].rstrip(".") if len(words[-1]) > 2 else words[-1]
     return words
@@ -565,6 +579,10 @@ def _own_subject(p: Pass, phrase: Phrase, sent_start: int) -> Speaker | None:
     # "The United Arab Emirates daily X published what it said": a country opening a longer
     # subject is no subject of its own.
     own = [s for s in subjects if s.kind == kind and not code_for(s.name)]
+    if own and kind == ORGANISATION:
+        # "The Post and Telecommunications Ministry has urged … because it says": the whole
+        # name, as its own statement gave it, not the words after "and".
+        return replace(own[0], name=p.ctx.registry.longer_org(own[0].name))
     return own[0] if own else None
 
 
@@ -753,6 +771,8 @@ def _attribute_verb(p: Pass, verb: re.Match[str]) -> None:
         return  # "X, asked whether she would resign, said …": a question put to X
     if verb.group() == "reports" and _MEDIA_BEFORE.search(p.body, 0, verb.start()):
         return  # "Italian press reports that a bond issue was studied pushed …": a noun
+    if verb.group() == "states" and _VERB_AFTER_STATES.match(p.body, verb.end()):
+        return  # "enough EC states appeared to be opposed": the noun, before its own verb
     sent_start, sent_end = p.sentence_at(verb.start())
     speakers, phrase_at = _speakers_of(p, verb, sent_start)
     # "Aides denied the story, as did former adviser John Bolton": one more who said it.

@@ -94,6 +94,8 @@ NEWS_FLOORS = {
     "news_tuning_22.jsonl": {"countries": 0.93, "speakers": 0.90},
     "news_tuning_23.jsonl": {"countries": 0.93, "speakers": 0.87},
     "news_tuning_24.jsonl": {"countries": 0.94, "speakers": 0.88},
+    "news_tuning_25.jsonl": {"countries": 0.96, "speakers": 0.96},
+    "news_tuning_26.jsonl": {"countries": 0.94, "speakers": 0.87},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 
@@ -137,6 +139,8 @@ def test_each_reuters_batch_is_the_one_its_selection_names(monkeypatch):
         "news_tuning_22.jsonl": select_news_sets.twenty_second_tuning_batch,
         "news_tuning_23.jsonl": select_news_sets.twenty_third_tuning_batch,
         "news_tuning_24.jsonl": select_news_sets.twenty_fourth_tuning_batch,
+        "news_tuning_25.jsonl": select_news_sets.twenty_fifth_tuning_batch,
+        "news_tuning_26.jsonl": select_news_sets.twenty_sixth_tuning_batch,
     }
     for name, batch in batches.items():
         with (DATA / name).open(encoding="utf-8") as lines:

@@ -219,6 +219,16 @@ def twenty_fourth_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:16])
 
 
+def twenty_fifth_tuning_batch() -> list[str]:
+    """Labelled in session 18 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:17])
+
+
+def twenty_sixth_tuning_batch() -> list[str]:
+    """Labelled in session 18 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:18])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -237,6 +247,8 @@ _AFTER_SEVENTH = (
     twenty_first_tuning_batch,
     twenty_second_tuning_batch,
     twenty_third_tuning_batch,
+    twenty_fourth_tuning_batch,
+    twenty_fifth_tuning_batch,
 )
 
 
@@ -273,5 +285,7 @@ if __name__ == "__main__":
         "tuning, twenty-second batch": twenty_second_tuning_batch(),
         "tuning, twenty-third batch": twenty_third_tuning_batch(),
         "tuning, twenty-fourth batch": twenty_fourth_tuning_batch(),
+        "tuning, twenty-fifth batch": twenty_fifth_tuning_batch(),
+        "tuning, twenty-sixth batch": twenty_sixth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

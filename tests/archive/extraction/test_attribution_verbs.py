@@ -525,3 +525,46 @@ def test_told_reporters_at_a_time_then_that():
     )
     statements = extract(body, title="T").statements
     assert [s.text for s in statements] == ["Sy would join the board"]
+
+
+def test_a_title_shortened_with_a_full_stop_after_the_verb():
+    body = (
+        '"User fees are the wrong way to attack this," said Rep. Ed Zorvones (D-Tenn.), '
+        "chairman of the House Agriculture Subcommittee."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["Ed Zorvones"]
+
+
+def test_an_unclosed_role_apposition_after_the_quote_it_said():
+    body = (
+        '"Most investors are still looking for chances to sell," Hiromitsu Zorvada, manager '
+        "of Meiji Mutual Life Insurance Co's international investment department said."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["Hiromitsu Zorvada"]
+
+
+def test_an_apposition_then_a_clause_is_no_role_of_the_speaker():
+    body = (
+        "Seyed Mohammad Zorvadi, a council member of the Expediency Discernment Council, died "
+        "of COVID-19, the government announced yesterday."
+    )
+    assert "Seyed Mohammad Zorvadi" not in extract(body, title="T").speakers
+
+
+def test_states_before_its_own_verb_is_a_noun():
+    body = "British Farm Minister Michael Zorvling said enough EC states appeared to be opposed."
+    statements = extract(body, title="T").statements
+    assert [(s.speaker, s.role) for s in statements] == [("Michael Zorvling", "Farm Minister")]
+
+
+def test_a_time_before_a_role_is_no_part_of_it():
+    body = "Yesterday British Farm Minister Michael Zorvling said the tax would be rejected."
+    assert [s.role for s in extract(body, title="T").statements] == ["Farm Minister"]
+
+
+def test_told_the_panel_then_what_was_said():
+    body = "CFTC Chairman Susan Zorvlips told the panel the commission was preparing the plan."
+    statements = extract(body, title="T").statements
+    assert [(s.speaker, s.text) for s in statements] == [
+        ("Susan Zorvlips", "the commission was preparing the plan")
+    ]

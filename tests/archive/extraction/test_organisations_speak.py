@@ -920,3 +920,24 @@ def test_a_firm_whose_name_opens_with_may():
         "new fiscal year."
     )
     assert _speakers(body) == ["May Zorvment Stores Co"]
+
+
+def test_a_committee_described_by_who_controls_it_is_the_one_named_before():
+    body = (
+        "The U.S. House Zorvign Affairs Committee approved a bill to ease export controls. "
+        "The Democratic-controlled committee said export controls had cost exports."
+    )
+    assert _speakers(body) == ["U.S. House Zorvign Affairs Committee"]
+
+
+def test_it_after_a_body_of_two_portfolios_is_the_whole_body():
+    body = (
+        "The Post and Zorvcommunications Ministry has urged the merger of the two firms "
+        "because it says the market can only support a single competitor."
+    )
+    assert _speakers(body) == ["Post and Zorvcommunications Ministry"]
+
+
+def test_a_dominican_is_no_part_of_a_name():
+    body = "Dominican Alfredo Zorvart told Reuters his first aim is to put the house in order."
+    assert _speakers(body) == ["Alfredo Zorvart"]
