@@ -99,7 +99,10 @@ _ORG_TAIL = re.compile(
     rf" (?:(?:of|for|on) (?:the )?{_TOKEN}|to {_TOKEN} {_TOKEN})"
     rf"(?: (?:and (?![A-Z]{{2}}))?{_TOKEN})*"
 )
-_ROLE_PREFIX = re.compile(rf"((?:{_TOKEN} )*[\w-]+) (to|of|for|on) $")
+# "Comptroller of the Currency Robert Clarke": the office's object may take "the".
+_ROLE_PREFIX = re.compile(
+    rf"((?:{DOTTED_INITIALS} )?(?:{_TOKEN} )*[\w-]+) ((?:to|of|for|on)(?: the)?) $"
+)
 _CONTRACTION = re.compile(r"['\u2019](?:m|d|re|ll|ve|t)$")
 # A run before an administrative noun is a place ("the Maidan Wardak provincial council").
 _PLACE_NOUN = re.compile(
@@ -298,7 +301,7 @@ def _role_prefix(text: str, start: int) -> list[str]:
     """['Ambassador', 'to'] for 'Ambassador to Armenia Sergey Kopyrkin' (run split at 'to')."""
     match = _ROLE_PREFIX.search(text, max(0, start - 80), start)
     if match and match.group(1).split(" ")[-1].lower() in ROLE_WORDS:
-        return match.group(1).split(" ") + [match.group(2)]
+        return match.group(1).split(" ") + match.group(2).split(" ")
     return []
 
 

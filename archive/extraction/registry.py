@@ -287,6 +287,27 @@ class Registry:
         ]
         return firms[0] if len(firms) == 1 else None
 
+    def blended_name(self, word: str) -> str | None:
+        """The one recorded firm `word` shortens by blending its words' openings: "Adsteam"
+        for "Adelaide Steamship Co Ltd" (its first two letters, then every letter in order)."""
+        if len(word) < 5:
+            return None
+        lower = word.lower()
+
+        def blends(name: str) -> bool:
+            letters = iter(name.lower())
+            return name.lower().startswith(lower[:2]) and all(c in letters for c in lower)
+
+        firms = [
+            g.name
+            for g in self._groups
+            if g.kind == ORGANISATION
+            and g.name.split()[-1].lower() in _COMPANY_ENDS
+            and not g.name.startswith(word)
+            and blends(g.name)
+        ]
+        return firms[0] if len(firms) == 1 else None
+
     def person_misspelt(self, word: str) -> str | None:
         """The one recorded person whose surname `word` misspells by a letter: "Japsper said"
         after "Thomas Jasper" (short names are too alike to tell a typo from another name)."""

@@ -529,8 +529,11 @@ _PRESS_ADJECTIVES = frozenset(
     {"official", "semi-official", "state-run", "state-owned", "government-run", "authoritative"}
 )
 
-# Who runs a body, as an adjective: "Democratic-controlled", "Soviet-backed".
-_CONTROLLED = re.compile(r"[A-Z][\w]*-(?:controlled|led|run|dominated|backed|owned)")
+# A capitalised adjective that describes a body, not its name: "Democratic-controlled",
+# "Soviet-backed", "Cyprus-based", "English-language".
+_HYPHEN_ADJECTIVE = re.compile(
+    r"[A-Z][\w.]*-(?:controlled|led|run|dominated|backed|owned|based|language)"
+)
 
 # Words wire copy capitalises after "U.S." that name no body: "the U.S. Group", a delegation.
 _CAPITALISED_GROUPS = frozenset({"Group", "Delegation", "Team", "Side"})
@@ -687,8 +690,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         return found if found and found.kind == ORGANISATION else None
     # "the Business Day newspaper", not "an Arab newspaper"
     outlet_kind = len(words) >= 2 and words[-1] in OUTLET_KINDS and first not in ("a", "an")
-    if outlet_kind and all(w.endswith("-based") for w in words[:-1]):
-        return _last_outlet(ctx, pos)  # "The Cyprus-based newsletter said": where, not who
+    if outlet_kind and all(_HYPHEN_ADJECTIVE.fullmatch(w) for w in words[:-1]):
+        # "The Cyprus-based newsletter said", "the English-language daily said": no name
+        return _last_outlet(ctx, pos)
     if (
         outlet_kind
         and all(w[:1].isupper() for w in words[:-1])
@@ -790,7 +794,7 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         return _last_outlet(ctx, pos)  # "The newspaper said" after "the New York Times said"
     described = first == "the" and 2 <= len(words) <= 3 and last in ORG_NOUNS
     if described and all(
-        (w.islower() or _CONTROLLED.fullmatch(w)) and w not in _ANOTHER for w in words[:-1]
+        (w.islower() or _HYPHEN_ADJECTIVE.fullmatch(w)) and w not in _ANOTHER for w in words[:-1]
     ):
         # "the central bank said" after "the Bank of Spain", "the Democratic-controlled
         # committee said" after "the House Foreign Affairs Committee"; never any firm at all
@@ -875,8 +879,10 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
     company = ctx.registry.company_named(" ".join(words))
     if person and not (company and company.startswith(person.name + " ")):
         company = None  # "Boston Five" is a person only if no firm's name opens with it
-    if company is None and person is None and len(words) == 1 and _lone_name(ctx, words[0], pos):
-        company = ctx.registry.add_org(words[0])
+    if company is None and person is None and len(words) == 1:
+        company = ctx.registry.blended_name(words[0])  # "Adsteam said"
+        if company is None and _lone_name(ctx, words[0], pos):
+            company = ctx.registry.add_org(words[0])
     return Speaker(company, ORGANISATION) if company else person
 
 
@@ -927,6 +933,8 @@ def _lone_name_word(ctx: Context, word: str) -> bool:
     the article also writes in lower case, not the interviewer's tag."""
     if not _LONE_WORD.fullmatch(word) or is_country_token(word) or not is_name_token(word):
         return False
+    if word.endswith("s") and is_job(word[:-1].lower()):
+        return False  # "Brokers said": people of a trade, unnamed
     return word.lower() not in ctx.lower_words and word not in INTERVIEWER_TAGS
 
 

@@ -118,6 +118,7 @@ _OFFICES_OF = re.compile(
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset({"said", "says", "added", "adds"})
 _CLOSING_QUOTES = ('"', "\u201d")
+_EXPRESSED_IN = re.compile(r",\s+expressed in\s$")
 # A verb straight after "states" makes it a noun: "member states were", "EC states appeared".
 _VERB_AFTER_STATES = re.compile(
     r"\s+(?:are|were|have|had|will|would|could|should|can|may|might|must|do|did|[a-z]+ed)\b"
@@ -771,6 +772,10 @@ def _attribute_verb(p: Pass, verb: re.Match[str]) -> None:
         return  # "X, asked whether she would resign, said …": a question put to X
     if verb.group() == "reports" and _MEDIA_BEFORE.search(p.body, 0, verb.start()):
         return  # "Italian press reports that a bond issue was studied pushed …": a noun
+    if verb.group() == "expressed" and _EXPRESSED_IN.search(
+        p.body, max(0, verb.start() - 3), verb.end() + 4
+    ):
+        return  # "foreign sales, expressed in U.S. dlrs, rose": a participle of measure
     if verb.group() == "states" and _VERB_AFTER_STATES.match(p.body, verb.end()):
         return  # "enough EC states appeared to be opposed": the noun, before its own verb
     sent_start, sent_end = p.sentence_at(verb.start())

@@ -96,6 +96,8 @@ NEWS_FLOORS = {
     "news_tuning_24.jsonl": {"countries": 0.94, "speakers": 0.88},
     "news_tuning_25.jsonl": {"countries": 0.96, "speakers": 0.96},
     "news_tuning_26.jsonl": {"countries": 0.94, "speakers": 0.87},
+    "news_tuning_27.jsonl": {"countries": 0.96, "speakers": 0.86},
+    "news_tuning_28.jsonl": {"countries": 0.97, "speakers": 0.86},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 
@@ -141,6 +143,8 @@ def test_each_reuters_batch_is_the_one_its_selection_names(monkeypatch):
         "news_tuning_24.jsonl": select_news_sets.twenty_fourth_tuning_batch,
         "news_tuning_25.jsonl": select_news_sets.twenty_fifth_tuning_batch,
         "news_tuning_26.jsonl": select_news_sets.twenty_sixth_tuning_batch,
+        "news_tuning_27.jsonl": select_news_sets.twenty_seventh_tuning_batch,
+        "news_tuning_28.jsonl": select_news_sets.twenty_eighth_tuning_batch,
     }
     for name, batch in batches.items():
         with (DATA / name).open(encoding="utf-8") as lines:

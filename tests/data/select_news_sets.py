@@ -229,6 +229,16 @@ def twenty_sixth_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:18])
 
 
+def twenty_seventh_tuning_batch() -> list[str]:
+    """Labelled in session 18 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:19])
+
+
+def twenty_eighth_tuning_batch() -> list[str]:
+    """Labelled in session 18 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:20])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -249,6 +259,8 @@ _AFTER_SEVENTH = (
     twenty_third_tuning_batch,
     twenty_fourth_tuning_batch,
     twenty_fifth_tuning_batch,
+    twenty_sixth_tuning_batch,
+    twenty_seventh_tuning_batch,
 )
 
 
@@ -287,5 +299,7 @@ if __name__ == "__main__":
         "tuning, twenty-fourth batch": twenty_fourth_tuning_batch(),
         "tuning, twenty-fifth batch": twenty_fifth_tuning_batch(),
         "tuning, twenty-sixth batch": twenty_sixth_tuning_batch(),
+        "tuning, twenty-seventh batch": twenty_seventh_tuning_batch(),
+        "tuning, twenty-eighth batch": twenty_eighth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

@@ -568,3 +568,19 @@ def test_told_the_panel_then_what_was_said():
     assert [(s.speaker, s.text) for s in statements] == [
         ("Susan Zorvlips", "the commission was preparing the plan")
     ]
+
+
+def test_expressed_in_a_currency_is_no_speech():
+    body = (
+        "Domestic sales decreased 4.4 pct and foreign sales, expressed in U.S. dlrs, rose 7.9 "
+        "pct, the Zorvworth Co said."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["Zorvworth Co"]
+
+
+def test_an_office_of_the_body_before_a_name_is_the_role():
+    body = "U.S. Comptroller of the Currency Robert Zorvarke said his office is expanding a plan."
+    statements = extract(body, title="T").statements
+    assert [(s.speaker, s.role) for s in statements] == [
+        ("Robert Zorvarke", "Comptroller of the Currency")
+    ]

@@ -941,3 +941,29 @@ def test_it_after_a_body_of_two_portfolios_is_the_whole_body():
 def test_a_dominican_is_no_part_of_a_name():
     body = "Dominican Alfredo Zorvart told Reuters his first aim is to put the house in order."
     assert _speakers(body) == ["Alfredo Zorvart"]
+
+
+def test_a_firm_by_a_blend_of_its_words():
+    body = (
+        "The Zorvelaide Steamship Co Ltd said it was looking to the British market.\n\n"
+        "Zorvsteam said it was continuing to look for investment opportunities overseas."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "Zorvelaide Steamship Co Ltd"
+    ] * 2
+
+
+def test_people_of_a_trade_capitalised_at_a_sentence_start_are_unnamed():
+    body = (
+        "Shares fell sharply.\n\nBrokers said the index fell a record 36 points.\n\n"
+        "Brokers said they were flooded with sell orders."
+    )
+    assert _speakers(body) == []
+
+
+def test_a_paper_described_by_its_language_is_the_paper_named_before():
+    body = (
+        "Exports must rise, the Zorvtehran Times said.\n\n"
+        "The English-language daily said bigger export earnings were needed."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == ["Zorvtehran Times"] * 2
