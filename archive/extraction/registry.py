@@ -268,23 +268,21 @@ class Registry:
         if found or several or len(name) < 7:
             return None
         # Wire copy's typos: "Volkwagen said" after "Volkswagen AG".
-        misspelt = [
-            org
-            for org in orgs
-            if org.split()[-1].lower() in _COMPANY_ENDS and _one_edit(org.split()[0], name)
-        ]
+        misspelt = [firm for firm in self._firms() if _one_edit(firm.split()[0], name)]
         return misspelt[0] if len(misspelt) == 1 else None
+
+    def _firms(self) -> list[str]:
+        """Recorded organisations whose names end in a legal form or "company"."""
+        return [
+            g.name
+            for g in self._groups
+            if g.kind == ORGANISATION and g.name.split()[-1].lower() in _COMPANY_ENDS
+        ]
 
     def firm_of_founder(self, word: str) -> str | None:
         """The one recorded firm that bears the name `word` before its legal form: "Montagu
         said" after "Samuel Montagu and Co Ltd"."""
-        firms = [
-            g.name
-            for g in self._groups
-            if g.kind == ORGANISATION
-            and g.name.split()[-1].lower() in _COMPANY_ENDS
-            and word in g.name.split()[:-1]
-        ]
+        firms = [firm for firm in self._firms() if word in firm.split()[:-1]]
         return firms[0] if len(firms) == 1 else None
 
     def blended_name(self, word: str) -> str | None:
@@ -294,18 +292,11 @@ class Registry:
             return None
         lower = word.lower()
 
-        def blends(name: str) -> bool:
-            letters = iter(name.lower())
-            return name.lower().startswith(lower[:2]) and all(c in letters for c in lower)
+        def blends(firm: str) -> bool:
+            letters = iter(firm.lower())
+            return firm.lower().startswith(lower[:2]) and all(c in letters for c in lower)
 
-        firms = [
-            g.name
-            for g in self._groups
-            if g.kind == ORGANISATION
-            and g.name.split()[-1].lower() in _COMPANY_ENDS
-            and not g.name.startswith(word)
-            and blends(g.name)
-        ]
+        firms = [f for f in self._firms() if not f.startswith(word) and blends(f)]
         return firms[0] if len(firms) == 1 else None
 
     def person_misspelt(self, word: str) -> str | None:

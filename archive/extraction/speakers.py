@@ -950,8 +950,14 @@ def surname_alone(ctx: Context, word: str) -> Speaker | None:
     misspelt = ctx.registry.person_misspelt(word)
     if misspelt:
         return ctx.person(misspelt)
-    ctx.registry.add_persons([Mention(word, 0, len(word))])
-    return ctx.person(ctx.registry.resolve_person(word) or word)
+    return _recorded_person(ctx, word)
+
+
+def _recorded_person(ctx: Context, name: str) -> Speaker:
+    """A person a rule found whom the name lists did not: recorded, so that later mentions
+    of the name take the person up."""
+    ctx.registry.add_persons([Mention(name, 0, len(name))])
+    return ctx.person(ctx.registry.resolve_person(name) or name)
 
 
 def _role_or_country(word: str) -> bool:
@@ -986,9 +992,7 @@ def _employee(ctx: Context, words: list[str], cut: int) -> Speaker | None:
     )
     if not (described and 2 <= len(name) <= 3 and all(_LONE_WORD.fullmatch(w) for w in name)):
         return None
-    joined = " ".join(name)
-    ctx.registry.add_persons([Mention(joined, 0, len(joined))])
-    return ctx.person(ctx.registry.resolve_person(joined) or joined)
+    return _recorded_person(ctx, " ".join(name))
 
 
 def _organisation(ctx: Context, words: list[str]) -> Speaker | None:

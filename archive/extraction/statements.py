@@ -529,20 +529,17 @@ def _words_after(p: Pass, pos: int) -> list[str]:
     unless it closes an initial ("John G. Roberts", "A.W. Clausen")."""
     who = _AFTER_WHO.match(p.body, pos)
     words = who.group(1).split() if who else []
+    # "said Dr. Livermore": a title without its full stop, which ends no sentence
+    words = [w[:-1] if w[:-1].lower() in _TITLE_ABBREVIATIONS else w for w in words]
     cut = next(
         (
             i
             for i, w in enumerate(words)
-            if w.endswith(".")
-            and len(w) > 2
-            and not _INITIALS.fullmatch(w)
-            and w[:-1].lower() not in _TITLE_ABBREVIATIONS
+            if w.endswith(".") and len(w) > 2 and not _INITIALS.fullmatch(w)
         ),
         None,
     )
     words = words[: cut + 1] if cut is not None else words
-    # "said Dr. Livermore": the title without its full stop, as a title is written before a name
-    words = [w[:-1] if w[:-1].lower() in _TITLE_ABBREVIATIONS else w for w in words]
     if words:
         words[-1] = words[-1].rstrip(".") if len(words[-1]) > 2 else words[-1]
     return words

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_LOWER, PARTICLES, ROLE_WORDS
+from .lexicon import COMPANY_FORMS, ORG_LOWER, PARTICLES, ROLE_WORDS
+from .names import bare
 from .phrases import speaker_phrase, walk_back
 from .speakers import Context, Speaker, is_role, resolve, resolve_phrase
 from .speech_words import ORG_NOUNS
@@ -99,7 +100,12 @@ def _described_person(ctx: Context, start: int, limit: int) -> Speaker | None:
 # Up to three capitalised words and "and" before a phrase: "The Food and …", "US Food and …".
 _AND_BEFORE = re.compile(r"(?:\bthe\s+)?((?:[A-Z][\w'\u2019.-]*\s+){1,3})and\s+$")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-_LEGAL_FORM_END = re.compile(r"\b(?:Ltd|Inc|Corp|Co|Plc|PLC|AG|SA|NV|BV|SpA|GmbH|LLC)\.?$")
+
+
+def _ends_in_legal_form(phrase: str) -> bool:
+    """ "… Banking Group Ltd": a firm's legal form, capitalised, ends the phrase."""
+    last = bare(phrase.split()[-1]).rstrip(".") if phrase.split() else ""
+    return last[:1].isupper() and last.lower() in COMPANY_FORMS
 
 
 def joined_body(
@@ -118,7 +124,7 @@ def joined_body(
     named = (ctx.registry.find_org(name) or ctx.registry.company_named(name) for name in joined)
     body = next((name for name in named if name), None) or _and_ministry(ctx, left, phrase)
     of = _OF_BEFORE.search(ctx.body, sent_start, left.start())
-    if body is None and of and _LEGAL_FORM_END.search(phrase):
+    if body is None and of and _ends_in_legal_form(phrase):
         # "Bob Edgar of the Australia and New Zealand Banking Group Ltd said": a firm's name
         # after "of" holds the "and", though the text names it nowhere else.
         body = ctx.registry.add_org(f"{' '.join(words)} and {without_the(phrase)}")
