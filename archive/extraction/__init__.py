@@ -31,7 +31,7 @@ from .registry import Registry
 from .statements import find_statements
 from .types import ORGANISATION, PERSON, Entity, Extraction, Statement
 
-EXTRACTOR_VERSION: int = 12
+EXTRACTOR_VERSION: int = 13
 
 # Metadata comes from the first MAX_EXTRACTED characters of the body only: news articles are
 # far shorter, and a huge text would hold an import up for minutes. The body is kept whole.

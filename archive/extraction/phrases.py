@@ -75,6 +75,12 @@ _UNCLOSED = re.compile(
     r" (?:the )?(?:[a-z][\w-]* ){0,2}[A-Z]"
     r"(?:[^,;\"\u201c\u201d]|,(?= [A-Z])){1,80}?),?\s*$"
 )
+# "Analyst Ann Lee, of Smith Barney Harris Upham said": where a named person works, set off
+# by a comma wire copy leaves unclosed; she speaks, not the firm.
+_WORKPLACE_UNCLOSED = re.compile(
+    r"(?<=[A-Za-z.]), (?:of|at|with|from) (?:the )?[A-Z][^,;\"\u201c\u201d]{1,60}?\s*$"
+)
+_ENDS_IN_FULL_NAME = re.compile(r"\b[A-Z][\w'\u2019.-]* [A-Z][\w'\u2019-]+$")
 # "X, the mayor of Esperanza, Sultan Kudarat, said": a description and then a place, one
 # apposition of two parts.
 _DESCRIPTION = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,]{1,80})$")
@@ -323,6 +329,9 @@ def speaker_phrase(body: str, sent_start: int, verb_start: int) -> Phrase:
         subject = unclosed.group("subject")
         return Phrase(unclosed.start("subject"), subject, unclosed.group("role"), subject)
     before = _strip_aux(body[sent_start:verb_start])
+    workplace = _WORKPLACE_UNCLOSED.search(before)
+    if workplace and _ENDS_IN_FULL_NAME.search(before, 0, workplace.start()):
+        before = before[: workplace.start()]
     appositive = ""
     apposition = _APPOSITION.search(before)
     if apposition and before[apposition.start() - 1 : apposition.start()].strip():

@@ -38,6 +38,15 @@ def _initials(name: str) -> str:
     )
 
 
+def _without_form(name: str) -> str:
+    """The name without its legal form: "ATT" abbreviates "American Telephone and Telegraph
+    Co", "NASD" the "National Association of Securities Dealers Inc"."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower().rstrip(".") in COMPANY_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
 def org_key(name: str) -> str:
     """Fold an organisation name: case, 'Russia's'/'Russian', -ise/-ize."""
     words = _LEADING_THE.sub("", name.strip()).split()
@@ -198,7 +207,7 @@ class Registry:
         if not _ACRONYM.fullmatch(name):
             return None
         orgs = [g for g in self._groups if g.kind == ORGANISATION]
-        found = [g for g in orgs if _initials(g.name) == name]
+        found = [g for g in orgs if name in (_initials(g.name), _initials(_without_form(g.name)))]
         if not found:
             # "USDA" for "U.S. Agriculture Department": the same initials in another order
             found = [

@@ -536,6 +536,7 @@ _HYPHEN_ADJECTIVE = re.compile(
 )
 
 # Words wire copy capitalises after "U.S." that name no body: "the U.S. Group", a delegation.
+_STATES_LISTED = re.compile(r",?\s+And\s+|,\s+")
 _CAPITALISED_GROUPS = frozenset({"Group", "Delegation", "Team", "Side"})
 
 # Kinds of body written in lower case after its name ("the Teamsters union").
@@ -677,6 +678,8 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     words = words[1:] if article else words
     if not words:
         return None
+    if "And" in words and all(code_for(part) for part in _STATES_LISTED.split(" ".join(words))):
+        return None  # "the U.S. And West Germany said": states named by country, not a body
     if (
         first == "the"
         and len(words) == 2

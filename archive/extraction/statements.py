@@ -123,6 +123,9 @@ _EXPRESSED_IN = re.compile(r",\s+expressed in\s$")
 _VERB_AFTER_STATES = re.compile(
     r"\s+(?:are|were|have|had|will|would|could|should|can|may|might|must|do|did|[a-z]+ed)\b"
 )
+# A verb's -s form between a list's comma and its "and" is a noun: "bills, notes and bonds".
+_LISTED_BEFORE = re.compile(r",\s+$")
+_LISTED_AFTER = re.compile(r"\s+(?:and|or)\s")
 # Whom a letter was written to is no subject: the letter is.
 _OBJECT_OF = re.compile(
     r"\b(?:its|his|her|their|the|a|an)\s+(?:letter|message|memo|note|petition|submission)"
@@ -775,6 +778,12 @@ def _attribute_verb(p: Pass, verb: re.Match[str]) -> None:
         return  # "foreign sales, expressed in U.S. dlrs, rose": a participle of measure
     if verb.group() == "states" and _VERB_AFTER_STATES.match(p.body, verb.end()):
         return  # "enough EC states appeared to be opposed": the noun, before its own verb
+    if (
+        verb.group().endswith("s")
+        and _LISTED_BEFORE.search(p.body, max(0, verb.start() - 3), verb.start())
+        and _LISTED_AFTER.match(p.body, verb.end())
+    ):
+        return  # "brokering treasury bills, notes and bonds": one of the things listed
     sent_start, sent_end = p.sentence_at(verb.start())
     speakers, phrase_at = _speakers_of(p, verb, sent_start)
     # "Aides denied the story, as did former adviser John Bolton": one more who said it.

@@ -98,6 +98,10 @@ NEWS_FLOORS = {
     "news_tuning_26.jsonl": {"countries": 0.94, "speakers": 0.87},
     "news_tuning_27.jsonl": {"countries": 0.96, "speakers": 0.86},
     "news_tuning_28.jsonl": {"countries": 0.97, "speakers": 0.86},
+    "news_tuning_29.jsonl": {"countries": 0.96, "speakers": 0.92},
+    "news_tuning_30.jsonl": {"countries": 0.96, "speakers": 0.83},
+    "news_tuning_31.jsonl": {"countries": 0.97, "speakers": 0.87},
+    "news_tuning_32.jsonl": {"countries": 0.96, "speakers": 0.88},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 
@@ -145,6 +149,10 @@ def test_each_reuters_batch_is_the_one_its_selection_names(monkeypatch):
         "news_tuning_26.jsonl": select_news_sets.twenty_sixth_tuning_batch,
         "news_tuning_27.jsonl": select_news_sets.twenty_seventh_tuning_batch,
         "news_tuning_28.jsonl": select_news_sets.twenty_eighth_tuning_batch,
+        "news_tuning_29.jsonl": select_news_sets.twenty_ninth_tuning_batch,
+        "news_tuning_30.jsonl": select_news_sets.thirtieth_tuning_batch,
+        "news_tuning_31.jsonl": select_news_sets.thirty_first_tuning_batch,
+        "news_tuning_32.jsonl": select_news_sets.thirty_second_tuning_batch,
     }
     for name, batch in batches.items():
         with (DATA / name).open(encoding="utf-8") as lines:

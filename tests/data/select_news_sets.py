@@ -239,6 +239,26 @@ def twenty_eighth_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:20])
 
 
+def twenty_ninth_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:21])
+
+
+def thirtieth_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:22])
+
+
+def thirty_first_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:23])
+
+
+def thirty_second_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:24])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -261,6 +281,10 @@ _AFTER_SEVENTH = (
     twenty_fifth_tuning_batch,
     twenty_sixth_tuning_batch,
     twenty_seventh_tuning_batch,
+    twenty_eighth_tuning_batch,
+    twenty_ninth_tuning_batch,
+    thirtieth_tuning_batch,
+    thirty_first_tuning_batch,
 )
 
 
@@ -301,5 +325,9 @@ if __name__ == "__main__":
         "tuning, twenty-sixth batch": twenty_sixth_tuning_batch(),
         "tuning, twenty-seventh batch": twenty_seventh_tuning_batch(),
         "tuning, twenty-eighth batch": twenty_eighth_tuning_batch(),
+        "tuning, twenty-ninth batch": twenty_ninth_tuning_batch(),
+        "tuning, thirtieth batch": thirtieth_tuning_batch(),
+        "tuning, thirty-first batch": thirty_first_tuning_batch(),
+        "tuning, thirty-second batch": thirty_second_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

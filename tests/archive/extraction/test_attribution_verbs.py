@@ -584,3 +584,34 @@ def test_an_office_of_the_body_before_a_name_is_the_role():
     assert [(s.speaker, s.role) for s in statements] == [
         ("Robert Zorvarke", "Comptroller of the Currency")
     ]
+
+
+@pytest.mark.parametrize("noun", ["notes", "claims", "reports"])
+def test_a_verb_s_form_in_a_list_is_a_noun(noun):
+    body = (
+        "Zorvbrook Brokers Inc said it agreed to buy the assets of ZKI Brokers Inc for cash. "
+        f"ZKI has ceased brokering treasury bills, {noun} and bonds, Zorvbrook said."
+    )
+    assert _said(body) == [
+        ("Zorvbrook Brokers Inc", "it agreed to buy the assets of ZKI Brokers Inc for cash"),
+        ("Zorvbrook Brokers Inc", f"ZKI has ceased brokering treasury bills, {noun} and bonds"),
+    ]
+
+
+@pytest.mark.parametrize("preposition", ["of", "at", "from"])
+def test_a_person_s_workplace_set_off_by_an_unclosed_comma_does_not_speak(preposition):
+    body = (
+        f"Nevertheless, New York analyst Ann Zorvley, {preposition} Smith Zorvney Harris Upham "
+        "said the market would rise again soon."
+    )
+    assert [(s.speaker, s.role) for s in extract(body, title="T").statements] == [
+        ("Ann Zorvley", "New York analyst")
+    ]
+
+
+def test_states_listed_after_u_s_with_wire_copy_s_capital_and_are_no_body():
+    body = (
+        "Ann Zorvley said the rates were too high. "
+        "The U.S. And West Germany said the rates were consistent with fundamentals."
+    )
+    assert _speakers(body) == ["Ann Zorvley"]

@@ -219,6 +219,30 @@ def test_an_acronym_with_its_initials_in_another_order_is_the_same_body():
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Zorvian Telephone and Telegraph Co said rates would fall. "
+            "ZTT said its board agreed to the plan.",
+            "Zorvian Telephone and Telegraph Co",
+        ),
+        (
+            "The Zorvian Association of Securities Dealers Inc said rules would change. "
+            "The ZASD said its board agreed.",
+            "Zorvian Association of Securities Dealers Inc",
+        ),
+        (
+            "Zorvian Motors Acceptance Corp said rates would fall. "
+            "ZMAC said its board agreed to the plan.",
+            "Zorvian Motors Acceptance Corp",
+        ),
+    ],
+)
+def test_a_firm_s_initials_with_or_without_its_legal_form_are_the_firm(body, speaker):
+    assert [s.speaker for s in extract(body, title="T").statements] == [speaker, speaker]
+
+
 def test_an_outlet_named_before_its_kind_and_an_aside_of_adjectives():
     body = (
         "The Zorvians will offer creditors a new plan, the authoritative Business Week "
