@@ -109,6 +109,8 @@ _PLACE_NOUN = re.compile(
     r" (?:province|provincial|district|county|region|regional|municipality|governorate"
     r"|prefecture|oblast|village|town)\b"
 )
+# "the International Aero Engine consortium": a body's name before its kind, no person's.
+_BODY_NOUN = re.compile(r" (?:joint )?(?:consortium|company|firm|subsidiary|venture|partnership)\b")
 _GOVERNMENT = re.compile(
     r"\b(government of (?:the )?(?P<of>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
     r"|(?P<adjective>(?!The\b|A\b|An\b|This\b)[A-Z][\w-]+(?: [A-Z][\w-]+)?) government)\b"
@@ -330,9 +332,13 @@ def person_mentions(text: str) -> list[Mention]:
     common = lower_words(text)
     found = []
     matches = [m for m in _PERSON_RUN.finditer(text) if " " in m.group()]  # lone words: no names
-    places = {m.group() for m in matches if _PLACE_NOUN.match(text, m.end())}
+    places_and_bodies = {
+        m.group()
+        for m in matches
+        if _PLACE_NOUN.match(text, m.end()) or _BODY_NOUN.match(text, m.end())
+    }
     for match in matches:
-        if match.group() in places:
+        if match.group() in places_and_bodies:
             continue
         run = without_postnominals(match.group().split(" "))
         letters = len(match.group()) - len(" ".join(run))  # "Judge Durham Hall QC"

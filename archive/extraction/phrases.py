@@ -45,6 +45,9 @@ _DASH_ASIDE = re.compile(
 )
 # "Chris Christie, who denounced the claims": the relative's antecedent speaks.
 _WHO_LAST = re.compile(r",?\s+(?:who|which)\s*$")
+# "X, director of the Y Institute, which studies trade, said": a clause on the body in the
+# role, set off by its own commas; the role apposition before it stays.
+_WHICH_ASIDE = re.compile(r"(?<=\w),\s+(?:which|whose|where)\s+[^,;\"\u201c]{1,90},\s*$")
 # "A Fiat spokesman contacted by Reuters said": who reached the speaker is no speaker.
 _REACHED_BY = re.compile(
     r",?\s+(?:contacted|reached|quoted|interviewed|questioned)\s+by\s+[^,;\"\u201c]{1,50}?,?$"
@@ -280,6 +283,9 @@ def _strip_aux(before: str) -> str:
     if relative:
         before = before[: before.index(" who", relative.start())]
     before = _WHO_LAST.sub("", before)
+    aside = _WHICH_ASIDE.search(before)
+    if aside and "," in before[: aside.start()]:  # the role apposition it follows
+        before = before[: aside.start()] + ","
     before = _REACHED_BY.sub("", before)
     before = _drop_adverbs(before)
     before = _ACRONYM_BEFORE_NOUN.sub("", _without_acronym(before.rstrip()))

@@ -79,6 +79,11 @@ _KIND_DOCUMENT = re.compile(
 )
 # A source's kind in lower case before its name ("nonprofit CNA", "the think tank X").
 _KIND_BEFORE = re.compile(r"(?:the |a |an )?(?:[a-z-]+ ){0,2}([a-z-]+) (?=[A-Z])")
+# "the Economist magazine's Economist Intelligence Unit": a body an outlet or firm owns,
+# named after its owner's possessive; the body is the source.
+_OWNER_BEFORE = re.compile(
+    r"(?:the )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)* ([a-z]+)['\u2019]s (?=[A-Z])"
+)
 _SOURCE_KINDS = ORG_NOUNS | OUTLET_KINDS | {"nonprofit", "non-profit", "tank", "watchdog"}
 _FINITE = re.compile(r" (?:is|was|are|were|has|had|will)\b")
 # What a source is, after its name: "the Associated Press news agency".
@@ -149,6 +154,10 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     described = _DESCRIBED.match(p.body, start, sent_end)
     if described:
         start = described.end()  # "her younger brother, King X": the name after the comma
+    document = _SOURCE_NOUN.match(p.body, start, sent_end)  # "a report by …"
+    owned = _OWNER_BEFORE.match(p.body, document.end() if document else start, sent_end)
+    if owned and owned.group(1) in _SOURCE_KINDS:
+        start = owned.end()
     kind = _KIND_BEFORE.match(p.body, start, sent_end)
     if kind and kind.group(1) in _SOURCE_KINDS:
         start = kind.end()  # "according to nonprofit CNA", "the research group X"

@@ -535,8 +535,15 @@ _HYPHEN_ADJECTIVE = re.compile(
     r"[A-Z][\w.]*-(?:controlled|led|run|dominated|backed|owned|based|language)"
 )
 
-# Words wire copy capitalises after "U.S." that name no body: "the U.S. Group", a delegation.
+# A time opening a sentence without a comma: "On Friday Taft said", "Yesterday X said".
+_TIME_OPENING = re.compile(
+    r"(?:(?:On|Late|Early|Earlier|Later) )?(?:"
+    + "|".join(sorted(w.capitalize() for w in TIME_WORDS))
+    + r")(?: (?:morning|afternoon|evening|night))? (?=[A-Z])"
+)
+# States listed with wire copy's capital after "U.S.": "the U.S. And West Germany".
 _STATES_LISTED = re.compile(r",?\s+And\s+|,\s+")
+# Words wire copy capitalises after "U.S." that name no body: "the U.S. Group", a delegation.
 _CAPITALISED_GROUPS = frozenset({"Group", "Delegation", "Team", "Side"})
 
 # Kinds of body written in lower case after its name ("the Teamsters union").
@@ -704,6 +711,13 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
         # "the Business Day newspaper said": the outlet, by its name.
         outlet = " ".join(words[:-1])
         return Speaker(ctx.registry.find_org(outlet) or ctx.registry.add_org(outlet), ORGANISATION)
+    if first == "the" and len(words) >= 2 and words[-1].lower() in ORG_HEADS | {"unit"}:
+        name = " ".join(words)
+        longer = ctx.registry.longer_org(name) if all(w[:1].isupper() for w in words) else name
+        if longer != name:
+            # "the Intelligence Unit said" after "the Economist Intelligence Unit": the one
+            # body recorded whose name ends so
+            return Speaker(longer, ORGANISATION)
     kinded = _named_after_kind(ctx, words, pos) if first == "the" else None
     if kinded:
         return kinded
@@ -818,6 +832,9 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
 
 
 def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> Speaker | None:
+    time = _TIME_OPENING.match(" ".join(words))
+    if time and not article:
+        words = words[len(time.group().split()) :]  # "On Friday Taft said", "Yesterday X said"
     if _posted_body(words):
         return Speaker(ctx.registry.add_org(" ".join(words)), ORGANISATION)
     titled = _titled_person(ctx, words)
@@ -880,6 +897,10 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         return _resolve_named(ctx, tail, pos, False) if tail else None
     person = _resolve_person(ctx, words)
     company = ctx.registry.company_named(" ".join(words))
+    if person and company and len(words) == 1 and not 0 <= ctx.body.find(person.name) < pos:
+        # "Taft said it would negotiate with … Dudley Taft" after "Taft Broadcasting Co": a
+        # surname is the firm's until the person who bears it is named
+        return Speaker(company, ORGANISATION)
     if person and not (company and company.startswith(person.name + " ")):
         company = None  # "Boston Five" is a person only if no firm's name opens with it
     if company is None and person is None and len(words) == 1:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from archive.extraction import extract
+from archive.extraction.names import person_mentions
 
 
 def _speakers(body: str) -> list[str]:
@@ -615,3 +616,54 @@ def test_states_listed_after_u_s_with_wire_copy_s_capital_and_are_no_body():
         "The U.S. And West Germany said the rates were consistent with fundamentals."
     )
     assert _speakers(body) == ["Ann Zorvley"]
+
+
+@pytest.mark.parametrize("relative", ["which studies trade issues", "whose members trade abroad"])
+def test_a_clause_on_the_body_in_a_role_leaves_the_person_speaking(relative):
+    body = (
+        f"Ann Zorvley, director of the Zorvian Institute of Arizona, {relative}, said the "
+        "country needs more plants."
+    )
+    assert [(s.speaker, s.role) for s in extract(body, title="T").statements] == [
+        ("Ann Zorvley", "director of the Zorvian Institute of Arizona")
+    ]
+
+
+def test_a_body_with_a_clause_of_its_own_still_speaks():
+    body = "The Zorvian Institute, which studies trade, said the country needs more plants."
+    assert _speakers(body) == ["Zorvian Institute"]
+
+
+@pytest.mark.parametrize("kind", ["consortium", "company", "joint venture"])
+def test_a_name_before_a_body_s_kind_is_no_person(kind):
+    body = (
+        "Zorvo Airbus Ltd said the choice was between two engines, one built by the "
+        f"five-nation International Zorvo Engine {kind}. Ann Zorvley said the firm had not decided."
+    )
+    assert [m.name for m in person_mentions(body)] == ["Ann Zorvley"]
+
+
+@pytest.mark.parametrize("opening", ["", "On Friday ", "Yesterday "])
+def test_a_surname_is_the_firm_s_until_the_person_who_bears_it_is_named(opening):
+    body = (
+        "Zorvtaft Broadcasting Co said it would study the offer. "
+        f"{opening}Zorvtaft said it would negotiate with a group led by its vice chairman, "
+        "Dudley Zorvtaft, and an investor."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "Zorvtaft Broadcasting Co",
+        "Zorvtaft Broadcasting Co",
+    ]
+
+
+def test_a_surname_after_the_person_is_named_is_the_person():
+    body = (
+        "Zorvdean Foods Co said earnings would rise in the fourth quarter. "
+        "President Howard Zorvdean said the company will gain from its purchases. "
+        "Zorvdean also said the company will benefit from its acquisition of a dairy."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "Zorvdean Foods Co",
+        "Howard Zorvdean",
+        "Howard Zorvdean",
+    ]

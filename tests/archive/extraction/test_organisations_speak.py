@@ -991,3 +991,28 @@ def test_a_paper_described_by_its_language_is_the_paper_named_before():
         "The English-language daily said bigger export earnings were needed."
     )
     assert [s.speaker for s in extract(body, title="T").statements] == ["Zorvtehran Times"] * 2
+
+
+def test_a_body_an_outlet_owns_is_the_source_and_is_taken_up_by_its_last_words():
+    body = (
+        "Zorvia could become the third largest car market, according to a report by the "
+        "Zorvian magazine's Zorvian Intelligence Unit. \"Zorvia is suffering from a debt "
+        'crisis," the Intelligence Unit said.'
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "Zorvian Intelligence Unit",
+        "Zorvian Intelligence Unit",
+    ]
+
+
+def test_the_last_words_of_two_bodies_name_neither():
+    body = (
+        "The Zorvian Research Institute said prices rose by ten pct last year. The Orvian "
+        "Research Institute said prices fell by five pct last year. The Research Institute "
+        "said it would publish the data in May."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "Zorvian Research Institute",
+        "Orvian Research Institute",
+        "Research Institute",
+    ]
