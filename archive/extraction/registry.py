@@ -70,6 +70,9 @@ class _Group:
 
 
 _INITIALS = re.compile(DOTTED_INITIALS)
+_COINED = re.compile(
+    r"[A-Z][a-z]+(?:trust|bank|corp|first|america|star|fed|tel|com|tech|soft)", re.IGNORECASE
+)
 
 
 def _short_form_of(full: str, short: str) -> bool:
@@ -80,9 +83,19 @@ def _short_form_of(full: str, short: str) -> bool:
     Corp of America")."""
     if short.split()[-1].lower() in COMPANY_FORMS and full.startswith(short + " of "):
         return True
-    ends = _COMPANY_ENDS | _BANK_ENDS if len(short.split()) > 1 else _COMPANY_ENDS
-    opens = full.startswith(short + " ") or _LEADING_INITIALS.sub("", full).startswith(short + " ")
+    # one word before a bank's head may be a place ("Boston" of "Boston Five Cents Savings
+    # Bank"), unless the word is no place's name ("Centrust" of "Centrust Savings Bank")
+    ends = _COMPANY_ENDS | _BANK_ENDS if len(short.split()) > 1 or _coined(short) else _COMPANY_ENDS
+    # "CenTrust" for "Centrust Savings Bank": wire copy varies a coined name's capitals
+    opens = full.casefold().startswith(short.casefold() + " ")
+    opens = opens or _LEADING_INITIALS.sub("", full).startswith(short + " ")
     return full.split()[-1].lower() in ends and opens
+
+
+def _coined(word: str) -> bool:
+    """A made-up firm's word: a capital inside it or a common word glued on ("CenTrust",
+    "Centrust", "Firstbank"), no place's name."""
+    return bool(_COINED.fullmatch(word))
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -628,7 +628,8 @@ def _described_organisation(ctx: Context, phrase: Phrase) -> Speaker | None:
     lead = phrase.lead.split()
     if (
         len(lead) >= 2
-        and lead[0].lower() in ("the", "a", "an")
+        # "France's leading farmers' union, the FNSEA, said": a country's body described
+        and (lead[0].lower() in ("the", "a", "an") or POSSESSIVE.search(lead[0]))
         and lead[-1].lower() in ORG_NOUNS
         and all(w.islower() for w in lead[1:])
         and _PROPER_NAME.fullmatch(phrase.appositive.strip())
@@ -897,9 +898,15 @@ def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> S
         return _resolve_named(ctx, tail, pos, False) if tail else None
     person = _resolve_person(ctx, words)
     company = ctx.registry.company_named(" ".join(words))
-    if person and company and len(words) == 1 and not 0 <= ctx.body.find(person.name) < pos:
+    if (
+        person
+        and company
+        and len(words) == 1
+        and (not 0 <= ctx.body.find(person.name) < pos or person.name.split()[-1] != words[0])
+    ):
         # "Taft said it would negotiate with … Dudley Taft" after "Taft Broadcasting Co": a
-        # surname is the firm's until the person who bears it is named
+        # surname is the firm's until the person who bears it is named; "Kraft said" after
+        # "Kraft Inc" and "Kraft Singles" is the firm's, no one's first name
         return Speaker(company, ORGANISATION)
     if person and not (company and company.startswith(person.name + " ")):
         company = None  # "Boston Five" is a person only if no firm's name opens with it

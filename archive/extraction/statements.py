@@ -210,6 +210,11 @@ _SUBORDINATE = re.compile(
 _QUOTE_THEN_TITLE = re.compile(
     r"[\u201d\"][,.!?]?\s*,?\s+[A-Z0-9][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,6}\s*$"
 )
+# '"…," the permanent trade ambassador of the European Community X told reporters': a role
+# written in lower case after an article, then the name.
+_QUOTE_THEN_ROLE = re.compile(
+    r"[\u201d\"][,.!?]?\s*,?\s+(?:the|a|an)\s+([\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,7})\s*$"
+)
 # '"…," a spokesperson for the ministry said': the organisation's words.
 _QUOTE_THEN_SPOKES = re.compile(
     r"[\u201d\"][,.!?]?\s*,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}" + SPOKESPERSON_FOR + "$"
@@ -325,6 +330,13 @@ def _quote_before(p: Pass, sent_start: int, phrase_at: int) -> int | None:
     title = _QUOTE_THEN_TITLE.search(head)
     if title and not _NOT_TITLE.search(head, title.start() + 1):
         return p.by_end.get(sent_start + title.start() + 1)
+    role = _QUOTE_THEN_ROLE.search(head)
+    if (
+        role
+        and any(w.lower() in ROLE_WORDS for w in role.group(1).split())
+        and not _NOT_TITLE.search(head, role.start() + 1)
+    ):
+        return p.by_end.get(sent_start + role.start() + 1)
     spokes = _QUOTE_THEN_SPOKES.search(head)
     return p.by_end.get(sent_start + spokes.start() + 1) if spokes else None
 

@@ -667,3 +667,15 @@ def test_a_surname_after_the_person_is_named_is_the_person():
         "Howard Zorvdean",
         "Howard Zorvdean",
     ]
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "the permanent trade ambassador of the 12-member Zorvian Community",
+        "the ambassador of the Zorvian Community",
+    ],
+)
+def test_a_quote_then_a_lower_case_role_of_a_body_then_the_name(role):
+    body = f'"The tension has eased," {role} Tran Van Zorvinh told reporters.'
+    assert _said(body) == [("Tran Van Zorvinh", "The tension has eased")]

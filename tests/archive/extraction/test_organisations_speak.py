@@ -1016,3 +1016,36 @@ def test_the_last_words_of_two_bodies_name_neither():
         "Orvian Research Institute",
         "Research Institute",
     ]
+
+
+@pytest.mark.parametrize("short", ["Zorvtrust", "ZorvTrust"])
+def test_a_coined_word_before_a_bank_s_head_is_the_bank(short):
+    body = (
+        "Zorvtrust Savings Bank said it will recapitalize its common stock today. "
+        f"{short} said its shareholders approved the plan at a meeting in May."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements] == [
+        "Zorvtrust Savings Bank",
+        "Zorvtrust Savings Bank",
+    ]
+
+
+def test_a_firm_s_short_name_that_opens_a_product_s_name_is_the_firm():
+    body = (
+        "Zorvkraft Inc said it would fight the complaint over its cheese. The agency said "
+        "Zorvkraft Singles slices hold less calcium than the firm claims in its ads. "
+        "Zorvkraft said it could substantiate these claims in court."
+    )
+    assert [s.speaker for s in extract(body, title="T").statements][-1] == "Zorvkraft Inc"
+
+
+@pytest.mark.parametrize(
+    ("description", "name"),
+    [
+        ("Zorvia's leading farmers' union", "the ZNSEA"),
+        ("Zorvia's biggest union", "the Zorvian Workers Federation"),
+    ],
+)
+def test_a_country_s_body_described_then_named_speaks_by_its_name(description, name):
+    body = f"{description}, {name}, said it is worried that the talks will fail."
+    assert _speakers(body) == [name.removeprefix("the ")]
