@@ -16,7 +16,7 @@ def _words(text: str) -> frozenset[str]:
 ROLE_WORDS = _words(
     """
     president vice prime minister deputy foreign ambassador envoy speaker secretary general
-    ombudsman ombudswoman ombudsperson comptroller
+    ombudsman ombudswoman ombudsperson comptroller treasurer
     chancellor king queen prince princess emperor governor senator sen mayor mr mrs ms mx dr
     prof professor sir dame lord lady judge justice chairman chairwoman chairperson chair
     director head chief spokesman spokeswoman spokesperson commander colonel col general gen

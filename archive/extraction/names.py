@@ -34,6 +34,7 @@ from .name_words import (
     THING_WORDS,
 )
 from .speech_words import US_STATES
+from .text import one_edit
 from .types import ORGANISATION, PERSON
 
 _SPECIAL = str.maketrans(
@@ -100,8 +101,10 @@ _ORG_TAIL = re.compile(
     rf"(?: (?:and (?![A-Z]{{2}}))?{_TOKEN})*"
 )
 # "Comptroller of the Currency Robert Clarke": the office's object may take "the".
+# "Minister of Energy and Mines Arturo Hernandez": a portfolio of two words joined by "and".
 _ROLE_PREFIX = re.compile(
-    rf"((?:{DOTTED_INITIALS} )?(?:{_TOKEN} )*[\w-]+) ((?:to|of|for|on)(?: the)?) $"
+    rf"((?:{DOTTED_INITIALS} )?(?:{_TOKEN} )*[\w-]+)"
+    rf" ((?:to|of|for|on)(?: the)?(?: {_TOKEN} and)?) $"
 )
 _CONTRACTION = re.compile(r"['\u2019](?:m|d|re|ll|ve|t)$")
 # A run before an administrative noun is a place ("the Maidan Wardak provincial council").
@@ -172,6 +175,10 @@ def _listed(lower: str, words: frozenset[str]) -> bool:
     return lower in words or (plural and lower[:-1] in words)
 
 
+# Titles long enough that one letter wrong leaves no name's spelling.
+_LONG_ROLE_WORDS = frozenset(w for w in ROLE_WORDS if len(w) >= 10)
+
+
 @lru_cache(maxsize=8192)
 def is_name_token(token: str) -> bool:
     """Could `token` be part of a person's name ('Lavrov', 'R.', 'von')?"""
@@ -193,6 +200,8 @@ def is_name_token(token: str) -> bool:
         return False
     if any(_listed(part, ROLE_WORDS) for part in lower.split("-")[1:]):
         return False  # "Then-President", "Ex-Minister"
+    if len(lower) >= 9 and any(one_edit(role, lower) for role in _LONG_ROLE_WORDS):
+        return False  # "U.S. Trade Represenative Clayton Yeutter": a title misspelt
     return lower in ambiguous_words() or not is_country_token(word)
 
 

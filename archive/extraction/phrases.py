@@ -50,7 +50,8 @@ _WHO_LAST = re.compile(r",?\s+(?:who|which)\s*$")
 _WHICH_ASIDE = re.compile(r"(?<=\w),\s+(?:which|whose|where)\s+[^,;\"\u201c]{1,90},\s*$")
 # "A Fiat spokesman contacted by Reuters said": who reached the speaker is no speaker.
 _REACHED_BY = re.compile(
-    r",?\s+(?:contacted|reached|quoted|interviewed|questioned)\s+by\s+[^,;\"\u201c]{1,50}?,?$"
+    r",?\s+(?:contacted|reached|quoted|interviewed|questioned|polled|surveyed)\s+by\s+"
+    r"[^,;\"\u201c]{1,50}?,?$"
 )
 # "Redouane consistently claimed", "X publicly stated": an adverb between name and verb.
 _ADVERB_LAST = re.compile(r"\s+([a-z]+ly|here|there)\s*$")  # "a Benetton spokeswoman here said"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .countries import code_for
 from .lexicon import COMPANY_FORMS, ORG_HEADS, RANK_WORDS
 from .names import DOTTED_INITIALS, Mention, bare, is_country_token, name_key, owner_end
+from .text import one_edit
 from .types import ORGANISATION, PERSON, Entity
 
 _LEADING_THE = re.compile(r"^the ", re.IGNORECASE)
@@ -96,17 +97,6 @@ def _coined(word: str) -> bool:
     """A made-up firm's word: a capital inside it or a common word glued on ("CenTrust",
     "Centrust", "Firstbank"), no place's name."""
     return bool(_COINED.fullmatch(word))
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether `b` is `a` with one letter left out, added or changed (the first kept; a
-    plural's "s" is no typo: "Williams" is not "William Pipe Line Co")."""
-    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or a + "s" == b or b + "s" == a:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _adds_nothing(extra: list[str]) -> bool:
@@ -290,7 +280,7 @@ class Registry:
         if found or several or len(name) < 7:
             return None
         # Wire copy's typos: "Volkwagen said" after "Volkswagen AG".
-        misspelt = [firm for firm in self._firms() if _one_edit(firm.split()[0], name)]
+        misspelt = [firm for firm in self._firms() if one_edit(firm.split()[0], name)]
         return misspelt[0] if len(misspelt) == 1 else None
 
     def _firms(self) -> list[str]:
@@ -327,7 +317,7 @@ class Registry:
         if len(word) < 6:
             return None
         persons = [
-            g.name for g in self._groups if g.kind == PERSON and _one_edit(g.name.split()[-1], word)
+            g.name for g in self._groups if g.kind == PERSON and one_edit(g.name.split()[-1], word)
         ]
         return persons[0] if len(persons) == 1 else None
 

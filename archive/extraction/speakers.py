@@ -1133,6 +1133,8 @@ def _proper_group(ctx: Context, words: list[str]) -> bool:
 
 def _resolve_person(ctx: Context, words: list[str]) -> Speaker | None:
     role, name = split_role(words)
+    while len(name) > 1 and name[0].endswith(("s'", "s\u2019")):
+        name = name[1:]  # "Elders' O'Neill said": the firm's man, by his surname
     if not name or all(t in PARTICLES or t.endswith(".") for t in name):
         return None
     joined = " ".join(POSSESSIVE.sub("", t) for t in name)
@@ -1153,4 +1155,6 @@ def _resolve_person(ctx: Context, words: list[str]) -> Speaker | None:
             return None
         ctx.registry.add_persons([Mention(joined, 0, len(joined))])
         canonical = ctx.registry.resolve_person(joined) or joined
+    if role and role[-1].lower() in _LINK_WORDS:
+        role = []  # "Energy and" of "Minister of Energy and Mines X": the recorded role holds
     return ctx.person(canonical, clean_role(role), role_country(role))

@@ -121,7 +121,8 @@ _CLOSING_QUOTES = ('"', "\u201d")
 _EXPRESSED_IN = re.compile(r",\s+expressed in\s$")
 # A verb straight after "states" makes it a noun: "member states were", "EC states appeared".
 _VERB_AFTER_STATES = re.compile(
-    r"\s+(?:are|were|have|had|will|would|could|should|can|may|might|must|do|did|[a-z]+ed)\b"
+    r"\s+(?:[a-z]+ly\s+)?"  # "no barriers to EC states quickly ratifying the accord"
+    r"(?:are|were|have|had|will|would|could|should|can|may|might|must|do|did|[a-z]+ed|[a-z]+ing)\b"
 )
 # A verb's -s form between a list's comma and its "and" is a noun: "bills, notes and bonds".
 _LISTED_BEFORE = re.compile(r",\s+$")
@@ -269,8 +270,9 @@ _UNNAMED_OF = re.compile(
     r"|diplomats|residents|analysts|people)\s+(?:in|from)\s+(?:the\s+)?[A-Z]"
 )
 
-# Some of a body's members, critics or neighbours, who speak for nobody named.
-_GROUP_OF = re.compile(r"\b([a-z]{3,}s)\s+of\s+(?:the\s+)?$")
+# Some of a body's members, critics or neighbours, who speak for nobody named ("senior
+# members of the ruling Conservative Party urged").
+_GROUP_OF = re.compile(r"\b([a-z]{3,}s)\s+of\s+(?:the\s+)?(?:(?!wh|th)[a-z]+\s+)?$")
 _WITH_OUTLET = re.compile(
     r"(?:In an interview with|Speaking to|With) [A-Z][\w.]*(?: [A-Z][\w.]*)?, "
 )

@@ -125,3 +125,14 @@ class Sentences:
     def start_of(self, pos: int) -> int:
         i = self.index(pos)
         return self.starts[i] if i >= 0 else 0
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter left out, added or changed (the first kept; a
+    plural's "s" is no typo: "Williams" is not "William Pipe Line Co")."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or a + "s" == b or b + "s" == a:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -102,6 +102,10 @@ NEWS_FLOORS = {
     "news_tuning_30.jsonl": {"countries": 0.96, "speakers": 0.83},
     "news_tuning_31.jsonl": {"countries": 0.97, "speakers": 0.87},
     "news_tuning_32.jsonl": {"countries": 0.96, "speakers": 0.88},
+    "news_tuning_33.jsonl": {"countries": 0.94, "speakers": 0.78},
+    "news_tuning_34.jsonl": {"countries": 0.97, "speakers": 0.81},
+    "news_tuning_35.jsonl": {"countries": 0.96, "speakers": 0.87},
+    "news_tuning_36.jsonl": {"countries": 0.97, "speakers": 0.84},
     "news_test.jsonl": {"countries": 0.96, "speakers": 0.88, "dates_mentioned": 0.89},
 }
 
@@ -153,6 +157,10 @@ def test_each_reuters_batch_is_the_one_its_selection_names(monkeypatch):
         "news_tuning_30.jsonl": select_news_sets.thirtieth_tuning_batch,
         "news_tuning_31.jsonl": select_news_sets.thirty_first_tuning_batch,
         "news_tuning_32.jsonl": select_news_sets.thirty_second_tuning_batch,
+        "news_tuning_33.jsonl": select_news_sets.thirty_third_tuning_batch,
+        "news_tuning_34.jsonl": select_news_sets.thirty_fourth_tuning_batch,
+        "news_tuning_35.jsonl": select_news_sets.thirty_fifth_tuning_batch,
+        "news_tuning_36.jsonl": select_news_sets.thirty_sixth_tuning_batch,
     }
     for name, batch in batches.items():
         with (DATA / name).open(encoding="utf-8") as lines:

@@ -259,6 +259,26 @@ def thirty_second_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:24])
 
 
+def thirty_third_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:25])
+
+
+def thirty_fourth_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:26])
+
+
+def thirty_fifth_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:27])
+
+
+def thirty_sixth_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:28])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -285,6 +305,10 @@ _AFTER_SEVENTH = (
     twenty_ninth_tuning_batch,
     thirtieth_tuning_batch,
     thirty_first_tuning_batch,
+    thirty_second_tuning_batch,
+    thirty_third_tuning_batch,
+    thirty_fourth_tuning_batch,
+    thirty_fifth_tuning_batch,
 )
 
 
@@ -329,5 +353,9 @@ if __name__ == "__main__":
         "tuning, thirtieth batch": thirtieth_tuning_batch(),
         "tuning, thirty-first batch": thirty_first_tuning_batch(),
         "tuning, thirty-second batch": thirty_second_tuning_batch(),
+        "tuning, thirty-third batch": thirty_third_tuning_batch(),
+        "tuning, thirty-fourth batch": thirty_fourth_tuning_batch(),
+        "tuning, thirty-fifth batch": thirty_fifth_tuning_batch(),
+        "tuning, thirty-sixth batch": thirty_sixth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

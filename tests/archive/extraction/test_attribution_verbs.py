@@ -679,3 +679,54 @@ def test_a_surname_after_the_person_is_named_is_the_person():
 def test_a_quote_then_a_lower_case_role_of_a_body_then_the_name(role):
     body = f'"The tension has eased," {role} Tran Van Zorvinh told reporters.'
     assert _said(body) == [("Tran Van Zorvinh", "The tension has eased")]
+
+
+@pytest.mark.parametrize("title", ["Represenative", "Comissioner", "Ambasador"])
+def test_a_long_title_misspelt_by_a_letter_is_no_part_of_the_name(title):
+    body = f"U.S. Trade {title} Clayton Zorvetter predicted Zorvia would not comply in time."
+    assert _speakers(body) == ["Clayton Zorvetter"]
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            "Zorvlloyds Treasurer Alan Zorvmoore told Reuters that the decision was taken.",
+            [("Alan Zorvmoore", "Zorvlloyds Treasurer")],
+        ),
+        (
+            "Minister of Energy and Mines Arturo Zorvanti said income from oil sales fell.",
+            [("Arturo Zorvanti", "Minister of Energy and Mines")],
+        ),
+    ],
+)
+def test_a_treasurer_and_a_portfolio_of_two_words_are_roles(body, said):
+    assert [(s.speaker, s.role) for s in extract(body, title="T").statements] == said
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts polled by Reuters said the surplus was larger than expected.",
+        "Economists surveyed by Reuters said the surplus was larger than expected.",
+        "Senior members of the ruling Zorvian Party urged her to call the election early.",
+    ],
+)
+def test_people_polled_by_an_outlet_or_members_of_a_body_are_unnamed(sentence):
+    assert _speakers(f"Ann Zorvley said the budget was sound. {sentence}") == ["Ann Zorvley"]
+
+
+def test_a_firm_s_plural_possessive_before_a_surname_is_no_part_of_the_name():
+    body = (
+        "William O'Zorvill, director of research at Zorvelders Futures Inc, said the market "
+        "was quiet. As a result, Zorvelders' O'Zorvill said, there was much confusion."
+    )
+    assert _speakers(body) == ["William O'Zorvill"]
+
+
+def test_states_before_an_adverb_and_a_participle_is_a_noun():
+    body = (
+        "Lim Zorvaik said there appeared no barriers to EC states quickly ratifying the "
+        "new rubber agreement."
+    )
+    assert _speakers(body) == ["Lim Zorvaik"]
