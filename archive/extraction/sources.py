@@ -15,12 +15,17 @@ from .types import ORGANISATION, PERSON
 SPEECH_WORDS = frozenset(SPEECH_VERBS)
 
 ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to ")
+_THAT = re.compile(r",?\s+that\s+")
+# "Soviet leader Mikhael Gorbachev that he was willing": the clause after a source's name
+_CLAUSE_AFTER = re.compile(r"\s(?:that|who|which)\b.*$")
 # A passive whose agent is the speaker ("The claim was denied by X").
 PASSIVE = re.compile(
     r"(?<![\w-])(?:said|stated|confirmed|denied|announced|reported|claimed|alleged|disclosed"
     r"|revealed|critici[sz]ed|condemned|denounced|praised|welcomed|hailed"
     r"|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
-    r"|made))(?:\s+(?:on|late|early|last|this|earlier)\s+[\w-]+|\s+(?:yesterday|today)"
+    r"|made)"
+    # "followed an announcement by X that he was willing …": what follows "that" is said
+    r"|(?:announcement|statement|pledge|warning|assurance|declaration)(?=\s+by\s+[^.;]*?\sthat\s))(?:\s+(?:on|late|early|last|this|earlier)\s+[\w-]+|\s+(?:yesterday|today)"
     r"|\s+at\s+the\s+time"
     r"|\s+[a-z]{3,}ly)?\s+by\s+"  # "was announced on Friday by X", "announced recently by X"
     # "commenting on remarks by Under-Secretary X that …", "a joint announcement earlier
@@ -171,7 +176,7 @@ def _source_at(p: Pass, start: int, sent_end: int) -> tuple[Speaker, int] | None
     long = _LONG_WHO.match(p.body, start, sent_end)
     if not long:
         return None
-    phrase = _without_full_stop(long.group())
+    phrase = _without_full_stop(_CLAUSE_AFTER.sub("", long.group()))
     post = _POST.search(phrase)
     rest = _POST_REST.match(p.body, start + len(phrase), sent_end) if post else None
     if post and rest and len((post.group(1) + rest.group()).split()) <= 3:
@@ -238,7 +243,8 @@ def attribute_passive(p: Pass, match: re.Match[str]) -> None:
     sent_start, sent_end = p.sentence_at(match.start())
     found = _source_at(p, match.end(), sent_end)
     if found:
-        p.add(found[0], span(p.body, sent_start, sent_end), None)
+        that = _THAT.match(p.body, found[1], sent_end)
+        p.add(found[0], span(p.body, that.end() if that else sent_start, sent_end), None)
 
 
 def attribute_in_statement(p: Pass, match: re.Match[str]) -> None:

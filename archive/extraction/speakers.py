@@ -686,6 +686,15 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     words = words[1:] if article else words
     if not words:
         return None
+    if (
+        len(words) >= 2
+        and words[0].endswith(".")
+        and code_for(words[0])
+        and words[-1].endswith("s")  # a plural: "U.S. Tariffs", not "the U.S. Treasury"
+        and not any(w.lower() in ORG_HEADS | ORG_NOUNS for w in words[1:])
+        and all(POSSESSIVE.sub("", w).lower() in ctx.lower_words for w in words[1:])
+    ):
+        return None  # "the U.S. Tariffs highlighted": wire copy's capital after "U.S.", no name
     if "And" in words and all(code_for(part) for part in _STATES_LISTED.split(" ".join(words))):
         return None  # "the U.S. And West Germany said": states named by country, not a body
     if (

@@ -84,6 +84,9 @@ _ADDRESSEE = (
     r"|seminar|symposium|hearing|committee|subcommittee|forum|gathering|investors|analysts"
     r"|clients|employees|workers|staff|counterparts|ministers|delegation|panel)"
     r"(?:\s+of\s+[a-z][\w-]*)?"  # "told a meeting of analysts"
+    # "told the Kuwaiti news agency KUNA": the kind before the name
+    r"|(?:[A-Z][\w.'\u2019-]*\s+)?(?:news\s+agency|newspaper|daily|magazine|broadcaster)"
+    r"\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"|(?:(?:host|anchor|presenter|interviewer)\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"(?:\s+(?:news\s+agency|newspaper|daily|television|radio|broadcaster))?)"
     # "told a news conference in Minsk": where the addressee was
@@ -298,7 +301,8 @@ _TITLE_ABBREVIATIONS = frozenset(
 _SENTENCE_REST = re.compile(r"[.!?]?\s*")
 # "…, said James E. Olson, chairman.": a name, then its role in lower case, end the sentence.
 _NAME_ROLE_TAIL = re.compile(
-    r"\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*,"
+    r"\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*"
+    r"(?:,?\s+\(?[DRI]-\s?[A-Z][a-z]*\.?\)?)?,"  # "Rep. John Dingell, D-Mich., chairman …"
     r"(?:\s+[a-z][\w-]*){1,5}(?:\s+(?:of|at)\s+[^,;:\"\u201c]{1,50})?[.!?]?\s*"
 )
 _INVERTING = frozenset(

@@ -730,3 +730,51 @@ def test_states_before_an_adverb_and_a_participle_is_a_noun():
         "new rubber agreement."
     )
     assert _speakers(body) == ["Lim Zorvaik"]
+
+
+@pytest.mark.parametrize("party", ["D-Mich.", "D- Mich.", "(D-Mich.)"])
+def test_said_then_a_name_with_its_party_and_a_role_ends_the_sentence(party):
+    body = (
+        "The House Committee on Zorvian Affairs is studying stricter penalties, said Rep. "
+        f"John D. Zorvell, {party}, chairman of the committee."
+    ).replace(", (", " (")
+    assert _speakers(body) == ["John D. Zorvell"]
+
+
+def test_a_common_noun_capitalised_after_u_s_is_no_body():
+    body = (
+        "Chip makers said tariffs would hurt trade. The angry response to the announcement "
+        "of the U.S. Tariffs highlighted the difficulties the government faces."
+    )
+    assert _speakers(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Zorvian government supports freedom of navigation in the Gulf, its ambassador to "
+        "Kuwait, Ernest Zorvev, told the Kuwaiti news agency KUNA.",
+        "Ernest Zorvev told the Kuwaiti news agency KUNA the Zorvian government supports "
+        "freedom of navigation in the Gulf.",
+    ],
+)
+def test_told_an_outlet_written_kind_first_then_its_name(body):
+    assert [(s.speaker, s.text.lower()) for s in extract(body, title="T").statements] == [
+        ("Ernest Zorvev", "the zorvian government supports freedom of navigation in the gulf")
+    ]
+
+
+def test_an_announcement_by_someone_that_is_what_he_said():
+    body = (
+        "The decision followed an announcement by Zorvian leader Mikhael Zorvachev that he "
+        "was willing to separate the two issues."
+    )
+    assert _said(body) == [("Mikhael Zorvachev", "he was willing to separate the two issues")]
+
+
+def test_a_body_after_u_s_stays_a_body_though_its_word_is_written_in_lower_case_too():
+    body = (
+        "The U.S. Treasury repeated a White House statement that only the president and the "
+        "secretary of the treasury are authorized to speak on the dollar."
+    )
+    assert _speakers(body) == ["U.S. Treasury"]
