@@ -184,7 +184,7 @@ def unwrap_indented(text: str) -> str:
 _MARKED_NAME = re.compile(r"(?<![<\w])<([A-Z][\w&.,'\u2019 -]{0,60}[\w.])>(?![>\w])")
 # "Hitachi Ltd <HIT.T> spokesman": a ticker after the name it codes adds nothing to read.
 _TICKER_AFTER_NAME = re.compile(
-    r"\b([A-Z][\w.&'\u2019-]*) <[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?>(?=[\s,.;:)])"
+    r"\b([A-Z][\w.&'\u2019-]*) +<[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?>(?=[\s,.;:)])"
 )
 
 

@@ -172,7 +172,8 @@ def is_country_token(token: str) -> bool:
 def _listed(lower: str, words: frozenset[str]) -> bool:
     # A plural of a listed word, not a name ending in "ss" ("Hiss" is no plural of "his").
     plural = lower.endswith("s") and not lower.endswith("ss")
-    return lower in words or (plural and lower[:-1] in words)
+    ies = lower.endswith("ies") and lower[:-3] + "y" in words  # "Secretaries"
+    return lower in words or (plural and lower[:-1] in words) or ies
 
 
 # Titles long enough that one letter wrong leaves no name's spelling.

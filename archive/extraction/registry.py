@@ -18,6 +18,8 @@ _COMPANY_ENDS = COMPANY_FORMS | {"company", "corporation"}
 # Firms without a legal form, which news copy shortens to their first words.
 _BANK_ENDS = frozenset({"bank", "bancorp", "industries", "holdings", "airlines"})
 _MINOR = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+# Legal forms no American name goes on after with "of": "Ltd of Australia" says where from.
+_FOREIGN_FORMS = COMPANY_FORMS - {"inc", "corp", "co", "llc", "llp"}
 # Words of scope before a body's name that leave it the same body ("National Statistics
 # Office", then "the Statistics Office").
 _SCOPE = frozenset({"national", "federal", "state", "regional", "central", "provincial"})
@@ -233,6 +235,11 @@ class Registry:
         words = name.split()
         while len(words) > 1 and words[0] in RANK_WORDS:  # "a senior Japanese government
             words = words[1:]  # official": the Japanese government
+        # "Bond Corp Holdings Ltd of Australia": where it is from ("Electronic Mail Corp of
+        # America" is a name)
+        foreign = len(words) > 3 and words[-2] == "of" and words[-3].lower() in _FOREIGN_FORMS
+        if foreign and code_for(words[-1]):
+            words = words[:-2]
         name = " ".join(words)
         name = name[owner_end(name) :]  # "NASA's Commercial Crew Program": the program
         name = self._without_person_owner(name)  # "Trump's State Department"

@@ -658,6 +658,9 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     if heads:  # "The foreign ministers of Russia, Iran and Turkey said …"
         return heads, sent_start
     phrase = speaker_phrase(p.body, sent_start, verb.start())
+    pair_named = _two_people(p, phrase.appositive, verb.start())
+    if pair_named:  # "two top German officials, Otto Schlecht and Hans Tietmeyer, told"
+        return pair_named, phrase.start
     if _OBJECT_OF.search(phrase.lead, 0, len(phrase.lead) - len(phrase.text)):
         return [], phrase.start  # "its letter to Taft's board states …": the letter speaks
     if _UNNAMED_OF.search(phrase.lead) and code_for(without_the(phrase.text)):
@@ -695,6 +698,15 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
         # "X expressed concern, and suggested ...", "X, a veteran and author, said ...".
         return _clause_subjects(p, sent_start, verb.start()), verb.start()
     return [], verb.start()
+
+
+def _two_people(p: Pass, appositive: str, pos: int) -> list[Speaker]:
+    """The two people an apposition names ("State Secretaries X and Y"), or none."""
+    first, sep, second = appositive.strip().partition(" and ")
+    if not sep:
+        return []
+    found = [resolve(p.ctx, part, pos) for part in (first, second)]
+    return [s for s in found if s] if all(s and s.kind == PERSON for s in found) else []
 
 
 def _phrase_opening(p: Pass, phrase: Phrase, speaker: Speaker) -> int:

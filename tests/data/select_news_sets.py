@@ -279,6 +279,26 @@ def thirty_sixth_tuning_batch() -> list[str]:
     return _next_unseen(_AFTER_SEVENTH[:28])
 
 
+def thirty_seventh_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:29])
+
+
+def thirty_eighth_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:30])
+
+
+def thirty_ninth_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:31])
+
+
+def fortieth_tuning_batch() -> list[str]:
+    """Labelled in session 19 (2026-12-04), for tuning: the next 20 such stories."""
+    return _next_unseen(_AFTER_SEVENTH[:32])
+
+
 # The batches taken after the seventh, in order: each later one skips those before it.
 _AFTER_SEVENTH = (
     eighth_tuning_batch,
@@ -309,6 +329,10 @@ _AFTER_SEVENTH = (
     thirty_third_tuning_batch,
     thirty_fourth_tuning_batch,
     thirty_fifth_tuning_batch,
+    thirty_sixth_tuning_batch,
+    thirty_seventh_tuning_batch,
+    thirty_eighth_tuning_batch,
+    thirty_ninth_tuning_batch,
 )
 
 
@@ -357,5 +381,9 @@ if __name__ == "__main__":
         "tuning, thirty-fourth batch": thirty_fourth_tuning_batch(),
         "tuning, thirty-fifth batch": thirty_fifth_tuning_batch(),
         "tuning, thirty-sixth batch": thirty_sixth_tuning_batch(),
+        "tuning, thirty-seventh batch": thirty_seventh_tuning_batch(),
+        "tuning, thirty-eighth batch": thirty_eighth_tuning_batch(),
+        "tuning, thirty-ninth batch": thirty_ninth_tuning_batch(),
+        "tuning, fortieth batch": fortieth_tuning_batch(),
     }
     print(json.dumps(split(chosen()) | batches, indent=1))

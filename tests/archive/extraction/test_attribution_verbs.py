@@ -778,3 +778,12 @@ def test_a_body_after_u_s_stays_a_body_though_its_word_is_written_in_lower_case_
         "secretary of the treasury are authorized to speak on the dollar."
     )
     assert _speakers(body) == ["U.S. Treasury"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["State Secretaries Otto Zorvlecht and Hans Zorvmeyer", "Otto Zorvlecht and Hans Zorvmeyer"],
+)
+def test_two_people_named_in_an_apposition_both_speak(names):
+    body = f"But two top Zorvian officials, {names}, told reporters Bonn saw no need for action."
+    assert _speakers(body) == ["Hans Zorvmeyer", "Otto Zorvlecht"]

@@ -1049,3 +1049,17 @@ def test_a_firm_s_short_name_that_opens_a_product_s_name_is_the_firm():
 def test_a_country_s_body_described_then_named_speaks_by_its_name(description, name):
     body = f"{description}, {name}, said it is worried that the talks will fail."
     assert _speakers(body) == [name.removeprefix("the ")]
+
+
+@pytest.mark.parametrize("gap", [" ", "  "])
+def test_a_ticker_and_a_country_after_a_foreign_firm_s_legal_form_are_no_part_of_its_name(gap):
+    body = (
+        f"Zorvond Corp Holdings Ltd{gap}<ZORV.S> of Australia said it had no comment on an "
+        "article speculating on its plans for a bid."
+    )
+    assert _speakers(body) == ["Zorvond Corp Holdings Ltd"]
+
+
+def test_corp_of_a_country_is_a_name():
+    body = "Zorvmail Corp of America said its efforts to secure additional financing failed."
+    assert _speakers(body) == ["Zorvmail Corp of America"]
