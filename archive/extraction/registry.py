@@ -96,8 +96,8 @@ def _short_form_of(full: str, short: str) -> bool:
 
 
 def _coined(word: str) -> bool:
-    """A made-up firm's word: a capital inside it or a common word glued on ("CenTrust",
-    "Centrust", "Firstbank"), no place's name."""
+    """A made-up firm's word, a finance or trade word glued on in any capitals ("CenTrust",
+    "Centrust", "Firstbank"): no place's name."""
     return bool(_COINED.fullmatch(word))
 
 

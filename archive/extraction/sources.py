@@ -25,7 +25,9 @@ PASSIVE = re.compile(
     r"|(?:statement|report|release|announcement)s?\s+(?:released|issued|published"
     r"|made)"
     # "followed an announcement by X that he was willing …": what follows "that" is said
-    r"|(?:announcement|statement|pledge|warning|assurance|declaration)(?=\s+by\s+[^.;]*?\sthat\s))(?:\s+(?:on|late|early|last|this|earlier)\s+[\w-]+|\s+(?:yesterday|today)"
+    r"|(?:announcement|statement|pledge|warning|assurance|declaration)"
+    r"(?=\s+by\s+[^.;]*?\sthat\s))"
+    r"(?:\s+(?:on|late|early|last|this|earlier)\s+[\w-]+|\s+(?:yesterday|today)"
     r"|\s+at\s+the\s+time"
     r"|\s+[a-z]{3,}ly)?\s+by\s+"  # "was announced on Friday by X", "announced recently by X"
     # "commenting on remarks by Under-Secretary X that …", "a joint announcement earlier
