@@ -686,24 +686,8 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     words = words[1:] if article else words
     if not words:
         return None
-    if (
-        len(words) >= 2
-        and words[0].endswith(".")
-        and code_for(words[0])
-        and words[-1].endswith("s")  # a plural: "U.S. Tariffs", not "the U.S. Treasury"
-        and not any(w.lower() in ORG_HEADS | ORG_NOUNS for w in words[1:])
-        and all(POSSESSIVE.sub("", w).lower() in ctx.lower_words for w in words[1:])
-    ):
-        return None  # "the U.S. Tariffs highlighted": wire copy's capital after "U.S.", no name
-    if "And" in words and all(code_for(part) for part in _STATES_LISTED.split(" ".join(words))):
-        return None  # "the U.S. And West Germany said": states named by country, not a body
-    if (
-        first == "the"
-        and len(words) == 2
-        and code_for(words[0])
-        and words[1] in _CAPITALISED_GROUPS
-    ):
-        return None  # "the U.S. Group also urged": wire copy's capital after "U.S.", no name
+    if _capital_after_state(ctx, words, first == "the"):
+        return None
     if first == "the" and len(words) >= 2 and words[0] in _PRESS_ADJECTIVES:
         # "The official Peking Review accused …": the paper by its name.
         found = resolve(ctx, " ".join(["the", *words[1:]]), pos)
@@ -839,6 +823,24 @@ def resolve(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     if first in _INDEFINITE:
         return None
     return _resolve_named(ctx, words, pos, article)
+
+
+def _capital_after_state(ctx: Context, words: list[str], the: bool) -> bool:
+    """Wire copy capitalises the word after "U.S.": a state's name, then no body's ("the U.S.
+    Group also urged", "the U.S. Tariffs highlighted", "the U.S. And West Germany said")."""
+    if "And" in words and all(code_for(part) for part in _STATES_LISTED.split(" ".join(words))):
+        return True  # states named by country
+    if not code_for(words[0]):
+        return False
+    if the and len(words) == 2 and words[1] in _CAPITALISED_GROUPS:
+        return True
+    return (
+        len(words) >= 2
+        and words[0].endswith(".")
+        and words[-1].endswith("s")  # a plural: "U.S. Tariffs", not "the U.S. Treasury"
+        and not any(w.lower() in ORG_HEADS | ORG_NOUNS for w in words[1:])
+        and all(POSSESSIVE.sub("", w).lower() in ctx.lower_words for w in words[1:])
+    )
 
 
 def _resolve_named(ctx: Context, words: list[str], pos: int, article: bool) -> Speaker | None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from .attribution import Pass, span
 from .countries import code_for
 from .lexicon import AGENCIES, FUNCTION_WORDS, ORG_PRONOUNS, PERSON_PRONOUNS, ROLE_WORDS
-from .names import DOTTED_INITIALS, Mention, lower_words, person_mentions
+from .names import DOTTED_INITIALS, Mention, lower_words, person_mentions, split_role
 from .phrases import Phrase, speaker_phrase, walk_back
 from .quotes import find_quotes, interview_turns
 from .registry import Registry
@@ -658,7 +658,7 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     if heads:  # "The foreign ministers of Russia, Iran and Turkey said …"
         return heads, sent_start
     phrase = speaker_phrase(p.body, sent_start, verb.start())
-    pair_named = _two_people(p, phrase.appositive, verb.start())
+    pair_named = _two_people(p, phrase.appositive)
     if pair_named:  # "two top German officials, Otto Schlecht and Hans Tietmeyer, told"
         return pair_named, phrase.start
     if _OBJECT_OF.search(phrase.lead, 0, len(phrase.lead) - len(phrase.text)):
@@ -700,13 +700,17 @@ def _speakers_of(p: Pass, verb: re.Match[str], sent_start: int) -> tuple[list[Sp
     return [], verb.start()
 
 
-def _two_people(p: Pass, appositive: str, pos: int) -> list[Speaker]:
-    """The two people an apposition names ("State Secretaries X and Y"), or none."""
+def _two_people(p: Pass, appositive: str) -> list[Speaker]:
+    """The two people the article names whom an apposition joins ("State Secretaries X and
+    Y"), or none; only looked up, so an apposition of anything else records nothing."""
     first, sep, second = appositive.strip().partition(" and ")
     if not sep:
         return []
-    found = [resolve(p.ctx, part, pos) for part in (first, second)]
-    return [s for s in found if s] if all(s and s.kind == PERSON for s in found) else []
+    names = [
+        p.ctx.registry.resolve_person(" ".join(split_role(part.split())[1]))
+        for part in (first, second)
+    ]
+    return [p.ctx.person(name) for name in names if name] if all(names) else []
 
 
 def _phrase_opening(p: Pass, phrase: Phrase, speaker: Speaker) -> int:
