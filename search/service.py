@@ -10,8 +10,8 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.mapping import article_fields, statement_record
-from archive.models import Article, Country, Person, Statement
-from search import aliases, query_syntax
+from archive.models import Article, Statement
+from search import aliases, labels, query_syntax
 from search.backends import get_backend
 from search.backends.base import (
     Hit,
@@ -349,10 +349,7 @@ def _labels(
     least = shown[-1][1] if shown else 0
     slugs = {v for v, count in speakers if count >= least} | set(params.speakers)
     slugs |= {slug for hit in results.hits for slug in hit.speakers}
-    return {
-        "country": dict(Country.objects.filter(code__in=codes).values_list("code", "name")),
-        "speaker": dict(Person.objects.filter(slug__in=slugs).values_list("slug", "name")),
-    }
+    return {"country": labels.country_names(codes), "speaker": labels.speaker_names(slugs)}
 
 
 def _unknown_filters(params: SearchParams, labels: dict[str, dict[str, str]]) -> list[str]:

@@ -28,7 +28,7 @@ from archive.models import (
     Statement,
 )
 from archive.signals import articles_changed, updates_deferred
-from search import aliases, indexing, pending
+from search import aliases, indexing, labels, pending
 from search.write_lock import LockBusy
 
 logger = logging.getLogger(__name__)
@@ -130,18 +130,15 @@ def _articles_unchanged(sender: object, ids: Iterable[int], **kwargs: Any) -> No
         schedule_many(indexing.out_of_step(ids))
 
 
-def _aliases_changed(sender: type[Model], **kwargs: Any) -> None:
+def _names_changed(sender: type[Model], **kwargs: Any) -> None:
     aliases.forget()
+    labels.forget()
 
 
 def connect() -> None:
     for model in (Person, PersonAlias, Country, CountryAlias):
-        post_save.connect(
-            _aliases_changed, sender=model, dispatch_uid=f"aliases-{model.__name__}-s"
-        )
-        post_delete.connect(
-            _aliases_changed, sender=model, dispatch_uid=f"aliases-{model.__name__}-d"
-        )
+        post_save.connect(_names_changed, sender=model, dispatch_uid=f"names-{model.__name__}-s")
+        post_delete.connect(_names_changed, sender=model, dispatch_uid=f"names-{model.__name__}-d")
     articles_changed.connect(_articles_changed, dispatch_uid="search-articles-changed")
     archive_signals.articles_unchanged.connect(
         _articles_unchanged, dispatch_uid="search-articles-unchanged"

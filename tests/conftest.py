@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive.models import Article, Country, DateMention, Person, PersonAlias, Statement
-from search import aliases, backends
+from search import aliases, backends, labels
 
 pytest.register_assert_rewrite("tests.search.backend_contract")
 
@@ -52,11 +52,14 @@ def manage(*args: str, var_dir: Path | None = None) -> subprocess.CompletedProce
 
 @pytest.fixture(autouse=True)
 def index_dir(tmp_path, settings):
-    """Every test gets its own empty index directory and a fresh backend."""
+    """Every test gets its own empty index directory, a fresh backend, and no names kept from
+    another test's database."""
     settings.DISPATCH_INDEX_DIR = tmp_path / "index"
     backends.reset_backend()
+    labels.forget()
     yield settings.DISPATCH_INDEX_DIR
     backends.reset_backend()
+    labels.forget()
 
 
 @pytest.fixture

@@ -78,3 +78,42 @@ def test_a_segment_without_a_lengths_column_is_looked_up_once(tmp_path, monkeypa
         lengths = [per_document.doc_field_length(n, "tag") for n in range(20)]
     assert lengths == [0] * 20
     assert len(looked) == 1
+
+
+def _term_infos(folder) -> list[tuple]:
+    schema = fields.Schema(id=fields.ID(stored=True), body=fields.TEXT(), tag=fields.KEYWORD())
+    ix = whoosh_index.create_in(folder, schema)
+    rng = random.Random(11)
+    words = [f"w{n}" for n in range(300)]
+    with ix.writer() as writer:
+        for n in range(400):
+            body = " ".join(rng.choices(words, k=rng.randint(1, 80)))
+            writer.add_document(id=str(n), body=body, tag=rng.choice(words))
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        return [
+            (field, text, info.min_length(), info.max_length(), info.doc_frequency())
+            for field, text in reader.all_terms()
+            for info in [reader.term_info(field, text)]
+        ]
+
+
+def test_lengths_read_once_a_document_give_the_terms_whoosh_would(tmp_path, monkeypatch):
+    from whoosh.codec import base, whoosh3
+
+    asked: list[int] = []
+    per_document = whoosh3.W3PerDocReader.doc_field_length
+
+    def counted(self, docnum: int, fieldname: str, default: int = 0):
+        asked.append(docnum)
+        return per_document(self, docnum, fieldname, default)
+
+    monkeypatch.setattr(whoosh3.W3PerDocReader, "doc_field_length", counted)
+    (tmp_path / "once").mkdir()
+    (tmp_path / "whoosh").mkdir()
+    once = _term_infos(tmp_path / "once")
+    assert len(asked) <= 400 * 3  # a document's length in each field, not one per posting
+    patched = base.FieldWriter.add_postings
+    monkeypatch.setattr(base.FieldWriter, "add_postings", patched.__wrapped__)
+    assert once == _term_infos(tmp_path / "whoosh")
+    assert len(asked) > 10_000  # Whoosh's own way: one per posting

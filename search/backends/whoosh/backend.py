@@ -49,6 +49,7 @@ from search.query_tree import Node, SearchQuery
 
 internals.remember_missing_length_columns()
 internals.pickle_runs_in_chunks()
+internals.read_lengths_once()
 
 # Seconds a writer waits for Whoosh's lock. Below gunicorn's 30 s worker timeout; queued
 # updates (search.indexing) serialise their writers first, so they rarely wait here at all.

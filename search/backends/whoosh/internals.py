@@ -140,3 +140,44 @@ def pickle_runs_in_chunks() -> None:
     pool._write_run = write_run
     pool._read_run = read_run
     pool._dispatch_chunked = True
+
+
+class _LengthsReadOnce:
+    """A segment's per-document lengths, each field's read whole the first time it is asked
+    for: what writing a segment's postings asks once per posting."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._fields: dict[str, list[Any]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str) -> Any:
+        lengths = self._fields.get(fieldname)
+        if lengths is None:
+            reader, count = self._reader, self._reader.doc_count_all()
+            lengths = [reader.doc_field_length(n, fieldname) for n in range(count)]
+            self._fields[fieldname] = lengths
+        return lengths[docnum]
+
+
+def read_lengths_once() -> None:
+    """Make writing a segment read each field's document lengths once.
+
+    Writing the postings asks for the document's field length with every posting (for the
+    term's shortest and longest documents), each a seek and a read in the lengths column:
+    1.57 million for 2,000 articles, about 10% of a build. Idempotent.
+    """
+    from whoosh.codec import base
+
+    field_writer: Any = base.FieldWriter
+    if getattr(field_writer, "_dispatch_reads_lengths_once", False):
+        return
+    add_postings = field_writer.add_postings
+
+    def add_postings_reading_lengths_once(
+        self: Any, schema: Any, lengths: Any, items: Iterable[Any]
+    ) -> None:
+        add_postings(self, schema, _LengthsReadOnce(lengths) if lengths else lengths, items)
+
+    add_postings_reading_lengths_once.__wrapped__ = add_postings  # type: ignore[attr-defined]
+    field_writer.add_postings = add_postings_reading_lengths_once
+    field_writer._dispatch_reads_lengths_once = True
