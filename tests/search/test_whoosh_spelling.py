@@ -9,7 +9,9 @@ from search.backends.whoosh.spelling import (
     Typed,
     correction,
     edits,
+    index_term,
     is_passage,
+    look_up,
 )
 from tests.search.queries import backend_query
 from tests.search.spelling_contract import SpellingContract
@@ -95,3 +97,34 @@ def test_an_index_without_the_names_field_still_takes_saves_and_suggests(tmp_pat
     backend.index([{"id": 2, "title": "Talks", "body": "Zakharova said talks went well."}])
     assert backend.search(backend_query(q="Zakharova")).total == 1
     assert backend.suggest(backend_query(q="Zakharva")) == "Zakharova"  # any word is a name
+
+
+class CountingLexicon:
+    """A vocabulary of one misspelt neighbour, counting the words it is asked about."""
+
+    def __init__(self, matches: dict[str, int]) -> None:
+        self.matches_of = matches
+        self.asked: list[str] = []
+
+    def vocabulary(self, words: set[str]) -> dict[str, tuple[int, int]]:
+        self.asked += words
+        return {w: (50, 0) for w in words if w == "government"}
+
+    def matches(self, term: str) -> int:
+        return self.matches_of.get(term, 0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "matches", "asks"),
+    [
+        ("goverment", 0, True),  # the index lacks it: its neighbours are looked up
+        ("goverment", 2, True),  # long and very rare: they may be too
+        ("goverment", RULES.rare_matches + 1, False),  # common: kept as typed
+        ("sued", 1, False),  # short and known: kept as typed
+    ],
+)
+def test_a_word_that_will_be_kept_costs_no_vocabulary_lookups(typed, matches, asks):
+    lexicon = CountingLexicon({index_term(typed): matches} if matches else {})
+    found = look_up(lexicon, typed)
+    assert bool(lexicon.asked) is asks
+    assert bool(found.candidates) is asks

@@ -138,7 +138,7 @@ def suggest(lexicon: Lexicon, text: str, tree: qt.Node, rules: Rules = RULES) ->
             return word
         if word.lower() in _OPERATORS or time.monotonic() > stop_at:
             return word
-        better = correction(look_up(lexicon, word), rules)
+        better = correction(look_up(lexicon, word, rules), rules)
         if better is None:
             return word
         changed = True
@@ -158,13 +158,11 @@ def correction(word: Typed, rules: Rules = RULES) -> str | None:
     """The word `word` most likely meant (folded), or None: a word the index has is kept
     unless it is very much rarer than the other; a capitalised one is kept unless a name is
     close; and nothing is offered when two different words are about as likely."""
-    if word.term is None:  # a stop word: found everywhere, so never the problem
+    if not replaceable(word.text, word.term, word.matches, rules):
         return None
     pool = [c for c in word.candidates if c.term is not None and c.term != word.term]
     if word.text[0].isupper() and not word.text.isupper():  # all capitals: shouting, not a name
         pool = [c for c in pool if c.names >= rules.name_share * c.articles]
-    if word.matches > rules.rare_matches or word.matches and len(word.text) < rules.rare_length:
-        return None
     if word.matches:
         pool = [c for c in pool if c.matches >= rules.rare_ratio * word.matches]
     if not pool:
@@ -174,14 +172,28 @@ def correction(word: Typed, rules: Rules = RULES) -> str | None:
     return best.text if best.articles >= rules.margin * rival else None
 
 
-def look_up(lexicon: Lexicon, word: str) -> Typed:
-    """What the index knows about `word` and the vocabulary words one edit from it."""
+def replaceable(text: str, term: str | None, matches: int, rules: Rules = RULES) -> bool:
+    """Whether a typed word may be replaced at all, whatever is near it: not a stop word
+    (found everywhere, so never the problem), and not a word the index has, unless it is
+    long and very rare."""
+    if term is None:
+        return False
+    return not (matches > rules.rare_matches or matches and len(text) < rules.rare_length)
+
+
+def look_up(lexicon: Lexicon, word: str, rules: Rules = RULES) -> Typed:
+    """What the index knows about `word` and, if it may be replaced at all, the vocabulary
+    words one edit from it (a few hundred lookups: most of a page that finds few results,
+    when its words are all common ones narrowed by filters)."""
     term = index_term(word)
+    matches = _matches(lexicon, term)
+    if not replaceable(word, term, matches, rules):
+        return Typed(word, term, matches, ())
     found = [
         Candidate(text, index_term(text), articles, names, _matches(lexicon, index_term(text)))
         for text, (articles, names) in lexicon.vocabulary(set(edits(fold(word)))).items()
     ]
-    return Typed(word, term, _matches(lexicon, term), tuple(found))
+    return Typed(word, term, matches, tuple(found))
 
 
 def _matches(lexicon: Lexicon, term: str | None) -> int:
