@@ -18,6 +18,8 @@ ZERO_BAR = 1.0  # an empty period is a sliver on the axis: shown, and shown as n
 MAX_BAR = 48.0  # one day or two are bars, not a wall
 AXIS_LABELS = 8  # at most this many period labels under the chart
 COUNTED_BARS = 24  # up to this many periods, each bar's count is written above it
+# A period's key is the start of a day's ISO date: `2023`, `2023-10` or `2023-10-05`.
+KEY_WIDTHS = {"year": 4, "month": 7, "day": 10}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # What a backend counts: results per day (undated ones left out).
@@ -73,19 +75,11 @@ def date_counts(
         return None
     start, end = shown_span(date_from, date_to, min(days), max(days))
     unit = unit_for(start, end)
-    width = KEY_WIDTHS[unit]  # inlined `period_key`: a page counts a thousand days
+    width = KEY_WIDTHS[unit]
     counts: Counter[str] = Counter()
-    for day, count in days.items():
+    for day, count in days.items():  # a page counts about a thousand days: kept lean
         counts[day.isoformat()[:width]] += count
     return DateCounts(unit, start, end, tuple(sorted(counts.items())))
-
-
-KEY_WIDTHS = {"year": 4, "month": 7, "day": 10}
-
-
-def period_key(day: datetime.date, unit: str) -> str:
-    """The period of `unit` a day falls in: `2023`, `2023-10` or `2023-10-05`."""
-    return day.isoformat()[: KEY_WIDTHS[unit]]
 
 
 def shown_span(
