@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -187,6 +188,24 @@ class Article(models.Model):
         for statement in self.statements.all():
             seen.setdefault(statement.speaker_id, statement.speaker)
         return list(seen.values())
+
+    @classmethod
+    def visible_among(cls, ids: Collection[int]) -> set[int]:
+        """Which of these article ids are visible: a results page's check that nothing hidden
+        a moment ago lingers in the index. In SQL written out, since building the same query
+        through the ORM costs 0.4-0.9 ms, twenty times the query itself, on every page."""
+        if not ids:
+            return set()
+        alias = router.db_for_read(cls)
+        quote = connections[alias].ops.quote_name
+        marks = ", ".join(["%s"] * len(ids))
+        with connections[alias].cursor() as cursor:
+            cursor.execute(
+                f"SELECT {quote('id')} FROM {quote(cls._meta.db_table)} "
+                f"WHERE {quote('status')} = %s AND {quote('id')} IN ({marks})",
+                [cls.VISIBLE, *ids],
+            )
+            return {pk for (pk,) in cursor.fetchall()}
 
 
 class DateMention(models.Model):

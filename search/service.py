@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -54,11 +54,25 @@ Tags = tuple[tuple[str, str], ...]  # (value, name): a country's code or a perso
 
 @dataclass(frozen=True)
 class ResultItem:
-    article: Article  # its own row only: the tags come from the index, named below
     hit: Hit
+    # The article's own row, read only when asked for (the API, statements): what a list of
+    # articles shows comes from the index, and the tags are named below.
+    article: Article | None = None
     statement: Statement | None = None
     countries: Tags = ()  # by name
     speakers: Tags = ()  # in order of first statement
+
+    @property
+    def article_id(self) -> int:
+        return self.hit.article_id or self.hit.id
+
+    @property
+    def date(self) -> datetime.date | None:
+        return self.hit.date
+
+    @property
+    def source(self) -> str:
+        return self.hit.source
 
     # Backends escape the text and add only <mark> tags (the contract tests check it).
     @property
@@ -200,9 +214,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def search_articles(
-    params: SearchParams, pairs: QueryPairs, facet_limits: dict[str, int] | None = None
+    params: SearchParams,
+    pairs: QueryPairs,
+    facet_limits: dict[str, int] | None = None,
+    *,
+    rows: bool = False,
 ) -> SearchPage:
-    """Run a search and prepare everything a page or the API shows. Never raises for input."""
+    """Run a search and prepare everything a page or the API shows (`rows`: each article's
+    database row too, for what only the row has). Never raises for input."""
     page = SearchPage(params=params, notices=list(params.notices))
     query, notices = search_query(params)
     page.notices += notices
@@ -233,7 +252,7 @@ def search_articles(
     removals = [(f, toggle_query(pairs, "q", f.taken_from(params.q))) for f in typed]
     typed_countries = {f.code: url for f, url in removals if f.code}
     labels = _labels(results, params, limits, frozenset(typed_countries))
-    page.items = _items(results, params.mode, labels)
+    page.items = _items(results, params.mode, labels, rows)
     page.notices += _unknown_filters(params, labels)
     # Cached per slug: reversing a URL for each of a page's speakers cost 3 ms a page.
     links = {"speaker": {slug: speaker_page(slug) for slug in labels["speaker"]}}
@@ -298,10 +317,13 @@ def related_articles(article: Article, count: int = 5) -> list[Article]:
 
 
 def _items(
-    results: SearchResults, mode: str, labels: dict[str, dict[str, str]]
+    results: SearchResults, mode: str, labels: dict[str, dict[str, str]], rows: bool
 ) -> list[ResultItem]:
-    """The hits with their rows, read in one query, and their tags named from `labels`."""
+    """The hits with their tags named from `labels`, and their rows if asked for or needed
+    (a statement's form and speaker), read in one query; hidden articles left out."""
     hits = results.hits
+    statements: dict[int, Statement] = {}
+    articles: dict[int, Article] = {}
     if mode == "statements":
         statements = (
             Statement.objects.select_related("speaker", "article")
@@ -310,21 +332,23 @@ def _items(
             .in_bulk([hit.id for hit in hits])
         )
         articles = {s.id: s.article for s in statements.values()}
-    else:
-        statements = {}
+        shown: Collection[int] = articles
+    elif rows:
         articles = Article.objects.visible().for_listing().in_bulk([h.id for h in hits])
+        shown = articles
+    else:
+        shown = Article.visible_among([h.id for h in hits])
     countries, speakers = labels["country"], labels["speaker"]
     items = []
     for hit in hits:
-        article = articles.get(hit.id)
         # An article hidden a moment ago may linger in this searcher's snapshot: leave it out.
-        if article is None:
+        if hit.id not in shown:
             continue
         named = [(code, countries[code]) for code in hit.countries if code in countries]
         items.append(
             ResultItem(
-                article,
                 hit,
+                articles.get(hit.id),
                 statements.get(hit.id),
                 tuple(sorted(named, key=lambda tag: tag[1])),
                 tuple((slug, speakers[slug]) for slug in hit.speakers if slug in speakers),
@@ -389,6 +413,7 @@ def page_as_json(page: SearchPage) -> dict[str, Any]:
 
 
 def _hit_json(item: ResultItem) -> dict[str, Any]:
+    assert item.article is not None, "the API asks for rows (search_articles(rows=True))"
     record = article_fields(item.article)
     data: dict[str, Any] = {
         "id": record["id"],

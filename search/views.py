@@ -205,7 +205,7 @@ def api_statements(request: HttpRequest) -> JsonResponse:
 
 def _api(request: HttpRequest, mode: str) -> JsonResponse:
     params = dataclasses.replace(parse_params(request.GET), mode=mode)
-    page = search_articles(params, _query_pairs(request))
+    page = search_articles(params, _query_pairs(request), rows=True)
     status = 503 if page.error else 200
     return JsonResponse(
         page_as_json(page), status=status, json_dumps_params={"ensure_ascii": False}

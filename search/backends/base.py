@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
@@ -41,6 +42,10 @@ class Hit:
     # with, so a list of results needs no related rows; for a statement, its article's.
     countries: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
+    # The article's date and outlet (a statement's article's), so that a list of results
+    # needs none of its rows.
+    date: datetime.date | None = None
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -413,6 +413,19 @@ class RankingContract:
         (hit,) = backend.search(backend_query(q="vital", mode="statements")).hits
         assert (hit.countries, hit.speakers) == (("AZ", "TR"), ("b", "a-minister"))
 
+    def test_hits_carry_their_articles_date_and_outlet(self, full):
+        # What a list of articles shows, so that it needs none of their rows.
+        hits = {hit.id: hit for hit in full.search(backend_query()).hits}
+        assert {i: (h.date, h.source) for i, h in hits.items()} == {
+            doc["id"]: (doc["date"], doc["source"]) for doc in DOCS
+        }
+
+    def test_a_statement_hit_carries_its_articles_date_and_outlet(self, backend):
+        day = datetime.date(2024, 2, 29)
+        backend.index([{**RANKING_DOCS[1], "date": day, "source": "Outlet D"}])
+        (hit,) = backend.search(backend_query(q="vital", mode="statements")).hits
+        assert (hit.date, hit.source) == (day, "Outlet D")
+
     def test_search_ids_of_statements_are_statement_ids(self, backend):
         backend.index(RANKING_DOCS)
         assert backend.search_ids(backend_query(q="vital", mode="statements")) == [1]

@@ -145,6 +145,37 @@ def test_results_read_their_rows_in_one_query_and_load_no_texts(
     assert response.status_code == 200 and hits == (5 if mode == "articles" else 20)
     queries = [q["sql"] for q in captured.captured_queries if '"archive_article"' in q["sql"]]
     assert len(queries) == 1 and '"raw_text"' not in queries[0]
+    if mode == "articles":  # what a listing shows comes from the index: only visibility here
+        assert '"title"' not in queries[0] and '"status"' in queries[0]
+
+
+def test_a_listing_shows_each_articles_date_and_outlet(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the index follows the saves
+        for n, article in enumerate(Article.objects.all()):
+            article.source = f"Outlet <{n}> & Co"
+            article.save()
+    page = client.get("/", headers={"HX-Request": "true"}).content.decode()
+    shown = re.findall(
+        r'<a href="/articles/(\d+)/[^"]*">.*?<p class="hit-meta">\s*(.*?)\s*</p>', page, re.S
+    )
+    assert len(shown) == 5
+    for pk, meta in shown:
+        article = Article.objects.get(pk=pk)
+        day = f'datetime="{article.date.isoformat()}"' if article.date else "Undated"
+        assert day in meta
+        assert f'<span class="outlet">{html.escape(article.source)}</span>' in meta
+
+
+def test_an_article_hidden_behind_the_indexs_back_is_left_out(client, seeded):
+    # As if the index had not caught up yet: the database still decides what is shown.
+    article = Article.objects.first()
+    Article.objects.filter(pk=article.pk).update(status=Article.HIDDEN)
+    page = client.get("/", headers={"HX-Request": "true"}).content.decode()
+    assert page.count('<li class="hit') == 4
+    assert f'href="/articles/{article.pk}/' not in page
+    assert article.pk not in [hit["id"] for hit in api(client)["hits"]]
 
 
 def test_a_hits_tags_name_its_countries_and_speakers(client, seeded):

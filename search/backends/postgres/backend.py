@@ -282,7 +282,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             return ()
         has = "".join(f", ({w.text})" for w in plan.words)
         cursor.execute(
-            f"SELECT id, parent, kind, title, body, tag_countries, tag_speakers{has} "
+            f"SELECT id, parent, kind, title, body, tag_countries, tag_speakers, date, source{has} "
             f"FROM {DOCUMENTS} WHERE kind = %s AND id = ANY(%s)",
             tuple(p for w in plan.words for p in w.params)
             + (searching.KINDS[query.params.mode], ids),
@@ -292,7 +292,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         terms, phrases = frozenset(marking.terms), marking.phrases
         hits = []
         for pk in ids:
-            pk, parent, kind, title, body, countries, speakers, *has_words = found[pk]
+            pk, parent, kind, title, body, countries, speakers, date, source, *has_words = found[pk]
             statement = kind == STATEMENT
             passages = highlight.passages(body, terms, phrases)
             if statement and passages and not terms:
@@ -311,6 +311,8 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
                     missing=missing,
                     countries=tuple(countries),
                     speakers=tuple(speakers),
+                    date=date,
+                    source=source,
                 )
             )
         return tuple(hits)

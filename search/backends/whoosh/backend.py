@@ -37,12 +37,20 @@ from search.backends.whoosh import (
 from search.backends.whoosh.arrays import (
     KIND_CODES,
     MULTI_FACETS,
+    TABLES,
     DocArrays,
     leaf_readers,
     segment_arrays,
 )
 from search.backends.whoosh.engine import Engine, Match
-from search.backends.whoosh.facets import FacetMasks, Selection, by_day, day_counts, top
+from search.backends.whoosh.facets import (
+    FacetMasks,
+    Selection,
+    by_day,
+    day_counts,
+    day_date,
+    top,
+)
 from search.backends.whoosh.schema import build_schema, index_documents, known_fields, layout
 from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query_tree import Node, SearchQuery
@@ -448,7 +456,7 @@ class WhooshBackend(highlight.MarkedText, SearchBackend):
         texts = [fields.get("body", "") for fields in stored]
         spans = word_starts.hit_spans(snapshot.engine, snapshot.starts, docnums, texts, *marking)
         return tuple(
-            self._hit(fields, text, marking, found_spans, lacking, _tags(found.arrays, docnum))
+            self._hit(fields, text, marking, found_spans, lacking, _listed(found.arrays, docnum))
             for docnum, fields, text, found_spans, lacking in zip(
                 docnums, stored, texts, spans, missing, strict=True
             )
@@ -474,7 +482,7 @@ class WhooshBackend(highlight.MarkedText, SearchBackend):
         marking: compiler.Marking,
         spans: highlight.Spans | None,
         missing: tuple[str, ...],
-        tags: dict[str, tuple[str, ...]],
+        listed: dict[str, Any],
     ) -> Hit:
         terms, phrases = marking
         statement = bool(stored.get("parent"))  # only statements have a parent article
@@ -490,8 +498,7 @@ class WhooshBackend(highlight.MarkedText, SearchBackend):
             passages=tuple(passages),
             article_id=int(stored["parent"]) if statement else None,
             missing=missing,
-            countries=tags["countries"],
-            speakers=tags["speakers"],
+            **listed,
         )
 
     def marking(self, tree: Node) -> compiler.Marking:
@@ -525,11 +532,17 @@ class WhooshBackend(highlight.MarkedText, SearchBackend):
         return [int(stored(int(d))["id"]) for d in best]
 
 
-def _tags(arrays: DocArrays, docnum: int) -> dict[str, tuple[str, ...]]:
-    """A hit's countries and speakers: its article's, for a statement."""
+def _listed(arrays: DocArrays, docnum: int) -> dict[str, Any]:
+    """What a list of results shows of a hit's article besides the hit itself (its
+    countries, speakers, date and outlet), as `Hit` fields: for a statement, its article's."""
     parent = int(arrays.parents[docnum])
     article = parent if parent >= 0 else docnum
-    return {field: arrays.facet_values(facet, article) for facet, field in MULTI_FACETS.items()}
+    day, source = int(arrays.days[article]), int(arrays.sources[article])
+    return {
+        **{field: arrays.facet_values(facet, article) for facet, field in MULTI_FACETS.items()},
+        "date": day_date(day) if day else None,
+        "source": TABLES["source"].values[source] if source >= 0 else "",
+    }
 
 
 def _passing(arrays: DocArrays, selection: Selection, docs: np.ndarray) -> np.ndarray:

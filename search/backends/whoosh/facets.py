@@ -96,11 +96,12 @@ def day_counts(days: np.ndarray) -> DayCounts:
     """How many of these documents fall on each day (undated ones left out)."""
     found, counts = np.unique(days[days > 0], return_counts=True)
     # Python ints and cached dates: ten years of days a page, twice, cost 1 ms as NumPy scalars.
-    return dict(zip(map(_date, found.tolist()), counts.tolist(), strict=True))
+    return dict(zip(map(day_date, found.tolist()), counts.tolist(), strict=True))
 
 
 @functools.lru_cache(maxsize=65_536)  # about 180 years of days
-def _date(day: int) -> datetime.date:
+def day_date(day: int) -> datetime.date:
+    """The date of a `day` number (YYYYMMDD, as `schema.day_number` makes it)."""
     return datetime.date(day // 10000, day // 100 % 100, day % 100)
 
 
