@@ -25,7 +25,7 @@ class _Kept:
     def __init__(self) -> None:
         self.read_at = time.monotonic()
         self.countries: dict[str, str] | None = None
-        self.speakers: dict[str, str] = {}
+        self.speakers: dict[str, str | None] = {}  # None: no such speaker
 
     @property
     def fresh(self) -> bool:
@@ -59,8 +59,12 @@ def speaker_names(slugs: Iterable[str]) -> dict[str, str]:
     wanted = set(slugs)
     missing = wanted - kept.speakers.keys()
     if missing:
-        kept.speakers.update(Person.objects.filter(slug__in=missing).values_list("slug", "name"))
-    return {slug: kept.speakers[slug] for slug in wanted if slug in kept.speakers}
+        found = dict(Person.objects.filter(slug__in=missing).values_list("slug", "name"))
+        # Slugs the archive lacks are kept too (as None), so that a link to a speaker merged
+        # away does not ask again on every page.
+        kept.speakers.update({slug: found.get(slug) for slug in missing})
+    names = kept.speakers
+    return {slug: name for slug in wanted if (name := names.get(slug)) is not None}
 
 
 def forget() -> None:

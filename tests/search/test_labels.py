@@ -36,3 +36,22 @@ def test_names_are_given_only_for_what_the_archive_knows(seeded):
     person = Person.objects.first()
     assert labels.speaker_names([person.slug, "no-such-person"]) == {person.slug: person.name}
     assert labels.country_names(["AM", "XX"]) == {"AM": Country.objects.get(code="AM").name}
+
+
+def test_a_slug_the_archive_lacks_is_asked_for_once(seeded, django_assert_num_queries):
+    person = Person.objects.first()
+    with django_assert_num_queries(1):
+        assert labels.speaker_names([person.slug, "no-such-person"]) == {person.slug: person.name}
+    with django_assert_num_queries(0):
+        assert labels.speaker_names(["no-such-person", person.slug]) == {person.slug: person.name}
+
+
+def test_a_speaker_added_elsewhere_is_named_once_the_kept_names_are_old(seeded, monkeypatch):
+    assert labels.speaker_names(["zorvian-quellwright"]) == {}
+    # Added by another process: no signal reaches this one.
+    Person.objects.bulk_create([Person(name="Zorvian Quellwright", slug="zorvian-quellwright")])
+    assert labels.speaker_names(["zorvian-quellwright"]) == {}
+    monkeypatch.setattr(labels, "REFRESH_SECONDS", -1.0)
+    assert labels.speaker_names(["zorvian-quellwright"]) == {
+        "zorvian-quellwright": "Zorvian Quellwright"
+    }
