@@ -7,6 +7,7 @@ holds a file or a connection is opened here: a forked worker must not share thos
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from django.template import engines
@@ -17,7 +18,8 @@ from search import backends
 
 def preload() -> int:
     """Import the views and the search backend and compile the project's own templates (not
-    the apps' ones); returns how many templates were compiled."""
+    the apps' ones), then freeze what that loaded; returns how many templates were
+    compiled."""
     backends.import_backend_code()
     get_resolver().url_patterns  # noqa: B018 -- importing the URLconf imports every view
     every_dir = {Path(d) for engine in engines.all() for d in engine.dirs}
@@ -29,4 +31,9 @@ def preload() -> int:
                 if not any(path.is_relative_to(d) for d in others):  # another engine's
                     engine.get_template(path.relative_to(folder).as_posix())
                     compiled += 1
+    # What the master loaded lives as long as the workers: out of the collector's sight, each
+    # worker's first full collection (`prepare_worker`) skips it, and collections in the
+    # workers do not write to (and so copy) the pages they share with the master.
+    gc.collect()
+    gc.freeze()
     return compiled

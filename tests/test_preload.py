@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+
+import pytest
 from django.template import engines
 from django.test import override_settings
 
 from config.preload import preload
+
+
+@pytest.fixture
+def unfreeze():
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
 
 
 @override_settings(DEBUG=False)
@@ -19,3 +29,10 @@ def test_preload_compiles_each_engine_its_own_templates_only():
     django_loader = engines["django"].engine.template_loaders[0]  # type: ignore[attr-defined]
     assert "search/search.html" in django_loader.get_template_cache
     assert compiled >= len(cached) + 2
+
+
+def test_preload_leaves_what_it_loaded_frozen_for_the_workers(unfreeze):
+    # A worker's first full collection then scans only what the worker itself loads.
+    assert gc.get_freeze_count() == 0
+    preload()
+    assert gc.get_freeze_count() > 10_000

@@ -185,20 +185,26 @@ print(time.perf_counter() - started)
 """
 
 
-def cold_start(q: str, preloaded: bool = True) -> float:
-    """Seconds from a new worker's start to its first search's answer: from the fork of
-    gunicorn's preloaded master (`preloaded`), or from a bare interpreter (imports and
-    `django.setup()` included)."""
+COLD_STARTS = 5  # one new process varies by half either way here: the median of several
+
+
+def cold_starts(q: str, preloaded: bool = True, runs: int = COLD_STARTS) -> list[float]:
+    """Seconds from a new worker's start to its first search's answer, for `runs` new
+    processes, sorted: from the fork of gunicorn's preloaded master (`preloaded`), or from a
+    bare interpreter (imports and `django.setup()` included)."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    output = subprocess.run(
-        [sys.executable, "-c", COLD_START.format(q=q, preloaded=preloaded)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return float(output.strip().splitlines()[-1])
+    found = []
+    for _ in range(runs):
+        output = subprocess.run(
+            [sys.executable, "-c", COLD_START.format(q=q, preloaded=preloaded)],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        found.append(float(output.strip().splitlines()[-1]))
+    return sorted(found)
 
 
 WORKER_MEMORY = """

@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -181,12 +182,13 @@ class Command(BaseCommand):
                 if "country" in params:
                     params["country"] = aliases.resolve_country(params["country"]) or ""
             first = queries[0]["q"]
-            cold_start = runner.cold_start(first)
+            forked = runner.cold_starts(first)
+            cold_start = statistics.median(forked)
             out(
                 f"| worker cold start (fork of gunicorn's preloaded app → first answer) | "
-                f"{cold_start * 1000:.0f} ms |\n"
+                f"{_spread(forked)} |\n"
                 f"| process cold start (bare interpreter → first answer) | "
-                f"{runner.cold_start(first, preloaded=False) * 1000:.0f} ms |"
+                f"{_spread(runner.cold_starts(first, preloaded=False))} |"
             )
             worker_mb = runner.worker_memory(queries)
             if worker_mb is not None:
@@ -266,6 +268,14 @@ def _percentiles(latency: runner.Latency) -> dict[str, float]:
         figures["fts5_p50"] = latency.percentile(50, latency.reference)
         figures["fts5_p95"] = latency.percentile(95, latency.reference)
     return figures
+
+
+def _spread(seconds: list[float]) -> str:
+    """Several timings of one thing: their median, and the range in brackets."""
+    median, low, high = (
+        round(s * 1000) for s in (statistics.median(seconds), min(seconds), max(seconds))
+    )
+    return f"{median} ms (median of {len(seconds)}, {low}–{high})"
 
 
 def _processes(count: int) -> str:
