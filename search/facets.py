@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -239,15 +238,14 @@ def page_url(query: QueryPairs, page: int) -> str:
 
 
 def date_facet_counts(
-    days: DayCounts, date_from: datetime.date | None, date_to: datetime.date | None
+    days: Mapping[datetime.date, int],
+    date_from: datetime.date | None,
+    date_to: datetime.date | None,
 ) -> dict[str, list[tuple[str, int]]]:
     """The year facet (newest first) and, when the date range lies within one year, the
     month facet for that year (in calendar order), from results per day."""
-    years: Counter[str] = Counter()
-    months: Counter[str] = Counter()
+    days = DayCounts.of(days)
+    years = [(str(year), count) for year, count in reversed(days.totals("year"))]
     one_year = date_from.year if date_from and date_to and date_from.year == date_to.year else 0
-    for day, count in days.items():
-        years[str(day.year)] += count
-        if day.year == one_year:
-            months[f"{day.year}-{day.month:02d}"] += count
-    return {"year": sorted(years.items(), reverse=True), "month": sorted(months.items())}
+    months = days.of_year(one_year).totals("month") if one_year else []
+    return {"year": years, "month": [(f"{m // 100}-{m % 100:02d}", n) for m, n in months]}

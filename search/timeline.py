@@ -1,10 +1,14 @@
-"""Date histograms of search results: periods, bucket sizes and SVG bar geometry (pure)."""
+"""Date histograms of search results: results per day, periods, bucket sizes and SVG bar
+geometry (pure)."""
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
+import functools
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+
+import numpy as np
 
 from search.query import QueryPairs, as_url
 
@@ -18,12 +22,76 @@ ZERO_BAR = 1.0  # an empty period is a sliver on the axis: shown, and shown as n
 MAX_BAR = 48.0  # one day or two are bars, not a wall
 AXIS_LABELS = 8  # at most this many period labels under the chart
 COUNTED_BARS = 24  # up to this many periods, each bar's count is written above it
-# A period's key is the start of a day's ISO date: `2023`, `2023-10` or `2023-10-05`.
-KEY_WIDTHS = {"year": 4, "month": 7, "day": 10}
+# A day as a number, YYYYMMDD: its period's number is the day's divided by this.
+PERIOD_DIVISORS = {"year": 10_000, "month": 100, "day": 1}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-# What a backend counts: results per day (undated ones left out).
-DayCounts = dict[datetime.date, int]
+
+def day_number(date: datetime.date | None) -> int:
+    """A date as the number YYYYMMDD (0 for none)."""
+    return date.year * 10000 + date.month * 100 + date.day if date else 0
+
+
+@functools.lru_cache(maxsize=65_536)  # about 180 years of days
+def day_date(number: int) -> datetime.date:
+    """The date of a `day_number`."""
+    return datetime.date(number // 10000, number // 100 % 100, number % 100)
+
+
+class DayCounts(Mapping[datetime.date, int]):
+    """What a backend counts: results per day, undated ones left out. A mapping of dates to
+    counts, held as two arrays (day numbers in order, and their counts).
+
+    A broad search at 100,000 articles finds every day of ten years. Summing 3,650 days by
+    year or month one at a time in Python cost 2–4 ms a page; over the arrays, microseconds.
+    """
+
+    def __init__(self, numbers: np.ndarray | None = None, counts: np.ndarray | None = None):
+        self.numbers = np.zeros(0, np.int64) if numbers is None else numbers.astype(np.int64)
+        self.counts = np.zeros(0, np.int64) if counts is None else counts.astype(np.int64)
+
+    @classmethod
+    def of(cls, counts: Mapping[datetime.date, int]) -> DayCounts:
+        if isinstance(counts, DayCounts):
+            return counts
+        pairs = sorted((day_number(day), count) for day, count in counts.items())
+        return cls(np.array([d for d, _ in pairs]), np.array([n for _, n in pairs]))
+
+    def __getitem__(self, day: datetime.date) -> int:
+        number = day_number(day)
+        at = int(np.searchsorted(self.numbers, number))
+        if at < len(self.numbers) and self.numbers[at] == number:
+            return int(self.counts[at])
+        raise KeyError(day)
+
+    def __iter__(self) -> Iterator[datetime.date]:
+        return map(day_date, self.numbers.tolist())
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __repr__(self) -> str:
+        return f"DayCounts({dict(self.items())!r})"
+
+    def first(self) -> datetime.date:
+        return day_date(int(self.numbers[0]))
+
+    def last(self) -> datetime.date:
+        return day_date(int(self.numbers[-1]))
+
+    def totals(self, unit: str) -> list[tuple[int, int]]:
+        """(period number, results) of each `unit` with results, oldest first: 2023 for a
+        year, 202310 for a month, 20231005 for a day."""
+        periods = self.numbers // PERIOD_DIVISORS[unit]
+        if not len(periods):
+            return []
+        starts = np.flatnonzero(np.r_[True, periods[1:] != periods[:-1]])
+        sums = np.add.reduceat(self.counts, starts)
+        return list(zip(periods[starts].tolist(), sums.tolist(), strict=True))
+
+    def of_year(self, year: int) -> DayCounts:
+        within = self.numbers // 10_000 == year
+        return DayCounts(self.numbers[within], self.counts[within])
 
 
 @dataclass(frozen=True)
@@ -68,18 +136,28 @@ class Timeline:
 
 
 def date_counts(
-    days: DayCounts, date_from: datetime.date | None, date_to: datetime.date | None
+    days: Mapping[datetime.date, int],
+    date_from: datetime.date | None,
+    date_to: datetime.date | None,
 ) -> DateCounts | None:
     """Results per year, month or day, by the span shown; None when none is dated."""
+    days = DayCounts.of(days)
     if not days:
         return None
-    start, end = shown_span(date_from, date_to, min(days), max(days))
+    start, end = shown_span(date_from, date_to, days.first(), days.last())
     unit = unit_for(start, end)
-    width = KEY_WIDTHS[unit]
-    counts: Counter[str] = Counter()
-    for day, count in days.items():  # a page counts about a thousand days: kept lean
-        counts[day.isoformat()[:width]] += count
-    return DateCounts(unit, start, end, tuple(sorted(counts.items())))
+    counts = tuple((period_key(n, unit), count) for n, count in days.totals(unit))
+    return DateCounts(unit, start, end, counts)
+
+
+def period_key(number: int, unit: str) -> str:
+    """A period's key from its number (`DayCounts.totals`): the start of its days' ISO
+    dates, `2023`, `2023-10` or `2023-10-05`."""
+    if unit == "year":
+        return f"{number:04d}"
+    if unit == "month":
+        return f"{number // 100:04d}-{number % 100:02d}"
+    return f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"
 
 
 def shown_span(

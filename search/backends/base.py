@@ -56,12 +56,12 @@ class SearchResults:
     facets: dict[str, list[tuple[str, int]]]
     page: int  # the page shown: the last one when the one asked for is past the end
     page_count: int
-    days: DayCounts = field(default_factory=dict)  # the results' dates
+    days: DayCounts = field(default_factory=DayCounts)  # the results' dates
     # "all": every result has every word; "most": too few had, so these have most of them
     strategy: str = "all"
     complete: int = 0  # results with every word (all of them, unless the strategy is "most")
     # the dates of what the search finds without its own date range (the date facets)
-    facet_days: DayCounts = field(default_factory=dict)
+    facet_days: DayCounts = field(default_factory=DayCounts)
 
 
 # One article as `search.documents.article_document` makes it; `id` is the article's pk.

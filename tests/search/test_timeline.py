@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from search.timeline import (
     DateCounts,
+    DayCounts,
     build_timeline,
     date_counts,
+    day_date,
+    day_number,
     label,
     narrow_url,
+    period_key,
     periods,
     shown_span,
     unit_for,
@@ -125,3 +131,41 @@ def test_day_counts_become_periods_of_the_span_shown():
         (("2021", 1), ("2023", 4)),
     )
     assert date_counts({}, None, None) is None
+
+
+def test_day_counts_read_as_a_mapping_of_dates():
+    days = DayCounts.of(DAYS)
+    assert days == DAYS  # and the other way round:
+    assert DAYS == days  # noqa: SIM300
+    assert list(days) == sorted(DAYS) and len(days) == 4
+    assert days[datetime.date(2023, 1, 18)] == 2
+    assert days.get(datetime.date(2023, 1, 19)) is None
+    with pytest.raises(KeyError):
+        days[datetime.date(1999, 1, 1)]  # noqa: B018
+    assert (days.first(), days.last()) == (min(DAYS), max(DAYS))
+    assert DayCounts() == {} and not DayCounts()
+
+
+def test_day_counts_total_by_period():
+    days = DayCounts.of(DAYS)
+    assert days.totals("year") == [(2021, 1), (2023, 4)]
+    assert days.totals("month") == [(202112, 1), (202301, 3), (202310, 1)]
+    assert days.totals("day")[1] == (20230118, 2)
+    assert days.of_year(2023).totals("month") == [(202301, 3), (202310, 1)]
+    assert DayCounts().totals("year") == []
+
+
+@pytest.mark.parametrize(
+    ("day", "unit", "key"),
+    [
+        (D(2023, 10, 5), "year", "2023"),
+        (D(2023, 10, 5), "month", "2023-10"),
+        (D(2023, 10, 5), "day", "2023-10-05"),
+        (D(999, 1, 5), "year", "0999"),
+        (D(999, 1, 5), "day", "0999-01-05"),
+    ],
+)
+def test_a_periods_key_is_the_start_of_its_days_iso_dates(day, unit, key):
+    ((number, _),) = DayCounts.of({day: 1}).totals(unit)
+    assert period_key(number, unit) == key and day.isoformat().startswith(key)
+    assert day_date(day_number(day)) == day

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import datetime
 import threading
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -176,3 +178,23 @@ def test_postings_kept_between_queries_are_bounded_in_bytes(tmp_path, monkeypatc
     monkeypatch.setattr(whoosh_engine, "CACHED_MATCH_BYTES", moscow[0].nbytes + moscow[1].nbytes)
     engine.postings("body", b"minist")  # over the bound with both: the older one goes
     assert engine.postings("body", b"moscow") is not moscow
+
+
+def test_days_are_counted_across_segments_deletions_and_undated_documents(tmp_path):
+    # Each segment numbers its own days; the counts must agree with a plain tally.
+    backend = WhooshBackend(tmp_path / "ix")
+    days = [datetime.date(2019 + n % 5, 1 + n % 12, 1 + n % 28) for n in range(40)]
+    docs = [
+        {"id": n, "title": f"Report {n}", "body": "talks on trade", "date": day if n % 7 else None}
+        for n, day in enumerate(days, start=1)
+    ]
+    for start in range(0, 40, 10):  # four commits, four segments (merge=False keeps them)
+        backend.index(docs[start : start + 10], merge=False)
+    backend.delete([2, 3])
+    live = [d for d in docs if d["id"] not in (2, 3)]
+    results = backend.search(backend_query(q="trade"))
+    assert results.days == Counter(d["date"] for d in live if d["date"])
+    span = {"date_from": datetime.date(2020, 1, 1), "date_to": datetime.date(2021, 12, 31)}
+    ranged = backend.search(backend_query(q="trade", **span))
+    assert ranged.facet_days == results.days
+    assert ranged.days == {day: n for day, n in results.days.items() if day.year in (2020, 2021)}

@@ -15,6 +15,7 @@ from search.backends.postgres.compiler import Compiler, Sql
 from search.backends.postgres.rows import ARTICLE, STATEMENT
 from search.backends.postgres.tables import DOCUMENTS
 from search.query_tree import SearchQuery
+from search.timeline import DayCounts
 
 KINDS = {"articles": ARTICLE, "statements": STATEMENT}
 ENOUGH = 1000  # as the Whoosh backend: a partial match keeps the rows of the ENOUGH-th best
@@ -162,8 +163,8 @@ class Counts:
     total: int
     complete: int
     facets: dict[str, list[tuple[str, int]]]
-    days: dict[Any, int]
-    facet_days: dict[Any, int]
+    days: DayCounts
+    facet_days: DayCounts
     hits: list[int]
 
     @classmethod
@@ -188,8 +189,8 @@ class Counts:
             scalars["total"],
             scalars["complete"],
             facets,
-            dict(sorted(days.items())),
-            dict(sorted(facet_days.items())),
+            DayCounts.of(days),
+            DayCounts.of(facet_days),
             hits,
         )
 

@@ -6,6 +6,7 @@ searcher; only the deleted-documents mask is rebuilt when a generation changes.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from dataclasses import dataclass
@@ -69,6 +70,12 @@ class SegmentArrays:
     lengths: dict[str, np.ndarray]  # field -> float32 length
     ids: np.ndarray  # int64: the article's or statement's database id
     parents: np.ndarray  # int64: a statement's article id, -1 for articles
+
+    @functools.cached_property
+    def day_index(self) -> tuple[np.ndarray, np.ndarray]:
+        """The segment's distinct days in order, and each document's place among them."""
+        table, places = np.unique(self.days, return_inverse=True)
+        return table, places.astype(np.int32)
 
     @classmethod
     def read(cls, reader: IndexReader) -> SegmentArrays:
@@ -235,6 +242,13 @@ class DocArrays:
             facet: _join_padded([p.values[facet] for p in parts]) for facet in MULTI_FACETS
         }
         self.lengths = {f: _join([p.lengths[f] for p in parts], np.float32) for f in LENGTH_FIELDS}
+        # Each document's day as a place in `day_table` (undated: the place of 0), so that a
+        # search counts its results' days with `np.bincount`, not by sorting them.
+        indexes = [p.day_index for p in parts]
+        self.day_table = np.unique(_join([table for table, _ in indexes], np.int32))
+        self.day_places = _join(
+            [np.searchsorted(self.day_table, table)[places] for table, places in indexes], np.int32
+        )
         live = np.ones(self.size, dtype=bool)
         for reader, offset in leaves:
             if reader.has_deletions():

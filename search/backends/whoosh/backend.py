@@ -47,13 +47,12 @@ from search.backends.whoosh.facets import (
     FacetMasks,
     Selection,
     by_day,
-    day_counts,
-    day_date,
     top,
 )
 from search.backends.whoosh.schema import build_schema, index_documents, known_fields, layout
 from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query_tree import Node, SearchQuery
+from search.timeline import day_date
 
 internals.remember_missing_length_columns()
 internals.pickle_runs_in_chunks()
@@ -434,7 +433,7 @@ class WhooshBackend(highlight.MarkedText, SearchBackend):
         ranked = self._ranked(snapshot, found, query, start + params.page_size)
         marking = compiler.marking(searcher, self.compiler, query.tree)
         hits = self._hits(snapshot, found, ranked[start : start + params.page_size], marking)
-        days = day_counts(found.masks.days[passing])
+        days = found.masks.day_counts(passing)
         return SearchResults(
             total,
             hits,

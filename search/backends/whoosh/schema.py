@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from whoosh import columns, fields
@@ -10,6 +9,7 @@ from whoosh import columns, fields
 from search.backends.whoosh.analysis import NewsText
 from search.backends.whoosh.vocabulary import WordSet, names_of, words_of
 from search.backends.whoosh.word_starts import COLUMN, WordStartsColumn
+from search.timeline import day_number
 
 
 class FacetField(fields.KEYWORD):  # type: ignore[misc]  # Whoosh is untyped
@@ -102,10 +102,6 @@ def build_schema() -> fields.Schema:
         # DATETIME ranges (WHOOSH_NOTES trap 3).
         day=IntColumn("i"),
     )
-
-
-def day_number(date: datetime.date | None) -> int:
-    return date.year * 10000 + date.month * 100 + date.day if date else 0
 
 
 def index_documents(document: dict[str, Any]) -> list[dict[str, Any]]:
