@@ -11,6 +11,7 @@ from whoosh.searching import Searcher
 from search.backends.base import SearchUnavailable
 from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh import engine as whoosh_engine
+from search.backends.whoosh.arrays import LENGTH_FIELDS, MULTI_FACETS, SegmentArrays
 from search.backends.whoosh.engine import Word
 from tests.search.backend_contract import DOCS, BackendContract, RankingContract
 from tests.search.queries import backend_query, tree
@@ -198,3 +199,29 @@ def test_days_are_counted_across_segments_deletions_and_undated_documents(tmp_pa
     ranged = backend.search(backend_query(q="trade", **span))
     assert ranged.facet_days == results.days
     assert ranged.days == {day: n for day, n in results.days.items() if day.year in (2020, 2021)}
+
+
+def test_saved_arrays_keep_the_day_index_and_older_files_still_load(tmp_path):
+    days = np.array([20230118, 0, 20211210, 20230118], dtype=np.int32)
+    arrays = SegmentArrays(
+        kinds=np.ones(4, np.uint8),
+        days=days,
+        values={facet: np.full((4, 1), -1, np.int32) for facet in MULTI_FACETS},
+        sources=np.full(4, -1, np.int32),
+        lengths={field: np.ones(4, np.float32) for field in LENGTH_FIELDS},
+        ids=np.arange(4),
+        parents=np.full(4, -1),
+    )
+    path = tmp_path / "segment.npz"
+    arrays.save(path)
+    loaded = SegmentArrays.load(path)
+    assert loaded._day_index is not None  # read from the file, not worked out again
+    table, places = loaded.day_index()
+    assert table.tolist() == [0, 20211210, 20230118] and table[places].tolist() == days.tolist()
+    with np.load(path) as data:  # as saved before days were indexed
+        older = {name: data[name] for name in data.files if not name.startswith("day_")}
+    np.savez(path, **older)
+    loaded = SegmentArrays.load(path)
+    assert loaded._day_index is None
+    table, places = loaded.day_index()
+    assert table[places].tolist() == days.tolist()

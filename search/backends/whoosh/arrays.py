@@ -6,7 +6,6 @@ searcher; only the deleted-documents mask is rebuilt when a generation changes.
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 from dataclasses import dataclass
@@ -71,11 +70,15 @@ class SegmentArrays:
     ids: np.ndarray  # int64: the article's or statement's database id
     parents: np.ndarray  # int64: a statement's article id, -1 for articles
 
-    @functools.cached_property
+    # The segment's distinct days in order, and each document's place among them: saved with
+    # the arrays (working it out is 40 ms of a worker's cold start at 100,000 articles).
+    _day_index: tuple[np.ndarray, np.ndarray] | None = None
+
     def day_index(self) -> tuple[np.ndarray, np.ndarray]:
-        """The segment's distinct days in order, and each document's place among them."""
-        table, places = np.unique(self.days, return_inverse=True)
-        return table, places.astype(np.int32)
+        if self._day_index is None:
+            table, places = np.unique(self.days, return_inverse=True)
+            self._day_index = (table, places.astype(np.int32))
+        return self._day_index
 
     @classmethod
     def read(cls, reader: IndexReader) -> SegmentArrays:
@@ -114,6 +117,7 @@ class SegmentArrays:
             "ids": self.ids,
             "parents": self.parents,
         }
+        data["day_table"], data["day_places"] = self.day_index()
         for field, lengths in self.lengths.items():
             data[f"length_{field}"] = lengths
         for facet, ids in (*self.values.items(), ("source", self.sources)):
@@ -142,6 +146,10 @@ class SegmentArrays:
                 lengths={f: data[f"length_{f}"] for f in LENGTH_FIELDS},
                 ids=data["ids"],
                 parents=data["parents"],
+                # Files saved before days were indexed: worked out when first needed.
+                _day_index=(data["day_table"], data["day_places"])
+                if "day_table" in data.files
+                else None,
             )
 
 
@@ -244,7 +252,7 @@ class DocArrays:
         self.lengths = {f: _join([p.lengths[f] for p in parts], np.float32) for f in LENGTH_FIELDS}
         # Each document's day as a place in `day_table` (undated: the place of 0), so that a
         # search counts its results' days with `np.bincount`, not by sorting them.
-        indexes = [p.day_index for p in parts]
+        indexes = [p.day_index() for p in parts]
         self.day_table = np.unique(_join([table for table, _ in indexes], np.int32))
         self.day_places = _join(
             [np.searchsorted(self.day_table, table)[places] for table, places in indexes], np.int32
