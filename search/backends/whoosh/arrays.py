@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.ma  # noqa: F401 -- see below
+
+# `np.unique` imports `numpy.ma` at its first call: 14 ms of a new worker's first search,
+# unless this module (which gunicorn's master imports before it forks) already has.
+import numpy.ma  # noqa: F401
 import numpy.typing as npt
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
-
-# `np.unique` imports `numpy.ma` on its first call: 14 ms of a new worker's first search,
-# unless this module (which gunicorn's master imports before forking) already did.
 
 KIND_CODES = {"article": 1, "statement": 2}
 MULTI_FACETS = {"country": "countries", "speaker": "speakers"}

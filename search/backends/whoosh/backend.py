@@ -43,12 +43,7 @@ from search.backends.whoosh.arrays import (
     segment_arrays,
 )
 from search.backends.whoosh.engine import Engine, Match
-from search.backends.whoosh.facets import (
-    FacetMasks,
-    Selection,
-    by_day,
-    top,
-)
+from search.backends.whoosh.facets import FacetMasks, Selection, by_day, top
 from search.backends.whoosh.schema import build_schema, index_documents, known_fields, layout
 from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query_tree import Node, SearchQuery
