@@ -90,7 +90,7 @@ class DayCounts(Mapping[datetime.date, int]):
         return list(zip(periods[starts].tolist(), sums.tolist(), strict=True))
 
     def of_year(self, year: int) -> DayCounts:
-        within = self.numbers // 10_000 == year
+        within = self.numbers // PERIOD_DIVISORS["year"] == year
         return DayCounts(self.numbers[within], self.counts[within])
 
 

@@ -44,7 +44,6 @@ class FacetMasks:
 
     def __init__(self, arrays: DocArrays, docs: np.ndarray, selection: Selection) -> None:
         self.arrays, self.docs, self.selection = arrays, docs, selection
-        self.days: np.ndarray = arrays.days[docs]
         self.ok = {name: self._value_mask(name) for name in VALUE_FACETS}
         self.ok["date"] = self._date_mask()
 
@@ -62,8 +61,9 @@ class FacetMasks:
         low, high = self.selection.day_from, self.selection.day_to
         if low is None and high is None:
             return np.ones(len(self.docs), dtype=bool)
+        days: np.ndarray = self.arrays.days[self.docs]
         # An undated document is outside every date range.
-        return (self.days > 0) & (self.days >= (low or 0)) & (self.days <= (high or 99999999))
+        return (days > 0) & (days >= (low or 0)) & (days <= (high or 99999999))
 
     def passing(self, skip: str | None = None) -> np.ndarray:
         mask = np.ones(len(self.docs), dtype=bool)
@@ -94,8 +94,9 @@ class FacetMasks:
         table = self.arrays.day_table
         counts = np.bincount(self.arrays.day_places[self.docs[mask]], minlength=len(table))
         found = np.flatnonzero(counts)
-        dated = table[found] > 0
-        return DayCounts(table[found][dated], counts[found][dated])
+        numbers = table[found]
+        dated = numbers > 0
+        return DayCounts(numbers[dated], counts[found][dated])
 
 
 def _named(counts: np.ndarray, table: ValueTable) -> list[tuple[str, int]]:
