@@ -11,8 +11,10 @@ from django.test import override_settings
 from config.preload import preload
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def unfreeze():
+    """`preload` freezes the heap, as gunicorn's master wants; the tests after these must
+    not run on a frozen heap (the collector's own tests would then see no full collection)."""
     gc.unfreeze()
     yield
     gc.unfreeze()
@@ -31,7 +33,7 @@ def test_preload_compiles_each_engine_its_own_templates_only():
     assert compiled >= len(cached) + 2
 
 
-def test_preload_leaves_what_it_loaded_frozen_for_the_workers(unfreeze):
+def test_preload_leaves_what_it_loaded_frozen_for_the_workers():
     # A worker's first full collection then scans only what the worker itself loads.
     assert gc.get_freeze_count() == 0
     preload()
