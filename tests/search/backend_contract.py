@@ -155,6 +155,22 @@ class BackendContract:
         assert full.search(backend_query()).total == 3
         assert full.document_ids() == {2, 3, 4}
 
+    def test_facets_and_days_follow_an_update(self, full):
+        assert full.search(backend_query()).facets["source"][0] == ("Outlet A", 2)
+        moved = {**DOCS[0], "countries": ["GE"], "source": "Outlet D"}
+        full.index([{**moved, "date": datetime.date(2024, 5, 1)}])
+        results = full.search(backend_query())
+        assert results.facets["country"] == [("IR", 2), ("AM", 1), ("GE", 1), ("RU", 1), ("TR", 1)]
+        assert ("Outlet D", 1) in results.facets["source"]
+        assert results.days[datetime.date(2024, 5, 1)] == 1
+        assert datetime.date(2023, 1, 18) not in results.days
+        assert ids(full.search(backend_query(countries=("GE",)))) == [1]
+
+    def test_facets_follow_a_rebuild(self, full):
+        assert full.search(backend_query()).facets["country"][0] == ("AM", 2)
+        full.rebuild([{**doc, "countries": ["GE"]} for doc in DOCS])
+        assert full.search(backend_query()).facets["country"] == [("GE", 4)]
+
     def test_rebuild_replaces_everything(self, full):
         assert full.rebuild(DOCS[:2]) == 2
         assert full.document_ids() == {1, 2}

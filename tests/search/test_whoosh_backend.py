@@ -9,9 +9,10 @@ import pytest
 from whoosh.searching import Searcher
 
 from search.backends.base import SearchUnavailable
+from search.backends.facet_arrays import MULTI_FACETS
 from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh import engine as whoosh_engine
-from search.backends.whoosh.arrays import LENGTH_FIELDS, MULTI_FACETS, SegmentArrays
+from search.backends.whoosh.arrays import LENGTH_FIELDS, SegmentArrays
 from search.backends.whoosh.engine import Word
 from tests.search.backend_contract import DOCS, BackendContract, RankingContract
 from tests.search.queries import backend_query, tree

@@ -1,21 +1,21 @@
 """The SQL of one search: the rows a query finds (`all_words`, or `most_words` when too few
-have every word), and one statement that counts them, their facets and days and picks the
-page (`counts`), in the search's order (`ordered_ids`)."""
+have every word), and one statement that counts them, lists them for the facets and picks
+the page (`counts`), in the search's order (`ordered_ids`)."""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from django.db.backends.utils import CursorWrapper
 
 from search import query_tree as qt
+from search.backends.postgres import facet_rows
 from search.backends.postgres.compiler import Compiler, Sql
 from search.backends.postgres.rows import ARTICLE, STATEMENT
 from search.backends.postgres.tables import DOCUMENTS
 from search.query_tree import SearchQuery
-from search.timeline import DayCounts
 
 KINDS = {"articles": ARTICLE, "statements": STATEMENT}
 ENOUGH = 1000  # as the Whoosh backend: a partial match keeps the rows of the ENOUGH-th best
@@ -26,12 +26,6 @@ ORDERS = {
     "relevance": "score DESC, id",
     "newest": "date DESC NULLS LAST, id DESC",
     "oldest": "date ASC NULLS LAST, id",
-}
-FACET_GROUPS = {
-    # facet → (its values, where they come from, the other filters its counts apply)
-    "country": ("v", "m, unnest(m.countries) v", "s_ok AND src_ok AND d_ok"),
-    "speaker": ("v", "m, unnest(m.speakers) v", "c_ok AND src_ok AND d_ok"),
-    "source": ("source", "m", "c_ok AND s_ok AND d_ok AND source <> ''"),
 }
 
 
@@ -116,32 +110,29 @@ def _ordered_params(plan: Plan, query: SearchQuery) -> tuple[Any, ...]:
 
 
 def counts(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> Counts:
+    """Count the rows found and those passing the filters, pick the page's, and list every
+    row found (`m`) for the facets, which are counted over this process's arrays
+    (`facet_rows`) with the table's newest generation, read in the same statement."""
     params = query.params
     chain = _chain(plan, query)
     size = params.page_size
+    kind = KINDS[params.mode]
     page = "LEAST(%s, GREATEST(1, CEIL((SELECT count(*) FROM p) / %s::numeric)::int))"
-    groups = " ".join(
-        f"UNION ALL SELECT '{facet}', {value}, count(*) FROM {source} "
-        f"WHERE {others} GROUP BY {value}"
-        for facet, (value, source, others) in FACET_GROUPS.items()
-    )
     sql = (
         f"{chain.text}, {_ordered(plan, query)} "
-        "SELECT 'total', '', count(*) FROM p "
-        "UNION ALL SELECT 'complete', '', count(*) FROM p WHERE n = %s "
-        f"{groups} "
-        "UNION ALL SELECT 'day', date::text, count(*) FROM p "
-        "WHERE date IS NOT NULL GROUP BY date "
-        "UNION ALL SELECT 'facet_day', date::text, count(*) FROM m "
-        "WHERE c_ok AND s_ok AND src_ok AND date IS NOT NULL GROUP BY date "
-        "UNION ALL SELECT 'hit', id::text, row_number() OVER () FROM ("
+        "SELECT 'total', NULL::text, count(*), NULL::bytea FROM p "
+        "UNION ALL SELECT 'complete', NULL, count(*), NULL FROM p WHERE n = %s "
+        f"UNION ALL SELECT 'table', NULL, {facet_rows.TABLE_OID}, NULL "
+        f"UNION ALL SELECT 'generation', NULL, ({facet_rows.newest_generation()}), NULL "
+        "UNION ALL SELECT 'found', NULL, NULL, array_send(array_agg(id)) FROM m "
+        "UNION ALL SELECT 'hit', id::text, row_number() OVER (), NULL FROM ("
         f"SELECT id FROM ordered LIMIT %s OFFSET ({page} - 1) * %s) shown"
     )
     cursor.execute(
         sql,
         chain.params
         + _ordered_params(plan, query)
-        + (len(plan.words), size, params.page, size, size),
+        + (len(plan.words), kind, size, params.page, size, size),
     )
     return Counts.of(cursor.fetchall())
 
@@ -158,40 +149,34 @@ def ordered_ids(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> list[i
 
 @dataclass(frozen=True)
 class Counts:
-    """What one statement counted for a search, and the ids of the page shown."""
+    """What one statement counted for a search, the rows it found and the page's ids."""
 
     total: int
     complete: int
-    facets: dict[str, list[tuple[str, int]]]
-    days: DayCounts
-    facet_days: DayCounts
+    table: int  # the search table's oid and its newest generation of the kind searched
+    generation: int
+    found: np.ndarray  # the ids of every row found, before the filters (int64)
     hits: list[int]
 
     @classmethod
-    def of(cls, rows: list[tuple[str, str, int]]) -> Counts:
-        values: dict[str, list[tuple[str, int]]] = {
-            name: [] for name in (*FACET_GROUPS, "day", "facet_day", "hit")
-        }
-        scalars = {"total": 0, "complete": 0}
-        for kind, value, number in rows:
-            if kind in scalars:
-                scalars[kind] = int(number)
-            elif value is not None:
-                values[kind].append((value, int(number)))
-        facets = {
-            name: sorted(values[name], key=lambda item: (-item[1], item[0]))
-            for name in FACET_GROUPS
-        }
-        days = {datetime.date.fromisoformat(v): n for v, n in values["day"]}
-        facet_days = {datetime.date.fromisoformat(v): n for v, n in values["facet_day"]}
-        hits = [int(v) for v, _ in sorted(values["hit"], key=lambda item: item[1])]
+    def of(cls, rows: list[tuple[str, str | None, int | None, bytes | None]]) -> Counts:
+        numbers: dict[str, int] = {}
+        found = np.zeros(0, dtype=np.int64)
+        hits: list[tuple[int, int]] = []
+        for part, value, number, data in rows:
+            if part == "hit":
+                hits.append((int(number or 0), int(value or 0)))
+            elif part == "found":
+                found = facet_rows.decoded(data)
+            else:
+                numbers[part] = int(number or 0)
         return cls(
-            scalars["total"],
-            scalars["complete"],
-            facets,
-            DayCounts.of(days),
-            DayCounts.of(facet_days),
-            hits,
+            numbers["total"],
+            numbers["complete"],
+            numbers["table"],
+            numbers["generation"],
+            found,
+            [pk for _, pk in sorted(hits)],
         )
 
 
@@ -224,8 +209,9 @@ def _chain(plan: Plan, query: SearchQuery) -> Sql:
     else:
         oks.append("TRUE")
     found = (
-        f"WITH c AS MATERIALIZED (SELECT b.*, {oks[0]} AS c_ok, {oks[1]} AS s_ok, "
-        f"{oks[2]} AS src_ok, {oks[3]} AS d_ok FROM ({plan.base.text}) b), "
+        # Only what the order and the page need is kept: facets are counted in this process.
+        f"WITH c AS MATERIALIZED (SELECT b.id, b.date, b.score, b.n, {oks[0]} AS c_ok, "
+        f"{oks[1]} AS s_ok, {oks[2]} AS src_ok, {oks[3]} AS d_ok FROM ({plan.base.text}) b), "
     )
     if plan.partial:
         # The fewest words a result must have: those of the ENOUGH-th best passing row.

@@ -9,11 +9,13 @@ from search.backends.whoosh.analysis import TERMS_VERSION
 
 DOCUMENTS = "dispatch_search"
 LEXICON = "dispatch_search_lexicon"
+# Numbers each row's write, shared by a rebuild's tables and the live ones (`facet_rows`).
+GENERATION = "dispatch_search_generation_seq"
 NEW = "_new"
 OLD = "_old"
 # Raise it whenever the tables' columns or indexes change: an index made with another
 # number is rebuilt by `prepare_site`, not updated.
-LAYOUT = f"dispatch search layout 2, terms {TERMS_VERSION}"
+LAYOUT = f"dispatch search layout 3, terms {TERMS_VERSION}"
 IN_ROW = ("lead", "countries", "speakers", "tag_countries", "tag_speakers", "source", "title")
 # pg_trgm: wildcards match the lexicon through a trigram index; fuzzystrmatch: fuzzy words
 # by edit distance. Both are trusted extensions: a database owner may create them.
@@ -24,6 +26,7 @@ REBUILD_LOCK = 0x64697370  # advisory lock key ("disp"): one rebuild at a time
 def create_statements(suffix: str = "") -> list[str]:
     documents, lexicon = DOCUMENTS + suffix, LEXICON + suffix
     return [
+        f"CREATE SEQUENCE IF NOT EXISTS {GENERATION}",
         f"""CREATE TABLE {documents} (
             kind smallint NOT NULL,
             id bigint NOT NULL,
@@ -43,6 +46,7 @@ def create_statements(suffix: str = "") -> list[str]:
             words tsvector NOT NULL,
             speaker_words tsvector NOT NULL,
             source_words tsvector NOT NULL,
+            generation bigint NOT NULL DEFAULT nextval('{GENERATION}'),
             PRIMARY KEY (kind, id)
         )""",
         # What a search reads of every match stays in the row (moved out only as a last
@@ -68,6 +72,7 @@ def index_statements(suffix: str = "") -> list[str]:
         f"CREATE INDEX {documents}_source_words ON {documents} USING gin (source_words)",
         f"CREATE INDEX {documents}_parent ON {documents} (parent)",
         f"CREATE INDEX {documents}_date ON {documents} (kind, date)",
+        f"CREATE INDEX {documents}_generation ON {documents} (kind, generation)",
         f"CREATE INDEX {lexicon}_trigrams ON {lexicon} USING gin (word gin_trgm_ops)"
         " WHERE kind = 't'",
         f"COMMENT ON TABLE {documents} IS '{LAYOUT}'",

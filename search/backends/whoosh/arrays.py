@@ -21,43 +21,10 @@ import numpy.typing as npt
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from search.backends.facet_arrays import MULTI_FACETS, TABLES, ValueTable
+
 KIND_CODES = {"article": 1, "statement": 2}
-MULTI_FACETS = {"country": "countries", "speaker": "speakers"}
 LENGTH_FIELDS = ("title", "body")
-
-
-class ValueTable:
-    """Facet value ↔ small integer, shared by every segment of this process."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.values: list[str] = []
-        self._lock = threading.Lock()
-        self._ranks = np.zeros(0, dtype=np.int64)
-
-    def ranks(self) -> np.ndarray:
-        """Each id's place in the values' sorted order (computed again only when values
-        were added), so that counts sort with their ties by value in NumPy."""
-        ranks = self._ranks
-        if len(ranks) != len(self.values):
-            with self._lock:
-                values = np.array(self.values, dtype=object)
-                ranks = np.empty(len(values), dtype=np.int64)
-                ranks[np.argsort(values, kind="stable")] = np.arange(len(values))
-                self._ranks = ranks
-        return ranks
-
-    def id(self, value: str) -> int:
-        found = self.ids.get(value)
-        if found is None:
-            with self._lock:
-                found = self.ids.setdefault(value, len(self.values))
-                if found == len(self.values):
-                    self.values.append(value)
-        return found
-
-
-TABLES = {name: ValueTable() for name in (*MULTI_FACETS, "source")}
 
 
 @dataclass

@@ -23,6 +23,7 @@ from whoosh.writing import SegmentWriter
 from search import query_tree as qt
 from search.backends import lifeline
 from search.backends.base import Document, Hit, SearchBackend, SearchResults, SearchUnavailable
+from search.backends.facet_arrays import MULTI_FACETS, TABLES, FacetMasks, Selection
 from search.backends.whoosh import (
     compiler,
     feedback,
@@ -34,16 +35,9 @@ from search.backends.whoosh import (
     spelling,
     word_starts,
 )
-from search.backends.whoosh.arrays import (
-    KIND_CODES,
-    MULTI_FACETS,
-    TABLES,
-    DocArrays,
-    leaf_readers,
-    segment_arrays,
-)
+from search.backends.whoosh.arrays import KIND_CODES, DocArrays, leaf_readers, segment_arrays
 from search.backends.whoosh.engine import Engine, Match
-from search.backends.whoosh.facets import FacetMasks, Selection, by_day, top
+from search.backends.whoosh.facets import by_day, top
 from search.backends.whoosh.schema import build_schema, index_documents, known_fields, layout
 from search.backends.whoosh.store import OPEN_ATTEMPTS, IndexStore
 from search.query_tree import Node, SearchQuery

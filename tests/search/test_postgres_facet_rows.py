@@ -1,0 +1,104 @@
+"""The PostgreSQL backend's per-process facet arrays: decoding PostgreSQL's binary arrays,
+and bringing kept arrays up to date with the rows written since."""
+
+from __future__ import annotations
+
+import struct
+
+import numpy as np
+import pytest
+from django.db import connection
+
+from search.backends.facet_arrays import TABLES
+from search.backends.postgres import facet_rows
+from search.backends.postgres.facet_rows import RowArrays
+
+
+def sent(values: list[int], oid: int = 20) -> bytes:
+    """An int8 (oid 20) or int4 (23) array as PostgreSQL's `array_send` writes it."""
+    size, code = (8, "q") if oid == 20 else (4, "i")
+    header = struct.pack(">iiiii", 1, 0, oid, len(values), 1)
+    return header + b"".join(struct.pack(f">i{code}", size, v) for v in values)
+
+
+@pytest.mark.parametrize("oid", [20, 23])
+def test_binary_arrays_decode_to_numbers(oid):
+    assert facet_rows.decoded(sent([5, -1, 2**31 - 1], oid)).tolist() == [5, -1, 2**31 - 1]
+
+
+def test_no_array_decodes_empty():
+    assert facet_rows.decoded(None).tolist() == []
+    assert facet_rows.decoded(struct.pack(">iii", 0, 0, 20)).tolist() == []
+
+
+def arrays(generation, ids, countries, days):
+    code = TABLES["country"].id
+    width = max(len(c) for c in countries)
+    values = np.array([[code(v) for v in c] + [-1] * (width - len(c)) for c in countries])
+    return RowArrays.of(
+        1,
+        generation,
+        np.array(ids, dtype=np.int64),
+        {"country": values.astype(np.int32), "speaker": np.full((len(ids), 1), -1, np.int32)},
+        np.full(len(ids), -1, np.int32),
+        np.array(days, dtype=np.int32),
+    )
+
+
+def test_newer_rows_replace_the_same_ids_and_the_rest_are_added_in_order():
+    kept = arrays(4, [2, 5, 9], [["AM"], ["RU", "IR"], ["TR"]], [20230101, 0, 20240101])
+    newer = arrays(7, [1, 5], [["GE"], ["AZ"]], [20220101, 20250101])
+    both = kept.updated(newer)
+    assert both.generation == 7
+    assert both.ids.tolist() == [1, 2, 5, 9]
+    names = TABLES["country"].values
+    assert [[names[i] for i in row if i >= 0] for row in both.values["country"]] == [
+        ["GE"],
+        ["AM"],
+        ["AZ"],
+        ["TR"],
+    ]
+    assert both.days.tolist() == [20220101, 20230101, 20250101, 20240101]
+    assert both.day_table[both.day_places].tolist() == both.days.tolist()
+    assert both.places(np.array([9, 3, 1])).tolist() == [3, 0]
+
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL as the database: run `make test-postgres`",
+)
+
+
+@needs_postgres
+def test_postgres_binary_arrays_decode(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT array_send(ARRAY[3, 1, 2]::int8[]), array_send('{}'::int4[])")
+        full, empty = cursor.fetchone()
+    assert facet_rows.decoded(full).tolist() == [3, 1, 2]
+    assert facet_rows.decoded(empty).tolist() == []
+
+
+@needs_postgres
+def test_a_search_reads_only_the_rows_written_since_the_last(db, monkeypatch):
+    from search.backends.postgres import PostgresBackend
+    from tests.search.backend_contract import DOCS
+    from tests.search.queries import backend_query
+
+    backend = PostgresBackend()
+    backend.index(DOCS)
+    backend.search(backend_query())
+    read = []
+    real_read = facet_rows.read
+
+    def spy(cursor, kind, since=0):
+        found = real_read(cursor, kind, since)
+        read.append((since, found.ids.tolist()))
+        return found
+
+    monkeypatch.setattr(facet_rows, "read", spy)
+    backend.search(backend_query())
+    assert read == []  # nothing written since: the kept arrays serve
+    backend.index([{**DOCS[1], "countries": ["GE"]}])
+    results = backend.search(backend_query(countries=("GE",)))
+    assert results.total == 1 and ("GE", 1) in results.facets["country"]
+    assert len(read) == 1 and read[0][0] > 0 and read[0][1] == [2]
