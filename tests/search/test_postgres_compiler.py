@@ -41,7 +41,19 @@ def compiler():
         (qt.Term("Lavrov", "title"), "words @@ %s::tsquery", ("'lavrov':A",)),
         (qt.Term("Zakharova", "speaker"), "speaker_words @@ %s::tsquery", ("'zakharova'",)),
         (qt.Term("Yerevan-Moscow"), "words @@ %s::tsquery", ("'yerevan' & 'moscow'",)),
-        (qt.Phrase("trade routes"), "words @@ %s::tsquery", ("'trade' <-> 'rout'",)),
+        # A two-word phrase is one pair lexeme; a longer one is narrowed by its pairs.
+        (qt.Phrase("trade routes"), "pairs @@ %s::tsquery", ("'trade rout'",)),
+        (
+            qt.Phrase("new trade routes"),
+            "pairs @@ %s::tsquery AND words @@ %s::tsquery",
+            ("'new trade' & 'trade rout'", "'new' <-> 'trade' <-> 'rout'"),
+        ),
+        (
+            qt.Phrase("trade routes", slop=2),
+            "words @@ %s::tsquery",
+            ("('trade' <1> 'rout') | ('trade' <2> 'rout')",),
+        ),
+        (qt.Phrase("Lavrov said", "title"), "words @@ %s::tsquery", ("'lavrov':A <-> 'said':A",)),
         (qt.Prefix("minist"), "words @@ %s::tsquery", ("'minist':*",)),
         (qt.Wildcard("*oscow"), "words @@ %s::tsquery", ("('moscow')",)),
         (qt.Wildcard("zz*"), "FALSE", ()),  # no term: nothing can match
@@ -103,3 +115,50 @@ def test_marking_has_the_words_and_phrases_sought_in_headline_and_body(compiler)
     assert marking.terms == {"talk", "moscow", "tehran"}
     assert compiler.terms.asked == ["teh%"]  # looked up once for the condition and the marks
     assert marking.phrases == [("trade", "rout")]
+
+
+def test_pairs_are_the_terms_next_to_each_other_in_headline_or_body():
+    from search.backends.postgres.rows import pair_vector
+    from search.backends.whoosh.analysis import term_positions
+
+    title, body = term_positions("Trade routes"), term_positions("New trade routes of Iran")
+    # Stop words keep no place between their neighbours, as in the positions phrases read;
+    # nothing pairs the headline's last word with the body's first.
+    assert pair_vector(title, body) == "'new trade' 'rout iran' 'trade rout'"
+    assert pair_vector({}, term_positions("Iran")) == ""
+
+
+def _places(vector: str) -> dict[str, set[int]]:
+    """A tsvector literal's positions by term ('trade':3,7A → {'trade': {3, 7}})."""
+    import re
+
+    return {
+        term: {int(p.rstrip("A")) for p in places.split(",")}
+        for term, places in re.findall(r"'([^']*)':([0-9A,]+)", vector)
+    }
+
+
+def test_a_rows_pairs_are_exactly_its_words_at_adjacent_positions():
+    from search.backends.postgres.rows import rows_of
+    from tests.search.backend_contract import DOCS
+
+    long_body = "Tehran talks. " * 300 + "Trade routes."  # past PostgreSQL's positions cap
+    for document in [*DOCS, {**DOCS[0], "body": long_body}]:
+        article, *statements = rows_of(document)
+        # A statement's positions are read from its row, cheaply: it has no pairs.
+        assert all(statement.pairs == "" for statement in statements)
+        for row in [article]:
+            at = {p: term for term, places in _places(row.words).items() for p in places}
+            adjacent = {f"'{at[p]} {at[p + 1]}'" for p in at if p + 1 in at and p + 1 < 16383}
+            assert {f"'{lexeme}'" for lexeme in _lexemes(row.pairs)} == adjacent
+
+
+def _lexemes(vector: str) -> list[str]:
+    import re
+
+    return re.findall(r"'([^']*)'", vector)
+
+
+def test_statements_are_searched_without_pairs():
+    where = Compiler(FakeTerms(), pairs=False).where(qt.Phrase("trade routes"))
+    assert (where.text, where.params) == ("words @@ %s::tsquery", ("'trade' <-> 'rout'",))

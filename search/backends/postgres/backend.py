@@ -254,7 +254,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
     def search(self, query: SearchQuery) -> SearchResults:
         params = query.params
         with self._reading() as cursor:
-            compiler = Compiler(SqlTerms(cursor))
+            compiler = _compiler(cursor, query)
             plan, counts = _matching(cursor, compiler, query)
             hits = self._hits(cursor, compiler, plan, query, counts.hits)
             kind = searching.KINDS[params.mode]
@@ -275,7 +275,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
 
     def search_ids(self, query: SearchQuery) -> list[int]:
         with self._reading() as cursor:
-            plan, _ = _matching(cursor, Compiler(SqlTerms(cursor)), query)
+            plan, _ = _matching(cursor, _compiler(cursor, query), query)
             return searching.ordered_ids(cursor, plan, query)
 
     def _hits(
@@ -368,6 +368,10 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
                 [article_id, tsquery, tsquery, count],
             )
             return [pk for (pk,) in cursor.fetchall()]
+
+
+def _compiler(cursor: CursorWrapper, query: SearchQuery) -> Compiler:
+    return Compiler(SqlTerms(cursor), pairs=query.params.mode == "articles")
 
 
 def _matching(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from search import query_tree as qt
-from search.backends.postgres.rows import quote
+from search.backends.postgres.rows import pair, quote
 from search.backends.whoosh.analysis import pattern_term, token_bounds
 
 # Each neutral field of the tree → the tsvector column it searches, and the weight asked for.
@@ -63,11 +63,21 @@ class Probe:
     column: str
     query: str | None
     boost: float = 1.0
+    # A phrase's adjacent words as pair lexemes (`rows.pair_vector`): all a two-word phrase
+    # needs, and what narrows a longer one's rows before their positions are read.
+    pairs: str | None = None
+    pairs_suffice: bool = False
 
     def sql(self) -> Sql:
         if self.query is None:
             return FALSE
-        return Sql(f"{self.column} @@ %s::tsquery", (self.query,))
+        if self.pairs is None:
+            return Sql(f"{self.column} @@ %s::tsquery", (self.query,))
+        if self.pairs_suffice:
+            return Sql("pairs @@ %s::tsquery", (self.pairs,))
+        return Sql(
+            f"pairs @@ %s::tsquery AND {self.column} @@ %s::tsquery", (self.pairs, self.query)
+        )
 
     def rank(self, lead: bool = False) -> Sql:
         if self.query is None:
@@ -91,8 +101,9 @@ def analysed(text: str) -> list[str]:
 
 
 class Compiler:
-    def __init__(self, terms: Terms) -> None:
+    def __init__(self, terms: Terms, *, pairs: bool = True) -> None:
         self.terms = terms
+        self.pairs = pairs  # rows with pair lexemes are searched (articles, not statements)
         # One search compiles a leaf for its condition, two ranks, a partial match and the
         # marking: each wildcard or fuzzy word is looked up in the lexicon once.
         self._expanded: dict[qt.Leaf, list[str]] = {}
@@ -136,10 +147,14 @@ class Compiler:
             if not words:
                 return None
             if isinstance(leaf, qt.Term):
-                query = " & ".join(_lexeme(w, weight) for w in words)
-            else:
-                query = phrase([_lexeme(w, weight) for w in words], leaf.slop)
-            return Probe(column, query, leaf.boost)
+                return Probe(column, " & ".join(_lexeme(w, weight) for w in words), leaf.boost)
+            query = phrase([_lexeme(w, weight) for w in words], leaf.slop)
+            if not self.pairs or column != "words" or weight or leaf.slop > 1 or len(words) < 2:
+                return Probe(column, query, leaf.boost)
+            pairs = " & ".join(
+                dict.fromkeys(quote(pair(*two)) for two in itertools.pairwise(words))
+            )
+            return Probe(column, query, leaf.boost, pairs, pairs_suffice=len(words) == 2)
         if isinstance(leaf, qt.Prefix):
             return Probe(column, f"{quote(pattern_term(leaf.text))}:*{weight}", leaf.boost)
         return Probe(column, _any_of(self.expanded(leaf), weight), leaf.boost)

@@ -46,6 +46,7 @@ def create_statements(suffix: str = "") -> list[str]:
             words tsvector NOT NULL,
             speaker_words tsvector NOT NULL,
             source_words tsvector NOT NULL,
+            pairs tsvector NOT NULL DEFAULT '',
             generation bigint NOT NULL DEFAULT nextval('{GENERATION}'),
             PRIMARY KEY (kind, id)
         )""",
@@ -70,6 +71,7 @@ def index_statements(suffix: str = "") -> list[str]:
         f"CREATE INDEX {documents}_words ON {documents} USING gin (words)",
         f"CREATE INDEX {documents}_speaker_words ON {documents} USING gin (speaker_words)",
         f"CREATE INDEX {documents}_source_words ON {documents} USING gin (source_words)",
+        f"CREATE INDEX {documents}_pairs ON {documents} USING gin (pairs)",
         f"CREATE INDEX {documents}_parent ON {documents} (parent)",
         f"CREATE INDEX {documents}_date ON {documents} (kind, date)",
         f"CREATE INDEX {documents}_generation ON {documents} (kind, generation)",
