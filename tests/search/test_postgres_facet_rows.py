@@ -60,7 +60,8 @@ def test_newer_rows_replace_the_same_ids_and_the_rest_are_added_in_order():
     ]
     assert both.days.tolist() == [20220101, 20230101, 20250101, 20240101]
     assert both.day_table[both.day_places].tolist() == both.days.tolist()
-    assert both.places(np.array([9, 3, 1])).tolist() == [3, 0]
+    places, known = both.places_of(np.array([9, 3, 1]))
+    assert places.tolist() == [3, 0] and known.tolist() == [True, False, True]
 
 
 needs_postgres = pytest.mark.skipif(
@@ -72,9 +73,14 @@ needs_postgres = pytest.mark.skipif(
 @needs_postgres
 def test_postgres_binary_arrays_decode(db):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT array_send(ARRAY[3, 1, 2]::int8[]), array_send('{}'::int4[])")
-        full, empty = cursor.fetchone()
-    assert facet_rows.decoded(full).tolist() == [3, 1, 2]
+        cursor.execute(
+            "SELECT array_send(ARRAY[3, 1, 2]::int8[]), array_send(ARRAY[7]::int4[]), "
+            "array_send(ARRAY[0.25, -2]::float8[]), array_send('{}'::int4[])"
+        )
+        int8, int4, float8, empty = cursor.fetchone()
+    assert facet_rows.decoded(int8).tolist() == [3, 1, 2]
+    assert facet_rows.decoded(int4).tolist() == [7]
+    assert facet_rows.decoded(float8).tolist() == [0.25, -2.0]
     assert facet_rows.decoded(empty).tolist() == []
 
 

@@ -31,7 +31,6 @@ from search.backends.base import (
     SearchTooSlow,
     SearchUnavailable,
 )
-from search.backends.facet_arrays import FacetMasks, Selection
 from search.backends.postgres import facet_rows, searching, tables
 from search.backends.postgres.compiler import Compiler
 from search.backends.postgres.lexicon import SqlLexicon, SqlTerms, copy_lexicon, count_words
@@ -255,28 +254,26 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         params = query.params
         with self._reading() as cursor:
             compiler = _compiler(cursor, query)
-            plan, counts = _matching(cursor, compiler, query)
-            hits = self._hits(cursor, compiler, plan, query, counts.hits)
-            kind = searching.KINDS[params.mode]
-            arrays = facet_rows.current(cursor, kind, counts.table, counts.generation)
-        masks = FacetMasks(arrays, arrays.places(counts.found), Selection.from_params(params))
-        page_count = max(1, math.ceil(counts.total / params.page_size))
+            matches = _matching(cursor, compiler, query)
+            page, ids = matches.page(cursor)
+            hits = self._hits(cursor, compiler, matches.plan, query, ids)
+        masks = matches.masks
         return SearchResults(
-            counts.total,
+            matches.total,
             hits,
             masks.counts(),
-            min(params.page, page_count),
-            page_count,
-            days=masks.day_counts(masks.passing()),
+            page,
+            max(1, math.ceil(matches.total / params.page_size)),
+            days=masks.day_counts(matches.passing),
             facet_days=masks.date_facet(),
-            strategy="most" if plan.partial else "all",
-            complete=counts.complete if plan.partial else counts.total,
+            strategy="most" if matches.plan.partial else "all",
+            complete=matches.complete,
         )
 
     def search_ids(self, query: SearchQuery) -> list[int]:
         with self._reading() as cursor:
-            plan, _ = _matching(cursor, _compiler(cursor, query), query)
-            return searching.ordered_ids(cursor, plan, query)
+            matches = _matching(cursor, _compiler(cursor, query), query)
+            return [int(pk) for pk in matches.ordered(cursor)]
 
     def _hits(
         self,
@@ -374,20 +371,25 @@ def _compiler(cursor: CursorWrapper, query: SearchQuery) -> Compiler:
     return Compiler(SqlTerms(cursor), pairs=query.params.mode == "articles")
 
 
-def _matching(
-    cursor: CursorWrapper, compiler: Compiler, query: SearchQuery
-) -> tuple[searching.Plan, searching.Counts]:
-    """How the search finds its rows, and their counts: every word first; with too few
-    results, the rows with most of the words."""
+def _matching(cursor: CursorWrapper, compiler: Compiler, query: SearchQuery) -> searching.Matches:
+    """The rows the search finds, filtered: every word first; with too few results, the
+    rows with most of the words."""
     plan = searching.all_words(compiler, query)
-    counts = searching.counts(cursor, plan, query)
-    if counts.total < FEW_RESULTS:
+    matches = _matches(cursor, plan, query)
+    if matches.total < FEW_RESULTS:
         relaxed = searching.most_words(compiler, query)
         if relaxed is not None:
-            more = searching.counts(cursor, relaxed, query)
-            if more.total > counts.total:
-                return relaxed, more
-    return plan, counts
+            more = _matches(cursor, relaxed, query)
+            if more.total > matches.total:
+                return more
+    return matches
+
+
+def _matches(cursor: CursorWrapper, plan: searching.Plan, query: SearchQuery) -> searching.Matches:
+    rows = searching.found(cursor, plan, query)
+    kind = searching.KINDS[query.params.mode]
+    arrays = facet_rows.current(cursor, kind, rows.table, rows.generation)
+    return searching.Matches(plan, rows, arrays, query)
 
 
 def _configure(cursor: CursorWrapper, wanted: dict[str, str]) -> dict[str, str]:

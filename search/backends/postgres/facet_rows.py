@@ -23,7 +23,8 @@ from django.db.backends.utils import CursorWrapper
 from search.backends.facet_arrays import MULTI_FACETS, TABLES
 from search.backends.postgres.tables import DOCUMENTS
 
-_INT8, _INT4 = 20, 23  # PostgreSQL's type oids, as `array_send` writes them
+# PostgreSQL's element types, by the oid `array_send` writes: int8, int4, float8.
+_ELEMENTS = {20: ">i8", 23: ">i4", 701: ">f8"}
 TABLE_OID = f"'{DOCUMENTS}'::regclass::oid::bigint"
 
 
@@ -55,13 +56,13 @@ class RowArrays:
             table, generation, ids, values, sources, days, day_table, places.astype(np.int32)
         )
 
-    def places(self, ids: np.ndarray) -> np.ndarray:
-        """The places of those of `ids` these arrays hold (any order)."""
+    def places_of(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The places of those of `ids` these arrays hold, and which of `ids` they are."""
         if not len(self.ids):
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), np.zeros(len(ids), dtype=bool)
         at = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
-        found: np.ndarray = at[self.ids[at] == ids]
-        return found
+        known = self.ids[at] == ids
+        return at[known], known
 
     def updated(self, newer: RowArrays) -> RowArrays:
         """These arrays with `newer`'s rows added, or in place of the same ids'."""
@@ -166,14 +167,14 @@ def read(cursor: CursorWrapper, kind: int, since: int = 0) -> RowArrays:
 
 
 def decoded(data: bytes | memoryview | None) -> np.ndarray:
-    """A one-dimensional int4 or int8 array as `array_send` writes it (int64; empty for
-    NULL): a header of 20 bytes, then each element's length and big-endian value."""
+    """A one-dimensional int4, int8 (as int64) or float8 array as `array_send` writes it
+    (empty for NULL): a header of 20 bytes, then each element's length and big-endian value."""
     if data is None or len(data) < 20:  # NULL, or an array with no dimension: empty
         return np.zeros(0, dtype=np.int64)
     element = int.from_bytes(bytes(data[8:12]), "big")
-    width = {_INT8: ">i8", _INT4: ">i4"}[element]
-    entries = np.frombuffer(data, dtype=np.dtype([("length", ">i4"), ("value", width)]), offset=20)
-    return entries["value"].astype(np.int64)
+    kind = _ELEMENTS[element]
+    entries = np.frombuffer(data, dtype=np.dtype([("length", ">i4"), ("value", kind)]), offset=20)
+    return entries["value"].astype(np.float64 if kind == ">f8" else np.int64)
 
 
 def _padded(places: list[np.ndarray], codes: list[int], size: int) -> np.ndarray:

@@ -1,18 +1,25 @@
-"""The SQL of one search: the rows a query finds (`all_words`, or `most_words` when too few
-have every word), and one statement that counts them, lists them for the facets and picks
-the page (`counts`), in the search's order (`ordered_ids`)."""
+"""One search in two parts: SQL finds the rows a query matches (`all_words`, or `most_words`
+when too few have every word) with their rank on the lead (`found`); NumPy filters, counts
+and orders them over this process's facet arrays (`Matches`, `facet_rows`), and SQL ranks
+the best again on their whole text (`ordered`).
+
+Filtering, counting and sorting tens of thousands of matches in SQL cost more than finding
+them: at 100,000 articles a common word spent 290 ms of 585 counting facets row by row, and
+60 ms more keeping and sorting the rows for the page.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from django.db.backends.utils import CursorWrapper
 
 from search import query_tree as qt
+from search.backends.facet_arrays import FacetMasks, Selection
 from search.backends.postgres import facet_rows
 from search.backends.postgres.compiler import Compiler, Sql
+from search.backends.postgres.facet_rows import RowArrays
 from search.backends.postgres.rows import ARTICLE, STATEMENT
 from search.backends.postgres.tables import DOCUMENTS
 from search.query_tree import SearchQuery
@@ -22,18 +29,13 @@ ENOUGH = 1000  # as the Whoosh backend: a partial match keeps the rows of the EN
 # Matches ranked again on their whole text, the best by their lead first: ranking every match
 # on its whole text read a 6 KB vector per match (600 ms for a common word in 100,000).
 RERANKED = 200
-ORDERS = {
-    "relevance": "score DESC, id",
-    "newest": "date DESC NULLS LAST, id DESC",
-    "oldest": "date ASC NULLS LAST, id",
-}
 
 
 @dataclass(frozen=True)
 class Plan:
     """How one search finds its rows: the base query and, for a partial match, its words."""
 
-    base: Sql  # rows with id, date, countries, speakers, source, score and n (words had)
+    base: Sql  # rows with id, score (the rank on the lead) and n (how many words they have)
     whole: Sql  # the rank on the whole text, for the best rows
     partial: bool = False
     labels: tuple[str, ...] = ()
@@ -44,7 +46,7 @@ def all_words(compiler: Compiler, query: SearchQuery) -> Plan:
     where = compiler.where(query.tree)
     lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
     base = Sql(
-        f"SELECT id, date, countries, speakers, source, ({lead.text}) AS score, 0 AS n "
+        f"SELECT id, ({lead.text}) AS score, 0 AS n "
         f"FROM {DOCUMENTS} WHERE kind = %s AND ({where.text})",
         lead.params + (KINDS[query.params.mode],) + where.params,
     )
@@ -53,10 +55,8 @@ def all_words(compiler: Compiler, query: SearchQuery) -> Plan:
 
 def most_words(compiler: Compiler, query: SearchQuery) -> Plan | None:
     """Rows with most of the query's words, when too few have them all. Each word's rows
-    come from the index (a union of their scans, counted by id), with what the search
-    reads of a row: testing a word on a row would read its whole-text vector, and joining
-    the counted ids back to their rows cost an index lookup each (360 ms for a word in
-    81,000 articles)."""
+    come from the index (a union of their scans, counted by id): testing a word on a row
+    would read its whole-text vector."""
     parts = qt.clauses(query.tree)
     if parts is None:
         return None
@@ -71,8 +71,7 @@ def most_words(compiler: Compiler, query: SearchQuery) -> Plan | None:
     kind = KINDS[query.params.mode]
     lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
     each = " UNION ALL ".join(
-        f"SELECT id, date, countries, speakers, source, ({lead.text}) AS score "
-        f"FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})"
+        f"SELECT id, ({lead.text}) AS score FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})"
         for w in words
     )
     each_params = tuple(p for w in words for p in (*lead.params, kind, *w.params))
@@ -83,152 +82,109 @@ def most_words(compiler: Compiler, query: SearchQuery) -> Plan | None:
             f"id IN (SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({inner.text}))",
             (kind, *inner.params),
         )
-    # A row's columns are the same in every word's scan: min() picks that one value.
     base = Sql(
-        "SELECT id, min(date) AS date, min(countries) AS countries, min(speakers) AS speakers, "
-        "min(source) AS source, max(score) AS score, count(*) AS n "
-        f"FROM ({each}) x WHERE {needed.text} GROUP BY id",
+        f"SELECT id, max(score) AS score, count(*) AS n FROM ({each}) x "
+        f"WHERE {needed.text} GROUP BY id",
         each_params + needed.params,
     )
     return Plan(base, whole, True, tuple(distinct.values()), words)
 
 
-def _ordered(plan: Plan, query: SearchQuery) -> str:
-    """A `WITH` query `ordered` of the rows passing the filters in the search's order:
-    by relevance, the best RERANKED by their lead are ranked again on their whole text
-    and come first."""
-    if query.effective_sort != "relevance":
-        return f"ordered AS (SELECT id FROM p ORDER BY {ORDERS[query.effective_sort]})"
-    # The best are kept apart and the rest sorted after them: joining every row to the best
-    # made the planner test each row against all of them (170 ms for 4,800 rows).
-    return (
-        f"top AS MATERIALIZED (SELECT id, score FROM p ORDER BY score DESC, id LIMIT {RERANKED}), "
-        f"best AS MATERIALIZED (SELECT t.id, t.score, ({plan.whole.text}) AS exact FROM top t "
-        f"JOIN {DOCUMENTS} d ON d.kind = %s AND d.id = t.id), "
-        "ordered AS (SELECT id FROM (SELECT id, 0 AS tier, exact, score FROM best "
-        "UNION ALL SELECT id, 1, NULL, score FROM p WHERE id NOT IN (SELECT id FROM top)) o "
-        "ORDER BY tier, exact DESC NULLS LAST, score DESC, id)"
-    )
-
-
-def _ordered_params(plan: Plan, query: SearchQuery) -> tuple[Any, ...]:
-    if query.effective_sort != "relevance":
-        return ()
-    return plan.whole.params + (KINDS[query.params.mode],)
-
-
-def counts(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> Counts:
-    """Count the rows found and those passing the filters, pick the page's, and list every
-    row found (`m`) for the facets, which are counted over this process's arrays
-    (`facet_rows`) with the table's newest generation, read in the same statement."""
-    params = query.params
-    chain = _chain(plan, query)
-    size = params.page_size
-    kind = KINDS[params.mode]
-    page = "LEAST(%s, GREATEST(1, CEIL((SELECT count(*) FROM p) / %s::numeric)::int))"
-    sql = (
-        f"{chain.text}, {_ordered(plan, query)} "
-        "SELECT 'total', NULL::text, count(*), NULL::bytea FROM p "
-        "UNION ALL SELECT 'complete', NULL, count(*), NULL FROM p WHERE n = %s "
-        f"UNION ALL SELECT 'table', NULL, {facet_rows.TABLE_OID}, NULL "
-        f"UNION ALL SELECT 'generation', NULL, ({facet_rows.newest_generation()}), NULL "
-        "UNION ALL SELECT 'found', NULL, NULL, array_send(array_agg(id)) FROM m "
-        "UNION ALL SELECT 'hit', id::text, row_number() OVER (), NULL FROM ("
-        f"SELECT id FROM ordered LIMIT %s OFFSET ({page} - 1) * %s) shown"
-    )
-    cursor.execute(
-        sql,
-        chain.params
-        + _ordered_params(plan, query)
-        + (len(plan.words), kind, size, params.page, size, size),
-    )
-    return Counts.of(cursor.fetchall())
-
-
-def ordered_ids(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> list[int]:
-    """Every row the plan finds and the filters pass, in the search's order."""
-    chain = _chain(plan, query)
-    cursor.execute(
-        f"{chain.text}, {_ordered(plan, query)} SELECT id FROM ordered",
-        chain.params + _ordered_params(plan, query),
-    )
-    return [pk for (pk,) in cursor.fetchall()]
-
-
 @dataclass(frozen=True)
-class Counts:
-    """What one statement counted for a search, the rows it found and the page's ids."""
+class Found:
+    """Every row a plan finds, before the filters, with the search table's oid and newest
+    generation read in the same statement (what the facet arrays must be as new as)."""
 
-    total: int
-    complete: int
-    table: int  # the search table's oid and its newest generation of the kind searched
+    table: int
     generation: int
-    found: np.ndarray  # the ids of every row found, before the filters (int64)
-    hits: list[int]
-
-    @classmethod
-    def of(cls, rows: list[tuple[str, str | None, int | None, bytes | None]]) -> Counts:
-        numbers: dict[str, int] = {}
-        found = np.zeros(0, dtype=np.int64)
-        hits: list[tuple[int, int]] = []
-        for part, value, number, data in rows:
-            if part == "hit":
-                hits.append((int(number or 0), int(value or 0)))
-            elif part == "found":
-                found = facet_rows.decoded(data)
-            else:
-                numbers[part] = int(number or 0)
-        return cls(
-            numbers["total"],
-            numbers["complete"],
-            numbers["table"],
-            numbers["generation"],
-            found,
-            [pk for _, pk in sorted(hits)],
-        )
+    ids: np.ndarray  # int64
+    scores: np.ndarray  # float64: the rank on the lead
+    words: np.ndarray  # int64: how many of a partial match's words each has
 
 
-def _chain(plan: Plan, query: SearchQuery) -> Sql:
-    """`WITH` queries naming the rows found (`m`) and those passing every filter (`p`), with
-    each facet's own filter as a column (`c_ok`, `s_ok`, `src_ok`, `d_ok`)."""
-    params = query.params
-    oks: list[str] = []
-    values: list[Any] = []
-    for column, selected in (("countries", params.countries), ("speakers", params.speakers)):
-        if selected:
-            oks.append(f"{column} && %s::text[]")
-            values.append(list(selected))
-        else:
-            oks.append("TRUE")
-    if params.sources:
-        oks.append("source = ANY(%s::text[])")
-        values.append(list(params.sources))
-    else:
-        oks.append("TRUE")
-    if params.date_from or params.date_to:
-        dated = ["date IS NOT NULL"]
-        if params.date_from:
-            dated.append("date >= %s")
-            values.append(params.date_from)
-        if params.date_to:
-            dated.append("date <= %s")
-            values.append(params.date_to)
-        oks.append(" AND ".join(dated))
-    else:
-        oks.append("TRUE")
-    found = (
-        # Only what the order and the page need is kept: facets are counted in this process.
-        f"WITH c AS MATERIALIZED (SELECT b.id, b.date, b.score, b.n, {oks[0]} AS c_ok, "
-        f"{oks[1]} AS s_ok, {oks[2]} AS src_ok, {oks[3]} AS d_ok FROM ({plan.base.text}) b), "
+def found(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> Found:
+    """The rows the plan finds, as three arrays in one row: no Python object per match."""
+    cursor.execute(
+        f"SELECT {facet_rows.TABLE_OID}, ({facet_rows.newest_generation()}), "
+        "array_send(array_agg(id)), array_send(array_agg(score::float8)), "
+        f"array_send(array_agg(n::int8)) FROM ({plan.base.text}) b",
+        (KINDS[query.params.mode],) + plan.base.params,
     )
-    if plan.partial:
-        # The fewest words a result must have: those of the ENOUGH-th best passing row.
-        kept = (
-            "m AS MATERIALIZED (SELECT * FROM c WHERE n >= COALESCE((SELECT n FROM c "
-            "WHERE c_ok AND s_ok AND src_ok AND d_ok ORDER BY n DESC "
-            f"OFFSET {ENOUGH - 1} LIMIT 1), 1)), "
+    table, generation, ids, scores, words = cursor.fetchone()
+    return Found(
+        int(table),
+        int(generation),
+        facet_rows.decoded(ids),
+        facet_rows.decoded(scores).astype(np.float64),
+        facet_rows.decoded(words),
+    )
+
+
+class Matches:
+    """A plan's rows as places in the facet arrays: those found (counted for the facets) and
+    those passing every filter (the results)."""
+
+    def __init__(self, plan: Plan, rows: Found, arrays: RowArrays, query: SearchQuery) -> None:
+        places, known = arrays.places_of(rows.ids)  # a row deleted since: not known
+        self.plan, self.arrays, self.query = plan, arrays, query
+        self.ids, self.scores = rows.ids[known], rows.scores[known]
+        self.words = rows.words[known]
+        selection = Selection.from_params(query.params)
+        self.masks = FacetMasks(arrays, places, selection)
+        if plan.partial:
+            # The fewest words a result must have: those of the ENOUGH-th best passing row.
+            had = np.sort(self.words[self.masks.passing()])[::-1]
+            kept = self.words >= (had[ENOUGH - 1] if len(had) >= ENOUGH else 1)
+            self.ids, self.scores, self.words = self.ids[kept], self.scores[kept], self.words[kept]
+            self.masks = FacetMasks(arrays, places[kept], selection)
+        self.passing = self.masks.passing()
+        self.total = int(self.passing.sum())
+        every = len(plan.words)
+        self.complete = (
+            int((self.words[self.passing] == every).sum()) if plan.partial else self.total
         )
-    else:
-        kept = "m AS (SELECT * FROM c), "
-    passing = "p AS (SELECT * FROM m WHERE c_ok AND s_ok AND src_ok AND d_ok)"
-    return Sql(found + kept + passing, tuple(values) + plan.base.params)
+
+    def ordered(self, cursor: CursorWrapper, count: int | None = None) -> np.ndarray:
+        """The ids of the results in the search's order (the first `count` at least)."""
+        ids = self.ids[self.passing]
+        sort = self.query.effective_sort
+        if sort != "relevance":
+            days = self.arrays.days[self.masks.docs[self.passing]].astype(np.int64)
+            undated = days == 0  # last either way
+            newest = sort == "newest"
+            by_date: np.ndarray = ids[
+                np.lexsort((-ids if newest else ids, -days if newest else days, undated))
+            ]
+            return by_date
+        scores = self.scores[self.passing]
+        wanted = max(RERANKED, count or len(ids))
+        if len(ids) > wanted:  # only the best few need sorting (ties at the edge kept)
+            edge = np.partition(-scores, wanted - 1)[wanted - 1]
+            best = np.flatnonzero(-scores <= edge)
+            ids, scores = ids[best], scores[best]
+        order = np.lexsort((ids, -scores))
+        ids, scores = ids[order], scores[order]
+        top, top_scores = ids[:RERANKED], scores[:RERANKED]
+        exact = _whole_ranks(cursor, self.plan, self.query, top)
+        again = np.lexsort((top, -top_scores, -np.array([exact.get(int(i), 0.0) for i in top])))
+        return np.concatenate([top[again], ids[RERANKED:]])
+
+    def page(self, cursor: CursorWrapper) -> tuple[int, list[int]]:
+        """The page shown (the last one for a page past the end) and its ids."""
+        params = self.query.params
+        size = params.page_size
+        page = max(1, min(params.page, -(-self.total // size)))
+        shown = self.ordered(cursor, page * size)[(page - 1) * size : page * size]
+        return page, [int(pk) for pk in shown]
+
+
+def _whole_ranks(
+    cursor: CursorWrapper, plan: Plan, query: SearchQuery, ids: np.ndarray
+) -> dict[int, float]:
+    if not len(ids):
+        return {}
+    cursor.execute(
+        f"SELECT id, ({plan.whole.text}) FROM {DOCUMENTS} WHERE kind = %s AND id = ANY(%s)",
+        plan.whole.params + (KINDS[query.params.mode], [int(pk) for pk in ids]),
+    )
+    return {pk: float(rank) for pk, rank in cursor.fetchall()}
