@@ -99,3 +99,41 @@ def test_searches_during_a_rebuild_keep_answering_from_the_old_index(committed):
     assert set(answers) <= {2, 0}, {a for a in answers if a not in (2, 0)}
     assert answers[0] == 2 and answers[-1] == 0
     assert committed.search(backend_query(q="Baku")).total == 2
+
+
+def test_filtered_results_ranked_after_the_scan_keep_the_order_of_ranking_in_it(empty, monkeypatch):
+    """With filters, the scan ranks nothing and the results are ranked by id once
+    filtered; past `RANKED_BY_ID` results they are found again, ranked as scanned. Both
+    ways give one order."""
+    from search.backends.postgres import searching
+
+    many = [
+        {
+            "id": n,
+            "title": f"Talks {n}" if n % 3 else "Trade talks and trade routes",
+            "body": "Trade routes were discussed. " * (n % 4 + 1) + "Talks went on.",
+            "source": "Outlet A",
+            "countries": ["AM"] if n % 2 else ["IR"],
+            "speakers": [],
+            "date": None,
+        }
+        for n in range(1, 41)
+    ]
+    empty.index(many)
+    query = backend_query(q="trade talks", countries=("AM",), page_size=50)
+    scans = []
+    real_found = searching.found
+
+    def found(cursor, plan, query):
+        scans.append(plan.lead is None)  # ranked as scanned
+        return real_found(cursor, plan, query)
+
+    monkeypatch.setattr(searching, "found", found)
+    monkeypatch.setattr(searching, "RERANKED", 3)  # the lead's rank orders the rest
+    after = [hit.id for hit in empty.search(query).hits]
+    assert scans == [False]
+    monkeypatch.setattr(searching, "RANKED_BY_ID", 5)
+    scans.clear()
+    during = [hit.id for hit in empty.search(query).hits]
+    assert scans == [False, True]  # too many to rank by id: found again, ranked
+    assert after == during and len(after) == 20

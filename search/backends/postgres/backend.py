@@ -31,6 +31,7 @@ from search.backends.base import (
     SearchTooSlow,
     SearchUnavailable,
 )
+from search.backends.facet_arrays import Selection
 from search.backends.postgres import facet_rows, searching, tables
 from search.backends.postgres.compiler import Compiler
 from search.backends.postgres.lexicon import SqlLexicon, SqlTerms, copy_lexicon, count_words
@@ -374,14 +375,34 @@ def _compiler(cursor: CursorWrapper, query: SearchQuery) -> Compiler:
 def _matching(cursor: CursorWrapper, compiler: Compiler, query: SearchQuery) -> searching.Matches:
     """The rows the search finds, filtered: every word first; with too few results, the
     rows with most of the words."""
-    plan = searching.all_words(compiler, query)
-    matches = _matches(cursor, plan, query)
-    if matches.total < FEW_RESULTS:
-        relaxed = searching.most_words(compiler, query)
-        if relaxed is not None:
-            more = _matches(cursor, relaxed, query)
-            if more.total > matches.total:
-                return more
+    matches = _found_by(cursor, searching.all_words, compiler, query)
+    if matches is not None and matches.total >= FEW_RESULTS:
+        return matches
+    more = _found_by(cursor, searching.most_words, compiler, query)
+    if more is not None and (matches is None or more.total > matches.total):
+        return more
+    assert matches is not None  # every query has an every-word plan
+    return matches
+
+
+def _found_by(
+    cursor: CursorWrapper,
+    make: Callable[..., searching.Plan | None],
+    compiler: Compiler,
+    query: SearchQuery,
+) -> searching.Matches | None:
+    """The matches of the plan `make` makes (None: it makes none). With filters, the
+    results are ranked once filtered, unless too many pass them; without, every match is
+    ranked as it is found."""
+    filtered = Selection.from_params(query.params).filters()
+    matches = None
+    for ranked in (False, True) if filtered else (True,):
+        plan = make(compiler, query, ranked=ranked)
+        if plan is None:
+            return None
+        matches = _matches(cursor, plan, query)
+        if not matches.unranked:
+            break
     return matches
 
 
@@ -389,7 +410,7 @@ def _matches(cursor: CursorWrapper, plan: searching.Plan, query: SearchQuery) ->
     rows = searching.found(cursor, plan, query)
     kind = searching.KINDS[query.params.mode]
     arrays = facet_rows.current(cursor, kind, rows.table, rows.generation)
-    return searching.Matches(plan, rows, arrays, query)
+    return searching.Matches(cursor, plan, rows, arrays, query)
 
 
 def _configure(cursor: CursorWrapper, wanted: dict[str, str]) -> dict[str, str]:

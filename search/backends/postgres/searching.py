@@ -29,6 +29,9 @@ ENOUGH = 1000  # as the Whoosh backend: a partial match keeps the rows of the EN
 # Matches ranked again on their whole text, the best by their lead first: ranking every match
 # on its whole text read a 6 KB vector per match (600 ms for a common word in 100,000).
 RERANKED = 200
+# Results ranked on their lead by id after the scan, up to this many (about 5 µs each, where
+# ranking every match as it is scanned costs 1 µs); more are found again, ranked.
+RANKED_BY_ID = 15_000
 
 
 @dataclass(frozen=True)
@@ -40,23 +43,32 @@ class Plan:
     partial: bool = False
     labels: tuple[str, ...] = ()
     words: tuple[Sql, ...] = ()
+    lead: Sql | None = None  # the rank on the lead, when the base left it to the results
 
 
-def all_words(compiler: Compiler, query: SearchQuery) -> Plan:
+def all_words(compiler: Compiler, query: SearchQuery, *, ranked: bool = True) -> Plan:
+    """Rows with every word. Unless `ranked`, the scan ranks nothing and the results are
+    ranked on their lead afterwards (`Matches`): filters often leave a few hundred of
+    90,000 matches, and ranking a match as it is scanned costs about 1 µs."""
     where = compiler.where(query.tree)
     lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
+    score = lead if ranked else Sql("0")
     base = Sql(
-        f"SELECT id, ({lead.text}) AS score, 0 AS n "
+        f"SELECT id, ({score.text}) AS score, 0 AS n "
         f"FROM {DOCUMENTS} WHERE kind = %s AND ({where.text})",
-        lead.params + (KINDS[query.params.mode],) + where.params,
+        score.params + (KINDS[query.params.mode],) + where.params,
     )
-    return Plan(base, whole)
+    return Plan(base, whole, lead=None if ranked else lead)
 
 
-def most_words(compiler: Compiler, query: SearchQuery) -> Plan | None:
+def most_words(compiler: Compiler, query: SearchQuery, *, ranked: bool = True) -> Plan | None:
     """Rows with most of the query's words, when too few have them all. Each word's rows
     come from the index (a union of their scans, counted by id): testing a word on a row
-    would read its whole-text vector."""
+    would read its whole-text vector.
+
+    Unless `ranked`, the scans rank nothing: a partial match counts every row with any of
+    the words (90,000 for a common one), and the results, often a few hundred once
+    filtered, are ranked on their lead afterwards (`Matches`), as by `all_words`."""
     parts = qt.clauses(query.tree)
     if parts is None:
         return None
@@ -70,11 +82,12 @@ def most_words(compiler: Compiler, query: SearchQuery) -> Plan | None:
     words = tuple(distinct)
     kind = KINDS[query.params.mode]
     lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
+    score = lead if ranked else Sql("0")
     each = " UNION ALL ".join(
-        f"SELECT id, ({lead.text}) AS score FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})"
+        f"SELECT id, ({score.text}) AS score FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})"
         for w in words
     )
-    each_params = tuple(p for w in words for p in (*lead.params, kind, *w.params))
+    each_params = tuple(p for w in words for p in (*score.params, kind, *w.params))
     needed = Sql("TRUE")
     if required:
         inner = compiler.where(qt.And(tuple(required)))
@@ -87,7 +100,8 @@ def most_words(compiler: Compiler, query: SearchQuery) -> Plan | None:
         f"WHERE {needed.text} GROUP BY id",
         each_params + needed.params,
     )
-    return Plan(base, whole, True, tuple(distinct.values()), words)
+    later = None if ranked else lead
+    return Plan(base, whole, True, tuple(distinct.values()), words, later)
 
 
 @dataclass(frozen=True)
@@ -124,7 +138,14 @@ class Matches:
     """A plan's rows as places in the facet arrays: those found (counted for the facets) and
     those passing every filter (the results)."""
 
-    def __init__(self, plan: Plan, rows: Found, arrays: RowArrays, query: SearchQuery) -> None:
+    def __init__(
+        self,
+        cursor: CursorWrapper,
+        plan: Plan,
+        rows: Found,
+        arrays: RowArrays,
+        query: SearchQuery,
+    ) -> None:
         places, known = arrays.places_of(rows.ids)  # a row deleted since: not known
         self.plan, self.arrays, self.query = plan, arrays, query
         self.ids, self.scores = rows.ids[known], rows.scores[known]
@@ -139,6 +160,11 @@ class Matches:
             self.masks = FacetMasks(arrays, places[kept], selection)
         self.passing = self.masks.passing()
         self.total = int(self.passing.sum())
+        # Too many results to rank by id: the plan must rank as it scans (`most_words`).
+        self.unranked = plan.lead is not None and self.total > RANKED_BY_ID
+        if plan.lead is not None and not self.unranked and self.total:
+            self.scores = self.scores.copy()
+            self.scores[self.passing] = _ranks(cursor, plan.lead, query, self.ids[self.passing])
         every = len(plan.words)
         self.complete = (
             int((self.words[self.passing] == every).sum()) if plan.partial else self.total
@@ -165,8 +191,8 @@ class Matches:
         order = np.lexsort((ids, -scores))
         ids, scores = ids[order], scores[order]
         top, top_scores = ids[:RERANKED], scores[:RERANKED]
-        exact = _whole_ranks(cursor, self.plan, self.query, top)
-        again = np.lexsort((top, -top_scores, -np.array([exact.get(int(i), 0.0) for i in top])))
+        exact = _ranks(cursor, self.plan.whole, self.query, top)
+        again = np.lexsort((top, -top_scores, -exact))
         return np.concatenate([top[again], ids[RERANKED:]])
 
     def page(self, cursor: CursorWrapper) -> tuple[int, list[int]]:
@@ -178,13 +204,13 @@ class Matches:
         return page, [int(pk) for pk in shown]
 
 
-def _whole_ranks(
-    cursor: CursorWrapper, plan: Plan, query: SearchQuery, ids: np.ndarray
-) -> dict[int, float]:
+def _ranks(cursor: CursorWrapper, rank: Sql, query: SearchQuery, ids: np.ndarray) -> np.ndarray:
+    """`rank` of each row of `ids`, in their order (0 for a row gone since)."""
     if not len(ids):
-        return {}
+        return np.zeros(0, dtype=np.float64)
     cursor.execute(
-        f"SELECT id, ({plan.whole.text}) FROM {DOCUMENTS} WHERE kind = %s AND id = ANY(%s)",
-        plan.whole.params + (KINDS[query.params.mode], [int(pk) for pk in ids]),
+        f"SELECT id, ({rank.text}) FROM {DOCUMENTS} WHERE kind = %s AND id = ANY(%s)",
+        rank.params + (KINDS[query.params.mode], [int(pk) for pk in ids]),
     )
-    return {pk: float(rank) for pk, rank in cursor.fetchall()}
+    found = dict(cursor.fetchall())
+    return np.array([float(found.get(int(pk), 0.0)) for pk in ids], dtype=np.float64)
