@@ -149,6 +149,12 @@ class SearchBackend(ABC):
         """Load what searches need (open the index, read its arrays), so that no visitor's
         search pays for it; called before a worker serves and after a rebuild."""
 
+    def preload(self) -> None:
+        """Load before gunicorn forks what every worker would otherwise load on its own,
+        leaving no file or connection open (a forked worker must not share one). Nothing,
+        unless a backend has such a thing."""
+        return None
+
     @abstractmethod
     def forget_cached_queries(self, postings: bool = True) -> None:
         """Drop cached query results, and cached term postings too unless `postings` is

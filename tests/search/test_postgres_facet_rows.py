@@ -108,3 +108,35 @@ def test_a_search_reads_only_the_rows_written_since_the_last(db, monkeypatch):
     results = backend.search(backend_query(countries=("GE",)))
     assert results.total == 1 and ("GE", 1) in results.facets["country"]
     assert len(read) == 1 and read[0][0] > 0 and read[0][1] == [2]
+
+
+@needs_postgres
+def test_gunicorns_master_reads_the_arrays_and_leaves_no_connection_open(transactional_db):
+    """`preload` reads the articles' arrays once for every worker it forks; the connection
+    it read them through is closed, since a forked worker must not share it."""
+    import gc
+
+    from django.test import override_settings
+
+    from config.preload import preload
+    from search import backends
+    from search.backends.postgres import PostgresBackend, tables
+    from search.backends.postgres.rows import ARTICLE
+    from tests.search.backend_contract import DOCS
+
+    PostgresBackend().index(DOCS)
+    facet_rows.forget()
+    try:
+        with override_settings(DISPATCH_SEARCH_BACKEND="search.backends.postgres.PostgresBackend"):
+            backends.reset_backend()
+            preload()
+            assert connection.connection is None
+            kept = facet_rows._kept[ARTICLE]
+            assert sorted(kept.ids.tolist()) == [1, 2, 3, 4]
+    finally:
+        gc.unfreeze()
+        backends.reset_backend()
+        facet_rows.forget()
+        with connection.cursor() as cursor:
+            for table in (tables.DOCUMENTS, tables.LEXICON):
+                cursor.execute(f"DROP TABLE IF EXISTS {table}")
