@@ -101,7 +101,13 @@ def test_searches_during_a_rebuild_keep_answering_from_the_old_index(committed):
     assert committed.search(backend_query(q="Baku")).total == 2
 
 
-def test_filtered_results_ranked_after_the_scan_keep_the_order_of_ranking_in_it(empty, monkeypatch):
+@pytest.mark.parametrize(
+    ("q", "strategy"),
+    [("trade talks", "all"), ("trade zebra", "most"), ('"talks went" trade zebra', "most")],
+)
+def test_filtered_results_ranked_after_the_scan_keep_the_order_of_ranking_in_it(
+    empty, monkeypatch, q, strategy
+):
     """With filters, the scan ranks nothing and the results are ranked by id once
     filtered; past `RANKED_BY_ID` results they are found again, ranked as scanned. Both
     ways give one order."""
@@ -111,7 +117,8 @@ def test_filtered_results_ranked_after_the_scan_keep_the_order_of_ranking_in_it(
         {
             "id": n,
             "title": f"Talks {n}" if n % 3 else "Trade talks and trade routes",
-            "body": "Trade routes were discussed. " * (n % 4 + 1) + "Talks went on.",
+            "body": "Trade routes were discussed. " * (n % 4 + 1)
+            + ("Talks went on." if n % 5 else "Talks ended."),
             "source": "Outlet A",
             "countries": ["AM"] if n % 2 else ["IR"],
             "speakers": [],
@@ -120,7 +127,7 @@ def test_filtered_results_ranked_after_the_scan_keep_the_order_of_ranking_in_it(
         for n in range(1, 41)
     ]
     empty.index(many)
-    query = backend_query(q="trade talks", countries=("AM",), page_size=50)
+    query = backend_query(q=q, countries=("AM",), page_size=50)
     scans = []
     real_found = searching.found
 
@@ -130,10 +137,16 @@ def test_filtered_results_ranked_after_the_scan_keep_the_order_of_ranking_in_it(
 
     monkeypatch.setattr(searching, "found", found)
     monkeypatch.setattr(searching, "RERANKED", 3)  # the lead's rank orders the rest
-    after = [hit.id for hit in empty.search(query).hits]
-    assert scans == [False]
+    results = empty.search(query)
+    after = [hit.id for hit in results.hits]
+    assert results.strategy == strategy and scans[-1] is False
     monkeypatch.setattr(searching, "RANKED_BY_ID", 5)
     scans.clear()
-    during = [hit.id for hit in empty.search(query).hits]
-    assert scans == [False, True]  # too many to rank by id: found again, ranked
-    assert after == during and len(after) == 20
+    again = empty.search(query)
+    assert scans[-2:] == [False, True]  # too many to rank by id: found again, ranked
+    assert after == [hit.id for hit in again.hits] and len(after) == results.total > 10
+    assert (results.total, results.complete, results.facets) == (
+        again.total,
+        again.complete,
+        again.facets,
+    )

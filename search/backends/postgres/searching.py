@@ -38,12 +38,14 @@ RANKED_BY_ID = 15_000
 class Plan:
     """How one search finds its rows: the base query and, for a partial match, its words."""
 
-    base: Sql  # rows with id, score (the rank on the lead) and n (how many words they have)
+    base: Sql | None  # rows with id, score (the lead's rank) and n (words had); or `scans`
     whole: Sql  # the rank on the whole text, for the best rows
     partial: bool = False
     labels: tuple[str, ...] = ()
     words: tuple[Sql, ...] = ()
     lead: Sql | None = None  # the rank on the lead, when the base left it to the results
+    scans: tuple[Sql, ...] = ()  # a partial match's ids, word by word
+    needed: Sql | None = None  # and the ids every result must be among
 
 
 def all_words(compiler: Compiler, query: SearchQuery, *, ranked: bool = True) -> Plan:
@@ -82,26 +84,33 @@ def most_words(compiler: Compiler, query: SearchQuery, *, ranked: bool = True) -
     words = tuple(distinct)
     kind = KINDS[query.params.mode]
     lead, whole = compiler.ranks(query.tree, lead=True), compiler.ranks(query.tree)
-    score = lead if ranked else Sql("0")
-    each = " UNION ALL ".join(
-        f"SELECT id, ({score.text}) AS score FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})"
-        for w in words
-    )
-    each_params = tuple(p for w in words for p in (*score.params, kind, *w.params))
-    needed = Sql("TRUE")
+    needed = None
     if required:
         inner = compiler.where(qt.And(tuple(required)))
         needed = Sql(
-            f"id IN (SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({inner.text}))",
-            (kind, *inner.params),
+            f"SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({inner.text})", (kind, *inner.params)
         )
+    labels = tuple(distinct.values())
+    if not ranked:
+        # Each word's ids as an array, counted by NumPy: 110 ms where SQL's count by id
+        # took 165 for a common word and a rare one in 100,000 articles.
+        scans = tuple(
+            Sql(f"SELECT id FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})", (kind, *w.params))
+            for w in words
+        )
+        return Plan(None, whole, True, labels, words, lead, scans, needed)
+    each = " UNION ALL ".join(
+        f"SELECT id, ({lead.text}) AS score FROM {DOCUMENTS} WHERE kind = %s AND ({w.text})"
+        for w in words
+    )
+    each_params = tuple(p for w in words for p in (*lead.params, kind, *w.params))
+    where = Sql("TRUE") if needed is None else Sql(f"id IN ({needed.text})", needed.params)
     base = Sql(
         f"SELECT id, max(score) AS score, count(*) AS n FROM ({each}) x "
-        f"WHERE {needed.text} GROUP BY id",
-        each_params + needed.params,
+        f"WHERE {where.text} GROUP BY id",
+        each_params + where.params,
     )
-    later = None if ranked else lead
-    return Plan(base, whole, True, tuple(distinct.values()), words, later)
+    return Plan(base, whole, True, labels, words)
 
 
 @dataclass(frozen=True)
@@ -117,12 +126,15 @@ class Found:
 
 
 def found(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> Found:
-    """The rows the plan finds, as three arrays in one row: no Python object per match."""
+    """The rows the plan finds, as arrays in one row: no Python object per match."""
+    state = f"{facet_rows.TABLE_OID}, ({facet_rows.newest_generation()})"
+    kind = KINDS[query.params.mode]
+    if plan.base is None:
+        return _found_by_scans(cursor, plan, state, kind)
     cursor.execute(
-        f"SELECT {facet_rows.TABLE_OID}, ({facet_rows.newest_generation()}), "
-        "array_send(array_agg(id)), array_send(array_agg(score::float8)), "
+        f"SELECT {state}, array_send(array_agg(id)), array_send(array_agg(score::float8)), "
         f"array_send(array_agg(n::int8)) FROM ({plan.base.text}) b",
-        (KINDS[query.params.mode],) + plan.base.params,
+        (kind,) + plan.base.params,
     )
     table, generation, ids, scores, words = cursor.fetchone()
     return Found(
@@ -132,6 +144,20 @@ def found(cursor: CursorWrapper, plan: Plan, query: SearchQuery) -> Found:
         facet_rows.decoded(scores).astype(np.float64),
         facet_rows.decoded(words),
     )
+
+
+def _found_by_scans(cursor: CursorWrapper, plan: Plan, state: str, kind: int) -> Found:
+    """A partial match's rows from each word's ids: how many words each row has, unranked."""
+    scans = [*plan.scans, *([plan.needed] if plan.needed else [])]
+    arrays = ", ".join(f"(SELECT array_send(array_agg(id)) FROM ({s.text}) s)" for s in scans)
+    cursor.execute(f"SELECT {state}, {arrays}", (kind, *(p for s in scans for p in s.params)))
+    table, generation, *found = cursor.fetchone()
+    each = [facet_rows.decoded(data) for data in found]
+    ids, words = np.unique(np.concatenate(each[: len(plan.scans)]), return_counts=True)
+    if plan.needed:
+        kept = np.isin(ids, each[-1])
+        ids, words = ids[kept], words[kept]
+    return Found(int(table), int(generation), ids, np.zeros(len(ids)), words.astype(np.int64))
 
 
 class Matches:
