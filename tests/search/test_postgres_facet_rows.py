@@ -121,7 +121,7 @@ def test_gunicorns_master_reads_the_arrays_and_leaves_no_connection_open(transac
     from config.preload import preload
     from search import backends
     from search.backends.postgres import PostgresBackend, tables
-    from search.backends.postgres.rows import ARTICLE
+    from search.backends.postgres.rows import ARTICLE, STATEMENT
     from tests.search.backend_contract import DOCS
 
     PostgresBackend().index(DOCS)
@@ -131,8 +131,8 @@ def test_gunicorns_master_reads_the_arrays_and_leaves_no_connection_open(transac
             backends.reset_backend()
             preload()
             assert connection.connection is None
-            kept = facet_rows._kept[ARTICLE]
-            assert sorted(kept.ids.tolist()) == [1, 2, 3, 4]
+            assert sorted(facet_rows._kept[ARTICLE].ids.tolist()) == [1, 2, 3, 4]
+            assert STATEMENT in facet_rows._kept  # none here, but read: a kind is read whole
     finally:
         gc.unfreeze()
         backends.reset_backend()
