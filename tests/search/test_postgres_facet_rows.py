@@ -140,3 +140,32 @@ def test_gunicorns_master_reads_the_arrays_and_leaves_no_connection_open(transac
         with connection.cursor() as cursor:
             for table in (tables.DOCUMENTS, tables.LEXICON):
                 cursor.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+@needs_postgres
+def test_reading_the_arrays_is_not_bound_by_the_search_budget(db, monkeypatch):
+    """A search's transaction stops any statement past its budget; reading the arrays (3 s
+    for 640,000 statements) is exempt, and the budget holds again after it."""
+    from django.db import transaction
+    from django.db.utils import OperationalError
+
+    from search.backends.postgres import PostgresBackend
+    from search.backends.postgres.rows import ARTICLE
+    from tests.search.backend_contract import DOCS
+
+    PostgresBackend().index(DOCS)
+    facet_rows.forget()
+    real_read = facet_rows.read
+
+    def slow_read(cursor, kind, since=0):
+        cursor.execute("SELECT pg_sleep(0.2)")
+        return real_read(cursor, kind, since)
+
+    monkeypatch.setattr(facet_rows, "read", slow_read)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL statement_timeout = '50ms'")
+        table, generation = facet_rows.state(cursor, ARTICLE)
+        assert len(facet_rows.current(cursor, ARTICLE, table, generation).ids) == 4
+        with pytest.raises(OperationalError), transaction.atomic():
+            cursor.execute("SELECT pg_sleep(0.2)")
+    facet_rows.forget()
