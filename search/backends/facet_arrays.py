@@ -170,3 +170,10 @@ def _named(counts: np.ndarray, table: ValueTable) -> list[tuple[str, int]]:
     order = found[np.lexsort((ranks[found], -counts[found]))]
     values = table.values
     return [(values[i], int(counts[i])) for i in order]
+
+
+def join_padded(arrays: list[np.ndarray]) -> np.ndarray:
+    """[docs, width] facet arrays one after another, each padded with -1 to the widest."""
+    width = max((a.shape[1] for a in arrays), default=1)
+    padded = [np.pad(a, ((0, 0), (0, width - a.shape[1])), constant_values=-1) for a in arrays]
+    return np.concatenate(padded) if padded else np.zeros((0, 1), np.int32)

@@ -45,6 +45,7 @@ from search.backends.postgres.rows import (
     rows_of,
     vocabulary,
 )
+from search.backends.postgres.session import configure
 from search.backends.whoosh import highlight, spelling
 from search.backends.whoosh.analysis import term_positions
 from search.models import PendingUpdate
@@ -91,11 +92,11 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
                 # 0 would mean no limit to PostgreSQL, where a budget of 0 means none at all.
                 budget = max(1, int(settings.DISPATCH_SEARCH_BUDGET * 1000))
                 wanted = {**SEARCH_SETTINGS, "statement_timeout": f"{budget}ms"}
-                previous = _configure(cursor, wanted)
+                previous = configure(cursor, wanted)
                 yield cursor
                 # Inside a caller's transaction this block is a savepoint, whose release
                 # would keep these settings for the rest of the caller's work.
-                _configure(cursor, previous)
+                configure(cursor, previous)
         except DatabaseError as exc:
             state = getattr(exc.__cause__, "sqlstate", None)
             if state == "57014":  # query_canceled: the statement timeout
@@ -390,13 +391,11 @@ def _matching(cursor: CursorWrapper, compiler: Compiler, query: SearchQuery) -> 
     """The rows the search finds, filtered: every word first; with too few results, the
     rows with most of the words."""
     matches = _found_by(cursor, searching.all_words, compiler, query)
-    if matches is not None and matches.total >= FEW_RESULTS:
+    assert matches is not None  # every query has an every-word plan
+    if matches.total >= FEW_RESULTS:
         return matches
     more = _found_by(cursor, searching.most_words, compiler, query)
-    if more is not None and (matches is None or more.total > matches.total):
-        return more
-    assert matches is not None  # every query has an every-word plan
-    return matches
+    return more if more is not None and more.total > matches.total else matches
 
 
 def _found_by(
@@ -425,17 +424,6 @@ def _matches(cursor: CursorWrapper, plan: searching.Plan, query: SearchQuery) ->
     kind = searching.KINDS[query.params.mode]
     arrays = facet_rows.current(cursor, kind, rows.table, rows.generation)
     return searching.Matches(cursor, plan, rows, arrays, query)
-
-
-def _configure(cursor: CursorWrapper, wanted: dict[str, str]) -> dict[str, str]:
-    """Set these settings for the transaction; returns what they were."""
-    names = list(wanted)
-    cursor.execute(
-        "SELECT " + ", ".join("current_setting(%s)" for _ in names) + ", "
-        + ", ".join("set_config(%s, %s, true)" for _ in names),
-        [*names, *(part for name in names for part in (name, wanted[name]))],
-    )  # fmt: skip
-    return dict(zip(names, cursor.fetchone()[: len(names)], strict=True))
 
 
 def _insert(cursor: CursorWrapper, table: str, values: list[tuple[Any, ...]]) -> None:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from django.db.backends.utils import CursorWrapper
 
-from search.backends.facet_arrays import MULTI_FACETS, TABLES
+from search.backends.facet_arrays import MULTI_FACETS, TABLES, join_padded
+from search.backends.postgres.session import configure
 from search.backends.postgres.tables import DOCUMENTS
 
 # PostgreSQL's element types, by the oid `array_send` writes: int8, int4, float8.
@@ -74,7 +75,8 @@ class RowArrays:
         last = np.append(ordered[1:] != ordered[:-1], True)
         take = order[last]
         values = {
-            facet: _stacked(self.values[facet], newer.values[facet])[take] for facet in MULTI_FACETS
+            facet: join_padded([self.values[facet], newer.values[facet]])[take]
+            for facet in MULTI_FACETS
         }
         return RowArrays.of(
             newer.table,
@@ -110,14 +112,11 @@ def current(cursor: CursorWrapper, kind: int, table: int, generation: int) -> Ro
 def _unbounded(cursor: CursorWrapper) -> Iterator[None]:
     """Lift the search's time budget (its transaction's statement timeout) for reading the
     arrays, which is not a search: the 640,000 statements of 100,000 articles take 3 s."""
-    cursor.execute(
-        "SELECT current_setting('statement_timeout'), set_config('statement_timeout', '0', true)"
-    )
-    previous = cursor.fetchone()[0]
+    previous = configure(cursor, {"statement_timeout": "0"})
     yield
     # Restored only after a read that worked: a failed one ends the transaction, and its
     # setting with it.
-    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+    configure(cursor, previous)
 
 
 def state(cursor: CursorWrapper, kind: int) -> tuple[int, int]:
@@ -208,13 +207,6 @@ def _padded(places: list[np.ndarray], codes: list[int], size: int) -> np.ndarray
     out = np.full((size, max(int(per_row.max()), 1)), -1, dtype=np.int32)
     out[at, np.arange(len(at)) - starts[at]] = values
     return out
-
-
-def _stacked(older: np.ndarray, newer: np.ndarray) -> np.ndarray:
-    width = max(older.shape[1], newer.shape[1])
-    return np.concatenate(
-        [np.pad(a, ((0, 0), (0, width - a.shape[1])), constant_values=-1) for a in (older, newer)]
-    )
 
 
 def forget() -> None:

@@ -21,7 +21,7 @@ import numpy.typing as npt
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from search.backends.facet_arrays import MULTI_FACETS, TABLES, ValueTable
+from search.backends.facet_arrays import MULTI_FACETS, TABLES, ValueTable, join_padded
 
 KIND_CODES = {"article": 1, "statement": 2}
 LENGTH_FIELDS = ("title", "body")
@@ -214,7 +214,7 @@ class DocArrays:
         self.days = _join([p.days for p in parts], np.int32)
         self.sources = _join([p.sources for p in parts], np.int32)
         self.values = {
-            facet: _join_padded([p.values[facet] for p in parts]) for facet in MULTI_FACETS
+            facet: join_padded([p.values[facet] for p in parts]) for facet in MULTI_FACETS
         }
         self.lengths = {f: _join([p.lengths[f] for p in parts], np.float32) for f in LENGTH_FIELDS}
         # Each document's day as a place in `day_table` (undated: the place of 0), so that a
@@ -284,9 +284,3 @@ def _parent_docnums(
 
 def _join(arrays: list[np.ndarray], dtype: npt.DTypeLike) -> np.ndarray:
     return np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.zeros(0, dtype)
-
-
-def _join_padded(arrays: list[np.ndarray]) -> np.ndarray:
-    width = max((a.shape[1] for a in arrays), default=1)
-    padded = [np.pad(a, ((0, 0), (0, width - a.shape[1])), constant_values=-1) for a in arrays]
-    return np.concatenate(padded) if padded else np.zeros((0, 1), np.int32)
