@@ -22,6 +22,7 @@ from archive.ingestion import import_paths
 from archive.models import Article
 from archive.signals import deferred_updates
 from search import backends, garbage, indexing
+from search.backends.base import SearchTooSlow
 from search.query import parse_params
 from search.service import search_query
 
@@ -38,6 +39,8 @@ class Latency:
     # Full garbage collections inside the timed requests, and between them (seconds each).
     full_collections: list[float] = field(default_factory=list)
     collections_between: list[float] = field(default_factory=list)
+    # Searches stopped by the search budget (`SearchTooSlow`), timed up to where they stopped.
+    stopped: int = 0
 
     def percentile(self, p: float, samples: list[float] | None = None) -> float:
         ordered = sorted(self.samples if samples is None else samples)
@@ -60,7 +63,10 @@ class Latency:
             cells += [f"{self.ratio(50):.2f}", f"{self.ratio(95):.2f}"]
         else:
             cells += ["–"] * 4
-        return f"| {self.name} | {' | '.join(cells)} |"
+        name = self.name
+        if self.stopped:
+            name += f" ({self.stopped} of {len(self.samples)} stopped by the search budget)"
+        return f"| {name} | {' | '.join(cells)} |"
 
 
 def timed(step: Callable[[], T]) -> tuple[float, T]:
@@ -104,9 +110,18 @@ def latencies(
     backend = backends.get_backend()
     forget = backend.forget_cached_queries
 
+    stopped = 0
+
     def backend_search(params: dict[str, str]) -> object:
+        """The backend's answer, or None for a search it stopped at the budget (the pages
+        show a notice for one)."""
+        nonlocal stopped
         query, _ = search_query(parse_params({k: [v] for k, v in params.items()}))
-        return backend.search(query)
+        try:
+            return backend.search(query)
+        except SearchTooSlow:
+            stopped += 1
+            return None
 
     layers: list[tuple[str, Callable[[dict[str, str]], object]]] = [
         ("(a) backend search + facets + passages", backend_search),
@@ -128,6 +143,7 @@ def latencies(
                     garbage.collect_between_requests()
                 latency.full_collections += inside.full
                 latency.collections_between += between.full
+        latency.stopped, stopped = stopped, 0
         results.append(latency)
     return results
 

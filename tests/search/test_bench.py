@@ -139,3 +139,17 @@ def test_bench_says_clearly_when_the_postgres_server_cannot_be_reached(tmp_path)
     assert done.returncode != 0
     assert "The PostgreSQL server of DATABASE_URL refused" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_search_stopped_by_the_budget_is_timed_and_counted_not_fatal(seeded, settings):
+    """A pasted passage once stopped the PostgreSQL benchmark at its budget: it is a
+    measurement (a user sees a notice), so the run goes on and the row says how many."""
+    from search.benchmark import runner
+
+    settings.DISPATCH_SEARCH_BUDGET = 0.0
+    backend_layer, *pages = runner.latencies([{"q": "minist*"}, {"q": "Lavrov"}], passes=1)
+    assert len(backend_layer.samples) == 2 and backend_layer.stopped == 2
+    assert "(2 of 2 stopped by the search budget) |" in backend_layer.row()
+    assert [len(layer.samples) for layer in pages] == [2, 2]
+    settings.DISPATCH_SEARCH_BUDGET = 3.0
+    assert runner.latencies([{"q": "Lavrov"}], passes=1)[0].stopped == 0

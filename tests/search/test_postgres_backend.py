@@ -150,3 +150,75 @@ def test_filtered_results_ranked_after_the_scan_keep_the_order_of_ranking_in_it(
         again.complete,
         again.facets,
     )
+
+
+def test_a_partial_match_reads_a_common_words_rows_once_while_they_stay_its_rows(
+    empty, monkeypatch
+):
+    """A partial match keeps each common word's rows (`word_ids`) and reads them again
+    only when they may have changed: a removed row with the word is never found from them."""
+    from search.backends.postgres import searching, word_ids
+
+    monkeypatch.setattr(word_ids, "KEPT", word_ids.WordIds())
+    monkeypatch.setattr(word_ids, "KEPT_FROM", 1)  # every word is "common" here
+    docs = [
+        {**DOCS[0], "id": n, "title": f"Report {n}", "body": f"Trade routes {n}.", "date": None}
+        for n in range(1, 7)
+    ]
+    empty.index(docs)
+    scanned: list[int] = []
+    real_scanned = searching._scanned
+
+    def counting(cursor, scans):
+        scanned.append(len(scans))
+        return real_scanned(cursor, scans)
+
+    monkeypatch.setattr(searching, "_scanned", counting)
+    query = backend_query(q="trade zebra")  # no article has both: the rows with most words
+
+    def found() -> list[int]:
+        results = empty.search(query)
+        assert results.strategy == "most"
+        return sorted(hit.id for hit in results.hits)
+
+    assert found() == [1, 2, 3, 4, 5, 6] and scanned == [2]
+    assert found() == [1, 2, 3, 4, 5, 6] and scanned == [2, 1]  # "zebra" has no rows to keep
+    empty.delete([2])  # no newer row: only the word's count tells
+    assert found() == [1, 3, 4, 5, 6] and scanned[-1] == 2
+    empty.index([{**docs[2], "body": "Shipping routes."}])  # article 3 loses the word
+    assert found() == [1, 4, 5, 6] and scanned[-1] == 2
+    empty.index([{**docs[0], "id": 9}])
+    assert found() == [1, 4, 5, 6, 9] and scanned[-1] == 2
+
+
+def test_each_kind_of_row_has_its_own_index_of_words(empty):
+    """A word in most articles is in most of their statements too: one index of both kinds'
+    rows gave a bitmap that turned lossy at 100,000 articles, and the planner then tested
+    the word on every row, reading each row's vector (1 s for one word)."""
+    from search.backends.postgres.tables import DOCUMENTS
+
+    empty.index(DOCS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
+            [DOCUMENTS, "%gin (words)%"],
+        )
+        found = sorted(definition for (definition,) in cursor.fetchall())
+    assert len(found) == 2
+    assert [d.endswith(f"WHERE (kind = {kind})") for kind, d in enumerate(found)] == [True] * 2
+
+
+def test_the_lexicon_counts_follow_removed_and_replaced_rows(empty):
+    """Spelling suggestions and related articles read how many rows have each word."""
+    from search.backends.postgres.lexicon import SqlLexicon
+
+    docs = [{**DOCS[0], "id": n, "body": "Caravans crossed.", "statements": []} for n in (1, 2)]
+    empty.index(docs)
+    with connection.cursor() as cursor:
+        lexicon = SqlLexicon(cursor)
+        assert lexicon.matches("caravan") == 2
+        empty.index([{**docs[0], "body": "Camels rested."}])
+        assert (lexicon.matches("caravan"), lexicon.matches("camel")) == (1, 1)
+        empty.delete([2])
+        assert lexicon.matches("caravan") == 0
+        assert "caravans" not in lexicon.vocabulary({"caravans", "camels"})

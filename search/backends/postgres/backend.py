@@ -32,7 +32,7 @@ from search.backends.base import (
     SearchUnavailable,
 )
 from search.backends.facet_arrays import Selection
-from search.backends.postgres import facet_rows, searching, tables
+from search.backends.postgres import facet_rows, searching, tables, word_ids
 from search.backends.postgres.compiler import Compiler
 from search.backends.postgres.lexicon import SqlLexicon, SqlTerms, copy_lexicon, count_words
 from search.backends.postgres.rows import (
@@ -148,7 +148,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         rows = [row for document in documents for row in rows_of(document)]
         ids = [int(document["id"]) for document in documents]
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            change = -self._remove(cursor, ids)
+            change = _removal(self._remove(cursor, ids))
             _insert(cursor, DOCUMENTS, [row.values() for row in rows])
             change.update(lexicon_of(rows))
             count_words(cursor, change)
@@ -160,7 +160,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         if not ids or not tables.exists(connection):
             return
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            count_words(cursor, -self._remove(cursor, ids))
+            count_words(cursor, _removal(self._remove(cursor, ids)))
 
     @staticmethod
     def _remove(cursor: CursorWrapper, ids: list[int]) -> Counter[tuple[str, str]]:
@@ -264,7 +264,10 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             connections.close_all()
 
     def forget_cached_queries(self, postings: bool = True) -> None:
-        """Nothing is cached in this process; PostgreSQL's own buffers stay as they are."""
+        """No result is cached; with `postings`, the common words' rows this process kept
+        (`word_ids`) are dropped. PostgreSQL's own buffers stay as they are."""
+        if postings:
+            word_ids.KEPT.forget()
 
     def search(self, query: SearchQuery) -> SearchResults:
         params = query.params
@@ -390,11 +393,15 @@ def _compiler(cursor: CursorWrapper, query: SearchQuery) -> Compiler:
 def _matching(cursor: CursorWrapper, compiler: Compiler, query: SearchQuery) -> searching.Matches:
     """The rows the search finds, filtered: every word first; with too few results, the
     rows with most of the words."""
-    matches = _found_by(cursor, searching.all_words, compiler, query)
+    filtered = Selection.from_params(query.params).filters()
+    matches = _found_by(cursor, searching.all_words, compiler, query, unranked_first=filtered)
     assert matches is not None  # every query has an every-word plan
     if matches.total >= FEW_RESULTS:
         return matches
-    more = _found_by(cursor, searching.most_words, compiler, query)
+    # A partial match keeps the rows with most words (about ENOUGH of them) of every row with
+    # any word (all of them, for a pasted passage): ranking them as they are scanned ranked
+    # each row once per word it has.
+    more = _found_by(cursor, searching.most_words, compiler, query, unranked_first=True)
     return more if more is not None and more.total > matches.total else matches
 
 
@@ -403,13 +410,14 @@ def _found_by(
     make: Callable[..., searching.Plan | None],
     compiler: Compiler,
     query: SearchQuery,
+    *,
+    unranked_first: bool,
 ) -> searching.Matches | None:
-    """The matches of the plan `make` makes (None: it makes none). With filters, the
-    results are ranked once filtered, unless too many pass them; without, every match is
-    ranked as it is found."""
-    filtered = Selection.from_params(query.params).filters()
+    """The matches of the plan `make` makes (None: it makes none). With `unranked_first`,
+    the results are ranked once found and filtered, unless too many are left; otherwise
+    every match is ranked as it is found."""
     matches = None
-    for ranked in (False, True) if filtered else (True,):
+    for ranked in (False, True) if unranked_first else (True,):
         plan = make(compiler, query, ranked=ranked)
         if plan is None:
             return None
@@ -424,6 +432,14 @@ def _matches(cursor: CursorWrapper, plan: searching.Plan, query: SearchQuery) ->
     kind = searching.KINDS[query.params.mode]
     arrays = facet_rows.current(cursor, kind, rows.table, rows.generation)
     return searching.Matches(cursor, plan, rows, arrays, query)
+
+
+def _removal(removed: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    """The lexicon's change when rows with these words are removed (a Counter's unary minus
+    keeps only positive counts: it made no change at all)."""
+    change: Counter[tuple[str, str]] = Counter()
+    change.subtract(removed)
+    return change
 
 
 def _insert(cursor: CursorWrapper, table: str, values: list[tuple[Any, ...]]) -> None:

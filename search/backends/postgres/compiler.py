@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from search import query_tree as qt
@@ -48,6 +48,9 @@ class Sql:
 
     text: str
     params: tuple[Any, ...] = ()
+    # The one index term this condition asks `words` for, when that is all it asks: a
+    # partial match keeps such a word's rows between searches (`word_ids`).
+    term: str | None = None
 
     def __and__(self, other: Sql) -> Sql:
         return Sql(f"({self.text}) AND ({other.text})", self.params + other.params)
@@ -179,7 +182,10 @@ class Compiler:
         """`node` as the separate words a partial match counts: a word the analysis splits is
         each of its words, a stop word none."""
         if isinstance(node, qt.Term) and node.field == qt.ANY:
-            return [Probe("words", _lexeme(word, "")).sql() for word in analysed(node.text)]
+            return [
+                replace(Probe("words", _lexeme(word, "")).sql(), term=word)
+                for word in analysed(node.text)
+            ]
         part = self._node(node)
         return [] if part is None else [part]
 
