@@ -12,6 +12,7 @@ with. A removal the count does not see took a row without the word: its rows are
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -39,14 +40,16 @@ class WordIds:
         self.max_bytes = max_bytes
         self._kept: OrderedDict[tuple[int, str], tuple[Stamp, np.ndarray]] = OrderedDict()
         self._size = 0
+        self._lock = threading.Lock()  # a threaded server (runserver) shares one per process
 
     def get(self, kind: int, term: str, stamp: Stamp) -> np.ndarray | None:
         """The rows of `kind` with `term`, if kept with this stamp."""
-        found = self._kept.get((kind, term))
-        if found is None or found[0] != stamp:
-            return None
-        self._kept.move_to_end((kind, term))
-        return found[1]
+        with self._lock:
+            found = self._kept.get((kind, term))
+            if found is None or found[0] != stamp:
+                return None
+            self._kept.move_to_end((kind, term))
+            return found[1]
 
     def keep(self, kind: int, term: str, stamp: Stamp, ids: np.ndarray) -> None:
         if len(ids) < KEPT_FROM:
@@ -55,15 +58,17 @@ class WordIds:
             ids = ids.astype(np.int32)
         if ids.nbytes > self.max_bytes:
             return
-        self._drop((kind, term))
-        self._kept[(kind, term)] = (stamp, ids)
-        self._size += ids.nbytes
-        while self._size > self.max_bytes:
-            self._drop(next(iter(self._kept)))
+        with self._lock:
+            self._drop((kind, term))
+            self._kept[(kind, term)] = (stamp, ids)
+            self._size += ids.nbytes
+            while self._size > self.max_bytes:
+                self._drop(next(iter(self._kept)))
 
     def forget(self) -> None:
-        self._kept.clear()
-        self._size = 0
+        with self._lock:
+            self._kept.clear()
+            self._size = 0
 
     def _drop(self, key: tuple[int, str]) -> None:
         found = self._kept.pop(key, None)
