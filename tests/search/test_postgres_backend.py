@@ -221,3 +221,38 @@ def test_the_lexicon_counts_follow_removed_and_replaced_rows(empty):
         empty.delete([2])
         assert lexicon.matches("caravan") == 0
         assert "caravans" not in lexicon.vocabulary({"caravans", "camels"})
+
+
+def test_a_rebuild_with_helper_processes_writes_the_rows_one_process_writes(empty, monkeypatch):
+    """Rows made by forked helpers, several chunks each, copied in the documents' order."""
+    from search.backends.postgres import bulk, tables
+
+    pools: list[int] = []
+
+    class CountedPool(bulk.ProcessPoolExecutor):
+        def __init__(self, workers, **options):
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr(bulk, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(bulk, "CHUNK", 1)
+    docs = [{**doc, "id": doc["id"] + 10 * n} for n in range(3) for doc in DOCS]
+    seen: list[int] = []
+
+    def written() -> tuple[list[tuple], list[tuple]]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT kind, id, parent, words::text, pairs::text, lead::text, countries, date "
+                f"FROM {tables.DOCUMENTS} ORDER BY kind, id"
+            )
+            rows = cursor.fetchall()
+            cursor.execute(f"SELECT kind, word, docs FROM {tables.LEXICON} ORDER BY kind, word")
+            return rows, cursor.fetchall()
+
+    assert empty.rebuild(docs, on_progress=lambda: seen.append(1)) == len(docs)
+    alone = written()
+    assert pools == [] and len(seen) == len(docs)
+    assert empty.rebuild(docs, on_progress=lambda: seen.append(2), procs=2) == len(docs)
+    assert pools == [2] and seen.count(2) == len(docs)
+    assert written() == alone and len(alone[0]) == len(docs)
+    assert empty.search(backend_query(q="Lavrov")).total > 0

@@ -9,13 +9,11 @@ Whoosh backend analyses it (`rows`), so both find the same documents for the sam
 
 from __future__ import annotations
 
-import itertools
 import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connections, router, transaction
@@ -32,12 +30,11 @@ from search.backends.base import (
     SearchUnavailable,
 )
 from search.backends.facet_arrays import Selection
-from search.backends.postgres import facet_rows, searching, tables, word_ids
+from search.backends.postgres import bulk, facet_rows, searching, tables, word_ids
 from search.backends.postgres.compiler import Compiler
 from search.backends.postgres.lexicon import SqlLexicon, SqlTerms, copy_lexicon, count_words
 from search.backends.postgres.rows import (
     ARTICLE,
-    COLUMNS,
     STATEMENT,
     TERM,
     lexicon_of,
@@ -57,7 +54,6 @@ FEW_RESULTS = 10  # as the Whoosh backend: fewer with every word adds those with
 RELATED_TERMS = 12
 WRITER_LOCK = tables.REBUILD_LOCK + 2  # advisory lock key of the one incremental writer
 LOCK_POLL = 0.02
-COPY_CHUNK = 500  # documents read, then copied, at a time by a rebuild
 # Settings for a search's transaction. Without a sequential scan, matches come from the GIN
 # indexes even for a word most rows have: the planner cannot know that testing `@@` on a row
 # means reading its whole-text vector out of line, which made a common word 5 times slower.
@@ -149,7 +145,7 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
         ids = [int(document["id"]) for document in documents]
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             change = _removal(self._remove(cursor, ids))
-            _insert(cursor, DOCUMENTS, [row.values() for row in rows])
+            bulk.insert(cursor, DOCUMENTS, [row.values() for row in rows])
             change.update(lexicon_of(rows))
             count_words(cursor, change)
         return len(documents)
@@ -196,7 +192,9 @@ class PostgresBackend(highlight.MarkedText, SearchBackend):
             with connection.cursor() as cursor:
                 for statement in tables.create_statements(tables.NEW):
                     cursor.execute(statement)
-                count, lexicon = _copy_documents(cursor, documents, on_progress)
+                count, lexicon = bulk.copy_documents(
+                    cursor, DOCUMENTS + tables.NEW, documents, on_progress, procs
+                )
                 copy_lexicon(cursor, LEXICON + tables.NEW, lexicon)
                 for statement in tables.index_statements(tables.NEW):
                     cursor.execute(statement)
@@ -440,35 +438,3 @@ def _removal(removed: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
     change: Counter[tuple[str, str]] = Counter()
     change.subtract(removed)
     return change
-
-
-def _insert(cursor: CursorWrapper, table: str, values: list[tuple[Any, ...]]) -> None:
-    if not values:
-        return
-    with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-        for row in values:
-            copy.write_row(row)
-
-
-def _copy_documents(
-    cursor: CursorWrapper,
-    documents: Iterable[Document],
-    on_progress: Callable[[], None] | None,
-) -> tuple[int, Counter[tuple[str, str]]]:
-    """Copy the documents' rows into the new table, a chunk per COPY: `documents` may read
-    the archive through this same connection, which can do nothing else during a COPY."""
-    lexicon: Counter[tuple[str, str]] = Counter()
-    count = 0
-    documents = iter(documents)
-    while chunk := list(itertools.islice(documents, COPY_CHUNK)):
-        rows = [row for document in chunk for row in rows_of(document)]
-        # Articles together, statements together: a search reads rows of one kind, and
-        # fewer pages when they are not spread among the other kind's.
-        rows.sort(key=lambda row: row.kind)
-        _insert(cursor, DOCUMENTS + tables.NEW, [row.values() for row in rows])
-        lexicon.update(lexicon_of(rows))
-        count += len(chunk)
-        if on_progress:
-            for _ in chunk:
-                on_progress()
-    return count, lexicon
