@@ -225,11 +225,13 @@ def test_the_lexicon_counts_follow_removed_and_replaced_rows(empty):
 
 def test_a_rebuild_with_helper_processes_writes_the_rows_one_process_writes(empty, monkeypatch):
     """Rows made by forked helpers, several chunks each, copied in the documents' order."""
+    from concurrent.futures import ProcessPoolExecutor
+
     from search.backends.postgres import bulk, tables
 
     pools: list[int] = []
 
-    class CountedPool(bulk.ProcessPoolExecutor):
+    class CountedPool(ProcessPoolExecutor):
         def __init__(self, workers, **options):
             pools.append(workers)
             super().__init__(workers, **options)
