@@ -187,7 +187,7 @@ def _found_by_scans(cursor: CursorWrapper, plan: Plan, kind: int) -> Found:
 def _counted(each: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Every id of these arrays (each without repeats), and in how many it is. Ids are
     primary keys, so a slot per id between the least and the greatest is counted by
-    `bincount` (10 ms for a pasted passage's 3 million ids, where sorting them took 90)."""
+    `bincount` (10 ms for 2 million ids, where sorting them took 130)."""
     every = np.concatenate(each)
     if not len(every):
         return every, every
