@@ -130,3 +130,18 @@ def quoted_article(db):
     Statement.objects.create(article=article, speaker=zakharova, text="Talks", start=0)
     Statement.objects.create(article=article, speaker=lavrov, text="Soon", start=60)
     return Article.objects.with_metadata().get(pk=article.pk)
+
+
+@pytest.fixture
+def gc_restored():
+    """For tests that prepare this process as a serving one (`prepare_worker`, `preload`,
+    the benchmark's latencies): they freeze the heap and defer full collections, which the
+    tests after them must not inherit (the collector's own tests would see no full
+    collection)."""
+    import gc
+
+    thresholds = gc.get_threshold()
+    gc.unfreeze()
+    yield gc
+    gc.set_threshold(*thresholds)
+    gc.unfreeze()

@@ -10,14 +10,8 @@ from django.test import override_settings
 
 from config.preload import preload
 
-
-@pytest.fixture(autouse=True)
-def unfreeze():
-    """`preload` freezes the heap, as gunicorn's master wants; the tests after these must
-    not run on a frozen heap (the collector's own tests would then see no full collection)."""
-    gc.unfreeze()
-    yield
-    gc.unfreeze()
+# `preload` freezes the heap, as gunicorn's master wants.
+pytestmark = pytest.mark.usefixtures("gc_restored")
 
 
 @override_settings(DEBUG=False)

@@ -110,17 +110,13 @@ def latencies(
     backend = backends.get_backend()
     forget = backend.forget_cached_queries
 
-    stopped = 0
-
     def backend_search(params: dict[str, str]) -> object:
         """The backend's answer, or None for a search it stopped at the budget (the pages
         show a notice for one)."""
-        nonlocal stopped
         query, _ = search_query(parse_params({k: [v] for k, v in params.items()}))
         try:
             return backend.search(query)
         except SearchTooSlow:
-            stopped += 1
             return None
 
     layers: list[tuple[str, Callable[[dict[str, str]], object]]] = [
@@ -138,12 +134,13 @@ def latencies(
                 if reference:
                     latency.reference.append(timed(functools.partial(reference, params))[0])
                 with garbage.recording() as inside:
-                    latency.samples.append(timed(functools.partial(run, params))[0])
+                    seconds, answer = timed(functools.partial(run, params))
+                latency.samples.append(seconds)
+                latency.stopped += answer is None
                 with garbage.recording() as between:
                     garbage.collect_between_requests()
                 latency.full_collections += inside.full
                 latency.collections_between += between.full
-        latency.stopped, stopped = stopped, 0
         results.append(latency)
     return results
 

@@ -141,20 +141,8 @@ def test_bench_says_clearly_when_the_postgres_server_cannot_be_reached(tmp_path)
     assert "Traceback" not in done.stderr
 
 
-@pytest.fixture
-def garbage_collector_restored():
-    """`runner.latencies` prepares this process as a worker: it freezes the heap and defers
-    full collections, which other tests of this process must not inherit."""
-    import gc
-
-    thresholds = gc.get_threshold()
-    yield
-    gc.set_threshold(*thresholds)
-    gc.unfreeze()
-
-
 def test_a_search_stopped_by_the_budget_is_timed_and_counted_not_fatal(
-    seeded, settings, garbage_collector_restored
+    seeded, settings, gc_restored
 ):
     """A pasted passage once stopped the PostgreSQL benchmark at its budget: it is a
     measurement (a user sees a notice), so the run goes on and the row says how many."""

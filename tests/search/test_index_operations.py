@@ -128,23 +128,15 @@ def test_rebuild_index_command_summary(seeded):
         run("rebuild_index", "--procs", "0")
 
 
-@pytest.fixture
-def unfreeze():
-    import gc
-
-    yield gc
-    gc.unfreeze()
-
-
-def test_a_prepared_worker_has_its_index_open_and_its_heap_frozen(seeded, unfreeze):
+def test_a_prepared_worker_has_its_index_open_and_its_heap_frozen(seeded, gc_restored):
     backends.reset_backend()
     indexing.prepare_worker()
     assert (
         getattr(backends.get_backend(), "_snapshot", None) is not None
     )  # the first visitor loads nothing
-    assert unfreeze.get_freeze_count() > 0
+    assert gc_restored.get_freeze_count() > 0
 
 
-def test_preparing_a_worker_without_an_index_is_not_an_error(db, unfreeze):
+def test_preparing_a_worker_without_an_index_is_not_an_error(db, gc_restored):
     indexing.prepare_worker()
     assert cast(WhooshBackend, backends.get_backend())._snapshot is None
